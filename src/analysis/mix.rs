@@ -1,0 +1,157 @@
+//! A person's role mix: where their hours go, by owning role and category. Every per-person
+//! rule reads it, and so do the TUI's role-mix bar and the reports.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{PersonSummary, Shares};
+use crate::catalog::{Catalog, Owner, Role, Task, Thresholds};
+use crate::plan::Person;
+
+/// One assignment resolved against the catalog.
+#[derive(Debug, Clone)]
+pub struct MixTask<'a> {
+    /// Index of the assignment in the person's task list.
+    pub index: usize,
+    pub id: &'a str,
+    pub task: Option<&'a Task>,
+    pub hours: f64,
+}
+
+/// Where one person's hours go.
+#[derive(Debug, Clone)]
+pub struct RoleMix<'a> {
+    /// The person's known roles with their normalised share of the intended split.
+    pub roles: Vec<(&'a Role, f64)>,
+    /// Role ids in the person's role spec that the catalog lacks.
+    pub unknown_roles: Vec<&'a str>,
+    /// Hours per owner: index `i` is the catalog's role `i`, the last entry is `shared`.
+    pub hours_by_owner: Vec<f64>,
+    /// Hours of known tasks.
+    pub total: f64,
+    pub tasks: Vec<MixTask<'a>>,
+    /// Categories the person's known tasks fall into.
+    pub categories: HashSet<&'a str>,
+    pub thresholds: Option<Thresholds>,
+    catalog: &'a Catalog,
+}
+
+impl<'a> RoleMix<'a> {
+    pub fn of(catalog: &'a Catalog, person: &'a Person, thresholds: &HashMap<&str, Thresholds>) -> RoleMix<'a> {
+        let mut roles = Vec::new();
+        let mut unknown_roles = Vec::new();
+        for (id, weight) in person.role.split() {
+            match catalog.role(id) {
+                Some(role) => roles.push((role, weight)),
+                None => unknown_roles.push(id),
+            }
+        }
+        let known_weight: f64 = roles.iter().map(|(_, w)| w).sum();
+        if known_weight > 0.0 {
+            for (_, w) in &mut roles {
+                *w /= known_weight;
+            }
+        }
+        let parts: Vec<(Thresholds, f64)> =
+            roles.iter().filter_map(|(r, w)| thresholds.get(r.id.as_str()).map(|t| (*t, *w))).collect();
+        let thresholds = Thresholds::blend(&parts).or_else(|| catalog.default_thresholds());
+
+        let shared = catalog.roles().len();
+        let mut hours_by_owner = vec![0.0; shared + 1];
+        let mut categories = HashSet::new();
+        let mut tasks = Vec::with_capacity(person.tasks.len());
+        for (index, a) in person.tasks.iter().enumerate() {
+            let task = catalog.task(&a.task);
+            let hours = task.map_or(0.0, |t| a.hours.unwrap_or(t.hours));
+            if let Some(t) = task {
+                let slot = match &t.role {
+                    Owner::Role(id) => catalog.role_position(id).unwrap_or(shared),
+                    Owner::Shared => shared,
+                };
+                hours_by_owner[slot] += hours;
+                categories.insert(t.category.as_str());
+            }
+            tasks.push(MixTask { index, id: &a.task, task, hours });
+        }
+        let total = hours_by_owner.iter().sum();
+        RoleMix { roles, unknown_roles, hours_by_owner, total, tasks, categories, thresholds, catalog }
+    }
+
+    /// Share of the week owned by role position `i` (or `shared` for the last index).
+    pub fn share_at(&self, i: usize) -> f64 {
+        if self.total > 0.0 { self.hours_by_owner[i] / self.total } else { 0.0 }
+    }
+
+    pub fn share_of_role(&self, id: &str) -> f64 {
+        self.catalog.role_position(id).map_or(0.0, |i| self.share_at(i))
+    }
+
+    pub fn shared_share(&self) -> f64 {
+        self.share_at(self.hours_by_owner.len() - 1)
+    }
+
+    /// Hours on work some role owns (not the overlap): the base the fit is judged on.
+    pub fn role_hours(&self) -> f64 {
+        self.total - self.hours_by_owner[self.hours_by_owner.len() - 1]
+    }
+
+    pub fn holds(&self, role: &str) -> bool {
+        self.roles.iter().any(|(r, _)| r.id == role)
+    }
+
+    /// The role with most hours; ties go to the person's own roles, then catalog order.
+    pub fn best_fit(&self) -> Option<&'a Role> {
+        let mut best: Option<(usize, f64, bool)> = None;
+        for (i, role) in self.catalog.roles().iter().enumerate() {
+            let hours = self.hours_by_owner[i];
+            if hours <= 0.0 {
+                continue;
+            }
+            let own = self.holds(&role.id);
+            let better = match best {
+                None => true,
+                Some((_, h, o)) => hours > h + 1e-9 || ((hours - h).abs() <= 1e-9 && own && !o),
+            };
+            if better {
+                best = Some((i, hours, own));
+            }
+        }
+        best.map(|(i, _, _)| &self.catalog.roles()[i])
+    }
+
+    /// Share of the week that went off the intended split: for one role, the share of other
+    /// roles' work; for a hybrid, how much each declared role falls short of its part.
+    pub fn drift(&self) -> f64 {
+        if self.total <= 0.0 || self.roles.is_empty() {
+            return 0.0;
+        }
+        let role_part = 1.0 - self.shared_share();
+        self.roles.iter().map(|(r, w)| (w * role_part - self.share_of_role(&r.id)).max(0.0)).sum()
+    }
+
+    /// Shares for every catalog role and `shared`.
+    pub fn shares(&self) -> Shares {
+        let mut out: Shares = self
+            .catalog
+            .roles()
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (Owner::Role(r.id.clone()), self.share_at(i)))
+            .collect();
+        out.insert(Owner::Shared, self.shared_share());
+        out
+    }
+
+    pub fn into_summary(self, person: &Person) -> PersonSummary {
+        PersonSummary {
+            name: person.name.clone(),
+            role: person.role.clone(),
+            capacity: person.capacity,
+            hours: self.total,
+            shares: self.shares(),
+            best_fit: self.best_fit().map(|r| r.id.clone()),
+            drift: self.drift(),
+            thresholds: self.thresholds,
+            task_hours: self.tasks.iter().map(|t| t.task.map(|_| t.hours)).collect(),
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! The mismatch rules: given a catalog and a plan, what does not fit, for whom, and why.
+//!
+//! Pure and linear in the number of assignments: one pass over each person's tasks builds their
+//! role mix ([`mix`]), the per-person rules read that mix ([`person`]), and one pass over the
+//! covered categories finds the team's gaps ([`team`]). The TUI re-runs it on every change.
+
+mod explain;
+mod mix;
+mod person;
+mod team;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Owner, Thresholds};
+use crate::finding::{Accepted, Finding, Severity};
+use crate::plan::{ALL_ROLES, Acceptance, Plan, RoleSpec};
+
+pub use explain::{hours as hours_label, pct};
+pub use mix::RoleMix;
+pub use team::{CategoryCoverage, Coverage};
+
+/// Share of a person's hours per owner (each role id, and `shared`), summing to 1, or all 0
+/// when the person has no hours.
+pub type Shares = BTreeMap<Owner, f64>;
+
+/// Everything the rules found in one plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub plan: String,
+    pub people: Vec<PersonSummary>,
+    /// Active findings: by person in plan order, then team-level ones; most severe first.
+    pub findings: Vec<Finding>,
+    /// Findings silenced by an `accept` entry, with its reason.
+    pub accepted: Vec<Accepted>,
+    /// Core categories of every hired role × who covers them.
+    #[serde(skip)]
+    pub coverage: Coverage,
+}
+
+/// The numbers behind one person's findings.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonSummary {
+    pub name: String,
+    pub role: RoleSpec,
+    pub capacity: f64,
+    /// Weekly hours of the person's known tasks.
+    pub hours: f64,
+    pub shares: Shares,
+    /// The role whose work takes most of the person's role-owned hours, if any.
+    pub best_fit: Option<String>,
+    /// Share of the week off the role (or off the declared split, for a hybrid).
+    #[serde(skip)]
+    pub drift: f64,
+    /// The thresholds applied to this person (role profile, blended for hybrids, plan overrides).
+    #[serde(skip)]
+    pub thresholds: Option<Thresholds>,
+    /// Hours of each assignment, in plan order (`None` for unknown tasks).
+    #[serde(skip)]
+    pub task_hours: Vec<Option<f64>>,
+}
+
+impl Analysis {
+    /// Fills in where each id-related finding is written in the plan's text (`file:line:col`
+    /// in messages); the analysis itself works on the parsed plan, which has no positions.
+    pub fn locate_in(&mut self, plan: &Plan, text: &str) {
+        let starts: Vec<usize> = {
+            let mut line = 1;
+            plan.people
+                .iter()
+                .map(|p| {
+                    if let Some(l) = crate::yaml::locate_scalar(text, &p.name, line) {
+                        line = l.line;
+                    }
+                    line
+                })
+                .collect()
+        };
+        for f in &mut self.findings {
+            let from = f.person_index.and_then(|i| starts.get(i).copied()).unwrap_or(1);
+            let needle = match (f.rule, &f.task) {
+                (crate::finding::Rule::UnknownTask, Some(task)) => task.clone(),
+                (crate::finding::Rule::UnknownRole, _) => match f.message.split('`').nth(1) {
+                    Some(id) => id.to_owned(),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            f.location = crate::yaml::locate_scalar(text, &needle, from);
+        }
+    }
+
+    /// Active findings of one person, by index in the plan.
+    pub fn findings_for(&self, person: usize) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.person_index == Some(person))
+    }
+
+    /// Active findings about no single person (coverage gaps, unknown roles in overrides).
+    pub fn team_findings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.person_index.is_none())
+    }
+
+    /// How many active findings of each severity a person has (error, warning, info).
+    pub fn counts_for(&self, person: usize) -> [usize; 3] {
+        count(self.findings_for(person))
+    }
+
+    /// How many active findings of each severity the plan has (error, warning, info).
+    pub fn counts(&self) -> [usize; 3] {
+        count(self.findings.iter())
+    }
+
+    /// The most severe active finding, if any.
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+}
+
+fn count<'a>(findings: impl Iterator<Item = &'a Finding>) -> [usize; 3] {
+    let mut out = [0; 3];
+    for f in findings {
+        out[match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        }] += 1;
+    }
+    out
+}
+
+/// Runs every rule over `plan`.
+pub fn analyze(catalog: &Catalog, plan: &Plan) -> Analysis {
+    let thresholds = role_thresholds(catalog, plan);
+    let mut findings = Vec::new();
+    let mut accepted = Vec::new();
+    let mut people = Vec::with_capacity(plan.people.len());
+    let mut coverage = team::CoverageBuilder::new(catalog);
+
+    for (index, person) in plan.people.iter().enumerate() {
+        let mix = RoleMix::of(catalog, person, &thresholds);
+        coverage.add(index, &mix);
+        let mut own = person::findings(catalog, person, index, &mix);
+        own.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
+        split_accepted(own, &person.accept, &mut findings, &mut accepted);
+        people.push(mix.into_summary(person));
+    }
+
+    let coverage = coverage.finish();
+    let mut team = team::findings(catalog, &coverage);
+    team.extend(unknown_override_roles(catalog, plan));
+    split_accepted(team, &plan.accept, &mut findings, &mut accepted);
+
+    Analysis { plan: plan.name.clone(), people, findings, accepted, coverage }
+}
+
+/// Each role's thresholds with the plan's overrides applied (`all` first, then the role's own).
+fn role_thresholds<'a>(catalog: &'a Catalog, plan: &Plan) -> HashMap<&'a str, Thresholds> {
+    let all = plan.thresholds.get(ALL_ROLES);
+    catalog
+        .roles()
+        .iter()
+        .map(|role| {
+            let mut t = role.thresholds;
+            if let Some(all) = all {
+                t = t.with(all);
+            }
+            if let Some(own) = plan.thresholds.get(&role.id) {
+                t = t.with(own);
+            }
+            (role.id.as_str(), t)
+        })
+        .collect()
+}
+
+fn split_accepted(found: Vec<Finding>, accept: &[Acceptance], active: &mut Vec<Finding>, accepted: &mut Vec<Accepted>) {
+    for finding in found {
+        let reason = accept
+            .iter()
+            .find(|a| a.rule == finding.rule && a.task.as_ref().is_none_or(|t| finding.task.as_ref() == Some(t)));
+        match reason {
+            Some(a) => accepted.push(Accepted { finding, reason: a.reason.clone() }),
+            None => active.push(finding),
+        }
+    }
+}
+
+fn unknown_override_roles(catalog: &Catalog, plan: &Plan) -> Vec<Finding> {
+    plan.thresholds
+        .keys()
+        .filter(|k| k.as_str() != ALL_ROLES && catalog.role(k).is_none())
+        .map(|key| explain::unknown_role(catalog, key, None, None))
+        .collect()
+}
+
+/// Whether any active finding is at or above `level`.
+pub fn reaches(findings: &[Finding], level: Severity) -> bool {
+    findings.iter().any(|f| f.severity >= level)
+}
+

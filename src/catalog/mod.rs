@@ -1,0 +1,235 @@
+//! Roles, their categories and the task catalog: everything rolescope knows about the jobs.
+//!
+//! All of it comes from YAML (the built-in files under `data/`, embedded at build time, then
+//! the user's catalogs), so a new role or task is a YAML change, never a Rust one. This module
+//! holds the merged, validated, indexed result; `file` holds the on-disk shape and `load` the
+//! merging and validation.
+
+mod file;
+mod load;
+mod thresholds;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use file::{CatalogFile, CategoryEntry, RoleEntry, TaskEntry};
+pub use load::{CatalogSource, builtin_sources, sources_from_path, user_catalog_dir_sources};
+pub use thresholds::{PartialThresholds, Thresholds};
+
+/// Who owns a task or category: one role, or both sides of the overlap.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum Owner {
+    Role(String),
+    /// The overlap between roles (engagement metrics, user-generated content, ...): work that
+    /// fits any role and never counts as drift.
+    Shared,
+}
+
+/// The owner value that means "shared" in files and JSON.
+pub const SHARED: &str = "shared";
+
+impl From<String> for Owner {
+    fn from(s: String) -> Self {
+        if s == SHARED { Owner::Shared } else { Owner::Role(s) }
+    }
+}
+
+impl From<Owner> for String {
+    fn from(o: Owner) -> Self {
+        o.as_str().to_owned()
+    }
+}
+
+impl Owner {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Owner::Role(id) => id,
+            Owner::Shared => SHARED,
+        }
+    }
+
+    pub fn role(&self) -> Option<&str> {
+        match self {
+            Owner::Role(id) => Some(id),
+            Owner::Shared => None,
+        }
+    }
+}
+
+impl fmt::Display for Owner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a catalog entry was defined, and what it replaced: `catalog list` shows both, so a user
+/// can tell why a built-in task reads differently on their machine.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    pub file: String,
+    pub builtin: bool,
+    /// The file of the entry this one overrides, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overrides: Option<String>,
+}
+
+/// A job as rolescope understands it: what it is, what titles mean it, which categories of work
+/// make it up and how strictly its mix is judged.
+#[derive(Debug, Clone, Serialize)]
+pub struct Role {
+    pub id: String,
+    pub title: String,
+    pub aliases: Vec<String>,
+    pub summary: String,
+    /// Categories of other roles this role may carry in moderation (social media is one channel
+    /// of a community manager's work): such tasks count towards drift but are not out of role.
+    pub covers: Vec<String>,
+    /// A sentence added to `role-drift` explanations for this role, in the domain's words.
+    pub drift_note: Option<String>,
+    pub thresholds: Thresholds,
+    pub origin: Origin,
+}
+
+/// A group of tasks inside one role (or the overlap), e.g. "Onboarding and welcome".
+#[derive(Debug, Clone, Serialize)]
+pub struct Category {
+    pub id: String,
+    pub role: Owner,
+    pub title: String,
+    /// A role without any of its core categories is not that role (`missing-core`), and a team
+    /// hiring for a role must cover each of them (`coverage-gap`).
+    pub core: bool,
+    pub summary: String,
+    pub references: Vec<String>,
+    pub origin: Origin,
+}
+
+/// One duty, as a plan assigns it and as a posting describes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Task {
+    pub id: String,
+    pub title: String,
+    pub role: Owner,
+    pub category: String,
+    /// Typical hours a week; a plan may override it per assignment.
+    pub hours: f64,
+    /// Why the task belongs to its role, argued from who talks to whom.
+    pub why: String,
+    /// Words and phrases postings use for this duty, for matching free text.
+    pub keywords: Vec<String>,
+    pub references: Vec<String>,
+    pub origin: Origin,
+}
+
+/// The merged, validated catalog, indexed for lookups by id.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    roles: Vec<Role>,
+    categories: Vec<Category>,
+    tasks: Vec<Task>,
+    defaults: Option<Thresholds>,
+    role_index: HashMap<String, usize>,
+    category_index: HashMap<String, usize>,
+    task_index: HashMap<String, usize>,
+}
+
+impl Catalog {
+    fn new(roles: Vec<Role>, categories: Vec<Category>, tasks: Vec<Task>, defaults: Option<Thresholds>) -> Catalog {
+        let index = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+        Catalog {
+            role_index: index(roles.iter().map(|r| &r.id).collect()),
+            category_index: index(categories.iter().map(|c| &c.id).collect()),
+            task_index: index(tasks.iter().map(|t| &t.id).collect()),
+            roles,
+            categories,
+            tasks,
+            defaults,
+        }
+    }
+
+    /// The catalogs' `defaults` thresholds, if complete: used for people whose role is unknown.
+    pub fn default_thresholds(&self) -> Option<Thresholds> {
+        self.defaults
+    }
+
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+
+    pub fn tasks(&self) -> &[Task] {
+        &self.tasks
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.role_index.get(id).map(|&i| &self.roles[i])
+    }
+
+    /// Position of a role in [`Catalog::roles`].
+    pub fn role_position(&self, id: &str) -> Option<usize> {
+        self.role_index.get(id).copied()
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.category_index.get(id).map(|&i| &self.categories[i])
+    }
+
+    pub fn task(&self, id: &str) -> Option<&Task> {
+        self.task_index.get(id).map(|&i| &self.tasks[i])
+    }
+
+    /// Position of a task in [`Catalog::tasks`], for front ends that keep indices.
+    pub fn task_position(&self, id: &str) -> Option<usize> {
+        self.task_index.get(id).copied()
+    }
+
+    /// The categories a role (or the overlap) owns, in catalog order.
+    pub fn categories_of<'a>(&'a self, owner: &'a Owner) -> impl Iterator<Item = &'a Category> + 'a {
+        self.categories.iter().filter(move |c| &c.role == owner)
+    }
+
+    /// The core categories of a role, in catalog order.
+    pub fn core_categories<'a>(&'a self, role: &'a str) -> impl Iterator<Item = &'a Category> + 'a {
+        self.categories.iter().filter(move |c| c.core && c.role.role() == Some(role))
+    }
+
+    /// The role whose title or one of whose aliases is `title` (case and spacing ignored).
+    pub fn role_by_title(&self, title: &str) -> Option<&Role> {
+        let wanted = normalise_title(title);
+        self.roles.iter().find(|r| {
+            normalise_title(&r.title) == wanted || normalise_title(&r.id) == wanted || r.aliases.iter().any(|a| normalise_title(a) == wanted)
+        })
+    }
+
+    pub fn role_ids(&self) -> impl Iterator<Item = &str> {
+        self.roles.iter().map(|r| r.id.as_str())
+    }
+
+    pub fn task_ids(&self) -> impl Iterator<Item = &str> {
+        self.tasks.iter().map(|t| t.id.as_str())
+    }
+
+    /// Every owner a share can be reported for: each role, then `shared`.
+    pub fn owners(&self) -> Vec<Owner> {
+        self.roles.iter().map(|r| Owner::Role(r.id.clone())).chain(std::iter::once(Owner::Shared)).collect()
+    }
+
+    /// Whether a person holding `role` may carry a task of `category` without it being out of
+    /// role: their own role's work, the overlap, or a category the role covers as a channel.
+    pub fn role_covers(&self, role: &Role, category: &Category) -> bool {
+        match &category.role {
+            Owner::Shared => true,
+            Owner::Role(owner) => owner == &role.id || role.covers.iter().any(|c| c == &category.id),
+        }
+    }
+}
+
+fn normalise_title(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").to_lowercase()
+}

@@ -1,0 +1,89 @@
+//! `rolescope check PLAN...`
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::paint::{AnsiPaint, use_colour, width};
+use super::{Cli, FailOn, Format, load_catalog};
+use crate::analysis::{analyze, reaches};
+use crate::error::InputErrors;
+use crate::plan::{LoadedPlan, load_plan, parse_plan};
+use crate::report::check_text::TextOptions;
+use crate::report::{Paint, Plain, check_json, check_text};
+use crate::{Analysis, fsio};
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Plan files to check (`-` reads one from standard input).
+    #[arg(value_name = "PLAN", required = true)]
+    pub plans: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Exit 1 when a finding is at least this severe.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Leave out the explanations under each finding (text format).
+    #[arg(long)]
+    pub brief: bool,
+}
+
+pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
+    let catalog = load_catalog(&cli.catalogs)?;
+    let mut loaded = Vec::new();
+    let mut errors = Vec::new();
+    for path in &args.plans {
+        match read_plan(path) {
+            Ok(p) => loaded.push(p),
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(InputErrors(errors).into());
+    }
+    let results: Vec<(Analysis, &LoadedPlan)> = loaded
+        .iter()
+        .map(|p| {
+            let mut a = analyze(&catalog, &p.plan);
+            a.locate_in(&p.plan, &p.text);
+            (a, p)
+        })
+        .collect();
+
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            let docs: Vec<_> = results.iter().map(|(a, p)| check_json(a, &p.origin)).collect();
+            let text = if docs.len() == 1 { serde_json::to_string_pretty(&docs[0]) } else { serde_json::to_string_pretty(&docs) }?;
+            writeln!(out, "{text}")?;
+        }
+        Format::Text => {
+            let colour = use_colour(cli.color);
+            let paint: &dyn Paint = if colour { &AnsiPaint } else { &Plain };
+            let opts = TextOptions { width: width(), explain: !args.brief };
+            for (i, (a, p)) in results.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                write!(out, "{}", check_text(a, &p.origin, &catalog, paint, opts))?;
+            }
+        }
+    }
+    out.flush()?;
+    let failed = args.fail_on.level().is_some_and(|level| results.iter().any(|(a, _)| reaches(&a.findings, level)));
+    Ok(u8::from(failed))
+}
+
+fn read_plan(path: &PathBuf) -> Result<LoadedPlan, InputErrors> {
+    if path.as_os_str() == "-" {
+        let text = fsio::read_text_from(std::io::stdin().lock(), "<stdin>")?;
+        let plan = parse_plan("<stdin>", &text)?;
+        return Ok(LoadedPlan { plan, origin: "<stdin>".to_owned(), path: None, text });
+    }
+    load_plan(path)
+}

@@ -1,0 +1,152 @@
+//! The command line: argument parsing, catalog loading, dispatch and exit codes.
+//!
+//! Exit codes are part of the interface: 0 when nothing reaches `--fail-on`, 1 when something
+//! does, 2 for bad input or bad usage (with the message on stderr). A panic would be 101, which
+//! is why every input path returns errors instead.
+
+mod catalog_cmd;
+mod check;
+mod paint;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::catalog::{Catalog, CatalogSource, builtin_sources, sources_from_path, user_catalog_dir_sources};
+use crate::error::{InputError, InputErrors};
+use crate::finding::Severity;
+use crate::paths;
+
+/// Scope community and social media roles honestly: assign tasks to people and see every
+/// mismatch between the work and the title, with the reason.
+#[derive(Debug, Parser)]
+#[command(name = "rolescope", version, about, long_about = None)]
+pub struct Cli {
+    /// Extra catalog file or directory of `*.yaml` files, loaded after the built-in catalogs
+    /// and the user's `<config dir>/catalogs/` (repeatable).
+    #[arg(long = "catalog", value_name = "PATH", global = true)]
+    pub catalogs: Vec<PathBuf>,
+
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check plans against the role rules; exit 1 if a finding reaches --fail-on.
+    Check(check::CheckArgs),
+    /// List or validate task catalogs.
+    #[command(subcommand)]
+    Catalog(catalog_cmd::CatalogCommand),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// The least severe finding that makes `check` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    pub fn level(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+/// Exit status for bad input or usage.
+const EXIT_INPUT: u8 = 2;
+
+/// Parses the arguments, runs the command and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_INPUT } else { 0 });
+        }
+    };
+    match run(&cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            report_error(&e);
+            ExitCode::from(EXIT_INPUT)
+        }
+    }
+}
+
+fn run(cli: &Cli) -> anyhow::Result<u8> {
+    match &cli.command {
+        Some(Command::Check(args)) => check::run(cli, args),
+        Some(Command::Catalog(cmd)) => catalog_cmd::run(cli, cmd),
+        None => {
+            use clap::CommandFactory as _;
+            Cli::command().print_help()?;
+            Ok(0)
+        }
+    }
+}
+
+fn report_error(e: &anyhow::Error) {
+    if let Some(errors) = e.downcast_ref::<InputErrors>() {
+        for err in &errors.0 {
+            eprintln!("error: {err}");
+        }
+        let n = errors.0.len();
+        if n > 1 {
+            eprintln!("{n} problems found; nothing was checked");
+        }
+    } else if let Some(err) = e.downcast_ref::<InputError>() {
+        eprintln!("error: {err}");
+    } else {
+        eprintln!("error: {e:#}");
+    }
+}
+
+/// Built-in catalogs, then the user's catalog directory, then `--catalog` paths.
+pub fn catalog_sources(extra: &[PathBuf]) -> Result<Vec<CatalogSource>, InputErrors> {
+    let mut sources = builtin_sources();
+    let mut errors = Vec::new();
+    if let Some(dir) = paths::config_dir() {
+        match user_catalog_dir_sources(&dir) {
+            Ok(s) => sources.extend(s),
+            Err(e) => errors.push(e),
+        }
+    }
+    for path in extra {
+        match sources_from_path(path) {
+            Ok(s) => sources.extend(s),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() { Ok(sources) } else { Err(InputErrors(errors)) }
+}
+
+/// The merged catalog the command line works with.
+pub fn load_catalog(extra: &[PathBuf]) -> Result<Catalog, InputErrors> {
+    Catalog::from_sources(&catalog_sources(extra)?)
+}

@@ -1,0 +1,146 @@
+//! What the analysis reports: a rule, how serious it is, whom and what it concerns, and why.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Location;
+
+/// How serious a finding is; `--fail-on` and the TUI's markers are keyed on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// A symbol that tells the severity apart without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Severity::Info => "i",
+            Severity::Warning => "!",
+            Severity::Error => "x",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Every rule the analysis applies. Plans name them in `accept`, so the kebab-case ids are part
+/// of the file format and must not change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// Too much of a person's week goes to another role's work.
+    RoleDrift,
+    /// One task lies outside what the person's role covers.
+    OutOfRole,
+    /// None of the role's core categories is present.
+    MissingCore,
+    /// The task mix fits another role better than the title.
+    TitleMismatch,
+    /// More hours than the person's capacity.
+    OverCapacity,
+    /// Far fewer hours than the person's capacity.
+    UnderUse,
+    /// A core category of a role the team hires for that nobody covers.
+    CoverageGap,
+    /// An assignment names a task the catalog does not have.
+    UnknownTask,
+    /// A person (or a threshold override) names a role the catalog does not have.
+    UnknownRole,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 9] = [
+        Rule::RoleDrift,
+        Rule::OutOfRole,
+        Rule::MissingCore,
+        Rule::TitleMismatch,
+        Rule::OverCapacity,
+        Rule::UnderUse,
+        Rule::CoverageGap,
+        Rule::UnknownTask,
+        Rule::UnknownRole,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::RoleDrift => "role-drift",
+            Rule::OutOfRole => "out-of-role",
+            Rule::MissingCore => "missing-core",
+            Rule::TitleMismatch => "title-mismatch",
+            Rule::OverCapacity => "over-capacity",
+            Rule::UnderUse => "under-use",
+            Rule::CoverageGap => "coverage-gap",
+            Rule::UnknownTask => "unknown-task",
+            Rule::UnknownRole => "unknown-role",
+        }
+    }
+
+    /// One line on what the rule checks, for `--help`, the README and the TUI's help.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Rule::RoleDrift => "too much of a person's week goes to another role's work",
+            Rule::OutOfRole => "a task lies outside what the person's role covers",
+            Rule::MissingCore => "none of the role's core categories is present",
+            Rule::TitleMismatch => "the task mix fits another role better than the title",
+            Rule::OverCapacity => "more hours assigned than the person's weekly capacity",
+            Rule::UnderUse => "far fewer hours assigned than the person's capacity",
+            Rule::CoverageGap => "a core category of a hired role that nobody covers",
+            Rule::UnknownTask => "an assignment names a task the catalog does not have",
+            Rule::UnknownRole => "a role id the catalog does not have",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One mismatch, with the reason a user can act on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Severity,
+    /// The person's name; `None` for team-level findings.
+    pub person: Option<String>,
+    /// The task id; `None` where no single task is at fault.
+    pub task: Option<String>,
+    /// One line, readable at a glance.
+    pub message: String,
+    /// Why this matters, grounded in what separates the roles.
+    pub explanation: String,
+    /// Where in the plan file the problem is written, when it is about one spot.
+    #[serde(skip)]
+    pub location: Option<Location>,
+    /// Index of the person in the plan, so front ends need not match names.
+    #[serde(skip)]
+    pub person_index: Option<usize>,
+}
+
+/// A finding silenced by an `accept` entry, kept so reports can show the exception and its reason.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Accepted {
+    #[serde(flatten)]
+    pub finding: Finding,
+    pub reason: String,
+}

@@ -1,0 +1,164 @@
+//! Reading input files defensively and writing output files atomically.
+//!
+//! Users hand rolescope hand-edited files, directories by mistake, binaries and huge files;
+//! each gets a clear [`InputError`] instead of a panic or a hang. Writes go to a temporary file
+//! in the same directory, are flushed to disk and renamed over the target, so a crash or a full
+//! disk never leaves a half-written plan or report.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::error::InputError;
+
+/// Largest input file read by default: plans and catalogs are a few hundred kilobytes at most,
+/// so anything far bigger is a mistake (a log, a video) and is refused before it is read.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The environment variable that overrides [`DEFAULT_MAX_INPUT_BYTES`].
+pub const MAX_INPUT_ENV: &str = "ROLESCOPE_MAX_INPUT_BYTES";
+
+/// The input size limit in force.
+pub fn max_input_bytes() -> u64 {
+    std::env::var(MAX_INPUT_ENV).ok().and_then(|v| v.trim().parse().ok()).unwrap_or(DEFAULT_MAX_INPUT_BYTES)
+}
+
+/// Reads a UTF-8 text file, refusing directories, oversized and binary files with a message
+/// that says what was expected.
+pub fn read_text(path: &Path) -> Result<String, InputError> {
+    let origin = path.display().to_string();
+    let fail = |message: String| InputError::new(origin.clone(), None, message);
+    let meta = std::fs::metadata(path).map_err(|e| fail(io_message(&e)))?;
+    if meta.is_dir() {
+        return Err(fail("is a directory; expected a YAML file".to_owned()));
+    }
+    let limit = max_input_bytes();
+    if meta.len() > limit {
+        return Err(fail(format!(
+            "is {} bytes, larger than the {limit}-byte limit for input files (set {MAX_INPUT_ENV} to raise it)",
+            meta.len()
+        )));
+    }
+    let file = std::fs::File::open(path).map_err(|e| fail(io_message(&e)))?;
+    let mut bytes = Vec::new();
+    // Read at most one byte past the limit: the file may grow after the size check.
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| fail(io_message(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(fail(format!("is larger than the {limit}-byte limit for input files")));
+    }
+    text_from_bytes(bytes).map_err(fail)
+}
+
+/// Reads all of standard input (or any reader) with the same checks as [`read_text`].
+pub fn read_text_from(reader: impl Read, origin: &str) -> Result<String, InputError> {
+    let limit = max_input_bytes();
+    let mut bytes = Vec::new();
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::new(origin, None, io_message(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(InputError::new(origin, None, format!("is larger than the {limit}-byte limit for input")));
+    }
+    text_from_bytes(bytes).map_err(|m| InputError::new(origin, None, m))
+}
+
+fn text_from_bytes(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.contains(&0) {
+        return Err("looks like a binary file (it contains NUL bytes); expected UTF-8 text".to_owned());
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("is not valid UTF-8 text (first bad byte on line {line}, byte offset {at}); save it as UTF-8")
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.remove(0);
+    }
+    Ok(text)
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied: cannot read this file".to_owned(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same directory, fsync,
+/// rename over the target (keeping the target's permissions), then fsync of the directory.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new().prefix(".rolescope-").suffix(".tmp").tempfile_in(dir)?;
+    tmp.write_all(contents)?;
+    tmp.flush()?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir);
+    Ok(())
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) {
+    // Best effort: the rename is already visible; this makes it durable across a power cut.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_directories_binaries_and_bad_utf8() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(read_text(dir.path()).unwrap_err().message.contains("directory"));
+        let bin = dir.path().join("b.yaml");
+        std::fs::write(&bin, b"a\0b").unwrap();
+        assert!(read_text(&bin).unwrap_err().message.contains("binary"));
+        let bad = dir.path().join("u.yaml");
+        std::fs::write(&bad, b"name: x\nbad: \xff\n").unwrap();
+        let err = read_text(&bad).unwrap_err();
+        assert!(err.message.contains("UTF-8") && err.message.contains("line 2"), "{err}");
+        assert!(read_text(&dir.path().join("missing.yaml")).unwrap_err().message.contains("no such file"));
+    }
+
+    #[test]
+    fn strips_a_byte_order_mark() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("bom.yaml");
+        std::fs::write(&p, "\u{feff}name: x\n").unwrap();
+        assert_eq!(read_text(&p).unwrap(), "name: x\n");
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_keeps_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("plan.yaml");
+        std::fs::write(&p, "old").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
+        }
+        write_atomic(&p, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o640);
+        }
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+}

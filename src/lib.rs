@@ -1,0 +1,22 @@
+//! rolescope: scope community and social media roles honestly.
+//!
+//! The library is the whole engine (catalogs, plans, the mismatch rules, reports) and knows
+//! nothing of terminals; the command line (`cli`) and the TUI are thin front ends over it.
+
+pub mod analysis;
+pub mod catalog;
+pub mod cli;
+pub mod error;
+pub mod finding;
+pub mod fsio;
+pub mod paths;
+pub mod plan;
+pub mod report;
+pub mod suggest;
+pub mod yaml;
+
+pub use analysis::{Analysis, PersonSummary, analyze};
+pub use catalog::{Catalog, Category, Owner, Role, Task};
+pub use error::{InputError, InputErrors, Location};
+pub use finding::{Finding, Rule, Severity};
+pub use plan::{Assignment, Person, Plan, RoleSpec};

@@ -1,0 +1,100 @@
+//! The JSON document of `rolescope check --format json`. Its shape is documented in the README
+//! and kept stable: fields may be added, never renamed or removed.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::finding::{Finding, Rule, Severity};
+use crate::plan::RoleSpec;
+
+/// One plan's result.
+#[derive(Debug, Serialize)]
+pub struct CheckJson<'a> {
+    pub plan: &'a str,
+    /// The file the plan was read from.
+    pub file: &'a str,
+    pub people: Vec<PersonJson<'a>>,
+    pub findings: Vec<FindingJson<'a>>,
+    pub accepted: Vec<AcceptedJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PersonJson<'a> {
+    pub name: &'a str,
+    /// A role id, or `{role-id: fraction}` for a hybrid.
+    pub role: RoleJson<'a>,
+    pub capacity: f64,
+    pub hours: f64,
+    pub shares: BTreeMap<&'a str, f64>,
+    pub best_fit: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum RoleJson<'a> {
+    Single(&'a str),
+    Split(BTreeMap<&'a str, f64>),
+}
+
+#[derive(Debug, Serialize)]
+pub struct FindingJson<'a> {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub person: Option<&'a str>,
+    pub task: Option<&'a str>,
+    pub message: &'a str,
+    pub explanation: &'a str,
+    /// `{"line", "column"}` in the plan file, where the finding is about one spot.
+    pub location: Option<crate::Location>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AcceptedJson<'a> {
+    #[serde(flatten)]
+    pub finding: FindingJson<'a>,
+    pub reason: &'a str,
+}
+
+/// Shares and fractions are rounded to 4 places so output is stable across platforms.
+fn round(v: f64) -> f64 {
+    (v * 10_000.0).round() / 10_000.0
+}
+
+fn finding_json(f: &Finding) -> FindingJson<'_> {
+    FindingJson {
+        rule: f.rule,
+        severity: f.severity,
+        person: f.person.as_deref(),
+        task: f.task.as_deref(),
+        message: &f.message,
+        explanation: &f.explanation,
+        location: f.location,
+    }
+}
+
+/// The JSON view of `analysis`, read from `file`.
+pub fn check_json<'a>(analysis: &'a Analysis, file: &'a str) -> CheckJson<'a> {
+    CheckJson {
+        plan: &analysis.plan,
+        file,
+        people: analysis
+            .people
+            .iter()
+            .map(|p| PersonJson {
+                name: &p.name,
+                role: match &p.role {
+                    RoleSpec::Single(id) => RoleJson::Single(id),
+                    RoleSpec::Hybrid(_) => RoleJson::Split(p.role.split().into_iter().map(|(id, w)| (id, round(w))).collect()),
+                },
+                capacity: p.capacity,
+                hours: round(p.hours),
+                shares: p.shares.iter().map(|(o, s)| (o.as_str(), round(*s))).collect(),
+                best_fit: p.best_fit.as_deref(),
+            })
+            .collect(),
+        findings: analysis.findings.iter().map(finding_json).collect(),
+        accepted: analysis.accepted.iter().map(|a| AcceptedJson { finding: finding_json(&a.finding), reason: &a.reason }).collect(),
+    }
+}

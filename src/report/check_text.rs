@@ -1,0 +1,145 @@
+//! The text report of `rolescope check`: grouped by person, each finding marked by a symbol and
+//! a word (so it reads without colour), with its explanation wrapped underneath.
+
+use std::fmt::Write as _;
+
+use super::wrap::wrap;
+use crate::analysis::Analysis;
+use crate::catalog::{Catalog, Owner};
+use crate::finding::{Finding, Severity};
+
+/// What a piece of text is, so a front end can colour it; the report itself stays plain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Error,
+    Warning,
+    Info,
+    Heading,
+    Dim,
+    Good,
+}
+
+impl From<Severity> for Tone {
+    fn from(s: Severity) -> Tone {
+        match s {
+            Severity::Error => Tone::Error,
+            Severity::Warning => Tone::Warning,
+            Severity::Info => Tone::Info,
+        }
+    }
+}
+
+/// Colours text for a given tone; [`Plain`] leaves it alone.
+pub trait Paint {
+    fn paint(&self, text: &str, tone: Tone) -> String;
+}
+
+/// No colour: for pipes, files and `NO_COLOR`.
+pub struct Plain;
+
+impl Paint for Plain {
+    fn paint(&self, text: &str, _tone: Tone) -> String {
+        text.to_owned()
+    }
+}
+
+/// How the text report is laid out.
+#[derive(Debug, Clone, Copy)]
+pub struct TextOptions {
+    /// Columns to wrap explanations to.
+    pub width: usize,
+    /// Show each finding's explanation under it.
+    pub explain: bool,
+}
+
+const LABEL_WIDTH: usize = 9;
+
+/// The text report of one plan.
+pub fn check_text(analysis: &Analysis, file: &str, catalog: &Catalog, paint: &dyn Paint, opts: TextOptions) -> String {
+    let mut out = String::new();
+    let people = analysis.people.len();
+    let _ = writeln!(
+        out,
+        "{} {}",
+        paint.paint(file, Tone::Heading),
+        paint.paint(&format!("— {} ({people} {})", analysis.plan, if people == 1 { "person" } else { "people" }), Tone::Dim)
+    );
+    for (i, person) in analysis.people.iter().enumerate() {
+        let shares: Vec<String> = person
+            .shares
+            .iter()
+            .filter(|(o, s)| **s > 0.0 || person.role.role_ids().any(|r| Some(r) == o.role()))
+            .map(|(o, s)| format!("{} {:.0}%", owner_label(catalog, o), s * 100.0))
+            .collect();
+        let fit = person.best_fit.as_deref().map_or(String::new(), |b| format!(" · best fit: {b}"));
+        let _ = writeln!(
+            out,
+            "\n  {} · {} · {} / {}{}",
+            paint.paint(&person.name, Tone::Heading),
+            person.role,
+            crate::analysis::hours_label(person.hours),
+            crate::analysis::hours_label(person.capacity),
+            paint.paint(&format!(" · {}{fit}", if shares.is_empty() { "no tasks".to_owned() } else { shares.join(" · ") }), Tone::Dim)
+        );
+        let mut any = false;
+        for f in analysis.findings_for(i) {
+            write_finding(&mut out, f, paint, opts);
+            any = true;
+        }
+        if !any {
+            let _ = writeln!(out, "    {}", paint.paint("✓ no findings", Tone::Good));
+        }
+    }
+    let team: Vec<&Finding> = analysis.team_findings().collect();
+    if !team.is_empty() {
+        let _ = writeln!(out, "\n  {}", paint.paint("Team", Tone::Heading));
+        for f in team {
+            write_finding(&mut out, f, paint, opts);
+        }
+    }
+    if !analysis.accepted.is_empty() {
+        let _ = writeln!(out, "\n  {}", paint.paint("Accepted", Tone::Heading));
+        for a in &analysis.accepted {
+            let who = a.finding.person.as_deref().unwrap_or("team");
+            let _ = writeln!(out, "    {}", paint.paint(&format!("✓ {} ({who}): {}", a.finding.rule, a.reason), Tone::Dim));
+        }
+    }
+    let [errors, warnings, infos] = analysis.counts();
+    let summary = format!(
+        "{errors} {}, {warnings} {}, {infos} info{}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        if analysis.accepted.is_empty() { String::new() } else { format!(", {} accepted", analysis.accepted.len()) }
+    );
+    let tone = analysis.worst().map_or(Tone::Good, Tone::from);
+    let _ = writeln!(out, "\n  {}", paint.paint(&summary, tone));
+    out
+}
+
+fn write_finding(out: &mut String, f: &Finding, paint: &dyn Paint, opts: TextOptions) {
+    let label = format!("{} {:<7}", f.severity.symbol(), f.severity.as_str());
+    let at = f.location.map_or(String::new(), |l| format!(" (line {}, column {})", l.line, l.column));
+    let _ = writeln!(
+        out,
+        "    {} {}{}",
+        paint.paint(&label, f.severity.into()),
+        paint.paint(&format!("{}:", f.rule), Tone::Heading),
+        format_args!(" {}{at}", f.message)
+    );
+    if opts.explain && !f.explanation.is_empty() {
+        let indent = " ".repeat(4 + LABEL_WIDTH + 2);
+        let text = wrap(&f.explanation, opts.width, &indent);
+        let _ = writeln!(out, "{indent}{}", paint.paint(&text, Tone::Dim));
+    }
+}
+
+fn owner_label(catalog: &Catalog, owner: &Owner) -> String {
+    match owner {
+        Owner::Shared => "shared".to_owned(),
+        Owner::Role(id) => catalog.role(id).map_or_else(|| id.clone(), |r| r.id.clone()),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { word.to_owned() } else { format!("{word}s") }
+}
