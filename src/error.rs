@@ -31,8 +31,16 @@ pub struct InputError {
 }
 
 impl InputError {
-    pub fn new(origin: impl Into<String>, location: Option<Location>, message: impl Into<String>) -> Self {
-        InputError { origin: origin.into(), location, message: message.into() }
+    pub fn new(
+        origin: impl Into<String>,
+        location: Option<Location>,
+        message: impl Into<String>,
+    ) -> Self {
+        InputError {
+            origin: origin.into(),
+            location,
+            message: message.into(),
+        }
     }
 }
 

@@ -19,7 +19,10 @@ pub const MAX_INPUT_ENV: &str = "ROLESCOPE_MAX_INPUT_BYTES";
 
 /// The input size limit in force.
 pub fn max_input_bytes() -> u64 {
-    std::env::var(MAX_INPUT_ENV).ok().and_then(|v| v.trim().parse().ok()).unwrap_or(DEFAULT_MAX_INPUT_BYTES)
+    std::env::var(MAX_INPUT_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(DEFAULT_MAX_INPUT_BYTES)
 }
 
 /// Reads a UTF-8 text file, refusing directories, oversized and binary files with a message
@@ -41,9 +44,13 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
     let file = std::fs::File::open(path).map_err(|e| fail(io_message(&e)))?;
     let mut bytes = Vec::new();
     // Read at most one byte past the limit: the file may grow after the size check.
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| fail(io_message(&e)))?;
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(io_message(&e)))?;
     if bytes.len() as u64 > limit {
-        return Err(fail(format!("is larger than the {limit}-byte limit for input files")));
+        return Err(fail(format!(
+            "is larger than the {limit}-byte limit for input files"
+        )));
     }
     text_from_bytes(bytes).map_err(fail)
 }
@@ -57,18 +64,24 @@ pub fn read_text_from(reader: impl Read, origin: &str) -> Result<String, InputEr
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::new(origin, None, io_message(&e)))?;
     if bytes.len() as u64 > limit {
-        return Err(InputError::new(origin, None, format!("is larger than the {limit}-byte limit for input")));
+        return Err(InputError::new(
+            origin,
+            None,
+            format!("is larger than the {limit}-byte limit for input"),
+        ));
     }
     text_from_bytes(bytes).map_err(|m| InputError::new(origin, None, m))
 }
 
 fn text_from_bytes(bytes: Vec<u8>) -> Result<String, String> {
     if bytes.contains(&0) {
-        return Err("looks like a binary file (it contains NUL bytes); expected UTF-8 text".to_owned());
+        return Err(
+            "looks like a binary file (it contains NUL bytes); expected UTF-8 text".to_owned(),
+        );
     }
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        let line = e.as_bytes()[..at].split(|&b| b == b'\n').count();
         format!("is not valid UTF-8 text (first bad byte on line {line}, byte offset {at}); save it as UTF-8")
     })?;
     if text.starts_with('\u{feff}') {
@@ -80,7 +93,9 @@ fn text_from_bytes(bytes: Vec<u8>) -> Result<String, String> {
 fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied: cannot read this file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied: cannot read this file".to_owned()
+        }
         _ => format!("cannot read: {e}"),
     }
 }
@@ -92,7 +107,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".rolescope-").suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".rolescope-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     tmp.write_all(contents)?;
     tmp.flush()?;
     if let Ok(meta) = std::fs::metadata(path) {
@@ -122,15 +140,28 @@ mod tests {
     #[test]
     fn refuses_directories_binaries_and_bad_utf8() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(read_text(dir.path()).unwrap_err().message.contains("directory"));
+        assert!(
+            read_text(dir.path())
+                .unwrap_err()
+                .message
+                .contains("directory")
+        );
         let bin = dir.path().join("b.yaml");
         std::fs::write(&bin, b"a\0b").unwrap();
         assert!(read_text(&bin).unwrap_err().message.contains("binary"));
         let bad = dir.path().join("u.yaml");
         std::fs::write(&bad, b"name: x\nbad: \xff\n").unwrap();
         let err = read_text(&bad).unwrap_err();
-        assert!(err.message.contains("UTF-8") && err.message.contains("line 2"), "{err}");
-        assert!(read_text(&dir.path().join("missing.yaml")).unwrap_err().message.contains("no such file"));
+        assert!(
+            err.message.contains("UTF-8") && err.message.contains("line 2"),
+            "{err}"
+        );
+        assert!(
+            read_text(&dir.path().join("missing.yaml"))
+                .unwrap_err()
+                .message
+                .contains("no such file")
+        );
     }
 
     #[test]
@@ -156,7 +187,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o640);
+            assert_eq!(
+                std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+                0o640
+            );
         }
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");

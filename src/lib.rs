@@ -3,6 +3,8 @@
 //! The library is the whole engine (catalogs, plans, the mismatch rules, reports) and knows
 //! nothing of terminals; the command line (`cli`) and the TUI are thin front ends over it.
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::float_cmp))]
+
 pub mod analysis;
 pub mod catalog;
 pub mod cli;

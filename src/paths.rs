@@ -13,12 +13,16 @@ pub const DATA_DIR_ENV: &str = "ROLESCOPE_DATA_DIR";
 
 /// The config directory, if one can be determined.
 pub fn config_dir() -> Option<PathBuf> {
-    dir(CONFIG_DIR_ENV, "XDG_CONFIG_HOME", ".config", |d| d.config_dir().to_owned())
+    dir(CONFIG_DIR_ENV, "XDG_CONFIG_HOME", ".config", |d| {
+        d.config_dir().to_owned()
+    })
 }
 
 /// The data directory, if one can be determined.
 pub fn data_dir() -> Option<PathBuf> {
-    dir(DATA_DIR_ENV, "XDG_DATA_HOME", ".local/share", |d| d.data_dir().to_owned())
+    dir(DATA_DIR_ENV, "XDG_DATA_HOME", ".local/share", |d| {
+        d.data_dir().to_owned()
+    })
 }
 
 fn dir(
@@ -42,5 +46,7 @@ fn dir(
 }
 
 fn non_empty_env(var: &str) -> Option<PathBuf> {
-    std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from)
+    std::env::var_os(var)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }

@@ -4,7 +4,10 @@
 ///
 /// Uses the normalised Damerau-Levenshtein similarity, so a swapped pair of letters counts as
 /// one edit, and a prefix match (`social` for `social-media-manager`) is accepted too.
-pub fn did_you_mean<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    given: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let given_lower = given.to_lowercase();
     let mut best: Option<(&str, f64)> = None;
     for candidate in candidates {
@@ -32,7 +35,10 @@ mod tests {
     #[test]
     fn suggests_close_names_only() {
         let ids = ["community-manager", "social-media-manager"];
-        assert_eq!(did_you_mean("comunity-manager", ids), Some("community-manager"));
+        assert_eq!(
+            did_you_mean("comunity-manager", ids),
+            Some("community-manager")
+        );
         assert_eq!(did_you_mean("social", ids), Some("social-media-manager"));
         assert_eq!(did_you_mean("accountant", ids), None);
     }

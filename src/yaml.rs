@@ -33,26 +33,54 @@ pub fn to_string<T: Serialize>(value: &T) -> Result<String, InputError> {
 }
 
 fn convert(origin: &str, err: &serde_yaml::Error) -> InputError {
-    let location = err.location().map(|l| Location { line: l.line(), column: l.column() });
-    let mut message = err.to_string();
-    // The library appends " at line L column C"; we print the location up front instead.
-    if let Some(idx) = message.rfind(" at line ") {
-        if message[idx..].contains(" column ") {
-            message.truncate(idx);
-        }
-    }
+    let location = err.location().map(|l| Location {
+        line: l.line(),
+        column: l.column(),
+    });
+    // The library writes " at line L column C" into the text; we print the location up front.
+    let mut message = strip_positions(&err.to_string());
     if let Some(hint) = unknown_name_hint(&message) {
         message.push_str(&hint);
     }
-    InputError { origin: origin.to_owned(), location, message }
+    InputError {
+        origin: origin.to_owned(),
+        location,
+        message,
+    }
+}
+
+/// Removes every " at line L column C" from a message.
+fn strip_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(idx) = rest.find(" at line ") {
+        out.push_str(&rest[..idx]);
+        let tail = &rest[idx + " at line ".len()..];
+        let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let line_len = digits(tail);
+        match tail[line_len..].strip_prefix(" column ") {
+            Some(col) if line_len > 0 && digits(col) > 0 => rest = &col[digits(col)..],
+            _ => {
+                out.push_str(" at line ");
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// serde says "unknown field `capcity`, expected one of `name`, `role`, ..." (and the same for
 /// enum variants); turn the list into a did-you-mean when one name is close.
 fn unknown_name_hint(message: &str) -> Option<String> {
-    let start = message.find("unknown field `").map(|i| i + "unknown field `".len()).or_else(|| {
-        message.find("unknown variant `").map(|i| i + "unknown variant `".len())
-    })?;
+    let start = message
+        .find("unknown field `")
+        .map(|i| i + "unknown field `".len())
+        .or_else(|| {
+            message
+                .find("unknown variant `")
+                .map(|i| i + "unknown variant `".len())
+        })?;
     let rest = &message[start..];
     let end = rest.find('`')?;
     let given = &rest[..end];
@@ -61,23 +89,32 @@ fn unknown_name_hint(message: &str) -> Option<String> {
 }
 
 /// Finds where a scalar `value` is written in `text`, at or after line `from_line` (1-based):
-/// as a mapping value (`key: value`) or a list item (`- value`), quoted or not.
+/// as a whole token in value position (`key: value`, `- value`, `{id: value}`, `[a, value]`),
+/// quoted or not, and not as a key.
 ///
-/// Deserialized values carry no positions, so findings about ids (an unknown task in a plan)
-/// locate them in the text afterwards; plans are line-oriented, which makes this reliable.
+/// Deserialized values carry no positions, so messages about ids (an unknown task in a plan, a
+/// clash between catalog files) locate them in the text afterwards; plans and catalogs are
+/// line-oriented, which makes this reliable.
 pub fn locate_scalar(text: &str, value: &str, from_line: usize) -> Option<Location> {
+    if value.is_empty() {
+        return None;
+    }
+    let opens = |c: char| matches!(c, ' ' | '\t' | '{' | '[' | ',' | '"' | '\'');
+    let closes = |c: char| matches!(c, ' ' | '\t' | '}' | ']' | ',' | '"' | '\'' | '#');
     for (idx, line) in text.lines().enumerate().skip(from_line.saturating_sub(1)) {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        let candidates = [trimmed.strip_prefix("- "), trimmed.split_once(": ").map(|(_, v)| v)];
-        for candidate in candidates.into_iter().flatten() {
-            let candidate = candidate.trim_start_matches("- ").trim_start_matches("id: ");
-            let bare = candidate.split(" #").next().unwrap_or(candidate).trim();
-            let unquoted = bare.trim_matches(|c| c == '"' || c == '\'');
-            if unquoted == value {
-                let offset = line.find(bare).unwrap_or(indent);
-                let column = line[..offset].chars().count() + 1;
-                return Some(Location { line: idx + 1, column });
+        let code = line.split(" #").next().unwrap_or(line);
+        for (at, _) in code.match_indices(value) {
+            let before = code[..at].chars().next_back();
+            let rest = &code[at + value.len()..];
+            let after = rest.chars().next();
+            let is_key = rest.trim_start_matches(['"', '\'']).starts_with(':');
+            if before.is_none_or(opens) && after.is_none_or(closes) && !is_key {
+                let quoted = before.is_some_and(|c| c == '"' || c == '\'');
+                let start = if quoted { at - 1 } else { at };
+                return Some(Location {
+                    line: idx + 1,
+                    column: code[..start].chars().count() + 1,
+                });
             }
         }
     }
@@ -101,10 +138,27 @@ mod tests {
     fn errors_carry_file_line_column_and_did_you_mean() {
         let err = parse::<Sample>("plan.yaml", "name: x\ncapcity: 3\n").unwrap_err();
         assert_eq!(err.location, Some(Location { line: 2, column: 1 }));
-        assert!(err.message.contains("unknown field `capcity`"), "{}", err.message);
-        assert!(err.message.contains("did you mean `capacity`?"), "{}", err.message);
+        assert!(
+            err.message.contains("unknown field `capcity`"),
+            "{}",
+            err.message
+        );
+        assert!(
+            err.message.contains("did you mean `capacity`?"),
+            "{}",
+            err.message
+        );
         assert!(err.to_string().starts_with("plan.yaml:2:1: "), "{err}");
         assert!(!err.to_string().contains(" at line "), "{err}");
+    }
+
+    #[test]
+    fn positions_are_taken_out_of_messages() {
+        assert_eq!(
+            strip_positions("did not find ']' at line 6 column 7, while parsing at line 5 column 10"),
+            "did not find ']', while parsing"
+        );
+        assert_eq!(strip_positions("at line one"), "at line one");
     }
 
     #[test]
@@ -123,9 +177,43 @@ mod tests {
     #[test]
     fn locate_finds_list_items_and_values() {
         let text = "people:\n  - name: Ana\n    tasks:\n      - sm-post\n      - id: \"cm-x\"\n";
-        assert_eq!(locate_scalar(text, "sm-post", 1), Some(Location { line: 4, column: 9 }));
-        assert_eq!(locate_scalar(text, "cm-x", 1), Some(Location { line: 5, column: 13 }));
-        assert_eq!(locate_scalar(text, "Ana", 1), Some(Location { line: 2, column: 13 }));
+        assert_eq!(
+            locate_scalar(text, "sm-post", 1),
+            Some(Location { line: 4, column: 9 })
+        );
+        assert_eq!(
+            locate_scalar(text, "cm-x", 1),
+            Some(Location {
+                line: 5,
+                column: 13
+            })
+        );
+        assert_eq!(
+            locate_scalar(text, "Ana", 1),
+            Some(Location {
+                line: 2,
+                column: 11
+            })
+        );
         assert_eq!(locate_scalar(text, "sm-post", 5), None);
+        assert_eq!(
+            locate_scalar("- {id: t, name: t2}\n", "t2", 1),
+            Some(Location {
+                line: 1,
+                column: 17
+            })
+        );
+        assert_eq!(
+            locate_scalar("tasks: [a, ab]\n", "ab", 1),
+            Some(Location {
+                line: 1,
+                column: 12
+            })
+        );
+        assert_eq!(
+            locate_scalar("ab: 1\nx: ab\n", "ab", 1),
+            Some(Location { line: 2, column: 4 }),
+            "keys are skipped"
+        );
     }
 }

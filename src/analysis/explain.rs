@@ -15,10 +15,19 @@ pub fn pct(share: f64) -> String {
 
 /// "34 h", "2.5 h".
 pub fn hours(h: f64) -> String {
-    if (h - h.round()).abs() < 0.05 { format!("{:.0} h", h.round()) } else { format!("{h:.1} h") }
+    if (h - h.round()).abs() < 0.05 {
+        format!("{:.0} h", h.round())
+    } else {
+        format!("{h:.1} h")
+    }
 }
 
-fn finding(rule: Rule, severity: Severity, person: Option<(&Person, usize)>, task: Option<&str>) -> Finding {
+fn finding(
+    rule: Rule,
+    severity: Severity,
+    person: Option<(&Person, usize)>,
+    task: Option<&str>,
+) -> Finding {
     Finding {
         rule,
         severity,
@@ -31,37 +40,80 @@ fn finding(rule: Rule, severity: Severity, person: Option<(&Person, usize)>, tas
     }
 }
 
-pub fn unknown_role(catalog: &Catalog, id: &str, person: Option<&Person>, index: Option<usize>) -> Finding {
+pub fn unknown_role(
+    catalog: &Catalog,
+    id: &str,
+    person: Option<&Person>,
+    index: Option<usize>,
+) -> Finding {
     let known: Vec<&str> = catalog.role_ids().collect();
     let mut f = finding(Rule::UnknownRole, Severity::Error, person.zip(index), None);
     f.message = match person {
-        Some(p) => format!("{} has unknown role `{id}`{}", p.name, hint(id, known.iter().copied())),
-        None => format!("thresholds are set for unknown role `{id}`{}", hint(id, known.iter().copied())),
+        Some(p) => format!(
+            "{} has unknown role `{id}`{}",
+            p.name,
+            hint(id, known.iter().copied())
+        ),
+        None => format!(
+            "thresholds are set for unknown role `{id}`{}",
+            hint(id, known.iter().copied())
+        ),
     };
     f.explanation = format!(
         "The catalogs define the roles {}. A role the catalog does not know cannot be checked: its work, core \
          categories and thresholds are unknown. Fix the id, or load the catalog that defines it with `--catalog`.",
-        known.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")
+        known
+            .iter()
+            .map(|r| format!("`{r}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     f
 }
 
 pub fn unknown_task(catalog: &Catalog, person: &Person, index: usize, id: &str) -> Finding {
-    let mut f = finding(Rule::UnknownTask, Severity::Error, Some((person, index)), Some(id));
-    f.message = format!("{} is assigned unknown task `{id}`{}", person.name, hint(id, catalog.task_ids()));
-    f.explanation = "The catalog has no task with this id, so its hours and owning role are unknown and it is left out \
-                     of the role mix. It may have been renamed, or come from a user catalog that is not loaded \
-                     (see `rolescope catalog list`)."
-        .to_owned();
+    let mut f = finding(
+        Rule::UnknownTask,
+        Severity::Error,
+        Some((person, index)),
+        Some(id),
+    );
+    f.message = format!(
+        "{} is assigned unknown task `{id}`{}",
+        person.name,
+        hint(id, catalog.task_ids())
+    );
+    "The catalog has no task with this id, so its hours and owning role are unknown and it is left out \
+     of the role mix. It may have been renamed, or come from a user catalog that is not loaded \
+     (see `rolescope catalog list`)."
+        .clone_into(&mut f.explanation);
     f
 }
 
-pub fn out_of_role(person: &Person, index: usize, mix: &RoleMix, task: &Task, owner: Option<&Role>) -> Finding {
+pub fn out_of_role(
+    person: &Person,
+    index: usize,
+    mix: &RoleMix,
+    task: &Task,
+    owner: Option<&Role>,
+) -> Finding {
     let held = held_titles(mix);
     let owner_title = owner.map_or_else(|| task.role.to_string(), |r| r.title.clone());
-    let mut f = finding(Rule::OutOfRole, Severity::Warning, Some((person, index)), Some(&task.id));
-    f.message = format!("\"{}\" is {owner_title} work, outside what a {held} covers", task.title);
-    let role_text = mix.roles.iter().map(|(r, _)| format!("A {} {}", r.title, lower_first(&r.summary))).collect::<Vec<_>>();
+    let mut f = finding(
+        Rule::OutOfRole,
+        Severity::Warning,
+        Some((person, index)),
+        Some(&task.id),
+    );
+    f.message = format!(
+        "\"{}\" is {owner_title} work, outside what a {held} covers",
+        task.title
+    );
+    let role_text = mix
+        .roles
+        .iter()
+        .map(|(r, _)| format!("A {} {}", r.title, lower_first(first_sentence(&r.summary))))
+        .collect::<Vec<_>>();
     f.explanation = format!(
         "{} {} Giving this task to {} expects them to do another job; move it to someone in that role, or accept \
          it with a reason if it is deliberate.",
@@ -84,8 +136,16 @@ pub fn role_drift(
     let mut f = finding(Rule::RoleDrift, severity, Some((person, index)), None);
     let foreign = foreign_work(catalog, mix);
     if person.role.is_hybrid() {
-        let declared: Vec<String> = mix.roles.iter().map(|(r, w)| format!("{} {}", r.id, pct(*w))).collect();
-        let actual: Vec<String> = mix.roles.iter().map(|(r, _)| format!("{} {}", r.id, pct(mix.share_of_role(&r.id)))).collect();
+        let declared: Vec<String> = mix
+            .roles
+            .iter()
+            .map(|(r, w)| format!("{} {}", r.id, pct(*w)))
+            .collect();
+        let actual: Vec<String> = mix
+            .roles
+            .iter()
+            .map(|(r, _)| format!("{} {}", r.id, pct(mix.share_of_role(&r.id))))
+            .collect();
         f.message = format!(
             "{} of {}'s week is off the declared split ({} declared, {} actual; limit {})",
             pct(drift),
@@ -114,17 +174,23 @@ pub fn role_drift(
         let covered = if role.covers.is_empty() {
             format!("None of that work is part of a {}'s job.", role.title)
         } else {
-            format!("Some of it can be one channel of a {}'s job, but a role made mostly of it is a different job.", role.title)
+            format!(
+                "Some of it can be one channel of a {}'s job, but a role made mostly of it is a different job.",
+                role.title
+            )
         };
         f.explanation = format!(
-            "{} is hired as {}: {} Here {} of the week goes elsewhere{}. {covered}{} Move those tasks to the role \
-             they belong to, or retitle the role to match the work.",
+            "{} is hired as {}. A {} {} Here {} of the week goes elsewhere{}. {covered}{} Move those tasks to the \
+             role they belong to, or retitle the role to match the work.",
             person.name,
             role.title,
-            sentence(&role.summary),
+            role.title,
+            lower_first(first_sentence(&role.summary)),
             pct(drift),
             foreign_clause(&foreign),
-            role.drift_note.as_ref().map_or_else(String::new, |n| format!(" {}", sentence(n)))
+            role.drift_note
+                .as_ref()
+                .map_or_else(String::new, |n| format!(" {}", sentence(n)))
         );
     }
     f
@@ -139,7 +205,12 @@ pub fn title_mismatch(
     best: &Role,
     best_share: f64,
 ) -> Finding {
-    let mut f = finding(Rule::TitleMismatch, Severity::Error, Some((person, index)), None);
+    let mut f = finding(
+        Rule::TitleMismatch,
+        Severity::Error,
+        Some((person, index)),
+        None,
+    );
     f.message = format!(
         "{}'s tasks fit {} ({}) better than {} ({})",
         person.name,
@@ -159,7 +230,7 @@ pub fn title_mismatch(
         own.title,
         pct(mix.shared_share()),
         best.title,
-        lower_first(&best.summary),
+        lower_first(first_sentence(&best.summary)),
         own.title,
         best.title,
         best.title,
@@ -171,8 +242,16 @@ pub fn title_mismatch(
 
 pub fn missing_core(person: &Person, index: usize, role: &Role, core: &[&Category]) -> Finding {
     let names: Vec<&str> = core.iter().map(|c| c.title.as_str()).collect();
-    let mut f = finding(Rule::MissingCore, Severity::Warning, Some((person, index)), None);
-    f.message = format!("none of a {}'s core work is among {}'s tasks", role.title, person.name);
+    let mut f = finding(
+        Rule::MissingCore,
+        Severity::Warning,
+        Some((person, index)),
+        None,
+    );
+    f.message = format!(
+        "none of a {}'s core work is among {}'s tasks",
+        role.title, person.name
+    );
     f.explanation = format!(
         "A {} is defined by its core work: {}. {} has none of it, so the role is a {} in name only. Add at least \
          one task from these categories, or change the title.",
@@ -184,9 +263,19 @@ pub fn missing_core(person: &Person, index: usize, role: &Role, core: &[&Categor
     f
 }
 
-pub fn capacity(person: &Person, index: usize, hours_total: f64, rule: Rule, severity: Severity) -> Finding {
+pub fn capacity(
+    person: &Person,
+    index: usize,
+    hours_total: f64,
+    rule: Rule,
+    severity: Severity,
+) -> Finding {
     let mut f = finding(rule, severity, Some((person, index)), None);
-    let load = if person.capacity > 0.0 { format!(" ({})", pct(hours_total / person.capacity)) } else { String::new() };
+    let load = if person.capacity > 0.0 {
+        format!(" ({})", pct(hours_total / person.capacity))
+    } else {
+        String::new()
+    };
     f.message = format!(
         "{} has {} of tasks for {} of capacity{load}",
         person.name,
@@ -212,7 +301,10 @@ pub fn capacity(person: &Person, index: usize, hours_total: f64, rule: Rule, sev
 
 pub fn coverage_gap(role: &Role, category: &Category) -> Finding {
     let mut f = finding(Rule::CoverageGap, Severity::Warning, None, None);
-    f.message = format!("nobody covers \"{}\", core work of a {}", category.title, role.title);
+    f.message = format!(
+        "nobody covers \"{}\", core work of a {}",
+        category.title, role.title
+    );
     f.explanation = format!(
         "{} The plan hires for {}, so this work is expected to happen, but no one has a task in it. Assign a task \
          from this category to someone, or accept the gap with a reason.",
@@ -224,7 +316,11 @@ pub fn coverage_gap(role: &Role, category: &Category) -> Finding {
 
 /// "Community Manager" or "Community Manager / Social Media Manager".
 fn held_titles(mix: &RoleMix) -> String {
-    mix.roles.iter().map(|(r, _)| r.title.as_str()).collect::<Vec<_>>().join(" / ")
+    mix.roles
+        .iter()
+        .map(|(r, _)| r.title.as_str())
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 /// The person's tasks that belong to roles they do not hold, largest first, with their owners.
@@ -235,7 +331,13 @@ fn foreign_work<'a>(catalog: &'a Catalog, mix: &RoleMix<'a>) -> Vec<(&'a str, &'
         .filter_map(|t| {
             let task = t.task?;
             let owner = task.role.role()?;
-            (!mix.holds(owner)).then(|| (task.title.as_str(), catalog.role(owner).map_or(owner, |r| r.title.as_str()), t.hours))
+            (!mix.holds(owner)).then(|| {
+                (
+                    task.title.as_str(),
+                    catalog.role(owner).map_or(owner, |r| r.title.as_str()),
+                    t.hours,
+                )
+            })
         })
         .collect();
     out.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(b.0)));
@@ -246,15 +348,33 @@ fn foreign_clause(foreign: &[(&str, &str, f64)]) -> String {
     if foreign.is_empty() {
         return String::new();
     }
-    let shown: Vec<String> = foreign.iter().take(3).map(|(title, owner, h)| format!("\"{title}\" ({owner}, {})", hours(*h))).collect();
-    let more = if foreign.len() > 3 { format!(" and {} more", foreign.len() - 3) } else { String::new() };
+    let shown: Vec<String> = foreign
+        .iter()
+        .take(3)
+        .map(|(title, owner, h)| format!("\"{title}\" ({owner}, {})", hours(*h)))
+        .collect();
+    let more = if foreign.len() > 3 {
+        format!(" and {} more", foreign.len() - 3)
+    } else {
+        String::new()
+    };
     format!(", to {}{more}", shown.join(", "))
+}
+
+/// The first sentence of a summary: explanations quote it, the full text is in `catalog list`.
+fn first_sentence(s: &str) -> &str {
+    let s = s.trim();
+    s.match_indices(". ").next().map_or(s, |(i, _)| &s[..=i])
 }
 
 /// Ends the text with a full stop.
 fn sentence(s: &str) -> String {
     let s = s.trim();
-    if s.is_empty() || s.ends_with(['.', '!', '?']) { s.to_owned() } else { format!("{s}.") }
+    if s.is_empty() || s.ends_with(['.', '!', '?']) {
+        s.to_owned()
+    } else {
+        format!("{s}.")
+    }
 }
 
 fn lower_first(s: &str) -> String {

@@ -36,7 +36,11 @@ pub struct RoleMix<'a> {
 }
 
 impl<'a> RoleMix<'a> {
-    pub fn of(catalog: &'a Catalog, person: &'a Person, thresholds: &HashMap<&str, Thresholds>) -> RoleMix<'a> {
+    pub fn of(
+        catalog: &'a Catalog,
+        person: &'a Person,
+        thresholds: &HashMap<&str, Thresholds>,
+    ) -> RoleMix<'a> {
         let mut roles = Vec::new();
         let mut unknown_roles = Vec::new();
         for (id, weight) in person.role.split() {
@@ -51,8 +55,10 @@ impl<'a> RoleMix<'a> {
                 *w /= known_weight;
             }
         }
-        let parts: Vec<(Thresholds, f64)> =
-            roles.iter().filter_map(|(r, w)| thresholds.get(r.id.as_str()).map(|t| (*t, *w))).collect();
+        let parts: Vec<(Thresholds, f64)> = roles
+            .iter()
+            .filter_map(|(r, w)| thresholds.get(r.id.as_str()).map(|t| (*t, *w)))
+            .collect();
         let thresholds = Thresholds::blend(&parts).or_else(|| catalog.default_thresholds());
 
         let shared = catalog.roles().len();
@@ -70,19 +76,39 @@ impl<'a> RoleMix<'a> {
                 hours_by_owner[slot] += hours;
                 categories.insert(t.category.as_str());
             }
-            tasks.push(MixTask { index, id: &a.task, task, hours });
+            tasks.push(MixTask {
+                index,
+                id: &a.task,
+                task,
+                hours,
+            });
         }
         let total = hours_by_owner.iter().sum();
-        RoleMix { roles, unknown_roles, hours_by_owner, total, tasks, categories, thresholds, catalog }
+        RoleMix {
+            roles,
+            unknown_roles,
+            hours_by_owner,
+            total,
+            tasks,
+            categories,
+            thresholds,
+            catalog,
+        }
     }
 
     /// Share of the week owned by role position `i` (or `shared` for the last index).
     pub fn share_at(&self, i: usize) -> f64 {
-        if self.total > 0.0 { self.hours_by_owner[i] / self.total } else { 0.0 }
+        if self.total > 0.0 {
+            self.hours_by_owner[i] / self.total
+        } else {
+            0.0
+        }
     }
 
     pub fn share_of_role(&self, id: &str) -> f64 {
-        self.catalog.role_position(id).map_or(0.0, |i| self.share_at(i))
+        self.catalog
+            .role_position(id)
+            .map_or(0.0, |i| self.share_at(i))
     }
 
     pub fn shared_share(&self) -> f64 {
@@ -125,7 +151,10 @@ impl<'a> RoleMix<'a> {
             return 0.0;
         }
         let role_part = 1.0 - self.shared_share();
-        self.roles.iter().map(|(r, w)| (w * role_part - self.share_of_role(&r.id)).max(0.0)).sum()
+        self.roles
+            .iter()
+            .map(|(r, w)| (w * role_part - self.share_of_role(&r.id)).max(0.0))
+            .sum()
     }
 
     /// Shares for every catalog role and `shared`.

@@ -8,6 +8,8 @@ mod explain;
 mod mix;
 mod person;
 mod team;
+#[cfg(test)]
+mod tests;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -66,19 +68,22 @@ impl Analysis {
     /// in messages); the analysis itself works on the parsed plan, which has no positions.
     pub fn locate_in(&mut self, plan: &Plan, text: &str) {
         let starts: Vec<usize> = {
-            let mut line = 1;
+            let mut next = 1;
             plan.people
                 .iter()
                 .map(|p| {
-                    if let Some(l) = crate::yaml::locate_scalar(text, &p.name, line) {
-                        line = l.line;
-                    }
+                    let line =
+                        crate::yaml::locate_scalar(text, &p.name, next).map_or(next, |l| l.line);
+                    next = line + 1;
                     line
                 })
                 .collect()
         };
         for f in &mut self.findings {
-            let from = f.person_index.and_then(|i| starts.get(i).copied()).unwrap_or(1);
+            let from = f
+                .person_index
+                .and_then(|i| starts.get(i).copied())
+                .unwrap_or(1);
             let needle = match (f.rule, &f.task) {
                 (crate::finding::Rule::UnknownTask, Some(task)) => task.clone(),
                 (crate::finding::Rule::UnknownRole, _) => match f.message.split('`').nth(1) {
@@ -93,7 +98,9 @@ impl Analysis {
 
     /// Active findings of one person, by index in the plan.
     pub fn findings_for(&self, person: usize) -> impl Iterator<Item = &Finding> {
-        self.findings.iter().filter(move |f| f.person_index == Some(person))
+        self.findings
+            .iter()
+            .filter(move |f| f.person_index == Some(person))
     }
 
     /// Active findings about no single person (coverage gaps, unknown roles in overrides).
@@ -151,7 +158,13 @@ pub fn analyze(catalog: &Catalog, plan: &Plan) -> Analysis {
     team.extend(unknown_override_roles(catalog, plan));
     split_accepted(team, &plan.accept, &mut findings, &mut accepted);
 
-    Analysis { plan: plan.name.clone(), people, findings, accepted, coverage }
+    Analysis {
+        plan: plan.name.clone(),
+        people,
+        findings,
+        accepted,
+        coverage,
+    }
 }
 
 /// Each role's thresholds with the plan's overrides applied (`all` first, then the role's own).
@@ -173,13 +186,24 @@ fn role_thresholds<'a>(catalog: &'a Catalog, plan: &Plan) -> HashMap<&'a str, Th
         .collect()
 }
 
-fn split_accepted(found: Vec<Finding>, accept: &[Acceptance], active: &mut Vec<Finding>, accepted: &mut Vec<Accepted>) {
+fn split_accepted(
+    found: Vec<Finding>,
+    accept: &[Acceptance],
+    active: &mut Vec<Finding>,
+    accepted: &mut Vec<Accepted>,
+) {
     for finding in found {
-        let reason = accept
-            .iter()
-            .find(|a| a.rule == finding.rule && a.task.as_ref().is_none_or(|t| finding.task.as_ref() == Some(t)));
+        let reason = accept.iter().find(|a| {
+            a.rule == finding.rule
+                && a.task
+                    .as_ref()
+                    .is_none_or(|t| finding.task.as_ref() == Some(t))
+        });
         match reason {
-            Some(a) => accepted.push(Accepted { finding, reason: a.reason.clone() }),
+            Some(a) => accepted.push(Accepted {
+                finding,
+                reason: a.reason.clone(),
+            }),
             None => active.push(finding),
         }
     }
@@ -197,4 +221,3 @@ fn unknown_override_roles(catalog: &Catalog, plan: &Plan) -> Vec<Finding> {
 pub fn reaches(findings: &[Finding], level: Severity) -> bool {
     findings.iter().any(|f| f.severity >= level)
 }
-

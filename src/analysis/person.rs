@@ -11,7 +11,12 @@ use crate::plan::Person;
 pub fn findings(catalog: &Catalog, person: &Person, index: usize, mix: &RoleMix) -> Vec<Finding> {
     let mut out = Vec::new();
     for id in &mix.unknown_roles {
-        out.push(explain::unknown_role(catalog, id, Some(person), Some(index)));
+        out.push(explain::unknown_role(
+            catalog,
+            id,
+            Some(person),
+            Some(index),
+        ));
     }
     for t in &mix.tasks {
         if t.task.is_none() {
@@ -34,8 +39,15 @@ fn out_of_role(catalog: &Catalog, person: &Person, index: usize, mix: &RoleMix) 
     let mut out = Vec::new();
     for t in &mix.tasks {
         let Some(task) = t.task else { continue };
-        let Some(category) = catalog.category(&task.category) else { continue };
-        if matches!(task.role, Owner::Shared) || mix.roles.iter().any(|(r, _)| catalog.role_covers(r, category)) {
+        let Some(category) = catalog.category(&task.category) else {
+            continue;
+        };
+        if matches!(task.role, Owner::Shared)
+            || mix
+                .roles
+                .iter()
+                .any(|(r, _)| catalog.role_covers(r, category))
+        {
             continue;
         }
         let owner = task.role.role().and_then(|id| catalog.role(id));
@@ -58,7 +70,9 @@ fn role_drift(catalog: &Catalog, person: &Person, index: usize, mix: &RoleMix) -
     } else {
         return None;
     };
-    Some(explain::role_drift(catalog, person, index, mix, drift, severity, limit))
+    Some(explain::role_drift(
+        catalog, person, index, mix, drift, severity, limit,
+    ))
 }
 
 /// `title-mismatch`: another role's work leads the hired role's by more than the margin.
@@ -80,7 +94,9 @@ fn title_mismatch(person: &Person, index: usize, mix: &RoleMix) -> Option<Findin
     if best_share - own_share <= t.title_margin {
         return None;
     }
-    Some(explain::title_mismatch(person, index, mix, own, own_share, best, best_share))
+    Some(explain::title_mismatch(
+        person, index, mix, own, own_share, best, best_share,
+    ))
 }
 
 /// `missing-core`: a held role of which none of the core categories is present.
@@ -103,7 +119,8 @@ fn capacity(person: &Person, index: usize, mix: &RoleMix) -> Option<Finding> {
     let t = mix.thresholds?;
     let hours = mix.total;
     if person.capacity <= 0.0 {
-        return (hours > 0.0).then(|| explain::capacity(person, index, hours, Rule::OverCapacity, Severity::Error));
+        return (hours > 0.0)
+            .then(|| explain::capacity(person, index, hours, Rule::OverCapacity, Severity::Error));
     }
     let load = hours / person.capacity;
     let (rule, severity) = if load > t.overload_error {

@@ -37,7 +37,11 @@ pub(super) struct CoverageBuilder<'a> {
 
 impl<'a> CoverageBuilder<'a> {
     pub fn new(catalog: &'a Catalog) -> Self {
-        CoverageBuilder { catalog, hired: BTreeSet::new(), by_category: HashMap::new() }
+        CoverageBuilder {
+            catalog,
+            hired: BTreeSet::new(),
+            by_category: HashMap::new(),
+        }
     }
 
     pub fn add(&mut self, person: usize, mix: &RoleMix<'a>) {
@@ -63,7 +67,11 @@ impl<'a> CoverageBuilder<'a> {
                 rows.push(CategoryCoverage {
                     role: role.id.clone(),
                     category: category.id.clone(),
-                    covered_by: self.by_category.get(category.id.as_str()).cloned().unwrap_or_default(),
+                    covered_by: self
+                        .by_category
+                        .get(category.id.as_str())
+                        .cloned()
+                        .unwrap_or_default(),
                 });
             }
         }
@@ -75,6 +83,11 @@ impl<'a> CoverageBuilder<'a> {
 pub(super) fn findings(catalog: &Catalog, coverage: &Coverage) -> Vec<Finding> {
     coverage
         .gaps()
-        .filter_map(|gap| Some(explain::coverage_gap(catalog.role(&gap.role)?, catalog.category(&gap.category)?)))
+        .filter_map(|gap| {
+            Some(explain::coverage_gap(
+                catalog.role(&gap.role)?,
+                catalog.category(&gap.category)?,
+            ))
+        })
         .collect()
 }

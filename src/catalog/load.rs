@@ -29,7 +29,11 @@ pub struct CatalogSource {
 pub fn builtin_sources() -> Vec<CatalogSource> {
     builtin::FILES
         .iter()
-        .map(|(path, text)| CatalogSource { origin: format!("<built-in>/{path}"), text: (*text).to_owned(), builtin: true })
+        .map(|(path, text)| CatalogSource {
+            origin: format!("<built-in>/{path}"),
+            text: (*text).to_owned(),
+            builtin: true,
+        })
         .collect()
 }
 
@@ -37,7 +41,13 @@ pub fn builtin_sources() -> Vec<CatalogSource> {
 pub fn sources_from_path(path: &Path) -> Result<Vec<CatalogSource>, InputError> {
     if path.is_dir() {
         let mut files: Vec<_> = std::fs::read_dir(path)
-            .map_err(|e| InputError::new(path.display().to_string(), None, format!("cannot list directory: {e}")))?
+            .map_err(|e| {
+                InputError::new(
+                    path.display().to_string(),
+                    None,
+                    format!("cannot list directory: {e}"),
+                )
+            })?
             .flatten()
             .map(|e| e.path())
             .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
@@ -52,11 +62,19 @@ pub fn sources_from_path(path: &Path) -> Result<Vec<CatalogSource>, InputError> 
 /// Every catalog in `<config dir>/catalogs/`; none if the directory does not exist.
 pub fn user_catalog_dir_sources(config_dir: &Path) -> Result<Vec<CatalogSource>, InputError> {
     let dir = config_dir.join("catalogs");
-    if dir.is_dir() { sources_from_path(&dir) } else { Ok(Vec::new()) }
+    if dir.is_dir() {
+        sources_from_path(&dir)
+    } else {
+        Ok(Vec::new())
+    }
 }
 
 fn read_source(path: &Path) -> Result<CatalogSource, InputError> {
-    Ok(CatalogSource { origin: path.display().to_string(), text: fsio::read_text(path)?, builtin: false })
+    Ok(CatalogSource {
+        origin: path.display().to_string(),
+        text: fsio::read_text(path)?,
+        builtin: false,
+    })
 }
 
 impl Catalog {
@@ -137,7 +155,11 @@ fn place<T: HasId>(
     for entry in entries {
         let id = entry.id().to_owned();
         if id.trim().is_empty() {
-            errors.push(InputError::new(&source.origin, None, format!("a {} has an empty `id`", T::KIND)));
+            errors.push(InputError::new(
+                &source.origin,
+                None,
+                format!("a {} has an empty `id`", T::KIND),
+            ));
             continue;
         }
         match placed.iter_mut().find(|p| p.entry.id() == id) {
@@ -166,21 +188,39 @@ fn place<T: HasId>(
 
 impl Merger {
     /// Places the parsed `files` (source index, content) in order, then validates the result.
-    fn finish(mut self, sources: &[CatalogSource], files: Vec<(usize, CatalogFile)>) -> Result<Catalog, InputErrors> {
+    fn finish(
+        mut self,
+        sources: &[CatalogSource],
+        files: Vec<(usize, CatalogFile)>,
+    ) -> Result<Catalog, InputErrors> {
         let refs: Vec<&CatalogSource> = sources.iter().collect();
         for (index, file) in files {
             if let Some(d) = file.defaults {
                 for p in d.thresholds.problems() {
-                    self.errors.push(InputError::new(&refs[index].origin, None, format!("defaults.thresholds: {p}")));
+                    self.errors.push(InputError::new(
+                        &refs[index].origin,
+                        None,
+                        format!("defaults.thresholds: {p}"),
+                    ));
                 }
                 self.defaults = self.defaults.layered(&d.thresholds);
             }
             place(&mut self.roles, file.roles, index, &refs, &mut self.errors);
-            place(&mut self.categories, file.categories, index, &refs, &mut self.errors);
+            place(
+                &mut self.categories,
+                file.categories,
+                index,
+                &refs,
+                &mut self.errors,
+            );
             place(&mut self.tasks, file.tasks, index, &refs, &mut self.errors);
         }
         let catalog = self.build(&refs);
-        if self.errors.is_empty() { Ok(catalog) } else { Err(InputErrors(self.errors)) }
+        if self.errors.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(InputErrors(self.errors))
+        }
     }
 
     fn origin<T>(p: &Placed<T>, sources: &[&CatalogSource]) -> Origin {
@@ -192,19 +232,40 @@ impl Merger {
     }
 
     fn build(&mut self, sources: &[&CatalogSource]) -> Catalog {
-        let errors = &mut self.errors;
-        let role_ids: Vec<&str> = self.roles.iter().map(|p| p.entry.id.as_str()).collect();
-        let category_ids: Vec<&str> = self.categories.iter().map(|p| p.entry.id.as_str()).collect();
-        let category_owner: HashMap<&str, &Owner> =
-            self.categories.iter().map(|p| (p.entry.id.as_str(), &p.entry.role)).collect();
+        let mut errors = std::mem::take(&mut self.errors);
+        let roles = self.build_roles(sources, &mut errors);
+        let categories = self.build_categories(sources, &mut errors);
+        let tasks = self.build_tasks(sources, &mut errors);
+        self.errors = errors;
+        Catalog::new(roles, categories, tasks, self.defaults.complete().ok())
+    }
 
+    fn category_owners(&self) -> HashMap<&str, &Owner> {
+        self.categories
+            .iter()
+            .map(|p| (p.entry.id.as_str(), &p.entry.role))
+            .collect()
+    }
+
+    fn category_ids(&self) -> Vec<&str> {
+        self.categories
+            .iter()
+            .map(|p| p.entry.id.as_str())
+            .collect()
+    }
+
+    fn build_roles(&self, sources: &[&CatalogSource], errors: &mut Vec<InputError>) -> Vec<Role> {
+        let category_owner = self.category_owners();
+        let category_ids = self.category_ids();
         let mut roles = Vec::new();
         let mut alias_owner: HashMap<String, &str> = HashMap::new();
         for p in &self.roles {
             let (r, src) = (&p.entry, sources[p.source]);
             let err = |msg: String| InputError::new(&src.origin, locate(src, &r.id), msg);
             if r.id == SHARED {
-                errors.push(err(format!("`{SHARED}` is reserved for the overlap between roles; pick another role id")));
+                errors.push(err(format!(
+                    "`{SHARED}` is reserved for the overlap between roles; pick another role id"
+                )));
             }
             for cover in &r.covers {
                 match category_owner.get(cover.as_str()) {
@@ -259,6 +320,15 @@ impl Merger {
             });
         }
 
+        roles
+    }
+
+    fn build_categories(
+        &self,
+        sources: &[&CatalogSource],
+        errors: &mut Vec<InputError>,
+    ) -> Vec<Category> {
+        let role_ids: Vec<&str> = self.roles.iter().map(|p| p.entry.id.as_str()).collect();
         let mut categories = Vec::new();
         for p in &self.categories {
             let (c, src) = (&p.entry, sources[p.source]);
@@ -278,7 +348,10 @@ impl Merger {
                 errors.push(InputError::new(
                     &src.origin,
                     locate(src, &c.id),
-                    format!("shared category `{}` cannot be core: core categories belong to one role", c.id),
+                    format!(
+                        "shared category `{}` cannot be core: core categories belong to one role",
+                        c.id
+                    ),
                 ));
             }
             categories.push(Category {
@@ -292,6 +365,12 @@ impl Merger {
             });
         }
 
+        categories
+    }
+
+    fn build_tasks(&self, sources: &[&CatalogSource], errors: &mut Vec<InputError>) -> Vec<Task> {
+        let category_owner = self.category_owners();
+        let category_ids = self.category_ids();
         let mut tasks = Vec::new();
         for p in &self.tasks {
             let (t, src) = (&p.entry, sources[p.source]);
@@ -331,6 +410,6 @@ impl Merger {
                 origin: Self::origin(p, sources),
             });
         }
-        Catalog::new(roles, categories, tasks, self.defaults.complete().ok())
+        tasks
     }
 }

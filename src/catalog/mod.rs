@@ -7,6 +7,8 @@
 
 mod file;
 mod load;
+#[cfg(test)]
+mod tests;
 mod thresholds;
 
 use std::collections::HashMap;
@@ -33,7 +35,11 @@ pub const SHARED: &str = "shared";
 
 impl From<String> for Owner {
     fn from(s: String) -> Self {
-        if s == SHARED { Owner::Shared } else { Owner::Role(s) }
+        if s == SHARED {
+            Owner::Shared
+        } else {
+            Owner::Role(s)
+        }
     }
 }
 
@@ -137,8 +143,18 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    fn new(roles: Vec<Role>, categories: Vec<Category>, tasks: Vec<Task>, defaults: Option<Thresholds>) -> Catalog {
-        let index = |ids: Vec<&String>| ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+    fn new(
+        roles: Vec<Role>,
+        categories: Vec<Category>,
+        tasks: Vec<Task>,
+        defaults: Option<Thresholds>,
+    ) -> Catalog {
+        let index = |ids: Vec<&String>| {
+            ids.into_iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i))
+                .collect()
+        };
         Catalog {
             role_index: index(roles.iter().map(|r| &r.id).collect()),
             category_index: index(categories.iter().map(|c| &c.id).collect()),
@@ -190,20 +206,27 @@ impl Catalog {
     }
 
     /// The categories a role (or the overlap) owns, in catalog order.
-    pub fn categories_of<'a>(&'a self, owner: &'a Owner) -> impl Iterator<Item = &'a Category> + 'a {
+    pub fn categories_of<'a>(
+        &'a self,
+        owner: &'a Owner,
+    ) -> impl Iterator<Item = &'a Category> + 'a {
         self.categories.iter().filter(move |c| &c.role == owner)
     }
 
     /// The core categories of a role, in catalog order.
     pub fn core_categories<'a>(&'a self, role: &'a str) -> impl Iterator<Item = &'a Category> + 'a {
-        self.categories.iter().filter(move |c| c.core && c.role.role() == Some(role))
+        self.categories
+            .iter()
+            .filter(move |c| c.core && c.role.role() == Some(role))
     }
 
     /// The role whose title or one of whose aliases is `title` (case and spacing ignored).
     pub fn role_by_title(&self, title: &str) -> Option<&Role> {
         let wanted = normalise_title(title);
         self.roles.iter().find(|r| {
-            normalise_title(&r.title) == wanted || normalise_title(&r.id) == wanted || r.aliases.iter().any(|a| normalise_title(a) == wanted)
+            normalise_title(&r.title) == wanted
+                || normalise_title(&r.id) == wanted
+                || r.aliases.iter().any(|a| normalise_title(a) == wanted)
         })
     }
 
@@ -217,7 +240,11 @@ impl Catalog {
 
     /// Every owner a share can be reported for: each role, then `shared`.
     pub fn owners(&self) -> Vec<Owner> {
-        self.roles.iter().map(|r| Owner::Role(r.id.clone())).chain(std::iter::once(Owner::Shared)).collect()
+        self.roles
+            .iter()
+            .map(|r| Owner::Role(r.id.clone()))
+            .chain(std::iter::once(Owner::Shared))
+            .collect()
     }
 
     /// Whether a person holding `role` may carry a task of `category` without it being out of
@@ -225,11 +252,17 @@ impl Catalog {
     pub fn role_covers(&self, role: &Role, category: &Category) -> bool {
         match &category.role {
             Owner::Shared => true,
-            Owner::Role(owner) => owner == &role.id || role.covers.iter().any(|c| c == &category.id),
+            Owner::Role(owner) => {
+                owner == &role.id || role.covers.iter().any(|c| c == &category.id)
+            }
         }
     }
 }
 
 fn normalise_title(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }

@@ -106,11 +106,20 @@ impl PartialThresholds {
         macro_rules! check {
             ($f:ident) => {
                 if let Some(v) = self.$f {
-                    let share = !matches!(stringify!($f), "min_fit_hours" | "overload_warning" | "overload_error");
+                    let share = !matches!(
+                        stringify!($f),
+                        "min_fit_hours" | "overload_warning" | "overload_error"
+                    );
                     if !v.is_finite() || v < 0.0 {
-                        out.push(format!("`{}` must be a number of at least 0, not {v}", stringify!($f)));
+                        out.push(format!(
+                            "`{}` must be a number of at least 0, not {v}",
+                            stringify!($f)
+                        ));
                     } else if share && v > 1.0 {
-                        out.push(format!("`{}` is a share of the week between 0 and 1, not {v}", stringify!($f)));
+                        out.push(format!(
+                            "`{}` is a share of the week between 0 and 1, not {v}",
+                            stringify!($f)
+                        ));
                     }
                 }
             };
@@ -138,7 +147,10 @@ impl Thresholds {
     /// These thresholds with the values `over` sets replaced (a plan's overrides).
     #[must_use]
     pub fn with(self, over: &PartialThresholds) -> Thresholds {
-        PartialThresholds::from(self).layered(over).complete().unwrap_or(self)
+        PartialThresholds::from(self)
+            .layered(over)
+            .complete()
+            .unwrap_or(self)
     }
 
     /// The split-weighted blend of several roles' thresholds, for a hybrid person: a 60/40
@@ -188,7 +200,10 @@ mod tests {
 
     #[test]
     fn later_layer_wins_per_field() {
-        let over = PartialThresholds { drift_warning: Some(0.9), ..Default::default() };
+        let over = PartialThresholds {
+            drift_warning: Some(0.9),
+            ..Default::default()
+        };
         let t = full(0.1).layered(&over).complete().unwrap();
         assert!((t.drift_warning - 0.9).abs() < 1e-9);
         assert!((t.drift_error - 0.1).abs() < 1e-9);
@@ -196,14 +211,21 @@ mod tests {
 
     #[test]
     fn missing_fields_are_named() {
-        let partial = PartialThresholds { drift_warning: Some(0.2), ..Default::default() };
+        let partial = PartialThresholds {
+            drift_warning: Some(0.2),
+            ..Default::default()
+        };
         let missing = partial.complete().unwrap_err();
         assert!(missing.contains(&"drift_error") && !missing.contains(&"drift_warning"));
     }
 
     #[test]
     fn out_of_range_values_are_problems() {
-        let bad = PartialThresholds { drift_warning: Some(1.5), overload_error: Some(f64::NAN), ..Default::default() };
+        let bad = PartialThresholds {
+            drift_warning: Some(1.5),
+            overload_error: Some(f64::NAN),
+            ..Default::default()
+        };
         let problems = bad.problems();
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(full(0.5).problems().is_empty());

@@ -47,7 +47,11 @@ pub fn run(cli: &Cli, cmd: &CatalogCommand) -> anyhow::Result<u8> {
                     println!("{}", serde_json::to_string_pretty(&doc)?);
                 }
                 Format::Text => {
-                    let paint: &dyn Paint = if use_colour(cli.color) { &AnsiPaint } else { &Plain };
+                    let paint: &dyn Paint = if use_colour(cli.color) {
+                        &AnsiPaint
+                    } else {
+                        &Plain
+                    };
                     print!("{}", list_text(&catalog, paint));
                 }
             }
@@ -71,10 +75,25 @@ pub fn run(cli: &Cli, cmd: &CatalogCommand) -> anyhow::Result<u8> {
             let builtin = builtin_sources().len();
             for source in &sources[builtin..] {
                 let from = |file: &str| file == source.origin;
-                let roles = catalog.roles().iter().filter(|r| from(&r.origin.file)).count();
-                let categories = catalog.categories().iter().filter(|c| from(&c.origin.file)).count();
-                let tasks = catalog.tasks().iter().filter(|t| from(&t.origin.file)).count();
-                println!("ok: {} ({roles} roles, {categories} categories, {tasks} tasks)", source.origin);
+                let roles = catalog
+                    .roles()
+                    .iter()
+                    .filter(|r| from(&r.origin.file))
+                    .count();
+                let categories = catalog
+                    .categories()
+                    .iter()
+                    .filter(|c| from(&c.origin.file))
+                    .count();
+                let tasks = catalog
+                    .tasks()
+                    .iter()
+                    .filter(|t| from(&t.origin.file))
+                    .count();
+                println!(
+                    "ok: {} ({roles} roles, {categories} categories, {tasks} tasks)",
+                    source.origin
+                );
             }
             Ok(0)
         }
@@ -85,9 +104,18 @@ fn list_text(catalog: &Catalog, paint: &dyn Paint) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", paint.paint("Roles", Tone::Heading));
     for role in catalog.roles() {
-        let _ = writeln!(out, "  {}  {}  {}", paint.paint(&role.id, Tone::Heading), role.title, paint.paint(&origin(&role.origin), Tone::Dim));
+        let _ = writeln!(
+            out,
+            "  {}  {}  {}",
+            paint.paint(&role.id, Tone::Heading),
+            role.title,
+            paint.paint(&origin(&role.origin), Tone::Dim)
+        );
         let _ = writeln!(out, "    titles: {}", role.aliases.join(", "));
-        let core: Vec<&str> = catalog.core_categories(&role.id).map(|c| c.id.as_str()).collect();
+        let core: Vec<&str> = catalog
+            .core_categories(&role.id)
+            .map(|c| c.id.as_str())
+            .collect();
         let _ = writeln!(out, "    core:   {}", core.join(", "));
         if !role.covers.is_empty() {
             let _ = writeln!(out, "    covers: {}", role.covers.join(", "));
@@ -125,5 +153,9 @@ fn origin(o: &crate::catalog::Origin) -> String {
 }
 
 fn task_origin(t: &crate::catalog::Task) -> String {
-    if t.origin.builtin { String::new() } else { format!("  {}", origin(&t.origin)) }
+    if t.origin.builtin {
+        String::new()
+    } else {
+        format!("  {}", origin(&t.origin))
+    }
 }

@@ -1,7 +1,7 @@
 //! `rolescope check PLAN...`
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
@@ -58,14 +58,24 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
-            let docs: Vec<_> = results.iter().map(|(a, p)| check_json(a, &p.origin)).collect();
-            let text = if docs.len() == 1 { serde_json::to_string_pretty(&docs[0]) } else { serde_json::to_string_pretty(&docs) }?;
+            let docs: Vec<_> = results
+                .iter()
+                .map(|(a, p)| check_json(a, &p.origin))
+                .collect();
+            let text = if docs.len() == 1 {
+                serde_json::to_string_pretty(&docs[0])
+            } else {
+                serde_json::to_string_pretty(&docs)
+            }?;
             writeln!(out, "{text}")?;
         }
         Format::Text => {
             let colour = use_colour(cli.color);
             let paint: &dyn Paint = if colour { &AnsiPaint } else { &Plain };
-            let opts = TextOptions { width: width(), explain: !args.brief };
+            let opts = TextOptions {
+                width: width(),
+                explain: !args.brief,
+            };
             for (i, (a, p)) in results.iter().enumerate() {
                 if i > 0 {
                     writeln!(out)?;
@@ -75,15 +85,23 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
         }
     }
     out.flush()?;
-    let failed = args.fail_on.level().is_some_and(|level| results.iter().any(|(a, _)| reaches(&a.findings, level)));
+    let failed = args
+        .fail_on
+        .level()
+        .is_some_and(|level| results.iter().any(|(a, _)| reaches(&a.findings, level)));
     Ok(u8::from(failed))
 }
 
-fn read_plan(path: &PathBuf) -> Result<LoadedPlan, InputErrors> {
+fn read_plan(path: &Path) -> Result<LoadedPlan, InputErrors> {
     if path.as_os_str() == "-" {
         let text = fsio::read_text_from(std::io::stdin().lock(), "<stdin>")?;
         let plan = parse_plan("<stdin>", &text)?;
-        return Ok(LoadedPlan { plan, origin: "<stdin>".to_owned(), path: None, text });
+        return Ok(LoadedPlan {
+            plan,
+            origin: "<stdin>".to_owned(),
+            path: None,
+            text,
+        });
     }
     load_plan(path)
 }

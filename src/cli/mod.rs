@@ -13,7 +13,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::catalog::{Catalog, CatalogSource, builtin_sources, sources_from_path, user_catalog_dir_sources};
+use crate::catalog::{
+    Catalog, CatalogSource, builtin_sources, sources_from_path, user_catalog_dir_sources,
+};
 use crate::error::{InputError, InputErrors};
 use crate::finding::Severity;
 use crate::paths;
@@ -143,7 +145,11 @@ pub fn catalog_sources(extra: &[PathBuf]) -> Result<Vec<CatalogSource>, InputErr
             Err(e) => errors.push(e),
         }
     }
-    if errors.is_empty() { Ok(sources) } else { Err(InputErrors(errors)) }
+    if errors.is_empty() {
+        Ok(sources)
+    } else {
+        Err(InputErrors(errors))
+    }
 }
 
 /// The merged catalog the command line works with.

@@ -38,10 +38,10 @@ pub fn use_colour(choice: ColorChoice) -> bool {
 
 /// Columns to wrap text to: the terminal's width (at most 100, for readability), else 100.
 pub fn width() -> usize {
-    if std::io::stdout().is_terminal() {
-        if let Ok((cols, _)) = crossterm::terminal::size() {
-            return usize::from(cols).clamp(40, 100);
-        }
+    if std::io::stdout().is_terminal()
+        && let Ok((cols, _)) = crossterm::terminal::size()
+    {
+        return usize::from(cols).clamp(40, 100);
     }
     100
 }

@@ -35,7 +35,12 @@ pub fn load_plan(path: &Path) -> Result<LoadedPlan, InputErrors> {
     let text = fsio::read_text(path)?;
     let origin = path.display().to_string();
     let plan = parse_plan(&origin, &text)?;
-    Ok(LoadedPlan { plan, origin, path: Some(path.to_owned()), text })
+    Ok(LoadedPlan {
+        plan,
+        origin,
+        path: Some(path.to_owned()),
+        text,
+    })
 }
 
 /// The plan as YAML text, in the canonical form rolescope writes (stable for diffs).
@@ -47,11 +52,13 @@ pub fn to_yaml(plan: &Plan) -> Result<String, InputError> {
 pub fn save_plan(path: &Path, plan: &Plan) -> anyhow::Result<()> {
     use anyhow::Context as _;
     let text = to_yaml(plan)?;
-    fsio::write_atomic(path, text.as_bytes()).with_context(|| format!("cannot save the plan to {}", path.display()))
+    fsio::write_atomic(path, text.as_bytes())
+        .with_context(|| format!("cannot save the plan to {}", path.display()))
 }
 
 /// Writes whole hours as integers (`capacity: 40`, not `40.0`), so hand-written plans survive a
 /// save unchanged.
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `serialize_with` passes a reference
 pub(super) fn hours<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
     if value.fract() == 0.0 && value.abs() < 1e15 {
         s.serialize_i64(*value as i64)
@@ -148,7 +155,11 @@ impl<'de> Deserialize<'de> for Assignment {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Assignment, A::Error> {
                 let f = AssignmentFields::deserialize(MapAccessDeserializer::new(map))?;
-                Ok(Assignment { task: f.id, hours: f.hours, note: f.note })
+                Ok(Assignment {
+                    task: f.id,
+                    hours: f.hours,
+                    note: f.note,
+                })
             }
         }
         d.deserialize_any(AssignmentVisitor)
@@ -195,7 +206,10 @@ people:
         assert_eq!(ana.tasks[1].hours, Some(2.5));
         assert_eq!(ana.accept[0].rule, Rule::RoleDrift);
         let ben = &plan.people[1];
-        assert_eq!(ben.role.split(), vec![("community-manager", 0.6), ("social-media-manager", 0.4)]);
+        assert_eq!(
+            ben.role.split(),
+            vec![("community-manager", 0.6), ("social-media-manager", 0.4)]
+        );
         assert_eq!(plan.thresholds["all"].drift_warning, Some(0.4));
     }
 
@@ -212,8 +226,16 @@ people:
         let mut plan = Plan::new("Built");
         let mut p = Person::new("Zoë 山田", RoleSpec::Single("social-media-manager".into()));
         p.capacity = 12.5;
-        p.tasks.push(Assignment { task: "x".into(), hours: Some(0.5), note: Some("a: b # c".into()) });
-        p.accept.push(Acceptance { rule: Rule::OutOfRole, task: Some("x".into()), reason: "trial".into() });
+        p.tasks.push(Assignment {
+            task: "x".into(),
+            hours: Some(0.5),
+            note: Some("a: b # c".into()),
+        });
+        p.accept.push(Acceptance {
+            rule: Rule::OutOfRole,
+            task: Some("x".into()),
+            reason: "trial".into(),
+        });
         plan.people.push(p);
         let text = to_yaml(&plan).unwrap();
         assert_eq!(parse_plan("built", &text).unwrap(), plan);
@@ -221,14 +243,23 @@ people:
 
     #[test]
     fn wrong_shapes_are_located() {
-        let err = parse_plan("p.yaml", "name: x\npeople:\n- name: A\n  role: [a, b]\n").unwrap_err();
+        let err =
+            parse_plan("p.yaml", "name: x\npeople:\n- name: A\n  role: [a, b]\n").unwrap_err();
         let e = &err.0[0];
         assert_eq!(e.location.map(|l| l.line), Some(4));
         assert!(e.message.contains("a role id"), "{e}");
-        let err = parse_plan("p.yaml", "name: x\npeople:\n- name: A\n  role: r\n  tasks:\n  - id: t\n    hour: 3\n").unwrap_err();
+        let err = parse_plan(
+            "p.yaml",
+            "name: x\npeople:\n- name: A\n  role: r\n  tasks:\n  - id: t\n    hour: 3\n",
+        )
+        .unwrap_err();
         let e = &err.0[0];
         assert_eq!(e.location.map(|l| l.line), Some(7), "{e}");
-        assert!(e.message.contains("unknown field `hour`") && e.message.contains("did you mean `hours`"), "{e}");
+        assert!(
+            e.message.contains("unknown field `hour`")
+                && e.message.contains("did you mean `hours`"),
+            "{e}"
+        );
     }
 
     #[test]

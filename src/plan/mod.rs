@@ -89,7 +89,13 @@ fn default_capacity() -> f64 {
 
 impl Person {
     pub fn new(name: impl Into<String>, role: RoleSpec) -> Person {
-        Person { name: name.into(), role, capacity: DEFAULT_CAPACITY, tasks: Vec::new(), accept: Vec::new() }
+        Person {
+            name: name.into(),
+            role,
+            capacity: DEFAULT_CAPACITY,
+            tasks: Vec::new(),
+            accept: Vec::new(),
+        }
     }
 
     pub fn has_task(&self, id: &str) -> bool {
@@ -111,10 +117,23 @@ impl RoleSpec {
         match self {
             RoleSpec::Single(id) => vec![(id.as_str(), 1.0)],
             RoleSpec::Hybrid(parts) => {
-                let total: f64 = parts.iter().map(|(_, w)| *w).filter(|w| w.is_finite() && *w > 0.0).sum();
+                let total: f64 = parts
+                    .iter()
+                    .map(|(_, w)| *w)
+                    .filter(|w| w.is_finite() && *w > 0.0)
+                    .sum();
                 parts
                     .iter()
-                    .map(|(id, w)| (id.as_str(), if total > 0.0 && w.is_finite() && *w > 0.0 { w / total } else { 0.0 }))
+                    .map(|(id, w)| {
+                        (
+                            id.as_str(),
+                            if total > 0.0 && w.is_finite() && *w > 0.0 {
+                                w / total
+                            } else {
+                                0.0
+                            },
+                        )
+                    })
                     .collect()
             }
         }
@@ -138,8 +157,11 @@ impl fmt::Display for RoleSpec {
         match self {
             RoleSpec::Single(id) => f.write_str(id),
             RoleSpec::Hybrid(_) => {
-                let parts: Vec<String> =
-                    self.split().iter().map(|(id, share)| format!("{id} {:.0}%", share * 100.0)).collect();
+                let parts: Vec<String> = self
+                    .split()
+                    .iter()
+                    .map(|(id, share)| format!("{id} {:.0}%", share * 100.0))
+                    .collect();
                 f.write_str(&parts.join(" / "))
             }
         }
@@ -157,7 +179,11 @@ pub struct Assignment {
 
 impl Assignment {
     pub fn new(task: impl Into<String>) -> Assignment {
-        Assignment { task: task.into(), hours: None, note: None }
+        Assignment {
+            task: task.into(),
+            hours: None,
+            note: None,
+        }
     }
 }
 

@@ -86,15 +86,32 @@ pub fn check_json<'a>(analysis: &'a Analysis, file: &'a str) -> CheckJson<'a> {
                 name: &p.name,
                 role: match &p.role {
                     RoleSpec::Single(id) => RoleJson::Single(id),
-                    RoleSpec::Hybrid(_) => RoleJson::Split(p.role.split().into_iter().map(|(id, w)| (id, round(w))).collect()),
+                    RoleSpec::Hybrid(_) => RoleJson::Split(
+                        p.role
+                            .split()
+                            .into_iter()
+                            .map(|(id, w)| (id, round(w)))
+                            .collect(),
+                    ),
                 },
                 capacity: p.capacity,
                 hours: round(p.hours),
-                shares: p.shares.iter().map(|(o, s)| (o.as_str(), round(*s))).collect(),
+                shares: p
+                    .shares
+                    .iter()
+                    .map(|(o, s)| (o.as_str(), round(*s)))
+                    .collect(),
                 best_fit: p.best_fit.as_deref(),
             })
             .collect(),
         findings: analysis.findings.iter().map(finding_json).collect(),
-        accepted: analysis.accepted.iter().map(|a| AcceptedJson { finding: finding_json(&a.finding), reason: &a.reason }).collect(),
+        accepted: analysis
+            .accepted
+            .iter()
+            .map(|a| AcceptedJson {
+                finding: finding_json(&a.finding),
+                reason: &a.reason,
+            })
+            .collect(),
     }
 }

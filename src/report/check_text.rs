@@ -55,14 +55,27 @@ pub struct TextOptions {
 const LABEL_WIDTH: usize = 9;
 
 /// The text report of one plan.
-pub fn check_text(analysis: &Analysis, file: &str, catalog: &Catalog, paint: &dyn Paint, opts: TextOptions) -> String {
+pub fn check_text(
+    analysis: &Analysis,
+    file: &str,
+    catalog: &Catalog,
+    paint: &dyn Paint,
+    opts: TextOptions,
+) -> String {
     let mut out = String::new();
     let people = analysis.people.len();
     let _ = writeln!(
         out,
         "{} {}",
         paint.paint(file, Tone::Heading),
-        paint.paint(&format!("— {} ({people} {})", analysis.plan, if people == 1 { "person" } else { "people" }), Tone::Dim)
+        paint.paint(
+            &format!(
+                "— {} ({people} {})",
+                analysis.plan,
+                if people == 1 { "person" } else { "people" }
+            ),
+            Tone::Dim
+        )
     );
     for (i, person) in analysis.people.iter().enumerate() {
         let shares: Vec<String> = person
@@ -71,7 +84,10 @@ pub fn check_text(analysis: &Analysis, file: &str, catalog: &Catalog, paint: &dy
             .filter(|(o, s)| **s > 0.0 || person.role.role_ids().any(|r| Some(r) == o.role()))
             .map(|(o, s)| format!("{} {:.0}%", owner_label(catalog, o), s * 100.0))
             .collect();
-        let fit = person.best_fit.as_deref().map_or(String::new(), |b| format!(" · best fit: {b}"));
+        let fit = person
+            .best_fit
+            .as_deref()
+            .map_or(String::new(), |b| format!(" · best fit: {b}"));
         let _ = writeln!(
             out,
             "\n  {} · {} · {} / {}{}",
@@ -79,7 +95,17 @@ pub fn check_text(analysis: &Analysis, file: &str, catalog: &Catalog, paint: &dy
             person.role,
             crate::analysis::hours_label(person.hours),
             crate::analysis::hours_label(person.capacity),
-            paint.paint(&format!(" · {}{fit}", if shares.is_empty() { "no tasks".to_owned() } else { shares.join(" · ") }), Tone::Dim)
+            paint.paint(
+                &format!(
+                    " · {}{fit}",
+                    if shares.is_empty() {
+                        "no tasks".to_owned()
+                    } else {
+                        shares.join(" · ")
+                    }
+                ),
+                Tone::Dim
+            )
         );
         let mut any = false;
         for f in analysis.findings_for(i) {
@@ -101,7 +127,14 @@ pub fn check_text(analysis: &Analysis, file: &str, catalog: &Catalog, paint: &dy
         let _ = writeln!(out, "\n  {}", paint.paint("Accepted", Tone::Heading));
         for a in &analysis.accepted {
             let who = a.finding.person.as_deref().unwrap_or("team");
-            let _ = writeln!(out, "    {}", paint.paint(&format!("✓ {} ({who}): {}", a.finding.rule, a.reason), Tone::Dim));
+            let _ = writeln!(
+                out,
+                "    {}",
+                paint.paint(
+                    &format!("✓ {} ({who}): {}", a.finding.rule, a.reason),
+                    Tone::Dim
+                )
+            );
         }
     }
     let [errors, warnings, infos] = analysis.counts();
@@ -109,7 +142,11 @@ pub fn check_text(analysis: &Analysis, file: &str, catalog: &Catalog, paint: &dy
         "{errors} {}, {warnings} {}, {infos} info{}",
         plural(errors, "error"),
         plural(warnings, "warning"),
-        if analysis.accepted.is_empty() { String::new() } else { format!(", {} accepted", analysis.accepted.len()) }
+        if analysis.accepted.is_empty() {
+            String::new()
+        } else {
+            format!(", {} accepted", analysis.accepted.len())
+        }
     );
     let tone = analysis.worst().map_or(Tone::Good, Tone::from);
     let _ = writeln!(out, "\n  {}", paint.paint(&summary, tone));
@@ -118,7 +155,9 @@ pub fn check_text(analysis: &Analysis, file: &str, catalog: &Catalog, paint: &dy
 
 fn write_finding(out: &mut String, f: &Finding, paint: &dyn Paint, opts: TextOptions) {
     let label = format!("{} {:<7}", f.severity.symbol(), f.severity.as_str());
-    let at = f.location.map_or(String::new(), |l| format!(" (line {}, column {})", l.line, l.column));
+    let at = f.location.map_or(String::new(), |l| {
+        format!(" (line {}, column {})", l.line, l.column)
+    });
     let _ = writeln!(
         out,
         "    {} {}{}",
@@ -136,10 +175,16 @@ fn write_finding(out: &mut String, f: &Finding, paint: &dyn Paint, opts: TextOpt
 fn owner_label(catalog: &Catalog, owner: &Owner) -> String {
     match owner {
         Owner::Shared => "shared".to_owned(),
-        Owner::Role(id) => catalog.role(id).map_or_else(|| id.clone(), |r| r.id.clone()),
+        Owner::Role(id) => catalog
+            .role(id)
+            .map_or_else(|| id.clone(), |r| r.id.clone()),
     }
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { word.to_owned() } else { format!("{word}s") }
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
 }

@@ -7,19 +7,22 @@ use unicode_width::UnicodeWidthStr;
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let width = width.max(indent.width() + 10);
     let mut out = String::new();
-    let mut line_width = 0;
+    // The caller prints `indent` before the first line too, so every line starts there.
+    let mut line_width = indent.width();
+    let mut line_empty = true;
     for word in text.split_whitespace() {
         let w = word.width();
-        if line_width > 0 && line_width + 1 + w > width {
+        if !line_empty && line_width + 1 + w > width {
             out.push('\n');
             out.push_str(indent);
             line_width = indent.width();
-        } else if line_width > 0 {
+        } else if !line_empty {
             out.push(' ');
             line_width += 1;
         }
         out.push_str(word);
         line_width += w;
+        line_empty = false;
     }
     out
 }
@@ -31,11 +34,14 @@ mod tests {
     #[test]
     fn wraps_by_display_width() {
         let text = "山田 太郎 works with members every week";
-        let out = wrap(text, 14, "  ");
+        let out = format!("  {}", wrap(text, 14, "  "));
         for line in out.lines() {
             assert!(line.width() <= 14, "{line:?} is wider than 14");
         }
-        assert_eq!(out.split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+        assert_eq!(
+            out.split_whitespace().collect::<Vec<_>>(),
+            text.split_whitespace().collect::<Vec<_>>()
+        );
         assert!(out.lines().skip(1).all(|l| l.starts_with("  ")));
     }
 }

@@ -1,0 +1,177 @@
+//! Loading, merging and validating catalogs.
+
+use super::*;
+
+fn src(origin: &str, text: &str, builtin: bool) -> CatalogSource {
+    CatalogSource {
+        origin: origin.into(),
+        text: text.into(),
+        builtin,
+    }
+}
+
+fn errors(sources: &[CatalogSource]) -> Vec<String> {
+    match Catalog::from_sources(sources) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.0.iter().map(ToString::to_string).collect(),
+    }
+}
+
+const BASE: &str = "
+defaults:
+  thresholds: {drift_warning: 0.3, drift_error: 0.5, title_margin: 0.1, min_fit_hours: 4,
+               overload_warning: 1.0, overload_error: 1.2, underuse_info: 0.5}
+roles:
+- {id: cm, title: Community Manager, summary: s}
+categories:
+- {id: cm-welcome, role: cm, title: Welcome, core: true}
+tasks:
+- {id: welcome, title: Welcome members, role: cm, category: cm-welcome, hours: 2, why: w}
+";
+
+#[test]
+fn the_builtin_catalog_is_valid_and_covers_the_ground() {
+    let catalog = Catalog::builtin().expect("built-in catalog loads");
+    for role in ["community-manager", "social-media-manager"] {
+        let owner = Owner::Role(role.into());
+        let tasks = catalog.tasks().iter().filter(|t| t.role == owner).count();
+        assert!(tasks >= 30, "{role} has {tasks} tasks");
+        assert!(
+            catalog.core_categories(role).count() >= 4,
+            "{role} has core categories"
+        );
+        for category in catalog.categories_of(&owner) {
+            assert!(
+                catalog.tasks().iter().any(|t| t.category == category.id),
+                "{} has tasks",
+                category.id
+            );
+        }
+    }
+    assert!(
+        catalog
+            .tasks()
+            .iter()
+            .filter(|t| t.role == Owner::Shared)
+            .count()
+            >= 8
+    );
+    for task in catalog.tasks() {
+        assert!(
+            !task.why.is_empty() && task.keywords.len() >= 3,
+            "{} has a why and keywords",
+            task.id
+        );
+    }
+    assert_eq!(
+        catalog
+            .role_by_title("Head of Community")
+            .map(|r| r.id.as_str()),
+        Some("community-manager")
+    );
+    assert_eq!(
+        catalog
+            .role_by_title("social media manager")
+            .map(|r| r.id.as_str()),
+        Some("social-media-manager")
+    );
+}
+
+#[test]
+fn a_user_file_overrides_a_builtin_task_and_says_so() {
+    let user = "tasks:\n- {id: welcome, title: Greet members, role: cm, category: cm-welcome, hours: 5, why: w}\n";
+    let catalog = Catalog::from_sources(&[
+        src("<built-in>/b.yaml", BASE, true),
+        src("mine.yaml", user, false),
+    ])
+    .unwrap();
+    let task = catalog.task("welcome").unwrap();
+    assert_eq!(task.title, "Greet members");
+    assert_eq!(task.origin.file, "mine.yaml");
+    assert_eq!(task.origin.overrides.as_deref(), Some("<built-in>/b.yaml"));
+    assert_eq!(catalog.tasks().len(), 1);
+}
+
+#[test]
+fn the_same_id_in_two_user_files_names_both() {
+    let user =
+        "tasks:\n- {id: extra, title: X, role: cm, category: cm-welcome, hours: 1, why: w}\n";
+    let e = errors(&[
+        src("<built-in>/b.yaml", BASE, true),
+        src("one.yaml", user, false),
+        src("two.yaml", user, false),
+    ]);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("two.yaml:2:") && e[0].contains("one.yaml") && e[0].contains("`extra`"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn references_are_checked_with_did_you_mean_and_location() {
+    let user =
+        "tasks:\n- id: t\n  title: T\n  role: cm\n  category: cm-welcom\n  hours: 1\n  why: w\n";
+    let e = errors(&[
+        src("<built-in>/b.yaml", BASE, true),
+        src("u.yaml", user, false),
+    ]);
+    assert_eq!(
+        e,
+        vec![
+            "u.yaml:5:13: task `t` has unknown category `cm-welcom` (did you mean `cm-welcome`?)"
+                .to_owned()
+        ]
+    );
+
+    let mismatch = "categories:\n- {id: sh, role: shared, title: S}\ntasks:\n- {id: t, title: T, role: cm, category: sh, hours: 1, why: w}\n";
+    let e = errors(&[
+        src("<built-in>/b.yaml", BASE, true),
+        src("u.yaml", mismatch, false),
+    ]);
+    assert!(e.len() == 1 && e[0].contains("they must match"), "{e:?}");
+}
+
+#[test]
+fn bad_values_and_missing_thresholds_are_reported_together() {
+    let bad = "roles:\n- {id: x, title: X, summary: s, covers: [nope], thresholds: {drift_warning: 2}}\ntasks:\n- {id: t, title: T, role: cm, category: cm-welcome, hours: -1, why: w}\n";
+    let e = errors(&[
+        src("<built-in>/b.yaml", BASE, true),
+        src("u.yaml", bad, false),
+    ]);
+    assert_eq!(e.len(), 3, "{e:?}");
+    assert!(
+        e.iter()
+            .any(|m| m.contains("covers unknown category `nope`"))
+    );
+    assert!(e.iter().any(|m| m.contains("share of the week")));
+    assert!(e.iter().any(|m| m.contains("-1 typical hours")));
+    let no_defaults = "roles:\n- {id: x, title: X, summary: s}\n";
+    let e = errors(&[src("u.yaml", no_defaults, false)]);
+    assert!(
+        e[0].contains("has no value for threshold(s) drift_warning"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn yaml_errors_in_a_catalog_name_file_line_and_column() {
+    let e = errors(&[src("u.yaml", "tasks:\n- id: t\n  titel: T\n", false)]);
+    assert!(
+        e[0].starts_with("u.yaml:3:3: ") && e[0].contains("did you mean `title`"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_title_may_mean_only_one_role() {
+    let other = "roles:\n- {id: sm, title: Social, aliases: [Community Manager], summary: s}\n";
+    let e = errors(&[
+        src("<built-in>/b.yaml", BASE, true),
+        src("u.yaml", other, false),
+    ]);
+    assert!(
+        e.len() == 1 && e[0].contains("also a title of role `cm`"),
+        "{e:?}"
+    );
+}
