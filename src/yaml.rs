@@ -155,7 +155,9 @@ mod tests {
     #[test]
     fn positions_are_taken_out_of_messages() {
         assert_eq!(
-            strip_positions("did not find ']' at line 6 column 7, while parsing at line 5 column 10"),
+            strip_positions(
+                "did not find ']' at line 6 column 7, while parsing at line 5 column 10"
+            ),
             "did not find ']', while parsing"
         );
         assert_eq!(strip_positions("at line one"), "at line one");

@@ -64,19 +64,17 @@ pub fn check_text(
 ) -> String {
     let mut out = String::new();
     let people = analysis.people.len();
+    let title = format!(
+        "{file} — {} ({people} {})",
+        analysis.plan,
+        if people == 1 { "person" } else { "people" }
+    );
     let _ = writeln!(
         out,
-        "{} {}",
-        paint.paint(file, Tone::Heading),
-        paint.paint(
-            &format!(
-                "— {} ({people} {})",
-                analysis.plan,
-                if people == 1 { "person" } else { "people" }
-            ),
-            Tone::Dim
-        )
+        "{}",
+        paint.paint(&wrap(&title, opts.width, "  "), Tone::Heading)
     );
+
     for (i, person) in analysis.people.iter().enumerate() {
         let shares: Vec<String> = person
             .shares
@@ -88,24 +86,27 @@ pub fn check_text(
             .best_fit
             .as_deref()
             .map_or(String::new(), |b| format!(" · best fit: {b}"));
-        let _ = writeln!(
-            out,
-            "\n  {} · {} · {} / {}{}",
-            paint.paint(&person.name, Tone::Heading),
+        let header = format!(
+            "{} · {} · {} / {}{fit}",
+            person.name,
             person.role,
             crate::analysis::hours_label(person.hours),
             crate::analysis::hours_label(person.capacity),
-            paint.paint(
-                &format!(
-                    " · {}{fit}",
-                    if shares.is_empty() {
-                        "no tasks".to_owned()
-                    } else {
-                        shares.join(" · ")
-                    }
-                ),
-                Tone::Dim
-            )
+        );
+        let _ = writeln!(
+            out,
+            "\n  {}",
+            paint.paint(&wrap(&header, opts.width, "    "), Tone::Heading)
+        );
+        let mix = if shares.is_empty() {
+            "no tasks".to_owned()
+        } else {
+            format!("mix: {}", shares.join(" · "))
+        };
+        let _ = writeln!(
+            out,
+            "    {}",
+            paint.paint(&wrap(&mix, opts.width, "    "), Tone::Dim)
         );
         let mut any = false;
         for f in analysis.findings_for(i) {
@@ -154,19 +155,22 @@ pub fn check_text(
 }
 
 fn write_finding(out: &mut String, f: &Finding, paint: &dyn Paint, opts: TextOptions) {
+    let indent = " ".repeat(4 + LABEL_WIDTH + 2);
     let label = format!("{} {:<7}", f.severity.symbol(), f.severity.as_str());
     let at = f.location.map_or(String::new(), |l| {
         format!(" (line {}, column {})", l.line, l.column)
     });
+    // The label takes the start of the line; the message wraps under the explanation.
+    let head = format!("{}: {}{at}", f.rule, f.message);
+    let wrapped = wrap(&head, opts.width, &indent);
+    let (rule, rest) = wrapped.split_at(f.rule.id().len() + 1);
     let _ = writeln!(
         out,
-        "    {} {}{}",
+        "    {} {}{rest}",
         paint.paint(&label, f.severity.into()),
-        paint.paint(&format!("{}:", f.rule), Tone::Heading),
-        format_args!(" {}{at}", f.message)
+        paint.paint(rule, Tone::Heading)
     );
     if opts.explain && !f.explanation.is_empty() {
-        let indent = " ".repeat(4 + LABEL_WIDTH + 2);
         let text = wrap(&f.explanation, opts.width, &indent);
         let _ = writeln!(out, "{indent}{}", paint.paint(&text, Tone::Dim));
     }
