@@ -116,31 +116,65 @@ impl fmt::Display for Rule {
     }
 }
 
-/// One mismatch, with the reason a user can act on.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The numbers and ids behind a finding, from which its words are written on demand
+/// ([`crate::analysis::message`], [`crate::analysis::explanation`]): the analysis runs on every
+/// keypress in the TUI, and most findings are never read in full.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detail {
+    UnknownRole {
+        role: String,
+    },
+    UnknownTask,
+    /// The task (in [`Finding::task`]) lies outside the person's roles.
+    OutOfRole,
+    /// Share of the week off the role or split, and the threshold it passed.
+    RoleDrift {
+        drift: f64,
+        limit: f64,
+    },
+    /// Catalog positions of the hired role and the better-fitting one, with their shares.
+    TitleMismatch {
+        own: usize,
+        own_share: f64,
+        best: usize,
+        best_share: f64,
+        shared_share: f64,
+    },
+    /// Catalog position of the role whose core work is missing.
+    MissingCore {
+        role: usize,
+    },
+    Capacity {
+        hours: f64,
+        capacity: f64,
+    },
+    /// Catalog positions of the hired role and its uncovered core category.
+    CoverageGap {
+        role: usize,
+        category: usize,
+    },
+}
+
+/// One mismatch. Its one-line message and its explanation are written from `detail` when a
+/// front end shows them.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub rule: Rule,
     pub severity: Severity,
     /// The person's name; `None` for team-level findings.
     pub person: Option<String>,
+    /// Index of the person in the plan, so front ends need not match names.
+    pub person_index: Option<usize>,
     /// The task id; `None` where no single task is at fault.
     pub task: Option<String>,
-    /// One line, readable at a glance.
-    pub message: String,
-    /// Why this matters, grounded in what separates the roles.
-    pub explanation: String,
     /// Where in the plan file the problem is written, when it is about one spot.
-    #[serde(skip)]
     pub location: Option<Location>,
-    /// Index of the person in the plan, so front ends need not match names.
-    #[serde(skip)]
-    pub person_index: Option<usize>,
+    pub detail: Detail,
 }
 
 /// A finding silenced by an `accept` entry, kept so reports can show the exception and its reason.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Accepted {
-    #[serde(flatten)]
     pub finding: Finding,
     pub reason: String,
 }

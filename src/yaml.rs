@@ -88,37 +88,60 @@ fn unknown_name_hint(message: &str) -> Option<String> {
     did_you_mean(given, expected.iter().copied()).map(|s| format!(" (did you mean `{s}`?)"))
 }
 
-/// Finds where a scalar `value` is written in `text`, at or after line `from_line` (1-based):
-/// as a whole token in value position (`key: value`, `- value`, `{id: value}`, `[a, value]`),
-/// quoted or not, and not as a key.
+/// Finds where a scalar `value` is written in `text`, at or after line `from_line` (1-based).
+/// For many look-ups in one text, build a [`Locator`] once instead.
+pub fn locate_scalar(text: &str, value: &str, from_line: usize) -> Option<Location> {
+    Locator::new(text).find(value, from_line)
+}
+
+/// Finds scalars in a text by line, with the line starts computed once, so a pass over a plan
+/// that looks up each person after the previous one stays linear in the file's size.
 ///
 /// Deserialized values carry no positions, so messages about ids (an unknown task in a plan, a
 /// clash between catalog files) locate them in the text afterwards; plans and catalogs are
 /// line-oriented, which makes this reliable.
-pub fn locate_scalar(text: &str, value: &str, from_line: usize) -> Option<Location> {
-    if value.is_empty() {
-        return None;
+pub struct Locator<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Locator { text, starts }
     }
-    let opens = |c: char| matches!(c, ' ' | '\t' | '{' | '[' | ',' | '"' | '\'');
-    let closes = |c: char| matches!(c, ' ' | '\t' | '}' | ']' | ',' | '"' | '\'' | '#');
-    for (idx, line) in text.lines().enumerate().skip(from_line.saturating_sub(1)) {
-        let code = line.split(" #").next().unwrap_or(line);
-        for (at, _) in code.match_indices(value) {
-            let before = code[..at].chars().next_back();
-            let rest = &code[at + value.len()..];
-            let after = rest.chars().next();
-            let is_key = rest.trim_start_matches(['"', '\'']).starts_with(':');
-            if before.is_none_or(opens) && after.is_none_or(closes) && !is_key {
-                let quoted = before.is_some_and(|c| c == '"' || c == '\'');
-                let start = if quoted { at - 1 } else { at };
-                return Some(Location {
-                    line: idx + 1,
-                    column: code[..start].chars().count() + 1,
-                });
+
+    /// Where `value` stands as a whole token in value position (`key: value`, `- value`,
+    /// `{id: value}`, `[a, value]`), quoted or not and not as a key, at or after `from_line`.
+    pub fn find(&self, value: &str, from_line: usize) -> Option<Location> {
+        if value.is_empty() {
+            return None;
+        }
+        let first = from_line.max(1) - 1;
+        let start = *self.starts.get(first)?;
+        let opens = |c: char| matches!(c, ' ' | '\t' | '{' | '[' | ',' | '"' | '\'');
+        let closes = |c: char| matches!(c, ' ' | '\t' | '}' | ']' | ',' | '"' | '\'' | '#');
+        for (offset, line) in self.text[start..].lines().enumerate() {
+            let code = line.split(" #").next().unwrap_or(line);
+            for (at, _) in code.match_indices(value) {
+                let before = code[..at].chars().next_back();
+                let rest = &code[at + value.len()..];
+                let after = rest.chars().next();
+                let is_key = rest.trim_start_matches(['"', '\'']).starts_with(':');
+                if before.is_none_or(opens) && after.is_none_or(closes) && !is_key {
+                    let quoted = before.is_some_and(|c| c == '"' || c == '\'');
+                    let col_start = if quoted { at - 1 } else { at };
+                    return Some(Location {
+                        line: first + offset + 1,
+                        column: code[..col_start].chars().count() + 1,
+                    });
+                }
             }
         }
+        None
     }
-    None
 }
 
 #[cfg(test)]

@@ -19,7 +19,12 @@ fn every_example_plan_round_trips() {
         let text = to_yaml(&loaded.plan).unwrap();
         let again = parse_plan("saved", &text).unwrap();
         assert_eq!(again, loaded.plan, "{} survives a save", path.display());
-        assert_eq!(to_yaml(&again).unwrap(), text, "{} saves byte for byte the second time", path.display());
+        assert_eq!(
+            to_yaml(&again).unwrap(),
+            text,
+            "{} saves byte for byte the second time",
+            path.display()
+        );
     }
     assert!(seen >= 3, "the examples were found");
 }
@@ -28,7 +33,9 @@ fn every_example_plan_round_trips() {
 fn save_writes_atomically_and_loads_back() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.yaml");
-    let plan = load_plan(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/team-review.yaml")).unwrap().plan;
+    let plan = load_plan(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/team-review.yaml"))
+        .unwrap()
+        .plan;
     save_plan(&path, &plan).unwrap();
     save_plan(&path, &plan).unwrap();
     assert_eq!(load_plan(&path).unwrap().plan, plan);
@@ -42,6 +49,9 @@ fn a_failed_save_leaves_the_old_file_alone() {
     let path = dir.path().join("missing-dir").join("plan.yaml");
     let plan = rolescope::Plan::new("x");
     let err = save_plan(&path, &plan).unwrap_err();
-    assert!(format!("{err:#}").contains("cannot save the plan to"), "{err:#}");
+    assert!(
+        format!("{err:#}").contains("cannot save the plan to"),
+        "{err:#}"
+    );
     assert!(!path.exists());
 }

@@ -1,317 +1,250 @@
-//! The words of each finding. Messages fit on one line; explanations argue from the catalog's
-//! own texts (role summaries, task `why`s, category summaries), so a new role brings its own
-//! reasons with it and nothing here names a particular role.
+//! The words of each finding, written on demand from its [`Detail`]. Messages fit on one line;
+//! explanations argue from the catalog's own texts (role summaries, task `why`s, category
+//! summaries), so a new role brings its own reasons with it and nothing here names a role.
 
 use super::mix::RoleMix;
-use crate::catalog::{Catalog, Category, Role, Task};
-use crate::finding::{Finding, Rule, Severity};
-use crate::plan::Person;
+use super::role_thresholds;
+use crate::catalog::{Catalog, Role, Task};
+use crate::finding::{Detail, Finding, Rule};
+use crate::plan::{Person, Plan};
 use crate::suggest::hint;
 
 /// "62%" — shares are shown as whole percentages everywhere.
 pub fn pct(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
+    format!("{}%", (share * 100.0).round() as i64)
 }
 
 /// "34 h", "2.5 h".
 pub fn hours(h: f64) -> String {
     if (h - h.round()).abs() < 0.05 {
-        format!("{:.0} h", h.round())
+        format!("{} h", h.round() as i64)
     } else {
         format!("{h:.1} h")
     }
 }
 
-fn finding(
-    rule: Rule,
-    severity: Severity,
-    person: Option<(&Person, usize)>,
-    task: Option<&str>,
-) -> Finding {
-    Finding {
-        rule,
-        severity,
-        person: person.map(|(p, _)| p.name.clone()),
-        person_index: person.map(|(_, i)| i),
-        task: task.map(str::to_owned),
-        message: String::new(),
-        explanation: String::new(),
-        location: None,
+/// What a front end needs to write a finding: the plan it is about and the catalog it was
+/// checked against.
+struct Ctx<'a> {
+    catalog: &'a Catalog,
+    plan: &'a Plan,
+    f: &'a Finding,
+}
+
+impl<'a> Ctx<'a> {
+    fn person(&self) -> Option<&'a Person> {
+        self.f.person_index.and_then(|i| self.plan.people.get(i))
+    }
+
+    fn name(&self) -> &'a str {
+        self.f.person.as_deref().unwrap_or("the team")
+    }
+
+    fn task(&self) -> Option<&'a Task> {
+        self.f.task.as_deref().and_then(|id| self.catalog.task(id))
+    }
+
+    fn role_at(&self, position: usize) -> Option<&'a Role> {
+        self.catalog.roles().get(position)
+    }
+
+    /// The person's role mix, recomputed for the few findings whose words need it.
+    fn with_mix<T>(&self, f: impl FnOnce(&RoleMix) -> T) -> Option<T> {
+        let person = self.person()?;
+        let thresholds = role_thresholds(self.catalog, self.plan);
+        Some(f(&RoleMix::of(self.catalog, person, &thresholds)))
     }
 }
 
-pub fn unknown_role(
-    catalog: &Catalog,
-    id: &str,
-    person: Option<&Person>,
-    index: Option<usize>,
-) -> Finding {
-    let known: Vec<&str> = catalog.role_ids().collect();
-    let mut f = finding(Rule::UnknownRole, Severity::Error, person.zip(index), None);
-    f.message = match person {
-        Some(p) => format!(
-            "{} has unknown role `{id}`{}",
-            p.name,
-            hint(id, known.iter().copied())
-        ),
-        None => format!(
-            "thresholds are set for unknown role `{id}`{}",
-            hint(id, known.iter().copied())
-        ),
+/// The one-line message of `finding`.
+pub fn message(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String {
+    let c = Ctx {
+        catalog,
+        plan,
+        f: finding,
     };
-    f.explanation = format!(
-        "The catalogs define the roles {}. A role the catalog does not know cannot be checked: its work, core \
-         categories and thresholds are unknown. Fix the id, or load the catalog that defines it with `--catalog`.",
-        known
-            .iter()
-            .map(|r| format!("`{r}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    f
-}
-
-pub fn unknown_task(catalog: &Catalog, person: &Person, index: usize, id: &str) -> Finding {
-    let mut f = finding(
-        Rule::UnknownTask,
-        Severity::Error,
-        Some((person, index)),
-        Some(id),
-    );
-    f.message = format!(
-        "{} is assigned unknown task `{id}`{}",
-        person.name,
-        hint(id, catalog.task_ids())
-    );
-    "The catalog has no task with this id, so its hours and owning role are unknown and it is left out \
-     of the role mix. It may have been renamed, or come from a user catalog that is not loaded \
-     (see `rolescope catalog list`)."
-        .clone_into(&mut f.explanation);
-    f
-}
-
-pub fn out_of_role(
-    person: &Person,
-    index: usize,
-    mix: &RoleMix,
-    task: &Task,
-    owner: Option<&Role>,
-) -> Finding {
-    let held = held_titles(mix);
-    let owner_title = owner.map_or_else(|| task.role.to_string(), |r| r.title.clone());
-    let mut f = finding(
-        Rule::OutOfRole,
-        Severity::Warning,
-        Some((person, index)),
-        Some(&task.id),
-    );
-    f.message = format!(
-        "\"{}\" is {owner_title} work, outside what a {held} covers",
-        task.title
-    );
-    let role_text = mix
-        .roles
-        .iter()
-        .map(|(r, _)| format!("A {} {}", r.title, lower_first(first_sentence(&r.summary))))
-        .collect::<Vec<_>>();
-    f.explanation = format!(
-        "{} {} Giving this task to {} expects them to do another job; move it to someone in that role, or accept \
-         it with a reason if it is deliberate.",
-        sentence(&task.why),
-        role_text.join(" "),
-        person.name
-    );
-    f
-}
-
-pub fn role_drift(
-    catalog: &Catalog,
-    person: &Person,
-    index: usize,
-    mix: &RoleMix,
-    drift: f64,
-    severity: Severity,
-    limit: f64,
-) -> Finding {
-    let mut f = finding(Rule::RoleDrift, severity, Some((person, index)), None);
-    let foreign = foreign_work(catalog, mix);
-    if person.role.is_hybrid() {
-        let declared: Vec<String> = mix
-            .roles
-            .iter()
-            .map(|(r, w)| format!("{} {}", r.id, pct(*w)))
-            .collect();
-        let actual: Vec<String> = mix
-            .roles
-            .iter()
-            .map(|(r, _)| format!("{} {}", r.id, pct(mix.share_of_role(&r.id))))
-            .collect();
-        f.message = format!(
-            "{} of {}'s week is off the declared split ({} declared, {} actual; limit {})",
-            pct(drift),
-            person.name,
-            declared.join(" / "),
-            actual.join(" / "),
-            pct(limit)
-        );
-        f.explanation = format!(
-            "{} is hired as a hybrid with an intended split, and the tasks have drifted from it{}. A hybrid is judged \
-             against its own split: each part should get roughly the time it was hired for. Rebalance the tasks or \
-             change the declared split so the title tells the truth.",
-            person.name,
-            foreign_clause(&foreign)
-        );
-    } else {
-        let (role, _) = mix.roles[0];
-        f.message = format!(
-            "{} of {}'s {} go to other roles' work (limit {} for a {})",
-            pct(drift),
-            person.name,
-            hours(mix.total),
-            pct(limit),
-            role.title
-        );
-        let covered = if role.covers.is_empty() {
-            format!("None of that work is part of a {}'s job.", role.title)
-        } else {
+    let name = c.name();
+    match &finding.detail {
+        Detail::UnknownRole { role } => {
+            let known = catalog.role_ids();
+            match finding.person {
+                Some(_) => format!("{name} has unknown role `{role}`{}", hint(role, known)),
+                None => format!("thresholds are set for unknown role `{role}`{}", hint(role, known)),
+            }
+        }
+        Detail::UnknownTask => {
+            let id = finding.task.as_deref().unwrap_or_default();
+            format!("{name} is assigned unknown task `{id}`{}", hint(id, catalog.task_ids()))
+        }
+        Detail::OutOfRole => {
+            let task = c.task();
+            let owner = task.and_then(|t| t.role.role()).and_then(|id| catalog.role(id));
             format!(
-                "Some of it can be one channel of a {}'s job, but a role made mostly of it is a different job.",
-                role.title
+                "\"{}\" is {} work, outside what a {} covers",
+                task.map_or("?", |t| t.title.as_str()),
+                owner.map_or("another role's", |r| r.title.as_str()),
+                c.with_mix(held_titles).unwrap_or_default()
             )
-        };
-        f.explanation = format!(
-            "{} is hired as {}. A {} {} Here {} of the week goes elsewhere{}. {covered}{} Move those tasks to the \
-             role they belong to, or retitle the role to match the work.",
-            person.name,
-            role.title,
-            role.title,
-            lower_first(first_sentence(&role.summary)),
-            pct(drift),
-            foreign_clause(&foreign),
-            role.drift_note
-                .as_ref()
-                .map_or_else(String::new, |n| format!(" {}", sentence(n)))
+        }
+        Detail::RoleDrift { drift, limit } => c
+            .with_mix(|mix| {
+                if c.person().is_some_and(|p| p.role.is_hybrid()) {
+                    let declared: Vec<String> = mix.roles.iter().map(|(r, w)| format!("{} {}", r.id, pct(*w))).collect();
+                    let actual: Vec<String> =
+                        mix.roles.iter().map(|(r, _)| format!("{} {}", r.id, pct(mix.share_of_role(&r.id)))).collect();
+                    format!(
+                        "{} of {name}'s week is off the declared split ({} declared, {} actual; limit {})",
+                        pct(*drift),
+                        declared.join(" / "),
+                        actual.join(" / "),
+                        pct(*limit)
+                    )
+                } else {
+                    format!(
+                        "{} of {name}'s {} go to other roles' work (limit {} for a {})",
+                        pct(*drift),
+                        hours(mix.total),
+                        pct(*limit),
+                        held_titles(mix)
+                    )
+                }
+            })
+            .unwrap_or_default(),
+        Detail::TitleMismatch { own, own_share, best, best_share, .. } => format!(
+            "{name}'s tasks fit {} ({}) better than {} ({})",
+            title(c.role_at(*best)),
+            pct(*best_share),
+            title(c.role_at(*own)),
+            pct(*own_share)
+        ),
+        Detail::MissingCore { role } => {
+            format!("none of a {}'s core work is among {name}'s tasks", title(c.role_at(*role)))
+        }
+        Detail::Capacity { hours: h, capacity } => {
+            let load = if *capacity > 0.0 { format!(" ({})", pct(h / capacity)) } else { String::new() };
+            format!("{name} has {} of tasks for {} of capacity{load}", hours(*h), hours(*capacity))
+        }
+        Detail::CoverageGap { role, category } => format!(
+            "nobody covers \"{}\", core work of a {}",
+            catalog.categories().get(*category).map_or("?", |c| c.title.as_str()),
+            title(c.role_at(*role))
+        ),
+    }
+}
+
+/// Why `finding` matters, in a few sentences grounded in the role distinction.
+pub fn explanation(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String {
+    let c = Ctx {
+        catalog,
+        plan,
+        f: finding,
+    };
+    let name = c.name();
+    match &finding.detail {
+        Detail::UnknownRole { .. } => format!(
+            "The catalogs define the roles {}. A role the catalog does not know cannot be checked: its work, core \
+             categories and thresholds are unknown. Fix the id, or load the catalog that defines it with `--catalog`.",
+            catalog.role_ids().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")
+        ),
+        Detail::UnknownTask => "The catalog has no task with this id, so its hours and owning role are unknown and it \
+                                is left out of the role mix. It may have been renamed, or come from a user catalog that \
+                                is not loaded (see `rolescope catalog list`)."
+            .to_owned(),
+        Detail::OutOfRole => {
+            let roles = c
+                .with_mix(|mix| {
+                    mix.roles
+                        .iter()
+                        .map(|(r, _)| format!("A {} {}", r.title, lower_first(first_sentence(&r.summary))))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default();
+            format!(
+                "{} {roles} Giving this task to {name} expects them to do another job; move it to someone in that role, \
+                 or accept it with a reason if it is deliberate.",
+                sentence(c.task().map_or("", |t| t.why.as_str()))
+            )
+        }
+        Detail::RoleDrift { drift, .. } => c.with_mix(|mix| drift_explanation(&c, mix, *drift)).unwrap_or_default(),
+        Detail::TitleMismatch { own, own_share, best, best_share, shared_share } => {
+            let (own, best) = (title(c.role_at(*own)), c.role_at(*best));
+            let best_title = title(best);
+            format!(
+                "By hours, {name}'s week is {} {best_title} work, {} {own} work and {} shared work. A {best_title} {} \
+                 The title promises {own} work, and the people who apply for it will expect it. Either call the \
+                 role {best_title}, or move the {best_title} tasks to someone else and give {name} the core work of a \
+                 {own}.",
+                pct(*best_share),
+                pct(*own_share),
+                pct(*shared_share),
+                lower_first(first_sentence(best.map_or("", |r| r.summary.as_str())))
+            )
+        }
+        Detail::MissingCore { role } => {
+            let role = c.role_at(*role);
+            let core: Vec<&str> = role.map_or_else(Vec::new, |r| catalog.core_categories(&r.id).map(|c| c.title.as_str()).collect());
+            let t = title(role);
+            format!(
+                "A {t} is defined by its core work: {}. {name} has none of it, so the role is a {t} in name only. Add at \
+                 least one task from these categories, or change the title.",
+                core.join("; ")
+            )
+        }
+        Detail::Capacity { .. } if finding.rule == Rule::OverCapacity => format!(
+            "More work than hours means something is dropped without anyone deciding what. Move tasks to someone with \
+             room, trim their hours, or raise {name}'s capacity if the hours are real."
+        ),
+        Detail::Capacity { .. } => format!(
+            "{name} has far fewer hours of tasks than capacity. Either the role is part-time (lower the capacity), or \
+             work the person will do is missing from the plan: a role scoped on paper this thin is usually filled later \
+             with whatever is at hand."
+        ),
+        Detail::CoverageGap { role, category } => format!(
+            "{} The plan hires for {}, so this work is expected to happen, but no one has a task in it. Assign a task \
+             from this category to someone, or accept the gap with a reason.",
+            sentence(catalog.categories().get(*category).map_or("", |c| c.summary.as_str())),
+            title(c.role_at(*role))
+        ),
+    }
+}
+
+fn drift_explanation(c: &Ctx, mix: &RoleMix, drift: f64) -> String {
+    let name = c.name();
+    let foreign = foreign_clause(c.catalog, mix);
+    if c.person().is_some_and(|p| p.role.is_hybrid()) {
+        return format!(
+            "{name} is hired as a hybrid with an intended split, and the tasks have drifted from it{foreign}. A hybrid \
+             is judged against its own split: each part should get roughly the time it was hired for. Rebalance the \
+             tasks or change the declared split so the title tells the truth."
         );
     }
-    f
-}
-
-pub fn title_mismatch(
-    person: &Person,
-    index: usize,
-    mix: &RoleMix,
-    own: &Role,
-    own_share: f64,
-    best: &Role,
-    best_share: f64,
-) -> Finding {
-    let mut f = finding(
-        Rule::TitleMismatch,
-        Severity::Error,
-        Some((person, index)),
-        None,
-    );
-    f.message = format!(
-        "{}'s tasks fit {} ({}) better than {} ({})",
-        person.name,
-        best.title,
-        pct(best_share),
-        own.title,
-        pct(own_share)
-    );
-    f.explanation = format!(
-        "By hours, {}'s week is {} {} work, {} {} work and {} shared work. A {} {} The title promises \
-         {} work, and the people who apply for it will expect it. Either call the role {}, or move the {} \
-         tasks to someone else and give {} the core work of a {}.",
-        person.name,
-        pct(best_share),
-        best.title,
-        pct(own_share),
-        own.title,
-        pct(mix.shared_share()),
-        best.title,
-        lower_first(first_sentence(&best.summary)),
-        own.title,
-        best.title,
-        best.title,
-        person.name,
-        own.title
-    );
-    f
-}
-
-pub fn missing_core(person: &Person, index: usize, role: &Role, core: &[&Category]) -> Finding {
-    let names: Vec<&str> = core.iter().map(|c| c.title.as_str()).collect();
-    let mut f = finding(
-        Rule::MissingCore,
-        Severity::Warning,
-        Some((person, index)),
-        None,
-    );
-    f.message = format!(
-        "none of a {}'s core work is among {}'s tasks",
-        role.title, person.name
-    );
-    f.explanation = format!(
-        "A {} is defined by its core work: {}. {} has none of it, so the role is a {} in name only. Add at least \
-         one task from these categories, or change the title.",
-        role.title,
-        names.join("; "),
-        person.name,
-        role.title
-    );
-    f
-}
-
-pub fn capacity(
-    person: &Person,
-    index: usize,
-    hours_total: f64,
-    rule: Rule,
-    severity: Severity,
-) -> Finding {
-    let mut f = finding(rule, severity, Some((person, index)), None);
-    let load = if person.capacity > 0.0 {
-        format!(" ({})", pct(hours_total / person.capacity))
-    } else {
-        String::new()
+    let Some((role, _)) = mix.roles.first() else {
+        return String::new();
     };
-    f.message = format!(
-        "{} has {} of tasks for {} of capacity{load}",
-        person.name,
-        hours(hours_total),
-        hours(person.capacity)
-    );
-    f.explanation = if rule == Rule::OverCapacity {
-        format!(
-            "More work than hours means something is dropped without anyone deciding what. Move tasks to someone \
-             with room, trim their hours, or raise {}'s capacity if the hours are real.",
-            person.name
-        )
+    let covered = if role.covers.is_empty() {
+        format!("None of that work is part of a {}'s job.", role.title)
     } else {
         format!(
-            "{} has far fewer hours of tasks than capacity. Either the role is part-time (lower the capacity), or \
-             work the person will do is missing from the plan: a role scoped on paper this thin is usually filled \
-             later with whatever is at hand.",
-            person.name
+            "Some of it can be one channel of a {}'s job, but a role made mostly of it is a different job.",
+            role.title
         )
     };
-    f
+    format!(
+        "{name} is hired as {title}. A {title} {summary} Here {share} of the week goes elsewhere{foreign}. {covered}{note} \
+         Move those tasks to the role they belong to, or retitle the role to match the work.",
+        title = role.title,
+        summary = lower_first(first_sentence(&role.summary)),
+        share = pct(drift),
+        note = role
+            .drift_note
+            .as_ref()
+            .map_or_else(String::new, |n| format!(" {}", sentence(n)))
+    )
 }
 
-pub fn coverage_gap(role: &Role, category: &Category) -> Finding {
-    let mut f = finding(Rule::CoverageGap, Severity::Warning, None, None);
-    f.message = format!(
-        "nobody covers \"{}\", core work of a {}",
-        category.title, role.title
-    );
-    f.explanation = format!(
-        "{} The plan hires for {}, so this work is expected to happen, but no one has a task in it. Assign a task \
-         from this category to someone, or accept the gap with a reason.",
-        sentence(&category.summary),
-        role.title
-    );
-    f
+fn title(role: Option<&Role>) -> &str {
+    role.map_or("?", |r| r.title.as_str())
 }
 
 /// "Community Manager" or "Community Manager / Social Media Manager".
@@ -323,9 +256,10 @@ fn held_titles(mix: &RoleMix) -> String {
         .join(" / ")
 }
 
-/// The person's tasks that belong to roles they do not hold, largest first, with their owners.
-fn foreign_work<'a>(catalog: &'a Catalog, mix: &RoleMix<'a>) -> Vec<(&'a str, &'a str, f64)> {
-    let mut out: Vec<(&str, &str, f64)> = mix
+/// ", to "A" (Social Media Manager, 6 h), ... and 3 more": the person's tasks that belong to
+/// roles they do not hold, largest first.
+fn foreign_clause(catalog: &Catalog, mix: &RoleMix) -> String {
+    let mut foreign: Vec<(&str, &str, f64)> = mix
         .tasks
         .iter()
         .filter_map(|t| {
@@ -340,14 +274,10 @@ fn foreign_work<'a>(catalog: &'a Catalog, mix: &RoleMix<'a>) -> Vec<(&'a str, &'
             })
         })
         .collect();
-    out.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(b.0)));
-    out
-}
-
-fn foreign_clause(foreign: &[(&str, &str, f64)]) -> String {
     if foreign.is_empty() {
         return String::new();
     }
+    foreign.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(b.0)));
     let shown: Vec<String> = foreign
         .iter()
         .take(3)

@@ -1,11 +1,9 @@
 //! A person's role mix: where their hours go, by owning role and category. Every per-person
 //! rule reads it, and so do the TUI's role-mix bar and the reports.
 
-use std::collections::{HashMap, HashSet};
-
-use super::{PersonSummary, Shares};
-use crate::catalog::{Catalog, Owner, Role, Task, Thresholds};
-use crate::plan::Person;
+use super::PersonSummary;
+use crate::catalog::{Catalog, Role, Task, Thresholds};
+use crate::plan::{Person, RoleSpec};
 
 /// One assignment resolved against the catalog.
 #[derive(Debug, Clone)]
@@ -14,6 +12,8 @@ pub struct MixTask<'a> {
     pub index: usize,
     pub id: &'a str,
     pub task: Option<&'a Task>,
+    /// Position of the task in the catalog (meaningless when `task` is `None`).
+    pub position: usize,
     pub hours: f64,
 }
 
@@ -22,6 +22,8 @@ pub struct MixTask<'a> {
 pub struct RoleMix<'a> {
     /// The person's known roles with their normalised share of the intended split.
     pub roles: Vec<(&'a Role, f64)>,
+    /// Catalog positions of `roles`, in the same order.
+    pub role_positions: Vec<usize>,
     /// Role ids in the person's role spec that the catalog lacks.
     pub unknown_roles: Vec<&'a str>,
     /// Hours per owner: index `i` is the catalog's role `i`, the last entry is `shared`.
@@ -29,24 +31,31 @@ pub struct RoleMix<'a> {
     /// Hours of known tasks.
     pub total: f64,
     pub tasks: Vec<MixTask<'a>>,
-    /// Categories the person's known tasks fall into.
-    pub categories: HashSet<&'a str>,
+    /// Per catalog category position: does the person have a task in it?
+    pub categories: Vec<bool>,
     pub thresholds: Option<Thresholds>,
     catalog: &'a Catalog,
 }
 
 impl<'a> RoleMix<'a> {
-    pub fn of(
-        catalog: &'a Catalog,
-        person: &'a Person,
-        thresholds: &HashMap<&str, Thresholds>,
-    ) -> RoleMix<'a> {
+    pub fn of(catalog: &'a Catalog, person: &'a Person, thresholds: &[Thresholds]) -> RoleMix<'a> {
         let mut roles = Vec::new();
+        let mut role_positions = Vec::new();
         let mut unknown_roles = Vec::new();
-        for (id, weight) in person.role.split() {
-            match catalog.role(id) {
-                Some(role) => roles.push((role, weight)),
-                None => unknown_roles.push(id),
+        let mut add = |id: &'a str, weight: f64| match catalog.role_position(id) {
+            Some(pos) => {
+                roles.push((&catalog.roles()[pos], weight));
+                role_positions.push(pos);
+            }
+            None => unknown_roles.push(id),
+        };
+        // A single role (the common case) needs no split vector.
+        match &person.role {
+            RoleSpec::Single(id) => add(id, 1.0),
+            RoleSpec::Hybrid(_) => {
+                for (id, weight) in person.role.split() {
+                    add(id, weight);
+                }
             }
         }
         let known_weight: f64 = roles.iter().map(|(_, w)| w).sum();
@@ -55,37 +64,42 @@ impl<'a> RoleMix<'a> {
                 *w /= known_weight;
             }
         }
-        let parts: Vec<(Thresholds, f64)> = roles
-            .iter()
-            .filter_map(|(r, w)| thresholds.get(r.id.as_str()).map(|t| (*t, *w)))
-            .collect();
-        let thresholds = Thresholds::blend(&parts).or_else(|| catalog.default_thresholds());
+        let thresholds = match role_positions.as_slice() {
+            [] => catalog.default_thresholds(),
+            [one] => thresholds.get(*one).copied(),
+            many => {
+                let parts: Vec<(Thresholds, f64)> = many
+                    .iter()
+                    .zip(&roles)
+                    .filter_map(|(&pos, (_, w))| thresholds.get(pos).map(|t| (*t, *w)))
+                    .collect();
+                Thresholds::blend(&parts)
+            }
+        };
 
-        let shared = catalog.roles().len();
-        let mut hours_by_owner = vec![0.0; shared + 1];
-        let mut categories = HashSet::new();
+        let mut hours_by_owner = vec![0.0; catalog.shared_slot() + 1];
+        let mut categories = vec![false; catalog.categories().len()];
         let mut tasks = Vec::with_capacity(person.tasks.len());
         for (index, a) in person.tasks.iter().enumerate() {
-            let task = catalog.task(&a.task);
+            let position = catalog.task_position(&a.task);
+            let task = position.map(|p| &catalog.tasks()[p]);
             let hours = task.map_or(0.0, |t| a.hours.unwrap_or(t.hours));
-            if let Some(t) = task {
-                let slot = match &t.role {
-                    Owner::Role(id) => catalog.role_position(id).unwrap_or(shared),
-                    Owner::Shared => shared,
-                };
-                hours_by_owner[slot] += hours;
-                categories.insert(t.category.as_str());
+            if let Some(p) = position {
+                hours_by_owner[catalog.task_slot(p)] += hours;
+                categories[catalog.task_category(p)] = true;
             }
             tasks.push(MixTask {
                 index,
                 id: &a.task,
                 task,
+                position: position.unwrap_or(0),
                 hours,
             });
         }
         let total = hours_by_owner.iter().sum();
         RoleMix {
             roles,
+            role_positions,
             unknown_roles,
             hours_by_owner,
             total,
@@ -124,6 +138,13 @@ impl<'a> RoleMix<'a> {
         self.roles.iter().any(|(r, _)| r.id == role)
     }
 
+    /// Whether the person has a task in the category with this id.
+    pub fn has_category(&self, id: &str) -> bool {
+        self.catalog
+            .category_position(id)
+            .is_some_and(|p| self.categories[p])
+    }
+
     /// The role with most hours; ties go to the person's own roles, then catalog order.
     pub fn best_fit(&self) -> Option<&'a Role> {
         let mut best: Option<(usize, f64, bool)> = None;
@@ -157,30 +178,17 @@ impl<'a> RoleMix<'a> {
             .sum()
     }
 
-    /// Shares for every catalog role and `shared`.
-    pub fn shares(&self) -> Shares {
-        let mut out: Shares = self
-            .catalog
-            .roles()
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (Owner::Role(r.id.clone()), self.share_at(i)))
-            .collect();
-        out.insert(Owner::Shared, self.shared_share());
-        out
-    }
-
     pub fn into_summary(self, person: &Person) -> PersonSummary {
         PersonSummary {
             name: person.name.clone(),
-            role: person.role.clone(),
             capacity: person.capacity,
             hours: self.total,
-            shares: self.shares(),
+            share_by_slot: (0..self.hours_by_owner.len())
+                .map(|i| self.share_at(i))
+                .collect(),
             best_fit: self.best_fit().map(|r| r.id.clone()),
             drift: self.drift(),
             thresholds: self.thresholds,
-            task_hours: self.tasks.iter().map(|t| t.task.map(|_| t.hours)).collect(),
         }
     }
 }

@@ -11,24 +11,16 @@ mod team;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, HashMap};
+use crate::catalog::{Catalog, Thresholds};
+use crate::finding::{Accepted, Detail, Finding, Rule, Severity};
+use crate::plan::{ALL_ROLES, Acceptance, Plan};
 
-use serde::Serialize;
-
-use crate::catalog::{Catalog, Owner, Thresholds};
-use crate::finding::{Accepted, Finding, Severity};
-use crate::plan::{ALL_ROLES, Acceptance, Plan, RoleSpec};
-
-pub use explain::{hours as hours_label, pct};
+pub use explain::{explanation, hours as hours_label, message, pct};
 pub use mix::RoleMix;
 pub use team::{CategoryCoverage, Coverage};
 
-/// Share of a person's hours per owner (each role id, and `shared`), summing to 1, or all 0
-/// when the person has no hours.
-pub type Shares = BTreeMap<Owner, f64>;
-
 /// Everything the rules found in one plan.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Analysis {
     pub plan: String,
     pub people: Vec<PersonSummary>,
@@ -37,43 +29,64 @@ pub struct Analysis {
     /// Findings silenced by an `accept` entry, with its reason.
     pub accepted: Vec<Accepted>,
     /// Core categories of every hired role × who covers them.
-    #[serde(skip)]
     pub coverage: Coverage,
 }
 
 /// The numbers behind one person's findings.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PersonSummary {
     pub name: String,
-    pub role: RoleSpec,
     pub capacity: f64,
     /// Weekly hours of the person's known tasks.
     pub hours: f64,
-    pub shares: Shares,
+    /// Share of the week per owner slot (each catalog role by position, then shared), summing
+    /// to 1, or all 0 when the person has no hours. See [`PersonSummary::shares`].
+    pub share_by_slot: Vec<f64>,
     /// The role whose work takes most of the person's role-owned hours, if any.
     pub best_fit: Option<String>,
     /// Share of the week off the role (or off the declared split, for a hybrid).
-    #[serde(skip)]
     pub drift: f64,
     /// The thresholds applied to this person (role profile, blended for hybrids, plan overrides).
-    #[serde(skip)]
     pub thresholds: Option<Thresholds>,
-    /// Hours of each assignment, in plan order (`None` for unknown tasks).
-    #[serde(skip)]
-    pub task_hours: Vec<Option<f64>>,
+}
+
+impl PersonSummary {
+    /// Each owner (role id, then `shared`) with its share of the person's week.
+    pub fn shares<'a>(&'a self, catalog: &'a Catalog) -> impl Iterator<Item = (&'a str, f64)> + 'a {
+        let ids = catalog
+            .roles()
+            .iter()
+            .map(|r| r.id.as_str())
+            .chain(std::iter::once(crate::catalog::SHARED));
+        ids.zip(self.share_by_slot.iter().copied())
+    }
+
+    /// The share of one owner (`shared` or a role id).
+    pub fn share(&self, catalog: &Catalog, owner: &str) -> f64 {
+        self.shares(catalog)
+            .find(|(id, _)| *id == owner)
+            .map_or(0.0, |(_, s)| s)
+    }
 }
 
 impl Analysis {
     /// Fills in where each id-related finding is written in the plan's text (`file:line:col`
     /// in messages); the analysis itself works on the parsed plan, which has no positions.
     pub fn locate_in(&mut self, plan: &Plan, text: &str) {
+        if !self
+            .findings
+            .iter()
+            .any(|f| matches!(f.rule, Rule::UnknownTask | Rule::UnknownRole))
+        {
+            return;
+        }
+        let locator = crate::yaml::Locator::new(text);
         let starts: Vec<usize> = {
             let mut next = 1;
             plan.people
                 .iter()
                 .map(|p| {
-                    let line =
-                        crate::yaml::locate_scalar(text, &p.name, next).map_or(next, |l| l.line);
+                    let line = locator.find(&p.name, next).map_or(next, |l| l.line);
                     next = line + 1;
                     line
                 })
@@ -84,15 +97,12 @@ impl Analysis {
                 .person_index
                 .and_then(|i| starts.get(i).copied())
                 .unwrap_or(1);
-            let needle = match (f.rule, &f.task) {
-                (crate::finding::Rule::UnknownTask, Some(task)) => task.clone(),
-                (crate::finding::Rule::UnknownRole, _) => match f.message.split('`').nth(1) {
-                    Some(id) => id.to_owned(),
-                    None => continue,
-                },
+            let needle = match (&f.detail, &f.task) {
+                (Detail::UnknownTask, Some(task)) => task,
+                (Detail::UnknownRole { role }, _) => role,
                 _ => continue,
             };
-            f.location = crate::yaml::locate_scalar(text, &needle, from);
+            f.location = locator.find(needle, from);
         }
     }
 
@@ -167,8 +177,9 @@ pub fn analyze(catalog: &Catalog, plan: &Plan) -> Analysis {
     }
 }
 
-/// Each role's thresholds with the plan's overrides applied (`all` first, then the role's own).
-fn role_thresholds<'a>(catalog: &'a Catalog, plan: &Plan) -> HashMap<&'a str, Thresholds> {
+/// Each role's thresholds (by catalog position) with the plan's overrides applied: `all` first,
+/// then the role's own.
+fn role_thresholds(catalog: &Catalog, plan: &Plan) -> Vec<Thresholds> {
     let all = plan.thresholds.get(ALL_ROLES);
     catalog
         .roles()
@@ -181,7 +192,7 @@ fn role_thresholds<'a>(catalog: &'a Catalog, plan: &Plan) -> HashMap<&'a str, Th
             if let Some(own) = plan.thresholds.get(&role.id) {
                 t = t.with(own);
             }
-            (role.id.as_str(), t)
+            t
         })
         .collect()
 }
@@ -213,7 +224,15 @@ fn unknown_override_roles(catalog: &Catalog, plan: &Plan) -> Vec<Finding> {
     plan.thresholds
         .keys()
         .filter(|k| k.as_str() != ALL_ROLES && catalog.role(k).is_none())
-        .map(|key| explain::unknown_role(catalog, key, None, None))
+        .map(|key| Finding {
+            rule: Rule::UnknownRole,
+            severity: Severity::Error,
+            person: None,
+            person_index: None,
+            task: None,
+            location: None,
+            detail: Detail::UnknownRole { role: key.clone() },
+        })
         .collect()
 }
 

@@ -1,63 +1,92 @@
 //! The rules about one person: ids, drift, single tasks out of role, missing core work, the
 //! title, and capacity. Each reads the person's [`RoleMix`]; none loops over other people.
+//! They record numbers and ids only; the words are written on demand by `explain`.
 
-use super::explain;
 use super::mix::RoleMix;
-use crate::catalog::{Catalog, Owner};
-use crate::finding::{Finding, Rule, Severity};
+use crate::catalog::Catalog;
+use crate::finding::{Detail, Finding, Rule, Severity};
 use crate::plan::Person;
+
+/// Builds findings about one person.
+struct About<'p> {
+    person: &'p Person,
+    index: usize,
+}
+
+impl About<'_> {
+    fn finding(
+        &self,
+        rule: Rule,
+        severity: Severity,
+        task: Option<&str>,
+        detail: Detail,
+    ) -> Finding {
+        Finding {
+            rule,
+            severity,
+            person: Some(self.person.name.clone()),
+            person_index: Some(self.index),
+            task: task.map(str::to_owned),
+            location: None,
+            detail,
+        }
+    }
+}
 
 /// Everything found about `person` (before `accept` is applied).
 pub fn findings(catalog: &Catalog, person: &Person, index: usize, mix: &RoleMix) -> Vec<Finding> {
+    let about = About { person, index };
     let mut out = Vec::new();
     for id in &mix.unknown_roles {
-        out.push(explain::unknown_role(
-            catalog,
-            id,
-            Some(person),
-            Some(index),
+        out.push(about.finding(
+            Rule::UnknownRole,
+            Severity::Error,
+            None,
+            Detail::UnknownRole {
+                role: (*id).to_owned(),
+            },
         ));
     }
-    for t in &mix.tasks {
-        if t.task.is_none() {
-            out.push(explain::unknown_task(catalog, person, index, t.id));
-        }
+    for t in mix.tasks.iter().filter(|t| t.task.is_none()) {
+        out.push(about.finding(
+            Rule::UnknownTask,
+            Severity::Error,
+            Some(t.id),
+            Detail::UnknownTask,
+        ));
     }
-    out.extend(out_of_role(catalog, person, index, mix));
-    out.extend(role_drift(catalog, person, index, mix));
-    out.extend(title_mismatch(person, index, mix));
-    out.extend(missing_core(catalog, person, index, mix));
-    out.extend(capacity(person, index, mix));
+    out_of_role(catalog, &about, mix, &mut out);
+    out.extend(role_drift(&about, mix));
+    out.extend(title_mismatch(catalog, &about, mix));
+    missing_core(catalog, &about, mix, &mut out);
+    out.extend(capacity(&about, mix));
     out
 }
 
 /// `out-of-role`: a task no role of the person owns, shares, or covers as a channel.
-fn out_of_role(catalog: &Catalog, person: &Person, index: usize, mix: &RoleMix) -> Vec<Finding> {
+fn out_of_role(catalog: &Catalog, about: &About, mix: &RoleMix, out: &mut Vec<Finding>) {
     if mix.roles.is_empty() {
-        return Vec::new();
+        return;
     }
-    let mut out = Vec::new();
-    for t in &mix.tasks {
-        let Some(task) = t.task else { continue };
-        let Some(category) = catalog.category(&task.category) else {
-            continue;
-        };
-        if matches!(task.role, Owner::Shared)
-            || mix
-                .roles
-                .iter()
-                .any(|(r, _)| catalog.role_covers(r, category))
+    for t in mix.tasks.iter().filter(|t| t.task.is_some()) {
+        let category = catalog.task_category(t.position);
+        if !mix
+            .role_positions
+            .iter()
+            .any(|&r| catalog.role_allows(r, category))
         {
-            continue;
+            out.push(about.finding(
+                Rule::OutOfRole,
+                Severity::Warning,
+                Some(t.id),
+                Detail::OutOfRole,
+            ));
         }
-        let owner = task.role.role().and_then(|id| catalog.role(id));
-        out.push(explain::out_of_role(person, index, mix, task, owner));
     }
-    out
 }
 
 /// `role-drift`: too much of the week off the role (or off the declared split).
-fn role_drift(catalog: &Catalog, person: &Person, index: usize, mix: &RoleMix) -> Option<Finding> {
+fn role_drift(about: &About, mix: &RoleMix) -> Option<Finding> {
     let t = mix.thresholds?;
     if mix.roles.is_empty() || mix.role_hours() < t.min_fit_hours {
         return None;
@@ -70,59 +99,71 @@ fn role_drift(catalog: &Catalog, person: &Person, index: usize, mix: &RoleMix) -
     } else {
         return None;
     };
-    Some(explain::role_drift(
-        catalog, person, index, mix, drift, severity, limit,
+    Some(about.finding(
+        Rule::RoleDrift,
+        severity,
+        None,
+        Detail::RoleDrift { drift, limit },
     ))
 }
 
 /// `title-mismatch`: another role's work leads the hired role's by more than the margin.
-fn title_mismatch(person: &Person, index: usize, mix: &RoleMix) -> Option<Finding> {
+fn title_mismatch(catalog: &Catalog, about: &About, mix: &RoleMix) -> Option<Finding> {
     let t = mix.thresholds?;
     if mix.roles.is_empty() || mix.role_hours() < t.min_fit_hours {
         return None;
     }
-    let best = mix.best_fit()?;
-    if mix.holds(&best.id) {
+    let best = catalog.role_position(&mix.best_fit()?.id)?;
+    if mix.role_positions.contains(&best) {
         return None;
     }
     let (own, own_share) = mix
-        .roles
+        .role_positions
         .iter()
-        .map(|(r, _)| (*r, mix.share_of_role(&r.id)))
+        .map(|&r| (r, mix.share_at(r)))
         .max_by(|a, b| a.1.total_cmp(&b.1))?;
-    let best_share = mix.share_of_role(&best.id);
+    let best_share = mix.share_at(best);
     if best_share - own_share <= t.title_margin {
         return None;
     }
-    Some(explain::title_mismatch(
-        person, index, mix, own, own_share, best, best_share,
-    ))
+    let detail = Detail::TitleMismatch {
+        own,
+        own_share,
+        best,
+        best_share,
+        shared_share: mix.shared_share(),
+    };
+    Some(about.finding(Rule::TitleMismatch, Severity::Error, None, detail))
 }
 
 /// `missing-core`: a held role of which none of the core categories is present.
-fn missing_core(catalog: &Catalog, person: &Person, index: usize, mix: &RoleMix) -> Vec<Finding> {
+fn missing_core(catalog: &Catalog, about: &About, mix: &RoleMix, out: &mut Vec<Finding>) {
     if mix.total <= 0.0 {
-        return Vec::new();
+        return;
     }
-    let mut out = Vec::new();
-    for (role, _) in &mix.roles {
-        let core: Vec<_> = catalog.core_categories(&role.id).collect();
-        if !core.is_empty() && !core.iter().any(|c| mix.categories.contains(c.id.as_str())) {
-            out.push(explain::missing_core(person, index, role, &core));
+    for (&role, (r, _)) in mix.role_positions.iter().zip(&mix.roles) {
+        let mut core = catalog.core_categories(&r.id).peekable();
+        if core.peek().is_some() && !core.any(|c| mix.has_category(&c.id)) {
+            out.push(about.finding(
+                Rule::MissingCore,
+                Severity::Warning,
+                None,
+                Detail::MissingCore { role },
+            ));
         }
     }
-    out
 }
 
 /// `over-capacity` and `under-use`: hours against the person's weekly capacity.
-fn capacity(person: &Person, index: usize, mix: &RoleMix) -> Option<Finding> {
+fn capacity(about: &About, mix: &RoleMix) -> Option<Finding> {
     let t = mix.thresholds?;
-    let hours = mix.total;
-    if person.capacity <= 0.0 {
+    let (hours, capacity) = (mix.total, about.person.capacity);
+    let detail = Detail::Capacity { hours, capacity };
+    if capacity <= 0.0 {
         return (hours > 0.0)
-            .then(|| explain::capacity(person, index, hours, Rule::OverCapacity, Severity::Error));
+            .then(|| about.finding(Rule::OverCapacity, Severity::Error, None, detail));
     }
-    let load = hours / person.capacity;
+    let load = hours / capacity;
     let (rule, severity) = if load > t.overload_error {
         (Rule::OverCapacity, Severity::Error)
     } else if load > t.overload_warning {
@@ -132,5 +173,5 @@ fn capacity(person: &Person, index: usize, mix: &RoleMix) -> Option<Finding> {
     } else {
         return None;
     };
-    Some(explain::capacity(person, index, hours, rule, severity))
+    Some(about.finding(rule, severity, None, detail))
 }

@@ -1,12 +1,11 @@
 //! Team-level view: which core categories of the roles a plan hires for are covered, by whom,
 //! and which are not (`coverage-gap`).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
-use super::explain;
 use super::mix::RoleMix;
 use crate::catalog::Catalog;
-use crate::finding::Finding;
+use crate::finding::{Detail, Finding, Rule, Severity};
 
 /// One core category of a hired role and the people (by plan index) who have a task in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +31,8 @@ impl Coverage {
 pub(super) struct CoverageBuilder<'a> {
     catalog: &'a Catalog,
     hired: BTreeSet<usize>,
-    by_category: HashMap<&'a str, Vec<usize>>,
+    /// Per catalog category position, the people with a task in it.
+    by_category: Vec<Vec<usize>>,
 }
 
 impl<'a> CoverageBuilder<'a> {
@@ -40,20 +40,15 @@ impl<'a> CoverageBuilder<'a> {
         CoverageBuilder {
             catalog,
             hired: BTreeSet::new(),
-            by_category: HashMap::new(),
+            by_category: vec![Vec::new(); catalog.categories().len()],
         }
     }
 
     pub fn add(&mut self, person: usize, mix: &RoleMix<'a>) {
-        for (role, _) in &mix.roles {
-            if let Some(i) = self.catalog.role_position(&role.id) {
-                self.hired.insert(i);
-            }
-        }
-        for category in &mix.categories {
-            let people = self.by_category.entry(category).or_default();
-            if people.last() != Some(&person) {
-                people.push(person);
+        self.hired.extend(mix.role_positions.iter().copied());
+        for (category, &present) in mix.categories.iter().enumerate() {
+            if present {
+                self.by_category[category].push(person);
             }
         }
     }
@@ -68,9 +63,9 @@ impl<'a> CoverageBuilder<'a> {
                     role: role.id.clone(),
                     category: category.id.clone(),
                     covered_by: self
-                        .by_category
-                        .get(category.id.as_str())
-                        .cloned()
+                        .catalog
+                        .category_position(&category.id)
+                        .map(|p| self.by_category[p].clone())
                         .unwrap_or_default(),
                 });
             }
@@ -84,10 +79,19 @@ pub(super) fn findings(catalog: &Catalog, coverage: &Coverage) -> Vec<Finding> {
     coverage
         .gaps()
         .filter_map(|gap| {
-            Some(explain::coverage_gap(
-                catalog.role(&gap.role)?,
-                catalog.category(&gap.category)?,
-            ))
+            let detail = Detail::CoverageGap {
+                role: catalog.role_position(&gap.role)?,
+                category: catalog.category_position(&gap.category)?,
+            };
+            Some(Finding {
+                rule: Rule::CoverageGap,
+                severity: Severity::Warning,
+                person: None,
+                person_index: None,
+                task: None,
+                location: None,
+                detail,
+            })
         })
         .collect()
 }

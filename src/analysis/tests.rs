@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::catalog::{Catalog, CatalogSource};
-use crate::finding::{Rule, Severity};
+use crate::finding::{Finding, Rule, Severity};
 use crate::plan::parse_plan;
 
 const CATALOG: &str = "
@@ -47,16 +47,44 @@ fn catalog() -> Catalog {
     Catalog::from_sources(&[source]).expect("test catalog is valid")
 }
 
+/// An analysis with the plan and catalog it came from, to write findings' words.
+struct Run {
+    analysis: Analysis,
+    plan: crate::plan::Plan,
+    catalog: Catalog,
+}
+
+impl std::ops::Deref for Run {
+    type Target = Analysis;
+    fn deref(&self) -> &Analysis {
+        &self.analysis
+    }
+}
+
+impl Run {
+    fn msg(&self, f: &Finding) -> String {
+        message(f, &self.catalog, &self.plan)
+    }
+    fn why(&self, f: &Finding) -> String {
+        explanation(f, &self.catalog, &self.plan)
+    }
+}
+
 /// A plan of one person: `role` (YAML), capacity 40, tasks as YAML list items.
-fn one(role: &str, tasks: &str) -> Analysis {
+fn one(role: &str, tasks: &str) -> Run {
     run(&format!(
         "name: t\npeople:\n- name: P\n  role: {role}\n  capacity: 40\n  tasks: {tasks}\n"
     ))
 }
 
-fn run(text: &str) -> Analysis {
+fn run(text: &str) -> Run {
     let plan = parse_plan("t.yaml", text).expect("test plan is valid");
-    analyze(&catalog(), &plan)
+    let catalog = catalog();
+    Run {
+        analysis: analyze(&catalog, &plan),
+        plan,
+        catalog,
+    }
 }
 
 fn rules(a: &Analysis) -> Vec<(Rule, Severity)> {
@@ -85,12 +113,8 @@ fn role_drift_fires_when_most_of_a_community_role_is_social() {
         .iter()
         .find(|f| f.rule == Rule::RoleDrift)
         .unwrap();
-    assert!(f.message.starts_with("67% of P's 30 h"), "{}", f.message);
-    assert!(
-        f.explanation.contains("\"Schedule posts\""),
-        "{}",
-        f.explanation
-    );
+    assert!(a.msg(f).starts_with("67% of P's 30 h"), "{}", a.msg(f));
+    assert!(a.why(f).contains("\"Schedule posts\""), "{}", a.why(f));
 }
 
 #[test]
@@ -137,10 +161,10 @@ fn role_drift_for_hybrids_is_measured_against_the_split() {
         .expect("drift fires");
     assert_eq!(f.severity, Severity::Warning);
     assert!(
-        f.message.contains("cm 50% / sm 50% declared")
-            && f.message.contains("cm 21% / sm 79% actual"),
+        a.msg(f).contains("cm 50% / sm 50% declared")
+            && a.msg(f).contains("cm 21% / sm 79% actual"),
         "{}",
-        f.message
+        a.msg(f)
     );
     // On the split: nothing.
     let a = one("{cm: 50, sm: 50}", "[welcome, meetups, posts, ads]");
@@ -205,10 +229,10 @@ fn title_mismatch_names_the_better_role_and_shares() {
         .find(|f| f.rule == Rule::TitleMismatch)
         .expect("fires");
     assert!(
-        f.message.contains("Social Media Manager (75%)")
-            && f.message.contains("Community Manager (25%)"),
+        a.msg(f).contains("Social Media Manager (75%)")
+            && a.msg(f).contains("Community Manager (25%)"),
         "{}",
-        f.message
+        a.msg(f)
     );
     assert_eq!(a.people[0].best_fit.as_deref(), Some("sm"));
 }
@@ -272,11 +296,11 @@ fn coverage_gap_lists_each_uncovered_core_category_once() {
     let a = run(
         "name: t\npeople:\n- {name: A, role: cm, tasks: [welcome, plan]}\n- {name: B, role: cm, tasks: [welcome]}\n",
     );
-    let gaps: Vec<&str> = a
+    let gaps: Vec<String> = a
         .findings
         .iter()
         .filter(|f| f.rule == Rule::CoverageGap)
-        .map(|f| f.message.as_str())
+        .map(|f| a.msg(f))
         .collect();
     assert_eq!(gaps.len(), 1, "{gaps:?}");
     assert!(gaps[0].contains("\"Events\""));
@@ -309,9 +333,9 @@ fn unknown_ids_get_a_did_you_mean() {
         .find(|f| f.rule == Rule::UnknownTask)
         .expect("fires");
     assert!(
-        f.message.contains("`welcom`") && f.message.contains("did you mean `welcome`?"),
+        a.msg(f).contains("`welcom`") && a.msg(f).contains("did you mean `welcome`?"),
         "{}",
-        f.message
+        a.msg(f)
     );
     assert_eq!(f.severity, Severity::Error);
     let a = one("cmm", "[welcome]");
@@ -320,7 +344,7 @@ fn unknown_ids_get_a_did_you_mean() {
         .iter()
         .find(|f| f.rule == Rule::UnknownRole)
         .expect("fires");
-    assert!(f.message.contains("did you mean `cm`?"), "{}", f.message);
+    assert!(a.msg(f).contains("did you mean `cm`?"), "{}", a.msg(f));
     let a = one("cm", "[welcome, meetups]");
     assert!(has(&a, Rule::UnknownTask).is_none() && has(&a, Rule::UnknownRole).is_none());
 }
@@ -410,7 +434,7 @@ fn team_findings_are_accepted_at_plan_level() {
 #[test]
 fn shares_sum_to_one_and_findings_are_ordered() {
     let a = one("cm", "[welcome, posts, metrics, nope]");
-    let sum: f64 = a.people[0].shares.values().sum();
+    let sum: f64 = a.people[0].share_by_slot.iter().sum();
     assert!((sum - 1.0).abs() < 1e-9, "{sum}");
     assert_eq!(a.people[0].hours, 30.0, "unknown tasks carry no hours");
     let sev: Vec<Severity> = a.findings_for(0).map(|f| f.severity).collect();
@@ -418,6 +442,6 @@ fn shares_sum_to_one_and_findings_are_ordered() {
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(sev, sorted);
     let empty = one("cm", "[]");
-    assert!(empty.people[0].shares.values().all(|s| *s == 0.0));
+    assert!(empty.people[0].share_by_slot.iter().all(|s| *s == 0.0));
     assert_eq!(empty.people[0].best_fit, None);
 }

@@ -7,7 +7,10 @@ use super::{Owner, PartialThresholds};
 
 /// One catalog file: any mix of defaults, roles, categories and tasks.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a catalog: a mapping with `defaults`, `roles`, `categories` and/or `tasks`")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a catalog: a mapping with `defaults`, `roles`, `categories` and/or `tasks`"
+)]
 pub struct CatalogFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub defaults: Option<Defaults>,
@@ -28,7 +31,10 @@ pub struct Defaults {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a role: a mapping with `id`, `title`, `summary` and optional `aliases`, `covers`, `thresholds`")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a role: a mapping with `id`, `title`, `summary` and optional `aliases`, `covers`, `thresholds`"
+)]
 pub struct RoleEntry {
     pub id: String,
     pub title: String,
@@ -44,7 +50,10 @@ pub struct RoleEntry {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a category: a mapping with `id`, `role`, `title` and optional `core`, `summary`, `references`")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a category: a mapping with `id`, `role`, `title` and optional `core`, `summary`, `references`"
+)]
 pub struct CategoryEntry {
     pub id: String,
     pub role: Owner,
@@ -58,7 +67,10 @@ pub struct CategoryEntry {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a task: a mapping with `id`, `title`, `role`, `category`, `hours`, `why` and optional `keywords`, `references`")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a task: a mapping with `id`, `title`, `role`, `category`, `hours`, `why` and optional `keywords`, `references`"
+)]
 pub struct TaskEntry {
     pub id: String,
     pub title: String,

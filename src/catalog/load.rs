@@ -152,6 +152,11 @@ fn place<T: HasId>(
     errors: &mut Vec<InputError>,
 ) {
     let source = sources[index];
+    let mut by_id: HashMap<String, usize> = placed
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.entry.id().to_owned(), i))
+        .collect();
     for entry in entries {
         let id = entry.id().to_owned();
         if id.trim().is_empty() {
@@ -162,8 +167,11 @@ fn place<T: HasId>(
             ));
             continue;
         }
-        match placed.iter_mut().find(|p| p.entry.id() == id) {
-            None => placed.push(Placed { entry, source: index, overrides: None }),
+        match by_id.get(&id).map(|&i| &mut placed[i]) {
+            None => {
+                by_id.insert(id, placed.len());
+                placed.push(Placed { entry, source: index, overrides: None });
+            }
             Some(prev) if prev.source == index => errors.push(InputError::new(
                 &source.origin,
                 yaml::locate_scalar(&source.text, &id, locate(source, &id).map_or(1, |l| l.line + 1)),

@@ -11,7 +11,7 @@ mod load;
 mod tests;
 mod thresholds;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -137,6 +137,12 @@ pub struct Catalog {
     categories: Vec<Category>,
     tasks: Vec<Task>,
     defaults: Option<Thresholds>,
+    /// Per task position: the owner slot (role position, or `roles.len()` for shared) and the
+    /// category position, resolved once so the analysis does one lookup per assignment.
+    task_slot: Vec<usize>,
+    task_category: Vec<usize>,
+    /// Per role position, per category position: may a holder of the role carry it?
+    role_allows: Vec<Vec<bool>>,
     role_index: HashMap<String, usize>,
     category_index: HashMap<String, usize>,
     task_index: HashMap<String, usize>,
@@ -149,16 +155,47 @@ impl Catalog {
         tasks: Vec<Task>,
         defaults: Option<Thresholds>,
     ) -> Catalog {
-        let index = |ids: Vec<&String>| {
+        let index = |ids: Vec<&String>| -> HashMap<String, usize> {
             ids.into_iter()
                 .enumerate()
                 .map(|(i, id)| (id.clone(), i))
                 .collect()
         };
+        let role_index = index(roles.iter().map(|r| &r.id).collect());
+        let category_index = index(categories.iter().map(|c| &c.id).collect());
+        let shared = roles.len();
+        let slot_of = |owner: &Owner| match owner {
+            Owner::Role(id) => role_index.get(id).copied().unwrap_or(shared),
+            Owner::Shared => shared,
+        };
+        // Validation guarantees every task's category exists; 0 is never read for a bad one
+        // because a catalog with errors is not built.
+        let task_category = tasks
+            .iter()
+            .map(|t| category_index.get(&t.category).copied().unwrap_or(0))
+            .collect();
+        let task_slot = tasks.iter().map(|t| slot_of(&t.role)).collect();
+        let role_allows = roles
+            .iter()
+            .map(|r| {
+                categories
+                    .iter()
+                    .map(|c| match &c.role {
+                        Owner::Shared => true,
+                        Owner::Role(owner) => {
+                            owner == &r.id || r.covers.iter().any(|id| id == &c.id)
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
         Catalog {
-            role_index: index(roles.iter().map(|r| &r.id).collect()),
-            category_index: index(categories.iter().map(|c| &c.id).collect()),
             task_index: index(tasks.iter().map(|t| &t.id).collect()),
+            role_index,
+            category_index,
+            task_slot,
+            task_category,
+            role_allows,
             roles,
             categories,
             tasks,
@@ -198,6 +235,32 @@ impl Catalog {
 
     pub fn task(&self, id: &str) -> Option<&Task> {
         self.task_index.get(id).map(|&i| &self.tasks[i])
+    }
+
+    /// The owner slot of the task at `position`: the owning role's position, or
+    /// [`Catalog::shared_slot`] for shared work.
+    pub fn task_slot(&self, position: usize) -> usize {
+        self.task_slot[position]
+    }
+
+    /// The position in [`Catalog::categories`] of the task at `position`'s category.
+    pub fn task_category(&self, position: usize) -> usize {
+        self.task_category[position]
+    }
+
+    /// The slot that stands for shared work in per-owner arrays (one past the last role).
+    pub fn shared_slot(&self) -> usize {
+        self.roles.len()
+    }
+
+    /// Whether a holder of the role at `role` may carry work of the category at `category`
+    /// without it being out of role (see [`Catalog::role_covers`]).
+    pub fn role_allows(&self, role: usize, category: usize) -> bool {
+        self.role_allows[role][category]
+    }
+
+    pub fn category_position(&self, id: &str) -> Option<usize> {
+        self.category_index.get(id).copied()
     }
 
     /// Position of a task in [`Catalog::tasks`], for front ends that keep indices.

@@ -60,7 +60,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
         Format::Json => {
             let docs: Vec<_> = results
                 .iter()
-                .map(|(a, p)| check_json(a, &p.origin))
+                .map(|(a, p)| check_json(a, &p.origin, &catalog, &p.plan))
                 .collect();
             let text = if docs.len() == 1 {
                 serde_json::to_string_pretty(&docs[0])
@@ -80,7 +80,11 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
                 if i > 0 {
                     writeln!(out)?;
                 }
-                write!(out, "{}", check_text(a, &p.origin, &catalog, paint, opts))?;
+                write!(
+                    out,
+                    "{}",
+                    check_text(a, &p.plan, &p.origin, &catalog, paint, opts)
+                )?;
             }
         }
     }

@@ -26,7 +26,10 @@ pub const DEFAULT_CAPACITY: f64 = 40.0;
 
 /// A set of people and what they are asked to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a plan: a mapping with `name` and `people`")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a plan: a mapping with `name` and `people`"
+)]
 pub struct Plan {
     #[serde(default = "current_version")]
     pub version: u32,
@@ -69,7 +72,10 @@ impl Plan {
 
 /// One person (or an open position) in the plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a person: a mapping with `name`, `role`, `capacity` and `tasks`")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a person: a mapping with `name`, `role`, `capacity` and `tasks`"
+)]
 pub struct Person {
     pub name: String,
     pub role: RoleSpec,
@@ -189,7 +195,10 @@ impl Assignment {
 
 /// "This finding is known and intended": silences `rule` (for one `task`, if given).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "an accepted finding: a mapping with `rule`, optional `task`, and `reason`")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an accepted finding: a mapping with `rule`, optional `task`, and `reason`"
+)]
 pub struct Acceptance {
     pub rule: Rule,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -6,14 +6,14 @@ use std::collections::HashSet;
 
 use super::{ALL_ROLES, PLAN_VERSION, Person, Plan, RoleSpec};
 use crate::error::{InputError, InputErrors, Location};
-use crate::yaml::locate_scalar;
+use crate::yaml::Locator;
 
 const WEEK_HOURS: f64 = 168.0;
 
 pub(super) fn check(plan: &Plan, origin: &str, text: &str) -> Result<(), InputErrors> {
     let mut checker = Checker {
         origin,
-        text,
+        locator: Locator::new(text),
         errors: Vec::new(),
     };
     checker.plan_fields(plan);
@@ -21,7 +21,7 @@ pub(super) fn check(plan: &Plan, origin: &str, text: &str) -> Result<(), InputEr
     // Each person is searched for after the previous one, and their fields after their name.
     let mut next = 1;
     for (i, person) in plan.people.iter().enumerate() {
-        let here = locate_scalar(text, &person.name, next);
+        let here = checker.locator.find(&person.name, next);
         let line = here.map_or(next, |l| l.line);
         next = line + 1;
         let who = if person.name.trim().is_empty() {
@@ -46,9 +46,11 @@ pub(super) fn check(plan: &Plan, origin: &str, text: &str) -> Result<(), InputEr
     }
 }
 
+/// Collects every problem; positions are looked up only for what is reported, so a valid plan
+/// is checked in one pass.
 struct Checker<'a> {
     origin: &'a str,
-    text: &'a str,
+    locator: Locator<'a>,
     errors: Vec<InputError>,
 }
 
@@ -59,7 +61,7 @@ impl Checker<'_> {
     }
 
     fn at(&self, value: &str, from: usize) -> Option<Location> {
-        locate_scalar(self.text, value, from)
+        self.locator.find(value, from)
     }
 
     fn plan_fields(&mut self, plan: &Plan) {
@@ -131,10 +133,10 @@ impl Checker<'_> {
         }
         let mut tasks = HashSet::new();
         for a in &person.tasks {
-            let at = self.at(&a.task, line).or(here);
+            let at = |c: &Self| c.at(&a.task, line).or(here);
             if !tasks.insert(a.task.as_str()) {
                 self.err(
-                    at,
+                    at(self),
                     format!(
                         "{who}: task `{}` is assigned twice; give it once, with the total `hours`",
                         a.task
@@ -144,7 +146,7 @@ impl Checker<'_> {
             if let Some(h) = a.hours
                 && (!h.is_finite() || !(0.0..=WEEK_HOURS).contains(&h))
             {
-                self.err(at, format!("{who}: task `{}` has {h} hours; expected weekly hours from 0 to {WEEK_HOURS}", a.task));
+                self.err(at(self), format!("{who}: task `{}` has {h} hours; expected weekly hours from 0 to {WEEK_HOURS}", a.task));
             }
         }
         for a in &person.accept {

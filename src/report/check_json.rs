@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, explanation, message};
+use crate::catalog::Catalog;
 use crate::finding::{Finding, Rule, Severity};
-use crate::plan::RoleSpec;
+use crate::plan::{Plan, RoleSpec};
 
 /// One plan's result.
 #[derive(Debug, Serialize)]
@@ -44,8 +45,8 @@ pub struct FindingJson<'a> {
     pub severity: Severity,
     pub person: Option<&'a str>,
     pub task: Option<&'a str>,
-    pub message: &'a str,
-    pub explanation: &'a str,
+    pub message: String,
+    pub explanation: String,
     /// `{"line", "column"}` in the plan file, where the finding is about one spot.
     pub location: Option<crate::Location>,
 }
@@ -62,32 +63,39 @@ fn round(v: f64) -> f64 {
     (v * 10_000.0).round() / 10_000.0
 }
 
-fn finding_json(f: &Finding) -> FindingJson<'_> {
+fn finding_json<'a>(f: &'a Finding, catalog: &Catalog, plan: &Plan) -> FindingJson<'a> {
     FindingJson {
         rule: f.rule,
         severity: f.severity,
         person: f.person.as_deref(),
         task: f.task.as_deref(),
-        message: &f.message,
-        explanation: &f.explanation,
+        message: message(f, catalog, plan),
+        explanation: explanation(f, catalog, plan),
         location: f.location,
     }
 }
 
-/// The JSON view of `analysis`, read from `file`.
-pub fn check_json<'a>(analysis: &'a Analysis, file: &'a str) -> CheckJson<'a> {
+/// The JSON view of `analysis` of `plan` (read from `file`) against `catalog`.
+pub fn check_json<'a>(
+    analysis: &'a Analysis,
+    file: &'a str,
+    catalog: &'a Catalog,
+    plan: &'a Plan,
+) -> CheckJson<'a> {
     CheckJson {
         plan: &analysis.plan,
         file,
         people: analysis
             .people
             .iter()
-            .map(|p| PersonJson {
+            .zip(&plan.people)
+            .map(|(p, person)| PersonJson {
                 name: &p.name,
-                role: match &p.role {
+                role: match &person.role {
                     RoleSpec::Single(id) => RoleJson::Single(id),
                     RoleSpec::Hybrid(_) => RoleJson::Split(
-                        p.role
+                        person
+                            .role
                             .split()
                             .into_iter()
                             .map(|(id, w)| (id, round(w)))
@@ -96,20 +104,20 @@ pub fn check_json<'a>(analysis: &'a Analysis, file: &'a str) -> CheckJson<'a> {
                 },
                 capacity: p.capacity,
                 hours: round(p.hours),
-                shares: p
-                    .shares
-                    .iter()
-                    .map(|(o, s)| (o.as_str(), round(*s)))
-                    .collect(),
+                shares: p.shares(catalog).map(|(o, s)| (o, round(s))).collect(),
                 best_fit: p.best_fit.as_deref(),
             })
             .collect(),
-        findings: analysis.findings.iter().map(finding_json).collect(),
+        findings: analysis
+            .findings
+            .iter()
+            .map(|f| finding_json(f, catalog, plan))
+            .collect(),
         accepted: analysis
             .accepted
             .iter()
             .map(|a| AcceptedJson {
-                finding: finding_json(&a.finding),
+                finding: finding_json(&a.finding, catalog, plan),
                 reason: &a.reason,
             })
             .collect(),

@@ -4,9 +4,10 @@
 use std::fmt::Write as _;
 
 use super::wrap::wrap;
-use crate::analysis::Analysis;
-use crate::catalog::{Catalog, Owner};
+use crate::analysis::{Analysis, explanation, message, pct};
+use crate::catalog::Catalog;
 use crate::finding::{Finding, Severity};
+use crate::plan::Plan;
 
 /// What a piece of text is, so a front end can colour it; the report itself stays plain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +58,7 @@ const LABEL_WIDTH: usize = 9;
 /// The text report of one plan.
 pub fn check_text(
     analysis: &Analysis,
+    plan: &Plan,
     file: &str,
     catalog: &Catalog,
     paint: &dyn Paint,
@@ -75,12 +77,11 @@ pub fn check_text(
         paint.paint(&wrap(&title, opts.width, "  "), Tone::Heading)
     );
 
-    for (i, person) in analysis.people.iter().enumerate() {
+    for (i, (person, spec)) in analysis.people.iter().zip(&plan.people).enumerate() {
         let shares: Vec<String> = person
-            .shares
-            .iter()
-            .filter(|(o, s)| **s > 0.0 || person.role.role_ids().any(|r| Some(r) == o.role()))
-            .map(|(o, s)| format!("{} {:.0}%", owner_label(catalog, o), s * 100.0))
+            .shares(catalog)
+            .filter(|(o, s)| *s > 0.0 || spec.role.role_ids().any(|r| r == *o))
+            .map(|(o, s)| format!("{o} {}", pct(s)))
             .collect();
         let fit = person
             .best_fit
@@ -89,7 +90,7 @@ pub fn check_text(
         let header = format!(
             "{} · {} · {} / {}{fit}",
             person.name,
-            person.role,
+            spec.role,
             crate::analysis::hours_label(person.hours),
             crate::analysis::hours_label(person.capacity),
         );
@@ -110,7 +111,7 @@ pub fn check_text(
         );
         let mut any = false;
         for f in analysis.findings_for(i) {
-            write_finding(&mut out, f, paint, opts);
+            write_finding(&mut out, f, catalog, plan, paint, opts);
             any = true;
         }
         if !any {
@@ -121,7 +122,7 @@ pub fn check_text(
     if !team.is_empty() {
         let _ = writeln!(out, "\n  {}", paint.paint("Team", Tone::Heading));
         for f in team {
-            write_finding(&mut out, f, paint, opts);
+            write_finding(&mut out, f, catalog, plan, paint, opts);
         }
     }
     if !analysis.accepted.is_empty() {
@@ -154,14 +155,21 @@ pub fn check_text(
     out
 }
 
-fn write_finding(out: &mut String, f: &Finding, paint: &dyn Paint, opts: TextOptions) {
+fn write_finding(
+    out: &mut String,
+    f: &Finding,
+    catalog: &Catalog,
+    plan: &Plan,
+    paint: &dyn Paint,
+    opts: TextOptions,
+) {
     let indent = " ".repeat(4 + LABEL_WIDTH + 2);
     let label = format!("{} {:<7}", f.severity.symbol(), f.severity.as_str());
     let at = f.location.map_or(String::new(), |l| {
         format!(" (line {}, column {})", l.line, l.column)
     });
     // The label takes the start of the line; the message wraps under the explanation.
-    let head = format!("{}: {}{at}", f.rule, f.message);
+    let head = format!("{}: {}{at}", f.rule, message(f, catalog, plan));
     let wrapped = wrap(&head, opts.width, &indent);
     let (rule, rest) = wrapped.split_at(f.rule.id().len() + 1);
     let _ = writeln!(
@@ -170,18 +178,9 @@ fn write_finding(out: &mut String, f: &Finding, paint: &dyn Paint, opts: TextOpt
         paint.paint(&label, f.severity.into()),
         paint.paint(rule, Tone::Heading)
     );
-    if opts.explain && !f.explanation.is_empty() {
-        let text = wrap(&f.explanation, opts.width, &indent);
+    if opts.explain {
+        let text = wrap(&explanation(f, catalog, plan), opts.width, &indent);
         let _ = writeln!(out, "{indent}{}", paint.paint(&text, Tone::Dim));
-    }
-}
-
-fn owner_label(catalog: &Catalog, owner: &Owner) -> String {
-    match owner {
-        Owner::Shared => "shared".to_owned(),
-        Owner::Role(id) => catalog
-            .role(id)
-            .map_or_else(|| id.clone(), |r| r.id.clone()),
     }
 }
 
