@@ -15,6 +15,7 @@ pub mod paths;
 pub mod plan;
 pub mod report;
 pub mod suggest;
+pub mod tui;
 pub mod yaml;
 
 pub use analysis::{Analysis, PersonSummary, analyze};

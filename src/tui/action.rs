@@ -1,0 +1,119 @@
+//! Everything the user (or the loop, reporting back) can ask the TUI to do.
+//!
+//! Keys, mouse, paste and I/O results all become an [`Action`] before they touch state, so
+//! `update` can be tested without a terminal and a key remap never needs a code change.
+
+use std::path::PathBuf;
+
+use super::state::Focus;
+
+/// One request to change the TUI's state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Moves focus to the next pane, so every pane is reachable from the keyboard alone.
+    FocusNext,
+    /// Moves focus to the previous pane, for going back without a full cycle.
+    FocusPrev,
+    /// Focuses one pane directly (a number key or a click), skipping the cycle.
+    Focus(Focus),
+
+    /// Moves the selection (or the help text) one row up.
+    Up,
+    /// Moves the selection (or the help text) one row down.
+    Down,
+    /// Moves one screenful up, so long catalogs and teams are quick to cross.
+    PageUp,
+    /// Moves one screenful down.
+    PageDown,
+    /// Jumps to the first row.
+    Top,
+    /// Jumps to the last row.
+    Bottom,
+
+    /// Switches the findings pane between the selected person and the whole team, since a
+    /// hiring manager looks at one role and a team lead at everyone.
+    ToggleScope,
+    /// Shows or hides the team coverage view (core categories × people), where gaps show.
+    ToggleCoverage,
+    /// Opens the key help, generated from the same table that dispatches keys.
+    Help,
+
+    /// Starts typing a catalog filter; typing then narrows the catalog instead of running keys.
+    FilterStart,
+    /// Adds a character to the catalog filter.
+    FilterInput(char),
+    /// Removes the last character of the catalog filter.
+    FilterBackspace,
+    /// Empties the filter and stops typing into it, showing the whole catalog again.
+    FilterClear,
+    /// Stops typing into the filter but keeps it, so keys work again on the narrowed list.
+    FilterConfirm,
+
+    /// Asks for a name and adds a person (then offers the role picker).
+    AddPerson,
+    /// Asks for a new name for the selected person.
+    RenamePerson,
+    /// Deletes the selected person, after a confirmation, since their tasks go with them.
+    DeletePerson,
+    /// Opens the role picker for the selected person: a catalog role or a hybrid split.
+    PickRole,
+    /// Asks for the selected person's weekly capacity.
+    SetCapacity,
+
+    /// Assigns the highlighted catalog task to the selected person.
+    Assign,
+    /// Removes the selected task from the selected person.
+    Unassign,
+    /// Adds half an hour a week to the selected task.
+    HoursUp,
+    /// Takes half an hour a week off the selected task (never below 0).
+    HoursDown,
+    /// Asks for the selected task's weekly hours as a number.
+    SetHours,
+
+    /// Asks for a reason and accepts the highlighted finding, writing an `accept` entry so the
+    /// exception is documented in the plan rather than hidden.
+    AcceptFinding,
+
+    /// Goes back one plan change.
+    Undo,
+    /// Re-applies the last undone change.
+    Redo,
+    /// Saves to the plan's path (or asks for one); in the unsaved-changes question, saves and
+    /// then quits.
+    Save,
+    /// Asks for a path and saves there.
+    SaveAs,
+    /// Quits, asking first when there are unsaved changes.
+    Quit,
+    /// In the unsaved-changes question: quits without saving.
+    Discard,
+
+    /// Text pasted from the terminal (bracketed paste), inserted whole into the open prompt or
+    /// filter rather than replayed as keys that could trigger commands.
+    Paste(String),
+    /// The terminal's new size in columns and rows, which sets how far a page moves.
+    Resize(u16, u16),
+    /// The loop's report on a save it ran for an [`Effect::Save`](super::Effect::Save): the
+    /// path written, or the error to show.
+    Saved(Result<PathBuf, String>),
+
+    /// Types a character into the open prompt.
+    Input(char),
+    /// Deletes the character before the prompt's cursor.
+    InputBackspace,
+    /// Deletes the character under the prompt's cursor.
+    InputDelete,
+    /// Moves the prompt's cursor one character left.
+    InputLeft,
+    /// Moves the prompt's cursor one character right.
+    InputRight,
+    /// Moves the prompt's cursor to the start.
+    InputHome,
+    /// Moves the prompt's cursor to the end.
+    InputEnd,
+    /// Confirms the open prompt, picker or question.
+    Submit,
+    /// Closes the top overlay without doing anything.
+    Cancel,
+}

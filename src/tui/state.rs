@@ -1,0 +1,375 @@
+//! The TUI's whole state: the plan being edited, its latest analysis, and what the screen shows.
+//!
+//! Only `update` writes it; the view (to come) only reads it. Selections are indices kept in
+//! range by [`App::clamp`] after every change, so the view can index without checking twice.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::history::History;
+use super::input::TextInput;
+use crate::analysis::{Analysis, analyze};
+use crate::catalog::{Catalog, Task};
+use crate::finding::{Finding, Rule};
+use crate::plan::{Assignment, Person, Plan};
+
+/// The panes that take keys; the order is the Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Focus {
+    People,
+    Tasks,
+    Catalog,
+    Findings,
+}
+
+impl Focus {
+    pub const ALL: [Focus; 4] = [Focus::People, Focus::Tasks, Focus::Catalog, Focus::Findings];
+
+    #[must_use]
+    pub fn next(self) -> Focus {
+        Focus::ALL[(self as usize + 1) % Focus::ALL.len()]
+    }
+
+    #[must_use]
+    pub fn prev(self) -> Focus {
+        Focus::ALL[(self as usize + Focus::ALL.len() - 1) % Focus::ALL.len()]
+    }
+}
+
+/// Whose findings the findings pane lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Person,
+    Team,
+}
+
+/// A modal layer over the panes; the top one gets every key until it closes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    Confirm(Confirm),
+    Prompt {
+        kind: PromptKind,
+        input: TextInput,
+    },
+    /// Roles of the catalog, then one "hybrid split" row; `selected` indexes that list.
+    RolePicker {
+        person: usize,
+        selected: usize,
+    },
+}
+
+/// A question that needs a yes before something is lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// Delete the person at this index, with their tasks.
+    DeletePerson(usize),
+    /// Quit with unsaved changes: save, discard or stay.
+    Quit,
+}
+
+/// What a prompt's text is for; indices are taken when the prompt opens, and no plan change
+/// can happen while it is open (overlays are modal), so they stay valid.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PromptKind {
+    AddPerson,
+    Rename(usize),
+    Capacity(usize),
+    Hours {
+        person: usize,
+        task: usize,
+    },
+    /// A hybrid role split, typed as `role weight role weight ...`.
+    Split(usize),
+    /// A reason for accepting a finding; `person` is `None` for team findings.
+    Accept {
+        person: Option<usize>,
+        rule: Rule,
+        task: Option<String>,
+    },
+    SaveAs,
+}
+
+/// The highlighted row of each pane.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub people: usize,
+    pub tasks: usize,
+    /// An index into [`App::visible_catalog`], not into the catalog.
+    pub catalog: usize,
+    /// An index into [`App::visible_findings`].
+    pub findings: usize,
+}
+
+impl Selection {
+    pub fn get(&self, focus: Focus) -> usize {
+        match focus {
+            Focus::People => self.people,
+            Focus::Tasks => self.tasks,
+            Focus::Catalog => self.catalog,
+            Focus::Findings => self.findings,
+        }
+    }
+
+    pub fn get_mut(&mut self, focus: Focus) -> &mut usize {
+        match focus {
+            Focus::People => &mut self.people,
+            Focus::Tasks => &mut self.tasks,
+            Focus::Catalog => &mut self.catalog,
+            Focus::Findings => &mut self.findings,
+        }
+    }
+}
+
+/// The TUI's state.
+#[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)] // independent flags, not the states of one machine
+pub struct App {
+    pub plan: Plan,
+    /// Shared so the loop can also hand it to background work without a copy.
+    pub catalog: Arc<Catalog>,
+    /// The analysis of `plan` as it is now; `update` re-runs it after every change.
+    pub analysis: Analysis,
+    pub focus: Focus,
+    pub selected: Selection,
+    pub scope: Scope,
+    /// Whether the team coverage view replaces the task and catalog panes.
+    pub coverage: bool,
+    pub filter: TextInput,
+    /// Whether keys type into the filter rather than run commands.
+    pub filter_editing: bool,
+    pub overlays: Vec<Overlay>,
+    /// Whether the plan differs from the file (or from nothing, for a new plan).
+    pub dirty: bool,
+    /// One line of feedback on the last action, cleared by the next one.
+    pub status: String,
+    pub path: Option<PathBuf>,
+    /// Set when the loop should restore the terminal and exit.
+    pub quit: bool,
+    /// Terminal size in columns and rows, as last reported.
+    pub size: (u16, u16),
+    pub(super) history: History,
+    /// The plan as last loaded or saved, so undoing back to it clears `dirty`.
+    pub(super) saved: Plan,
+    /// Set by "save and quit", so the save's success can finish the quit.
+    pub(super) quit_after_save: bool,
+    catalog_order: Vec<usize>,
+    haystacks: Vec<String>,
+    catalog_visible: Vec<usize>,
+}
+
+impl App {
+    /// State for editing `plan` (saved at `path`, if it has one yet).
+    pub fn new(catalog: Arc<Catalog>, plan: Plan, path: Option<PathBuf>) -> App {
+        let catalog_order = grouped_order(&catalog);
+        let haystacks = catalog
+            .tasks()
+            .iter()
+            .map(|t| haystack(&catalog, t))
+            .collect();
+        let analysis = analyze(&catalog, &plan);
+        App {
+            saved: plan.clone(),
+            plan,
+            analysis,
+            focus: Focus::People,
+            selected: Selection::default(),
+            scope: Scope::Person,
+            coverage: false,
+            filter: TextInput::default(),
+            filter_editing: false,
+            overlays: Vec::new(),
+            dirty: false,
+            status: String::new(),
+            path,
+            quit: false,
+            size: (80, 24),
+            history: History::default(),
+            quit_after_save: false,
+            catalog_visible: catalog_order.clone(),
+            catalog_order,
+            haystacks,
+            catalog,
+        }
+    }
+
+    pub fn selected_person_index(&self) -> Option<usize> {
+        (self.selected.people < self.plan.people.len()).then_some(self.selected.people)
+    }
+
+    pub fn selected_person(&self) -> Option<&Person> {
+        self.plan.people.get(self.selected.people)
+    }
+
+    pub fn selected_assignment(&self) -> Option<&Assignment> {
+        self.selected_person()?.tasks.get(self.selected.tasks)
+    }
+
+    /// Catalog task indices the catalog pane shows: grouped by role, then category, in catalog
+    /// order, narrowed by the filter.
+    pub fn visible_catalog(&self) -> &[usize] {
+        &self.catalog_visible
+    }
+
+    pub fn highlighted_task(&self) -> Option<&Task> {
+        let index = *self.catalog_visible.get(self.selected.catalog)?;
+        self.catalog.tasks().get(index)
+    }
+
+    /// The findings the findings pane lists, for the selected person or the whole team.
+    pub fn visible_findings(&self) -> Vec<&Finding> {
+        match self.scope {
+            Scope::Team => self.analysis.findings.iter().collect(),
+            Scope::Person => self
+                .selected_person_index()
+                .map(|i| self.analysis.findings_for(i).collect())
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn highlighted_finding(&self) -> Option<&Finding> {
+        self.visible_findings().get(self.selected.findings).copied()
+    }
+
+    pub fn top_overlay(&self) -> Option<&Overlay> {
+        self.overlays.last()
+    }
+
+    /// How many rows a pane has, for moving and clamping its selection.
+    pub fn pane_len(&self, focus: Focus) -> usize {
+        match focus {
+            Focus::People => self.plan.people.len(),
+            Focus::Tasks => self.selected_person().map_or(0, |p| p.tasks.len()),
+            Focus::Catalog => self.catalog_visible.len(),
+            Focus::Findings => self.visible_findings().len(),
+        }
+    }
+
+    /// Rows a PageUp/PageDown moves: about one pane's height at the current terminal size.
+    pub fn page_size(&self) -> usize {
+        (usize::from(self.size.1).saturating_sub(8) / 2).max(1)
+    }
+
+    /// Re-runs the analysis and brings every selection back in range; called after any change
+    /// to the plan, since people, tasks and findings may all have come or gone.
+    pub(super) fn refresh(&mut self) {
+        self.analysis = analyze(&self.catalog, &self.plan);
+        self.dirty = self.plan != self.saved;
+        self.clamp();
+    }
+
+    /// Applies the filter to the catalog list, keeping the highlighted task if still shown.
+    pub(super) fn refilter(&mut self) {
+        let highlighted = self.catalog_visible.get(self.selected.catalog).copied();
+        let query = self.filter.text().to_lowercase();
+        let terms: Vec<&str> = query.split_whitespace().collect();
+        self.catalog_visible = self
+            .catalog_order
+            .iter()
+            .copied()
+            .filter(|&i| terms.iter().all(|t| self.haystacks[i].contains(t)))
+            .collect();
+        if let Some(pos) =
+            highlighted.and_then(|h| self.catalog_visible.iter().position(|&i| i == h))
+        {
+            self.selected.catalog = pos;
+        }
+        self.clamp();
+    }
+
+    pub(super) fn clamp(&mut self) {
+        for focus in Focus::ALL {
+            let last = self.pane_len(focus).saturating_sub(1);
+            let sel = self.selected.get_mut(focus);
+            *sel = (*sel).min(last);
+        }
+        if let Some(Overlay::Help { scroll }) = self.overlays.last_mut() {
+            *scroll = (*scroll).min(super::keymap::help_rows().len().saturating_sub(1));
+        }
+    }
+}
+
+/// Catalog task indices grouped by owner (roles in catalog order, then shared), then by
+/// category in catalog order, so related duties sit together however the files list them.
+fn grouped_order(catalog: &Catalog) -> Vec<usize> {
+    let tasks = catalog.tasks();
+    let mut placed = vec![false; tasks.len()];
+    let mut order = Vec::with_capacity(tasks.len());
+    for owner in catalog.owners() {
+        for category in catalog.categories_of(&owner) {
+            for (i, task) in tasks.iter().enumerate() {
+                if !placed[i] && task.category == category.id {
+                    placed[i] = true;
+                    order.push(i);
+                }
+            }
+        }
+    }
+    order.extend((0..tasks.len()).filter(|&i| !placed[i]));
+    order
+}
+
+/// The lowercased text a filter searches: id, title, owner, category title and keywords.
+fn haystack(catalog: &Catalog, task: &Task) -> String {
+    let category = catalog.category(&task.category).map_or("", |c| &c.title);
+    let mut text = format!("{} {} {} {}", task.id, task.title, task.role, category);
+    for k in &task.keywords {
+        text.push(' ');
+        text.push_str(k);
+    }
+    text.to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app() -> App {
+        App::new(Arc::new(Catalog::builtin().unwrap()), Plan::new("t"), None)
+    }
+
+    #[test]
+    fn catalog_is_grouped_by_owner_then_category() {
+        let app = app();
+        let tasks = app.catalog.tasks();
+        let order = app.visible_catalog();
+        assert_eq!(order.len(), tasks.len());
+        let owners: Vec<_> = order.iter().map(|&i| tasks[i].role.clone()).collect();
+        let mut runs = owners.clone();
+        runs.dedup();
+        assert_eq!(
+            runs,
+            app.catalog.owners(),
+            "each owner is one contiguous run"
+        );
+        let categories: Vec<&str> = order.iter().map(|&i| tasks[i].category.as_str()).collect();
+        let mut seen = Vec::new();
+        for c in categories {
+            if seen.last() != Some(&c) {
+                assert!(!seen.contains(&c), "category {c} appears in two runs");
+                seen.push(c);
+            }
+        }
+    }
+
+    #[test]
+    fn focus_cycles_both_ways() {
+        assert_eq!(Focus::Findings.next(), Focus::People);
+        assert_eq!(Focus::People.prev(), Focus::Findings);
+        for f in Focus::ALL {
+            assert_eq!(f.next().prev(), f);
+        }
+    }
+
+    #[test]
+    fn empty_plan_has_no_selection_to_act_on() {
+        let app = app();
+        assert!(app.selected_person().is_none());
+        assert!(app.selected_assignment().is_none());
+        assert!(app.visible_findings().is_empty());
+        assert!(app.highlighted_task().is_some());
+        assert!(!app.dirty);
+    }
+}

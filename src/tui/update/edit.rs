@@ -1,0 +1,182 @@
+//! Every change the TUI makes to a plan, and the one path all of them take ([`change`]), which
+//! records undo, marks the plan dirty and re-runs the analysis, so no edit can forget a step.
+//!
+//! Each edit returns the status line on success or the reason it refused; a refused or no-op
+//! edit leaves no undo step behind.
+
+use std::sync::Arc;
+
+use super::parse::WEEK_HOURS;
+use crate::catalog::Catalog;
+use crate::plan::{Acceptance, Assignment, Person, Plan, RoleSpec};
+use crate::tui::state::App;
+
+/// Applies `edit` to the plan as one undoable change.
+pub fn change(
+    app: &mut App,
+    edit: impl FnOnce(&mut Plan, &Catalog) -> Result<String, String>,
+) -> Result<(), String> {
+    let before = app.plan.clone();
+    let catalog = Arc::clone(&app.catalog);
+    match edit(&mut app.plan, &catalog) {
+        Ok(status) => {
+            if app.plan != before {
+                app.history.record(before);
+                app.refresh();
+            }
+            app.status = status;
+            Ok(())
+        }
+        Err(reason) => {
+            app.plan = before;
+            Err(reason)
+        }
+    }
+}
+
+fn person(plan: &mut Plan, index: usize) -> Result<&mut Person, String> {
+    plan.people
+        .get_mut(index)
+        .ok_or_else(|| "Add a person first (a).".to_owned())
+}
+
+/// A trimmed name no one else in the plan has, since names identify people in findings.
+fn valid_name(plan: &Plan, name: &str, except: Option<usize>) -> Result<String, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("A name cannot be empty.".to_owned());
+    }
+    let taken = plan
+        .people
+        .iter()
+        .enumerate()
+        .any(|(i, p)| p.name == name && Some(i) != except);
+    if taken {
+        return Err(format!(
+            "{name} is already in the plan; names must be unique."
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+pub fn add_person(plan: &mut Plan, name: &str, role: &str) -> Result<String, String> {
+    let name = valid_name(plan, name, None)?;
+    plan.people
+        .push(Person::new(name.clone(), RoleSpec::Single(role.to_owned())));
+    Ok(format!("Added {name}."))
+}
+
+pub fn rename(plan: &mut Plan, index: usize, name: &str) -> Result<String, String> {
+    let name = valid_name(plan, name, Some(index))?;
+    let p = person(plan, index)?;
+    let old = std::mem::replace(&mut p.name, name.clone());
+    Ok(format!("Renamed {old} to {name}."))
+}
+
+pub fn delete(plan: &mut Plan, index: usize) -> Result<String, String> {
+    person(plan, index)?;
+    let gone = plan.people.remove(index);
+    Ok(format!("Deleted {} (u to undo).", gone.name))
+}
+
+pub fn set_role(plan: &mut Plan, index: usize, role: RoleSpec) -> Result<String, String> {
+    let p = person(plan, index)?;
+    p.role = role;
+    Ok(format!("{} is now {}.", p.name, p.role))
+}
+
+pub fn set_capacity(plan: &mut Plan, index: usize, hours: f64) -> Result<String, String> {
+    let p = person(plan, index)?;
+    p.capacity = hours;
+    Ok(format!("{} can give {hours} h a week.", p.name))
+}
+
+pub fn assign(
+    plan: &mut Plan,
+    catalog: &Catalog,
+    index: usize,
+    task: &str,
+) -> Result<String, String> {
+    let p = person(plan, index)?;
+    let title = catalog.task(task).map_or(task, |t| t.title.as_str());
+    if p.has_task(task) {
+        return Ok(format!("{} already has “{title}”.", p.name));
+    }
+    p.tasks.push(Assignment::new(task));
+    Ok(format!("Assigned “{title}” to {}.", p.name))
+}
+
+pub fn unassign(plan: &mut Plan, index: usize, task: usize) -> Result<String, String> {
+    let p = person(plan, index)?;
+    if task >= p.tasks.len() {
+        return Err(format!("{} has no task selected.", p.name));
+    }
+    let gone = p.tasks.remove(task);
+    Ok(format!("Took {} off {}.", gone.task, p.name))
+}
+
+/// The hours an assignment counts for: its own, else the catalog's typical hours.
+pub fn effective_hours(catalog: &Catalog, a: &Assignment) -> f64 {
+    a.hours
+        .or_else(|| catalog.task(&a.task).map(|t| t.hours))
+        .unwrap_or(0.0)
+}
+
+/// Sets a task's weekly hours; the typical hours are stored as no override, so plans stay as
+/// short as hand-written ones.
+pub fn set_hours(
+    plan: &mut Plan,
+    catalog: &Catalog,
+    index: usize,
+    task: usize,
+    hours: f64,
+) -> Result<String, String> {
+    let p = person(plan, index)?;
+    let a = p
+        .tasks
+        .get_mut(task)
+        .ok_or_else(|| format!("{} has no task selected.", p.name))?;
+    let typical = catalog.task(&a.task).map(|t| t.hours);
+    a.hours = (typical != Some(hours)).then_some(hours);
+    Ok(format!("{}: {hours} h a week.", a.task))
+}
+
+/// Adds `delta` hours to a task, within 0 to a week's hours.
+pub fn nudge_hours(
+    plan: &mut Plan,
+    catalog: &Catalog,
+    index: usize,
+    task: usize,
+    delta: f64,
+) -> Result<String, String> {
+    let current = person(plan, index)?
+        .tasks
+        .get(task)
+        .map(|a| effective_hours(catalog, a))
+        .ok_or_else(|| "No task selected.".to_owned())?;
+    let hours = (current + delta).clamp(0.0, WEEK_HOURS);
+    if (hours - current).abs() < f64::EPSILON {
+        return Ok(format!(
+            "Hours stay at {current}: the range is 0 to {WEEK_HOURS}."
+        ));
+    }
+    set_hours(plan, catalog, index, task, hours)
+}
+
+/// Writes an acceptance into the person's `accept` list, or the plan's for team findings.
+pub fn accept(
+    plan: &mut Plan,
+    person_index: Option<usize>,
+    acceptance: Acceptance,
+) -> Result<String, String> {
+    if acceptance.reason.trim().is_empty() {
+        return Err("Give a reason, so the exception explains itself.".to_owned());
+    }
+    let rule = acceptance.rule;
+    let list = match person_index {
+        Some(i) => &mut person(plan, i)?.accept,
+        None => &mut plan.accept,
+    };
+    list.push(acceptance);
+    Ok(format!("Accepted {rule}."))
+}

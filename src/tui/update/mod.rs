@@ -1,0 +1,252 @@
+//! The pure heart of the TUI: `update(state, action) -> effect`.
+//!
+//! No I/O happens here. Saving is returned as an [`Effect`] for the loop to run, and its result
+//! comes back as [`Action::Saved`], so every behaviour, including "save, then quit", can be
+//! tested by feeding actions.
+
+mod edit;
+mod overlay;
+mod parse;
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
+
+use self::overlay::open_prompt;
+use super::action::Action;
+use super::state::{App, Confirm, Focus, Overlay, PromptKind, Scope};
+use crate::plan::{Plan, RoleSpec};
+
+pub use self::edit::effective_hours;
+pub use self::parse::WEEK_HOURS;
+
+/// What the loop must do after an update, since `update` itself does no I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    /// Write the plan to this path, then report back with [`Action::Saved`].
+    Save(PathBuf),
+    /// Restore the terminal and exit.
+    Quit,
+}
+
+/// Applies one action to the state.
+pub fn update(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::Resize(width, height) => {
+            app.size = (width, height);
+            return Effect::None;
+        }
+        Action::Saved(result) => return saved(app, result),
+        _ => app.status.clear(),
+    }
+    if !app.overlays.is_empty() {
+        return overlay::handle(app, action);
+    }
+    let page = app.page_size();
+    match action {
+        Action::FocusNext => app.focus = app.focus.next(),
+        Action::FocusPrev => app.focus = app.focus.prev(),
+        Action::Focus(focus) => app.focus = focus,
+        Action::Up => step(app, -1),
+        Action::Down => step(app, 1),
+        Action::PageUp => step(app, -page.cast_signed()),
+        Action::PageDown => step(app, page.cast_signed()),
+        Action::Top => select(app, 0),
+        Action::Bottom => select(app, usize::MAX),
+        Action::ToggleScope => {
+            app.scope = match app.scope {
+                Scope::Person => Scope::Team,
+                Scope::Team => Scope::Person,
+            };
+            app.selected.findings = 0;
+        }
+        Action::ToggleCoverage => app.coverage = !app.coverage,
+        Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::FilterStart => {
+            app.focus = Focus::Catalog;
+            app.filter_editing = true;
+        }
+        Action::FilterInput(c) => {
+            app.filter.insert(c);
+            app.refilter();
+        }
+        Action::FilterBackspace => {
+            app.filter.backspace();
+            app.refilter();
+        }
+        Action::FilterClear => {
+            app.filter.clear();
+            app.filter_editing = false;
+            app.refilter();
+        }
+        Action::FilterConfirm => app.filter_editing = false,
+        Action::Paste(text) if app.filter_editing => {
+            app.filter.insert_str(&text);
+            app.refilter();
+        }
+        Action::AddPerson => open_prompt(app, PromptKind::AddPerson, ""),
+        Action::Undo => match app.history.undo(&app.plan) {
+            Some(plan) => restore(app, plan, "Undone (ctrl-r to redo)."),
+            None => "Nothing to undo.".clone_into(&mut app.status),
+        },
+        Action::Redo => match app.history.redo(&app.plan) {
+            Some(plan) => restore(app, plan, "Redone."),
+            None => "Nothing to redo.".clone_into(&mut app.status),
+        },
+        Action::Save => return save(app),
+        Action::SaveAs => {
+            let path = app.path.as_ref().map(|p| p.display().to_string());
+            open_prompt(app, PromptKind::SaveAs, path.unwrap_or_default());
+        }
+        Action::Quit if app.dirty => app.overlays.push(Overlay::Confirm(Confirm::Quit)),
+        Action::Quit => {
+            app.quit = true;
+            return Effect::Quit;
+        }
+        other => {
+            if let Err(reason) = on_selection(app, &other) {
+                app.status = reason;
+            }
+        }
+    }
+    Effect::None
+}
+
+/// Actions on the selected person, task or finding.
+fn on_selection(app: &mut App, action: &Action) -> Result<(), String> {
+    let person = app.selected_person_index();
+    let need_person = || person.ok_or_else(|| "Add a person first (a).".to_owned());
+    let task = app.selected.tasks;
+    match action {
+        Action::RenamePerson => {
+            let i = need_person()?;
+            let name = app.plan.people[i].name.clone();
+            open_prompt(app, PromptKind::Rename(i), name);
+        }
+        Action::DeletePerson => {
+            let i = need_person()?;
+            app.overlays
+                .push(Overlay::Confirm(Confirm::DeletePerson(i)));
+        }
+        Action::PickRole => {
+            let i = need_person()?;
+            // The last row of the picker is the hybrid split.
+            let selected = match &app.plan.people[i].role {
+                RoleSpec::Single(id) => app.catalog.role_position(id).unwrap_or(0),
+                RoleSpec::Hybrid(_) => app.catalog.roles().len(),
+            };
+            app.overlays.push(Overlay::RolePicker {
+                person: i,
+                selected,
+            });
+        }
+        Action::SetCapacity => {
+            let i = need_person()?;
+            let capacity = app.plan.people[i].capacity.to_string();
+            open_prompt(app, PromptKind::Capacity(i), capacity);
+        }
+        Action::Assign => {
+            let i = need_person()?;
+            let id = app
+                .highlighted_task()
+                .map(|t| t.id.clone())
+                .ok_or_else(|| "No catalog task is highlighted.".to_owned())?;
+            edit::change(app, |plan, cat| edit::assign(plan, cat, i, &id))?;
+            if let Some(pos) = app.plan.people[i].tasks.iter().position(|a| a.task == id) {
+                app.selected.tasks = pos;
+            }
+        }
+        Action::Unassign => {
+            let i = need_person()?;
+            edit::change(app, |plan, _| edit::unassign(plan, i, task))?;
+        }
+        Action::HoursUp | Action::HoursDown => {
+            let i = need_person()?;
+            let delta = if *action == Action::HoursUp {
+                0.5
+            } else {
+                -0.5
+            };
+            edit::change(app, |plan, cat| {
+                edit::nudge_hours(plan, cat, i, task, delta)
+            })?;
+        }
+        Action::SetHours => {
+            let i = need_person()?;
+            let a = app.selected_assignment().ok_or("No task selected.")?;
+            let hours = effective_hours(&app.catalog, a).to_string();
+            open_prompt(app, PromptKind::Hours { person: i, task }, hours);
+        }
+        Action::AcceptFinding => {
+            let f = app
+                .highlighted_finding()
+                .ok_or("No finding is highlighted.")?;
+            let kind = PromptKind::Accept {
+                person: f.person_index,
+                rule: f.rule,
+                task: f.task.clone(),
+            };
+            app.status = format!("Why is `{}` intended here?", f.rule);
+            open_prompt(app, kind, "");
+        }
+        // Prompt and question actions with nothing open, and paste outside the filter.
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Moves the focused pane's selection by `delta` rows, within the pane.
+fn step(app: &mut App, delta: isize) {
+    let at = app.selected.get(app.focus);
+    select(app, at.saturating_add_signed(delta));
+}
+
+/// Selects row `to` (clamped) in the focused pane; a new person starts at their first task.
+fn select(app: &mut App, to: usize) {
+    let before = app.selected.get(app.focus);
+    let last = app.pane_len(app.focus).saturating_sub(1);
+    *app.selected.get_mut(app.focus) = to.min(last);
+    if app.focus == Focus::People && app.selected.people != before {
+        app.selected.tasks = 0;
+        if app.scope == Scope::Person {
+            app.selected.findings = 0;
+        }
+    }
+}
+
+fn restore(app: &mut App, plan: Plan, status: &str) {
+    app.plan = plan;
+    app.refresh();
+    status.clone_into(&mut app.status);
+}
+
+/// Saves to the plan's path, or asks for one first.
+fn save(app: &mut App) -> Effect {
+    if let Some(path) = &app.path {
+        return Effect::Save(path.clone());
+    }
+    open_prompt(app, PromptKind::SaveAs, "");
+    "Where should the plan be saved?".clone_into(&mut app.status);
+    Effect::None
+}
+
+fn saved(app: &mut App, result: Result<PathBuf, String>) -> Effect {
+    match result {
+        Ok(path) => {
+            app.saved = app.plan.clone();
+            app.dirty = false;
+            app.status = format!("Saved {}.", path.display());
+            app.path = Some(path);
+            if std::mem::take(&mut app.quit_after_save) {
+                app.quit = true;
+                return Effect::Quit;
+            }
+        }
+        Err(e) => {
+            app.quit_after_save = false;
+            app.status = format!("Not saved: {e}");
+        }
+    }
+    Effect::None
+}
