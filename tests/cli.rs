@@ -305,13 +305,32 @@ fn plans_can_come_from_stdin() {
 }
 
 #[test]
-fn no_arguments_prints_help() {
-    let o = rolescope(&[]);
-    assert_eq!(o.status.code(), Some(0));
-    let out = stdout(&o);
+fn without_a_terminal_the_interactive_view_points_to_check() {
+    let o = rolescope(&["examples/team-review.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
     assert!(
-        out.contains("Usage:") && out.contains("check") && out.contains("catalog"),
+        err.contains("needs a terminal")
+            && err.contains("rolescope check examples/team-review.yaml"),
+        "{err}"
+    );
+    let help = rolescope(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let out = stdout(&help);
+    assert!(
+        out.contains("Usage:") && out.contains("check") && out.contains("[PLAN]"),
         "{out}"
+    );
+}
+
+#[test]
+fn the_interactive_view_reports_bad_plans_before_taking_the_terminal() {
+    let o = rolescope(&["tests/fixtures/unknown-field.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("unknown-field.yaml:5:3: "),
+        "{}",
+        stderr(&o)
     );
 }
 

@@ -7,6 +7,7 @@
 mod catalog_cmd;
 mod check;
 mod paint;
+mod tui_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,7 +25,15 @@ use crate::paths;
 /// mismatch between the work and the title, with the reason.
 #[derive(Debug, Parser)]
 #[command(name = "rolescope", version, about, long_about = None)]
+#[command(
+    after_help = "With no command, rolescope opens the interactive view on PLAN (a new plan if the file does not exist yet), \
+or on the last plan used. Try: rolescope examples/team-review.yaml"
+)]
 pub struct Cli {
+    /// Plan to open in the interactive view.
+    #[arg(value_name = "PLAN")]
+    pub plan: Option<PathBuf>,
+
     /// Extra catalog file or directory of `*.yaml` files, loaded after the built-in catalogs
     /// and the user's `<config dir>/catalogs/` (repeatable).
     #[arg(long = "catalog", value_name = "PATH", global = true)]
@@ -105,11 +114,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
     match &cli.command {
         Some(Command::Check(args)) => check::run(cli, args),
         Some(Command::Catalog(cmd)) => catalog_cmd::run(cli, cmd),
-        None => {
-            use clap::CommandFactory as _;
-            Cli::command().print_help()?;
-            Ok(0)
-        }
+        None => tui_cmd::run(cli),
     }
 }
 

@@ -116,4 +116,10 @@ pub enum Action {
     Submit,
     /// Closes the top overlay without doing anything.
     Cancel,
+    /// A mouse click on row `row` (an index into the pane's list) of the `focus` pane.
+    Click { focus: Focus, row: usize },
+    /// The mouse wheel over the `focus` pane, `delta` rows down (negative: up).
+    Scroll { focus: Focus, delta: isize },
+    /// The save found the file changed on disk since it was opened: ask before overwriting.
+    SaveConflict(PathBuf),
 }

@@ -1,5 +1,5 @@
 //! The terminal UI, in the shape of the best ratatui apps: state, actions, a pure update, and
-//! one key table; the view and the event loop come next and only read or feed these.
+//! one key table; the view only reads the state and the event loop only feeds it.
 //!
 //! ```text
 //!   key / paste / resize ──keymap──▶ Action ──update──▶ App (+ Analysis)
@@ -12,15 +12,24 @@
 //! - [`update`](mod@update): [`update()`], pure, returning an [`Effect`] for the loop;
 //! - [`keymap`]: the bindings table that dispatches keys and generates footer, help and README;
 //! - [`history`] and [`input`]: undo/redo snapshots and the text field prompts use;
-//! - to come: `view` (one small file per screen region) and `run` (the blocking event loop).
+//! - [`view`]: draws the state, one small file per screen region; [`mouse`] hit-tests clicks
+//!   against the same layout;
+//! - [`run`]: the blocking event loop, saves and recovery copies ([`persist`]), the terminal
+//!   guard ([`terminal`]) and the user's [`config`].
 
 pub mod action;
+pub mod config;
 pub mod history;
 pub mod input;
 pub mod keymap;
 pub mod keyspec;
+pub mod mouse;
+pub mod persist;
+pub mod run;
 pub mod state;
+pub mod terminal;
 pub mod update;
+pub mod view;
 
 pub use action::Action;
 pub use history::History;

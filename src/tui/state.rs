@@ -62,12 +62,14 @@ pub enum Overlay {
 }
 
 /// A question that needs a yes before something is lost.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
     /// Delete the person at this index, with their tasks.
     DeletePerson(usize),
     /// Quit with unsaved changes: save, discard or stay.
     Quit,
+    /// The file changed on disk since it was opened or saved: overwrite it anyway?
+    Overwrite(PathBuf),
 }
 
 /// What a prompt's text is for; indices are taken when the prompt opens, and no plan change
@@ -150,6 +152,9 @@ pub struct App {
     pub quit: bool,
     /// Terminal size in columns and rows, as last reported.
     pub size: (u16, u16),
+    /// Counts changes to the plan (edits, undo, redo), so the loop knows when to write a
+    /// recovery copy without comparing plans.
+    pub revision: u64,
     pub(super) history: History,
     /// The plan as last loaded or saved, so undoing back to it clears `dirty`.
     pub(super) saved: Plan,
@@ -186,6 +191,7 @@ impl App {
             path,
             quit: false,
             size: (80, 24),
+            revision: 0,
             history: History::default(),
             quit_after_save: false,
             catalog_visible: catalog_order.clone(),
@@ -255,6 +261,7 @@ impl App {
     /// Re-runs the analysis and brings every selection back in range; called after any change
     /// to the plan, since people, tasks and findings may all have come or gone.
     pub(super) fn refresh(&mut self) {
+        self.revision += 1;
         self.analysis = analyze(&self.catalog, &self.plan);
         self.dirty = self.plan != self.saved;
         self.clamp();

@@ -26,6 +26,8 @@ pub enum Effect {
     None,
     /// Write the plan to this path, then report back with [`Action::Saved`].
     Save(PathBuf),
+    /// Write the plan to this path even though it changed on disk (the user said so).
+    Overwrite(PathBuf),
     /// Restore the terminal and exit.
     Quit,
 }
@@ -38,6 +40,13 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             return Effect::None;
         }
         Action::Saved(result) => return saved(app, result),
+        Action::SaveConflict(path) => {
+            app.quit_after_save = false;
+            app.status = format!("{} changed on disk since it was opened.", path.display());
+            app.overlays
+                .push(Overlay::Confirm(Confirm::Overwrite(path)));
+            return Effect::None;
+        }
         _ => app.status.clear(),
     }
     if !app.overlays.is_empty() {
@@ -62,6 +71,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.selected.findings = 0;
         }
         Action::ToggleCoverage => app.coverage = !app.coverage,
+        Action::Click { focus, row } => {
+            app.focus = focus;
+            select(app, row);
+        }
+        Action::Scroll { focus, delta } => {
+            app.focus = focus;
+            step(app, delta);
+        }
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
         Action::FilterStart => {
             app.focus = Focus::Catalog;

@@ -70,7 +70,7 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
                 _ => {}
             }
         }
-        Overlay::Confirm(what) => match (*what, action) {
+        Overlay::Confirm(what) => match (what.clone(), action) {
             (Confirm::DeletePerson(i), Action::Submit) => {
                 app.overlays.pop();
                 if let Err(e) = edit::change(app, |plan, _| edit::delete(plan, i)) {
@@ -81,6 +81,10 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
                 app.overlays.pop();
                 app.quit_after_save = true;
                 return save(app);
+            }
+            (Confirm::Overwrite(path), Action::Submit) => {
+                app.overlays.pop();
+                return Effect::Overwrite(path);
             }
             (Confirm::Quit, Action::Discard) => {
                 app.overlays.pop();

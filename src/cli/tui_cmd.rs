@@ -1,0 +1,41 @@
+//! `rolescope [PLAN]`: the interactive view. Everything that can fail on input (catalogs, the
+//! plan, the config) is checked here, on the normal screen, before the terminal is taken over.
+
+use std::io::IsTerminal as _;
+use std::sync::Arc;
+
+use super::{Cli, load_catalog};
+use crate::paths;
+use crate::tui::config::Config;
+use crate::tui::persist::DataDir;
+use crate::tui::run::{ask_restore, open, run as run_tui};
+
+pub fn run(cli: &Cli) -> anyhow::Result<u8> {
+    let catalog = Arc::new(load_catalog(&cli.catalogs)?);
+    let config = match paths::config_dir() {
+        Some(dir) => Config::load(&dir)?,
+        None => Config::default(),
+    };
+    let data = DataDir::from_env();
+    let mut session = open(cli.plan.as_deref(), data.as_ref())?;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the interactive view needs a terminal; for a report use `rolescope check {}`",
+            session
+                .path
+                .as_ref()
+                .map_or_else(|| "PLAN".to_owned(), |p| p.display().to_string())
+        );
+    }
+    if let Some(data) = &data
+        && let Some(found) = data.recovery_for(session.path.as_deref())
+    {
+        if ask_restore(session.path.as_deref(), found.written) {
+            session.on_disk = Some(std::mem::replace(&mut session.plan, found.plan));
+        } else {
+            data.discard_recovery(session.path.as_deref());
+        }
+    }
+    run_tui(catalog, session, config, data.as_ref())?;
+    Ok(0)
+}

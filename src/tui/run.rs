@@ -1,0 +1,245 @@
+//! The event loop: blocks on input, turns each event into an [`Action`], runs [`update`], does
+//! the I/O the update asks for (save, recovery copies) and redraws. Nothing is drawn without an
+//! event, so an idle rolescope uses no CPU.
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use anyhow::Context as _;
+use crossterm::event::{self, Event};
+
+use super::action::Action;
+use super::config::Config;
+use super::keymap::action_for;
+use super::mouse;
+use super::persist::DataDir;
+use super::state::App;
+use super::terminal::TerminalGuard;
+use super::update::{Effect, update};
+use super::view::{self, Theme, ThemeName};
+use crate::catalog::Catalog;
+use crate::error::InputErrors;
+use crate::plan::{Plan, load_plan, save_plan};
+
+/// Recovery copies are written at most this often while there are unsaved changes.
+const RECOVERY_EVERY: Duration = Duration::from_secs(3);
+
+/// What to open, decided before the terminal is taken over.
+pub struct Session {
+    pub plan: Plan,
+    pub path: Option<PathBuf>,
+    /// Modification time of the plan file when it was read, to notice edits by others.
+    pub disk_time: Option<SystemTime>,
+    pub welcome: Option<String>,
+    /// The plan as it is on disk, when `plan` is a restored recovery copy that differs from it.
+    pub on_disk: Option<Plan>,
+}
+
+/// Opens `path` (or the last plan used, or a new one). Load errors come back as the same
+/// messages `check` prints, before any terminal change.
+pub fn open(path: Option<&Path>, data: Option<&DataDir>) -> Result<Session, InputErrors> {
+    let path = path
+        .map(Path::to_path_buf)
+        .or_else(|| data.and_then(DataDir::last_plan));
+    match path {
+        Some(path) if path.exists() => {
+            let loaded = load_plan(&path)?;
+            Ok(Session {
+                plan: loaded.plan,
+                disk_time: modified(&path),
+                path: Some(path),
+                welcome: None,
+                on_disk: None,
+            })
+        }
+        Some(path) => {
+            let name = path.file_stem().map_or_else(
+                || "New plan".to_owned(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+            let welcome = format!(
+                "New plan; it will be written to {} on first save (s).",
+                path.display()
+            );
+            Ok(Session {
+                plan: Plan::new(name),
+                path: Some(path),
+                disk_time: None,
+                welcome: Some(welcome),
+                on_disk: None,
+            })
+        }
+        None => Ok(Session {
+            plan: Plan::new("New plan"),
+            path: None,
+            disk_time: None,
+            welcome: None,
+            on_disk: None,
+        }),
+    }
+}
+
+/// Offers a recovery copy on the normal screen, before the TUI starts: `true` to restore.
+pub fn ask_restore(path: Option<&Path>, written: SystemTime) -> bool {
+    let ago = SystemTime::now()
+        .duration_since(written)
+        .map_or(0, |d| d.as_secs());
+    let what = path.map_or_else(|| "a new plan".to_owned(), |p| p.display().to_string());
+    print!(
+        "rolescope found unsaved changes to {what} from {ago} s ago (the program did not quit normally).\nRestore them? [y/N] "
+    );
+    let _ = std::io::stdout().flush();
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer).is_ok()
+        && matches!(answer.trim(), "y" | "Y" | "yes")
+}
+
+/// Runs the TUI until the user quits.
+pub fn run(
+    catalog: Arc<Catalog>,
+    session: Session,
+    config: Config,
+    data: Option<&DataDir>,
+) -> anyhow::Result<()> {
+    let theme = Theme::new(ThemeName::from_env(
+        config.theme,
+        std::env::var("NO_COLOR").ok().as_deref(),
+        std::env::var("TERM").ok().as_deref(),
+    ));
+    let mut app = App::new(catalog, session.plan, session.path);
+    if let Some(welcome) = session.welcome {
+        app.status = welcome;
+    }
+    if let Some(on_disk) = session.on_disk {
+        app.saved = on_disk;
+        app.dirty = app.plan != app.saved;
+        "Restored the unsaved changes; s saves them.".clone_into(&mut app.status);
+    }
+    let mut disk_time = session.disk_time;
+    if let (Some(data), Some(path)) = (data, &app.path)
+        && path.exists()
+    {
+        let _ = data.remember(path);
+    }
+    let mut guard = TerminalGuard::enter(config.mouse).context("cannot set up the terminal")?;
+    let size = guard.terminal.size()?;
+    update(&mut app, Action::Resize(size.width, size.height));
+
+    let mut recovery = RecoveryClock {
+        written_revision: app.revision,
+        last_write: None,
+    };
+    loop {
+        guard
+            .terminal
+            .draw(|frame| view::draw(frame, &app, &theme))?;
+        let Some(event) = next_event(&app, &recovery)? else {
+            recovery.write(&app, data);
+            continue;
+        };
+        let action = match event {
+            Event::Key(key) => action_for(&app, key),
+            Event::Paste(text) => Some(Action::Paste(text)),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::Mouse(m) => {
+                let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+                mouse::action_for(&app, &view::layout(area, &app), m)
+            }
+            _ => None,
+        };
+        let Some(action) = action else { continue };
+        match update(&mut app, action) {
+            Effect::None => {}
+            Effect::Quit => break,
+            Effect::Save(path) => {
+                if app.path.as_deref() == Some(path.as_path())
+                    && disk_time.is_some()
+                    && modified(&path) != disk_time
+                {
+                    update(&mut app, Action::SaveConflict(path));
+                } else {
+                    save(&mut app, path, &mut disk_time, data);
+                }
+            }
+            Effect::Overwrite(path) => save(&mut app, path, &mut disk_time, data),
+        }
+        if app.quit {
+            break;
+        }
+        if app.dirty && recovery.due() {
+            recovery.write(&app, data);
+        }
+    }
+    drop(guard);
+    if let Some(data) = data {
+        // A normal quit comes after a save or a choice to discard: nothing left to recover.
+        data.discard_recovery(app.path.as_deref());
+        data.discard_recovery(None);
+    }
+    Ok(())
+}
+
+/// Blocks for the next event; while a recovery copy is due, waits only until it is.
+fn next_event(app: &App, recovery: &RecoveryClock) -> std::io::Result<Option<Event>> {
+    if app.dirty && recovery.pending(app) {
+        let wait = recovery.until_due();
+        if !event::poll(wait)? {
+            return Ok(None);
+        }
+    }
+    event::read().map(Some)
+}
+
+fn save(app: &mut App, path: PathBuf, disk_time: &mut Option<SystemTime>, data: Option<&DataDir>) {
+    let result = save_plan(&path, &app.plan).map_err(|e| format!("{e:#}"));
+    if result.is_ok() {
+        *disk_time = modified(&path);
+        if let Some(data) = data {
+            let _ = data.remember(&path);
+            data.discard_recovery(Some(&path));
+            data.discard_recovery(None);
+        }
+    }
+    update(app, Action::Saved(result.map(|()| path)));
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// When the last recovery copy was written, and of which revision of the plan.
+struct RecoveryClock {
+    written_revision: u64,
+    last_write: Option<Instant>,
+}
+
+impl RecoveryClock {
+    fn pending(&self, app: &App) -> bool {
+        app.revision != self.written_revision
+    }
+
+    fn due(&self) -> bool {
+        self.last_write
+            .is_none_or(|t| t.elapsed() >= RECOVERY_EVERY)
+    }
+
+    fn until_due(&self) -> Duration {
+        self.last_write.map_or(Duration::ZERO, |t| {
+            RECOVERY_EVERY.saturating_sub(t.elapsed())
+        })
+    }
+
+    fn write(&mut self, app: &App, data: Option<&DataDir>) {
+        if !app.dirty || !self.pending(app) {
+            return;
+        }
+        if let Some(data) = data {
+            // A failed recovery write must not stop the editing; the next change tries again.
+            let _ = data.write_recovery(app.path.as_deref(), &app.plan);
+        }
+        self.written_revision = app.revision;
+        self.last_write = Some(Instant::now());
+    }
+}

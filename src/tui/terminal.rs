@@ -1,0 +1,47 @@
+//! Taking over the terminal and always giving it back: on quit, on error (the guard's `Drop`)
+//! and on panic (a hook). `ratatui::init` restores raw mode and the alternate screen but not
+//! mouse capture or bracketed paste, so those are undone here too.
+
+use std::io::{Write, stdout};
+
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+
+/// The terminal in raw mode on the alternate screen, restored when dropped.
+pub struct TerminalGuard {
+    pub terminal: DefaultTerminal,
+}
+
+impl TerminalGuard {
+    pub fn enter(mouse: bool) -> std::io::Result<TerminalGuard> {
+        let terminal = ratatui::try_init()?;
+        // ratatui's hook (installed by try_init) restores raw mode and the screen; ours runs
+        // first and turns off what it does not know about.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            release_input_modes();
+            previous(info);
+        }));
+        let mut out = stdout();
+        execute!(out, EnableBracketedPaste)?;
+        if mouse {
+            execute!(out, EnableMouseCapture)?;
+        }
+        Ok(TerminalGuard { terminal })
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        release_input_modes();
+        ratatui::restore();
+        let _ = stdout().flush();
+    }
+}
+
+fn release_input_modes() {
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+}

@@ -1,0 +1,81 @@
+//! The catalog pane: every task grouped by role and category, filterable, with the tasks the
+//! selected person already has marked.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::tasks::owner_label;
+use super::text::{cell, right, window_start};
+use super::theme::Theme;
+use super::{pane, row_style};
+use crate::analysis::hours_label;
+use crate::tui::state::{App, Focus};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Focus::Catalog && app.top_overlay().is_none();
+    let visible = app.visible_catalog();
+    let filter = app.filter.text();
+    let title = match (filter.is_empty(), app.filter_editing) {
+        (true, false) => format!(" Catalog ({}) · / to filter ", visible.len()),
+        (_, true) => format!(" Catalog ({}) · filter: {filter}▏", visible.len()),
+        (false, false) => format!(" Catalog ({}) · filter: {filter} ", visible.len()),
+    };
+    let block = pane(title, focused || app.filter_editing, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if visible.is_empty() {
+        frame.render_widget(
+            Paragraph::new("No task matches the filter (Esc clears it).").style(theme.dim),
+            inner,
+        );
+        return;
+    }
+    let person = app.selected_person();
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let start = window_start(app.selected.catalog, height);
+    let wide = width >= 70;
+    let (mark_w, owner_w, hours_w) = (2, 7, 6);
+    let category_w = if wide { width / 4 } else { 0 };
+    let title_w = width.saturating_sub(mark_w + owner_w + hours_w + category_w + 3);
+    let lines: Vec<Line> = visible
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(row, &index)| {
+            let task = &app.catalog.tasks()[index];
+            let selected = row == app.selected.catalog;
+            let style = row_style(selected, focused, theme);
+            let assigned = person.is_some_and(|p| p.has_task(&task.id));
+            let mut spans = vec![
+                Span::styled(
+                    if assigned { "✓ " } else { "  " },
+                    if selected { style } else { theme.good },
+                ),
+                Span::styled(cell(&task.title, title_w), style),
+                Span::styled(" ", style),
+                Span::styled(
+                    cell(&owner_label(&app.catalog, Some(&task.role)), owner_w),
+                    style,
+                ),
+                Span::styled(right(&hours_label(task.hours), hours_w), style),
+            ];
+            if wide {
+                let category = app
+                    .catalog
+                    .category(&task.category)
+                    .map_or("", |c| c.title.as_str());
+                spans.push(Span::styled(" ", style));
+                spans.push(Span::styled(
+                    cell(category, category_w),
+                    if selected { style } else { theme.dim },
+                ));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,165 @@
+//! The view: draws the [`App`] and nothing else. It reads state, never changes it, and builds
+//! only the rows that fit on screen.
+//!
+//! ```text
+//! ┌ header: plan name, file, unsaved marker, finding counts ──────────────────────┐
+//! │ People          │ Tasks of the selected person                                │
+//! │ name role h/cap │ ─────────────────────────────────────────────────────────── │
+//! │ x1 !2 i0        │ Catalog (filter with /), or the coverage view (v)           │
+//! │ role mix: ██████████▓▓▓▓░░ │ limit   legend · best fit                        │
+//! │ Findings (person or team)        │ Explanation of the highlighted finding      │
+//! │ status line                                                                    │
+//! │ footer: the keys that work here                                               │
+//! ```
+
+mod catalog;
+mod coverage;
+mod findings;
+mod footer;
+mod header;
+mod mix;
+mod overlay;
+mod people;
+mod tasks;
+pub mod text;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub use theme::{Theme, ThemeName};
+
+use super::state::{App, Focus};
+
+/// Below this size the panes cannot show a row each; a message replaces them.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Where each region of the screen is, for drawing and for mouse hit-testing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Regions {
+    pub header: Rect,
+    pub people: Rect,
+    /// The tasks pane (zero-sized while the coverage view is shown).
+    pub tasks: Rect,
+    /// The catalog pane (zero-sized while the coverage view is shown).
+    pub catalog: Rect,
+    /// The coverage view (zero-sized unless it is shown).
+    pub coverage: Rect,
+    pub mix: Rect,
+    pub findings: Rect,
+    pub explanation: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+impl Regions {
+    /// The pane a list region belongs to, with its inner rows (inside the border).
+    pub fn panes(&self) -> [(Focus, Rect); 4] {
+        [
+            (Focus::People, self.people),
+            (Focus::Tasks, self.tasks),
+            (Focus::Catalog, self.catalog),
+            (Focus::Findings, self.findings),
+        ]
+    }
+}
+
+/// Whether `area` is too small to draw the panes.
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// Splits the screen; used by [`draw`] and by mouse hit-testing, so both agree.
+pub fn layout(area: Rect, app: &App) -> Regions {
+    if too_small(area) {
+        return Regions::default();
+    }
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let findings_height = (body.height * 3 / 10).max(6);
+    let [top, mix, bottom] = Layout::vertical([
+        Constraint::Min(6),
+        Constraint::Length(2),
+        Constraint::Length(findings_height),
+    ])
+    .areas(body);
+    let people_width = (top.width * 36 / 100).clamp(28, 60);
+    let [people, right] =
+        Layout::horizontal([Constraint::Length(people_width), Constraint::Min(0)]).areas(top);
+    let (tasks, catalog, coverage) = if app.coverage {
+        (Rect::default(), Rect::default(), right)
+    } else {
+        let [tasks, catalog] =
+            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(right);
+        (tasks, catalog, Rect::default())
+    };
+    let [findings, explanation] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(bottom);
+    Regions {
+        header,
+        people,
+        tasks,
+        catalog,
+        coverage,
+        mix,
+        findings,
+        explanation,
+        status,
+        footer,
+    }
+}
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if too_small(area) {
+        let message = format!(
+            "Terminal too small: rolescope needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}. Enlarge the window, or press q to quit.",
+            area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let r = layout(area, app);
+    header::render(frame, r.header, app, theme);
+    people::render(frame, r.people, app, theme);
+    if app.coverage {
+        coverage::render(frame, r.coverage, app, theme);
+    } else {
+        tasks::render(frame, r.tasks, app, theme);
+        catalog::render(frame, r.catalog, app, theme);
+    }
+    mix::render(frame, r.mix, app, theme);
+    findings::render(frame, r.findings, r.explanation, app, theme);
+    footer::render(frame, r.status, r.footer, app, theme);
+    overlay::render(frame, area, app, theme);
+}
+
+/// A bordered pane whose border shows whether it has focus.
+fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .title(title)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+}
+
+/// The style of a list row: selected (more strongly when the pane has focus) or plain.
+fn row_style(selected: bool, focused: bool, theme: &Theme) -> ratatui::style::Style {
+    match (selected, focused) {
+        (true, true) => theme.selected,
+        (true, false) => theme.selected_unfocused,
+        _ => theme.text,
+    }
+}

@@ -1,0 +1,234 @@
+//! Overlays drawn over the panes: help, yes/no questions, text prompts and the role picker.
+//! Only the top one of the stack is drawn; it is also the one that gets the keys.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::text::{cell, fit, window_start};
+use super::theme::Theme;
+use crate::tui::keymap::help_rows;
+use crate::tui::state::{App, Confirm, Overlay, PromptKind};
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    match app.top_overlay() {
+        None => {}
+        Some(Overlay::Help { scroll }) => help(frame, area, *scroll, theme),
+        Some(Overlay::Confirm(question)) => confirm(frame, area, app, question, theme),
+        Some(Overlay::Prompt { kind, input }) => {
+            let (title, hint) = prompt_text(app, kind);
+            let rect = centered(area, 64, 5);
+            let block = popup(&title, theme);
+            let inner = block.inner(rect);
+            frame.render_widget(Clear, rect);
+            frame.render_widget(block, rect);
+            let width = usize::from(inner.width);
+            // Keep the cursor on screen: show the tail of a long entry.
+            let cursor = input.display_cursor();
+            let shift = cursor.saturating_sub(width.saturating_sub(1));
+            let shown: String = skip_columns(input.text(), shift);
+            frame.render_widget(
+                Paragraph::new(vec![
+                    Line::from(Span::styled(fit(&shown, width), theme.title)),
+                    Line::from(Span::styled(fit(&hint, width), theme.dim)),
+                    Line::from(Span::styled(
+                        fit("Enter: OK · Esc: cancel", width),
+                        theme.dim,
+                    )),
+                ]),
+                inner,
+            );
+            let x = inner
+                .x
+                .saturating_add(u16::try_from(cursor - shift).unwrap_or(0));
+            if inner.width > 0 && inner.height > 0 {
+                frame.set_cursor_position(Position::new(
+                    x.min(inner.right().saturating_sub(1)),
+                    inner.y,
+                ));
+            }
+        }
+        Some(Overlay::RolePicker { person, selected }) => {
+            role_picker(frame, area, app, *person, *selected, theme)
+        }
+    }
+}
+
+fn help(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
+    let rect = centered(area, 76, area.height.saturating_sub(2));
+    let block = popup(" Keys · Esc or ? to close ", theme);
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let mut lines = Vec::new();
+    let mut context = None;
+    for (ctx, keys, help) in help_rows() {
+        if context != Some(ctx) {
+            context = Some(ctx);
+            lines.push(Line::from(Span::styled(ctx.title(), theme.title)));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}", cell(&keys, 22)), theme.warning),
+            Span::raw(help),
+        ]));
+    }
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}
+
+fn confirm(frame: &mut Frame, area: Rect, app: &App, question: &Confirm, theme: &Theme) {
+    let (title, text, keys) = match question {
+        Confirm::DeletePerson(i) => {
+            let name = app
+                .plan
+                .people
+                .get(*i)
+                .map_or("this person", |p| p.name.as_str());
+            (
+                " Delete? ",
+                format!("Delete {name} and their tasks? (u undoes it)"),
+                "y: delete · n/Esc: keep",
+            )
+        }
+        Confirm::Quit => (
+            " Unsaved changes ",
+            "The plan has unsaved changes.".to_owned(),
+            "s: save and quit · d: quit without saving · Esc: stay",
+        ),
+        Confirm::Overwrite(path) => (
+            " File changed on disk ",
+            format!(
+                "{} changed since it was opened. Overwrite it with this plan?",
+                path.display()
+            ),
+            "y: overwrite · n/Esc: don't save",
+        ),
+    };
+    let rect = centered(area, 60, 5);
+    let block = popup(title, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::from(text),
+            Line::from(Span::styled(keys, theme.warning)),
+        ])
+        .wrap(Wrap { trim: true }),
+        inner,
+    );
+}
+
+fn role_picker(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    person: usize,
+    selected: usize,
+    theme: &Theme,
+) {
+    let roles = app.catalog.roles();
+    let name = app.plan.people.get(person).map_or("", |p| p.name.as_str());
+    let height = u16::try_from(roles.len() + 3)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let rect = centered(area, 64, height.max(4));
+    let block = popup(
+        &format!(" Role for {name} · Enter: choose · Esc: cancel "),
+        theme,
+    );
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let rows = usize::from(inner.height);
+    let start = window_start(selected, rows);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = roles
+        .iter()
+        .map(|r| format!("{} ({})", r.title, r.id))
+        .chain(std::iter::once(
+            "Hybrid split… (e.g. community-manager 60 social-media-manager 40)".to_owned(),
+        ))
+        .enumerate()
+        .skip(start)
+        .take(rows)
+        .map(|(i, label)| {
+            let style = if i == selected {
+                theme.selected
+            } else {
+                theme.text
+            };
+            Line::from(Span::styled(cell(&label, width), style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The title and hint line of each prompt.
+fn prompt_text(app: &App, kind: &PromptKind) -> (String, String) {
+    let name = |i: &usize| {
+        app.plan
+            .people
+            .get(*i)
+            .map_or(String::new(), |p| p.name.clone())
+    };
+    match kind {
+        PromptKind::AddPerson => (
+            " New person ".into(),
+            "Their name (or the open position's title).".into(),
+        ),
+        PromptKind::Rename(i) => (
+            format!(" Rename {} ", name(i)),
+            "A new name; names must be unique.".into(),
+        ),
+        PromptKind::Capacity(i) => (
+            format!(" Capacity of {} ", name(i)),
+            "Weekly hours they can give (0–168).".into(),
+        ),
+        PromptKind::Hours { person, .. } => (
+            format!(" Hours for {}'s task ", name(person)),
+            "Weekly hours for this task (0–168).".into(),
+        ),
+        PromptKind::Split(i) => (
+            format!(" Hybrid split for {} ", name(i)),
+            "Roles and weights, e.g. community-manager 60 social-media-manager 40".into(),
+        ),
+        PromptKind::Accept { rule, .. } => (
+            format!(" Accept {rule} "),
+            "Why is this intended? The reason is saved in the plan.".into(),
+        ),
+        PromptKind::SaveAs => (" Save as ".into(), "Path of the plan file to write.".into()),
+    }
+}
+
+fn popup<'a>(title: &str, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .title(title.to_owned())
+        .border_style(theme.border_focused)
+}
+
+/// A `width`×`height` rectangle centred in `area`, shrunk to fit it.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// `s` without its first `columns` display columns.
+fn skip_columns(s: &str, columns: usize) -> String {
+    let mut used = 0;
+    s.chars()
+        .skip_while(|c| {
+            let skip = used < columns;
+            used += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            skip
+        })
+        .collect()
+}
