@@ -50,7 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             }
         }
         Some(Overlay::RolePicker { person, selected }) => {
-            role_picker(frame, area, app, *person, *selected, theme)
+            role_picker(frame, area, app, *person, *selected, theme);
         }
     }
 }
