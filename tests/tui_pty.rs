@@ -1,0 +1,222 @@
+//! End to end: the real binary in a pseudo-terminal, its screen rebuilt with `vt100`, keys sent
+//! as a user types them. Every wait has a deadline, so a hang fails the test instead of CI.
+#![allow(clippy::unwrap_used)]
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 30;
+const COLS: u16 = 110;
+const DEADLINE: Duration = Duration::from_secs(15);
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    screen: vt100::Parser,
+}
+
+impl Session {
+    fn start(args: &[&Path], config: &Path, data: &Path) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rolescope"));
+        for a in args {
+            cmd.arg(a);
+        }
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("ROLESCOPE_CONFIG_DIR", config);
+        cmd.env("ROLESCOPE_DATA_DIR", data);
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let _master = pair.master; // keep the pty open while reading
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            child,
+            writer,
+            output,
+            screen: vt100::Parser::new(ROWS, COLS, 0),
+        }
+    }
+
+    fn pump(&mut self, wait: Duration) {
+        if let Ok(bytes) = self.output.recv_timeout(wait) {
+            self.screen.process(&bytes);
+        }
+        while let Ok(bytes) = self.output.try_recv() {
+            self.screen.process(&bytes);
+        }
+    }
+
+    fn text(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    /// Waits until the screen shows `needle`, or fails with what it shows.
+    fn wait_for(&mut self, needle: &str) {
+        let end = Instant::now() + DEADLINE;
+        while Instant::now() < end {
+            self.pump(Duration::from_millis(50));
+            if self.text().contains(needle) {
+                return;
+            }
+        }
+        panic!(
+            "timed out waiting for {needle:?}; the screen shows:\n{}",
+            self.text()
+        );
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // Let the app read and redraw before the next key.
+        self.pump(Duration::from_millis(60));
+    }
+
+    /// Waits for the process to exit and returns its status code.
+    fn wait_exit(&mut self) -> u32 {
+        let end = Instant::now() + DEADLINE;
+        while Instant::now() < end {
+            self.pump(Duration::from_millis(20));
+            if let Some(status) = self.child.try_wait().unwrap() {
+                self.pump(Duration::from_millis(100));
+                return status.exit_code();
+            }
+        }
+        let _ = self.child.kill();
+        panic!("rolescope did not exit; the screen shows:\n{}", self.text());
+    }
+}
+
+fn temp_plan(dir: &Path) -> PathBuf {
+    let plan = dir.join("plan.yaml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/team-review.yaml"),
+        &plan,
+    )
+    .unwrap();
+    plan
+}
+
+#[test]
+fn add_assign_see_a_finding_save_and_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (config, data) = (dir.path().join("config"), dir.path().join("data"));
+    let plan = temp_plan(dir.path());
+    let mut s = Session::start(&[&plan], &config, &data);
+    s.wait_for("People (4)");
+    assert!(
+        s.screen.screen().alternate_screen(),
+        "the view runs on the alternate screen"
+    );
+
+    // Add a person: name, then the role picker (first row: community manager).
+    s.send("a");
+    s.wait_for("New person");
+    s.send("Ana Test\r");
+    s.wait_for("Role for Ana Test");
+    s.send("\r");
+    s.wait_for("People (5)");
+
+    // Assign paid social ads from the catalog: out of a community manager's role.
+    s.send("/");
+    s.send("sm-paid-social");
+    s.wait_for("Catalog (1)");
+    s.send("\r");
+    s.send("\r");
+    s.wait_for("out-of-role");
+
+    s.send("s");
+    s.wait_for("Saved");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let screen = s.screen.screen();
+    assert!(!screen.alternate_screen(), "left the alternate screen");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture is off"
+    );
+    assert!(!screen.bracketed_paste(), "bracketed paste is off");
+
+    let saved = rolescope::plan::load_plan(&plan).unwrap().plan;
+    let ana = saved.person("Ana Test").expect("the new person was saved");
+    assert_eq!(
+        ana.role,
+        rolescope::RoleSpec::Single("community-manager".into())
+    );
+    assert!(ana.has_task("sm-paid-social"), "{:?}", ana.tasks);
+}
+
+#[test]
+fn a_killed_session_is_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (config, data) = (dir.path().join("config"), dir.path().join("data"));
+    let plan = temp_plan(dir.path());
+    let original = std::fs::read_to_string(&plan).unwrap();
+
+    let mut s = Session::start(&[&plan], &config, &data);
+    s.wait_for("People (4)");
+    s.send("a");
+    s.send("Crash Test\r");
+    s.wait_for("Role for Crash Test");
+    s.send("\r");
+    s.wait_for("People (5)");
+    // The recovery copy is written right after the first change.
+    let recovery = data.join("recovery");
+    let end = Instant::now() + DEADLINE;
+    while std::fs::read_dir(&recovery).map_or(0, Iterator::count) == 0 {
+        assert!(Instant::now() < end, "no recovery copy was written");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.child.kill().unwrap();
+    let _ = s.child.wait();
+    assert_eq!(
+        std::fs::read_to_string(&plan).unwrap(),
+        original,
+        "the plan file itself is untouched"
+    );
+
+    let mut s = Session::start(&[&plan], &config, &data);
+    s.wait_for("Restore them? [y/N]");
+    s.send("y\r");
+    s.wait_for("Crash Test");
+    s.wait_for("unsaved");
+    s.send("q");
+    s.wait_for("Unsaved changes");
+    s.send("s");
+    assert_eq!(s.wait_exit(), 0);
+    let saved = rolescope::plan::load_plan(&plan).unwrap().plan;
+    assert!(
+        saved.person("Crash Test").is_some(),
+        "the restored work was saved"
+    );
+    assert_eq!(
+        std::fs::read_dir(&recovery).map_or(0, Iterator::count),
+        0,
+        "the recovery copy is cleaned up"
+    );
+}
