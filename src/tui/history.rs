@@ -1,44 +1,80 @@
-//! Undo and redo as whole-plan snapshots.
+//! Undo and redo as snapshots of what a change touched: the one person an edit changed, or the
+//! whole plan when people were added or removed.
 //!
-//! Plans are a few kilobytes, so a clone per change is cheaper to get right than inverse
-//! operations for every kind of edit, and undo can never drift from what the edit did.
+//! Snapshots are simpler to get right than inverse operations for every kind of edit, and undo
+//! can never drift from what the edit did; keeping only the changed person keeps a long session
+//! on a 1,000-person plan fast and small.
 
-use crate::plan::Plan;
+use std::collections::VecDeque;
 
-/// How many changes can be undone; old snapshots are dropped first, so memory stays bounded
-/// even on a long session with a large plan.
+use crate::plan::{Person, Plan};
+
+/// How many changes can be undone; old snapshots are dropped first, so memory stays bounded.
 pub const UNDO_LIMIT: usize = 200;
 
-/// The plans before (undo) and after (redo) the current one.
+/// The part of a plan as it was before (or after) one change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Snapshot {
+    /// The whole plan: for adding or deleting people and plan-level changes.
+    Plan(Plan),
+    /// One person, by index, for edits that touch nobody else.
+    Person(usize, Person),
+}
+
+impl Snapshot {
+    /// Puts the snapshot into `plan` and returns what it replaced, which undoes the undo.
+    fn swap_into(self, plan: &mut Plan) -> Snapshot {
+        match self {
+            Snapshot::Plan(mut other) => {
+                std::mem::swap(plan, &mut other);
+                Snapshot::Plan(other)
+            }
+            Snapshot::Person(index, mut person) => match plan.people.get_mut(index) {
+                Some(slot) => {
+                    std::mem::swap(slot, &mut person);
+                    Snapshot::Person(index, person)
+                }
+                // Cannot happen while snapshots are applied in order; keep the plan as it is.
+                None => Snapshot::Person(index, person),
+            },
+        }
+    }
+}
+
+/// The snapshots behind (undo) and ahead of (redo) the current plan.
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    undo: Vec<Plan>,
-    redo: Vec<Plan>,
+    undo: VecDeque<Snapshot>,
+    redo: Vec<Snapshot>,
 }
 
 impl History {
-    /// Records the plan as it was before a change; a new change makes the redo branch
-    /// meaningless, so it is dropped.
-    pub fn record(&mut self, before: Plan) {
+    /// Records the state before a change; a new change makes the redo branch meaningless, so
+    /// it is dropped.
+    pub fn record(&mut self, before: Snapshot) {
         if self.undo.len() == UNDO_LIMIT {
-            self.undo.remove(0);
+            self.undo.pop_front();
         }
-        self.undo.push(before);
+        self.undo.push_back(before);
         self.redo.clear();
     }
 
-    /// The plan to go back to, given the current one (kept for redo).
-    pub fn undo(&mut self, current: &Plan) -> Option<Plan> {
-        let previous = self.undo.pop()?;
-        self.redo.push(current.clone());
-        Some(previous)
+    /// Steps `plan` back one change; `false` when there is nothing to undo.
+    pub fn undo(&mut self, plan: &mut Plan) -> bool {
+        let Some(previous) = self.undo.pop_back() else {
+            return false;
+        };
+        self.redo.push(previous.swap_into(plan));
+        true
     }
 
-    /// The plan to go forward to, given the current one (kept for undo).
-    pub fn redo(&mut self, current: &Plan) -> Option<Plan> {
-        let next = self.redo.pop()?;
-        self.undo.push(current.clone());
-        Some(next)
+    /// Steps `plan` forward one undone change; `false` when there is nothing to redo.
+    pub fn redo(&mut self, plan: &mut Plan) -> bool {
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        self.undo.push_back(next.swap_into(plan));
+        true
     }
 
     pub fn can_undo(&self) -> bool {
@@ -53,33 +89,44 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::RoleSpec;
 
-    fn named(name: &str) -> Plan {
-        Plan::new(name)
+    fn person(name: &str) -> Person {
+        Person::new(name, RoleSpec::Single("r".into()))
     }
 
     #[test]
     fn undo_then_redo_gives_back_the_same_plans() {
         let mut h = History::default();
-        h.record(named("a"));
-        h.record(named("b"));
-        let current = named("c");
-        let b = h.undo(&current).unwrap();
-        let a = h.undo(&b).unwrap();
-        assert_eq!((a.name.as_str(), b.name.as_str()), ("a", "b"));
-        assert!(h.undo(&a).is_none());
-        assert_eq!(h.redo(&a).unwrap(), b);
-        assert_eq!(h.redo(&b).unwrap(), current);
+        let mut plan = Plan::new("a");
+        let a = plan.clone();
+        h.record(Snapshot::Plan(plan.clone()));
+        plan.people.push(person("x"));
+        let b = plan.clone();
+        h.record(Snapshot::Person(0, plan.people[0].clone()));
+        plan.people[0].capacity = 10.0;
+        let c = plan.clone();
+
+        assert!(h.undo(&mut plan));
+        assert_eq!(plan, b);
+        assert!(h.undo(&mut plan));
+        assert_eq!(plan, a);
+        assert!(!h.undo(&mut plan));
+        assert!(h.redo(&mut plan));
+        assert_eq!(plan, b);
+        assert!(h.redo(&mut plan));
+        assert_eq!(plan, c);
         assert!(!h.can_redo());
     }
 
     #[test]
     fn a_new_change_clears_redo() {
         let mut h = History::default();
-        h.record(named("a"));
-        h.undo(&named("b")).unwrap();
+        let mut plan = Plan::new("a");
+        h.record(Snapshot::Plan(plan.clone()));
+        assert!(h.undo(&mut plan));
         assert!(h.can_redo());
-        h.record(named("a"));
+        h.record(Snapshot::Plan(plan.clone()));
         assert!(!h.can_redo());
         assert!(h.can_undo());
     }
@@ -87,14 +134,13 @@ mod tests {
     #[test]
     fn the_oldest_snapshot_goes_first_when_full() {
         let mut h = History::default();
+        let mut plan = Plan::new("now");
         for i in 0..=UNDO_LIMIT {
-            h.record(named(&i.to_string()));
+            h.record(Snapshot::Plan(Plan::new(i.to_string())));
         }
-        let mut current = named("now");
         let mut oldest = String::new();
-        while let Some(p) = h.undo(&current) {
-            oldest.clone_from(&p.name);
-            current = p;
+        while h.undo(&mut plan) {
+            oldest.clone_from(&plan.name);
         }
         assert_eq!(oldest, "1");
     }

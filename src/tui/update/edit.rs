@@ -9,18 +9,39 @@ use std::sync::Arc;
 use super::parse::WEEK_HOURS;
 use crate::catalog::Catalog;
 use crate::plan::{Acceptance, Assignment, Person, Plan, RoleSpec};
+use crate::tui::history::Snapshot;
 use crate::tui::state::App;
+
+/// What an edit may touch: one person (by index), or the whole plan. Only that part is kept
+/// for undo, so edits stay cheap on large plans.
+#[derive(Debug, Clone, Copy)]
+pub enum Touches {
+    Person(usize),
+    Plan,
+}
 
 /// Applies `edit` to the plan as one undoable change.
 pub fn change(
     app: &mut App,
+    touches: Touches,
     edit: impl FnOnce(&mut Plan, &Catalog) -> Result<String, String>,
 ) -> Result<(), String> {
-    let before = app.plan.clone();
+    let before = match touches {
+        Touches::Person(i) => match app.plan.people.get(i) {
+            Some(p) => Snapshot::Person(i, p.clone()),
+            None => return Err("Add a person first (a).".to_owned()),
+        },
+        Touches::Plan => Snapshot::Plan(app.plan.clone()),
+    };
     let catalog = Arc::clone(&app.catalog);
-    match edit(&mut app.plan, &catalog) {
+    let result = edit(&mut app.plan, &catalog);
+    let changed = match &before {
+        Snapshot::Person(i, p) => app.plan.people.get(*i) != Some(p),
+        Snapshot::Plan(p) => app.plan != *p,
+    };
+    match result {
         Ok(status) => {
-            if app.plan != before {
+            if changed {
                 app.history.record(before);
                 app.refresh();
             }
@@ -28,7 +49,11 @@ pub fn change(
             Ok(())
         }
         Err(reason) => {
-            app.plan = before;
+            // Put back whatever the refused edit may have touched.
+            match before {
+                Snapshot::Person(i, p) => app.plan.people[i] = p,
+                Snapshot::Plan(p) => app.plan = p,
+            }
             Err(reason)
         }
     }

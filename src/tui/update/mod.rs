@@ -12,10 +12,11 @@ mod tests;
 
 use std::path::PathBuf;
 
+use self::edit::Touches;
 use self::overlay::open_prompt;
 use super::action::Action;
 use super::state::{App, Confirm, Focus, Overlay, PromptKind, Scope};
-use crate::plan::{Plan, RoleSpec};
+use crate::plan::RoleSpec;
 
 pub use self::edit::effective_hours;
 pub use self::parse::WEEK_HOURS;
@@ -103,14 +104,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.refilter();
         }
         Action::AddPerson => open_prompt(app, PromptKind::AddPerson, ""),
-        Action::Undo => match app.history.undo(&app.plan) {
-            Some(plan) => restore(app, plan, "Undone (ctrl-r to redo)."),
-            None => "Nothing to undo.".clone_into(&mut app.status),
-        },
-        Action::Redo => match app.history.redo(&app.plan) {
-            Some(plan) => restore(app, plan, "Redone."),
-            None => "Nothing to redo.".clone_into(&mut app.status),
-        },
+        Action::Undo => {
+            let done = app.history.undo(&mut app.plan);
+            after_history(app, done, "Undone (ctrl-r to redo).", "Nothing to undo.");
+        }
+        Action::Redo => {
+            let done = app.history.redo(&mut app.plan);
+            after_history(app, done, "Redone.", "Nothing to redo.");
+        }
         Action::Save => return save(app),
         Action::SaveAs => {
             let path = app.path.as_ref().map(|p| p.display().to_string());
@@ -169,14 +170,18 @@ fn on_selection(app: &mut App, action: &Action) -> Result<(), String> {
                 .highlighted_task()
                 .map(|t| t.id.clone())
                 .ok_or_else(|| "No catalog task is highlighted.".to_owned())?;
-            edit::change(app, |plan, cat| edit::assign(plan, cat, i, &id))?;
+            edit::change(app, Touches::Person(i), |plan, cat| {
+                edit::assign(plan, cat, i, &id)
+            })?;
             if let Some(pos) = app.plan.people[i].tasks.iter().position(|a| a.task == id) {
                 app.selected.tasks = pos;
             }
         }
         Action::Unassign => {
             let i = need_person()?;
-            edit::change(app, |plan, _| edit::unassign(plan, i, task))?;
+            edit::change(app, Touches::Person(i), |plan, _| {
+                edit::unassign(plan, i, task)
+            })?;
         }
         Action::HoursUp | Action::HoursDown => {
             let i = need_person()?;
@@ -185,7 +190,7 @@ fn on_selection(app: &mut App, action: &Action) -> Result<(), String> {
             } else {
                 -0.5
             };
-            edit::change(app, |plan, cat| {
+            edit::change(app, Touches::Person(i), |plan, cat| {
                 edit::nudge_hours(plan, cat, i, task, delta)
             })?;
         }
@@ -232,10 +237,11 @@ fn select(app: &mut App, to: usize) {
     }
 }
 
-fn restore(app: &mut App, plan: Plan, status: &str) {
-    app.plan = plan;
-    app.refresh();
-    status.clone_into(&mut app.status);
+fn after_history(app: &mut App, done: bool, yes: &str, no: &str) {
+    if done {
+        app.refresh();
+    }
+    (if done { yes } else { no }).clone_into(&mut app.status);
 }
 
 /// Saves to the plan's path, or asks for one first.

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::edit::Touches;
 use super::{Effect, edit, parse, save};
 use crate::finding::Rule;
 use crate::plan::{Acceptance, RoleSpec};
@@ -73,7 +74,7 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
         Overlay::Confirm(what) => match (what.clone(), action) {
             (Confirm::DeletePerson(i), Action::Submit) => {
                 app.overlays.pop();
-                if let Err(e) = edit::change(app, |plan, _| edit::delete(plan, i)) {
+                if let Err(e) = edit::change(app, Touches::Plan, |plan, _| edit::delete(plan, i)) {
                     app.status = e;
                 }
             }
@@ -104,7 +105,9 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
 fn pick_role(app: &mut App, person: usize, selected: usize) {
     if let Some(role) = app.catalog.roles().get(selected) {
         let role = RoleSpec::Single(role.id.clone());
-        if let Err(e) = edit::change(app, |plan, _| edit::set_role(plan, person, role)) {
+        if let Err(e) = edit::change(app, Touches::Person(person), |plan, _| {
+            edit::set_role(plan, person, role)
+        }) {
             app.status = e;
         }
     } else if let Some(p) = app.plan.people.get(person) {
@@ -131,14 +134,24 @@ fn submit_prompt(app: &mut App) -> Effect {
     let text = input.text().trim().to_owned();
     let outcome = match kind.clone() {
         PromptKind::AddPerson => add_person(app, &text),
-        PromptKind::Rename(i) => edit::change(app, |plan, _| edit::rename(plan, i, &text)),
-        PromptKind::Capacity(i) => parse::hours(&text)
-            .and_then(|h| edit::change(app, |plan, _| edit::set_capacity(plan, i, h))),
-        PromptKind::Hours { person, task } => parse::hours(&text).and_then(|h| {
-            edit::change(app, |plan, cat| edit::set_hours(plan, cat, person, task, h))
+        PromptKind::Rename(i) => edit::change(app, Touches::Person(i), |plan, _| {
+            edit::rename(plan, i, &text)
         }),
-        PromptKind::Split(i) => parse::split(&text, &app.catalog)
-            .and_then(|role| edit::change(app, |plan, _| edit::set_role(plan, i, role))),
+        PromptKind::Capacity(i) => parse::hours(&text).and_then(|h| {
+            edit::change(app, Touches::Person(i), |plan, _| {
+                edit::set_capacity(plan, i, h)
+            })
+        }),
+        PromptKind::Hours { person, task } => parse::hours(&text).and_then(|h| {
+            edit::change(app, Touches::Person(person), |plan, cat| {
+                edit::set_hours(plan, cat, person, task, h)
+            })
+        }),
+        PromptKind::Split(i) => parse::split(&text, &app.catalog).and_then(|role| {
+            edit::change(app, Touches::Person(i), |plan, _| {
+                edit::set_role(plan, i, role)
+            })
+        }),
         PromptKind::Accept { person, rule, task } => accept(app, person, rule, task, text),
         PromptKind::SaveAs if text.is_empty() => Err("Type a path to save to.".to_owned()),
         PromptKind::SaveAs => return Effect::Save(PathBuf::from(text)),
@@ -154,7 +167,9 @@ fn submit_prompt(app: &mut App) -> Effect {
 /// since a person without the right role is the first thing a user fixes.
 fn add_person(app: &mut App, name: &str) -> Result<(), String> {
     let role = app.catalog.role_ids().next().unwrap_or_default().to_owned();
-    edit::change(app, |plan, _| edit::add_person(plan, name, &role))?;
+    edit::change(app, Touches::Plan, |plan, _| {
+        edit::add_person(plan, name, &role)
+    })?;
     let index = app.plan.people.len() - 1;
     app.selected.people = index;
     app.selected.tasks = 0;
@@ -175,5 +190,9 @@ fn accept(
     reason: String,
 ) -> Result<(), String> {
     let acceptance = Acceptance { rule, task, reason };
-    edit::change(app, |plan, _| edit::accept(plan, person, acceptance))
+    edit::change(
+        app,
+        person.map_or(Touches::Plan, Touches::Person),
+        |plan, _| edit::accept(plan, person, acceptance),
+    )
 }
