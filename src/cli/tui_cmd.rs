@@ -36,6 +36,6 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
             data.discard_recovery(session.path.as_deref());
         }
     }
-    run_tui(catalog, session, config, data.as_ref())?;
+    run_tui(catalog, session, &config, data.as_ref())?;
     Ok(0)
 }

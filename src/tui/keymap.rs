@@ -62,6 +62,23 @@ impl Context {
         }
     }
 
+    /// The name used in `config.yaml` key overrides (`global.quit`, `tasks.unassign`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::People => "people",
+            Context::Tasks => "tasks",
+            Context::Catalog => "catalog",
+            Context::Findings => "findings",
+            Context::Filter => "filter",
+            Context::Prompt => "prompt",
+            Context::Confirm => "confirm",
+            Context::Unsaved => "unsaved",
+            Context::RolePicker => "role-picker",
+            Context::Help => "help",
+        }
+    }
+
     /// Whether `Global` bindings also apply here (pane contexts) or not (modal ones).
     pub fn over_global(self) -> bool {
         matches!(
@@ -255,7 +272,7 @@ pub fn active_contexts(app: &App) -> Vec<Context> {
 /// The action a key press asks for in the app's current context; releases and repeats of
 /// the kitty protocol (and Windows' release events) are ignored so no key fires twice.
 pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
-    action_in(BINDINGS, &active_contexts(app), key)
+    action_in(&app.bindings, &active_contexts(app), key)
 }
 
 /// Looks `key` up in `bindings` (the defaults, or later a remapped table) under `contexts`.
@@ -302,9 +319,13 @@ pub fn duplicates(bindings: &[Binding]) -> Vec<(KeySpec, Context, Context)> {
 }
 
 /// The bindings of one context grouped by action (keys in table order), e.g. `up/k`.
-fn groups(context: Context, footer_only: bool) -> Vec<(Vec<KeySpec>, &'static str)> {
+fn groups(
+    bindings: &[Binding],
+    context: Context,
+    footer_only: bool,
+) -> Vec<(Vec<KeySpec>, &'static str)> {
     let mut out: Vec<(Vec<KeySpec>, &Action, &'static str)> = Vec::new();
-    for b in BINDINGS
+    for b in bindings
         .iter()
         .filter(|b| b.context == context && (b.footer || !footer_only))
     {
@@ -329,16 +350,16 @@ fn joined(keys: &[KeySpec], sep: &str) -> String {
 pub fn footer_hints(app: &App) -> Vec<(String, &'static str)> {
     active_contexts(app)
         .into_iter()
-        .flat_map(|ctx| groups(ctx, true))
+        .flat_map(|ctx| groups(&app.bindings, ctx, true))
         .map(|(keys, help)| (joined(&keys, "/"), help))
         .collect()
 }
 
 /// Every binding for the help popup, by context, with same-action keys on one row.
-pub fn help_rows() -> Vec<(Context, String, &'static str)> {
+pub fn help_rows(bindings: &[Binding]) -> Vec<(Context, String, &'static str)> {
     let mut rows = Vec::new();
     for ctx in Context::ALL {
-        for (keys, help) in groups(ctx, false) {
+        for (keys, help) in groups(bindings, ctx, false) {
             rows.push((ctx, joined(&keys, "/"), help));
         }
         if let Some(help) = ctx.typing_help() {
@@ -353,9 +374,14 @@ pub fn markdown_key_list() -> String {
     let mut lines = Vec::new();
     for ctx in Context::ALL {
         lines.push(format!("**{}**\n", ctx.title()));
-        for (keys, help) in groups(ctx, false) {
+        for (keys, help) in groups(BINDINGS, ctx, false) {
             let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
-            lines.push(format!("- {}: {help}", keys.join(" / ")));
+            lines.push(format!(
+                "- {}: {help} (`{}.{}`)",
+                keys.join(" / "),
+                ctx.name(),
+                command_name(help)
+            ));
         }
         if let Some(help) = ctx.typing_help() {
             lines.push(format!("- any character: {help}"));
@@ -363,6 +389,70 @@ pub fn markdown_key_list() -> String {
         lines.push(String::new());
     }
     lines.join("\n")
+}
+
+/// The config name of a command: its help text in kebab case (`add person` → `add-person`).
+pub fn command_name(help: &str) -> String {
+    let mut out = String::new();
+    for c in help.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// `context.command` for every default binding, in table order: the names `config.yaml` uses.
+pub fn command_names() -> Vec<String> {
+    BINDINGS
+        .iter()
+        .map(|b| format!("{}.{}", b.context.name(), command_name(b.help)))
+        .collect()
+}
+
+/// The default table with the user's overrides: each `context.command` name gets exactly the
+/// keys given (replacing its defaults). Unknown names and keys that would clash are errors,
+/// since a silently ignored or shadowed binding is worse than none.
+pub fn remap(overrides: &[(String, Vec<KeySpec>)]) -> Result<Vec<Binding>, String> {
+    let mut table: Vec<Binding> = BINDINGS.to_vec();
+    let names = command_names();
+    for (name, keys) in overrides {
+        let Some(first) = names.iter().position(|n| n == name) else {
+            let hint = crate::suggest::hint(name, names.iter().map(String::as_str));
+            return Err(format!(
+                "unknown key command `{name}`{hint}; `?` in rolescope and the README list them"
+            ));
+        };
+        let template = BINDINGS[first].clone();
+        table.retain(|b| {
+            b.context != template.context || command_name(b.help) != command_name(template.help)
+        });
+        for (i, key) in keys.iter().enumerate() {
+            table.push(Binding {
+                key: *key,
+                footer: template.footer && i == 0,
+                ..template.clone()
+            });
+        }
+    }
+    if let Some((key, a, b)) = duplicates(&table).first() {
+        let cmd = |ctx: Context| {
+            table
+                .iter()
+                .filter(|x| x.key == *key && x.context == ctx)
+                .map(|x| format!("{}.{}", ctx.name(), command_name(x.help)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        return Err(format!(
+            "key `{key}` would be bound twice: {} and {}",
+            cmd(*a),
+            cmd(*b)
+        ));
+    }
+    Ok(table)
 }
 
 #[cfg(test)]
@@ -467,12 +557,12 @@ mod tests {
 
     #[test]
     fn help_and_markdown_list_every_binding() {
-        let rows = help_rows();
+        let rows = help_rows(BINDINGS);
         assert!(rows.contains(&(Context::Global, "up/k".to_owned(), "move up")));
         assert!(rows.contains(&(Context::Prompt, "(type)".to_owned(), "type the value")));
         let md = markdown_key_list();
         assert!(
-            md.starts_with("**Everywhere**\n\n- `tab`: next pane\n"),
+            md.starts_with("**Everywhere**\n\n- `tab`: next pane (`global.next-pane`)\n"),
             "{md}"
         );
         for b in BINDINGS {

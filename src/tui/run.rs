@@ -100,7 +100,7 @@ pub fn ask_restore(path: Option<&Path>, written: SystemTime) -> bool {
 pub fn run(
     catalog: Arc<Catalog>,
     session: Session,
-    config: Config,
+    config: &Config,
     data: Option<&DataDir>,
 ) -> anyhow::Result<()> {
     let theme = Theme::new(ThemeName::from_env(
@@ -109,6 +109,7 @@ pub fn run(
         std::env::var("TERM").ok().as_deref(),
     ));
     let mut app = App::new(catalog, session.plan, session.path);
+    app.bindings = config.bindings.clone();
     if let Some(welcome) = session.welcome {
         app.status = welcome;
     }

@@ -152,6 +152,8 @@ pub struct App {
     pub quit: bool,
     /// Terminal size in columns and rows, as last reported.
     pub size: (u16, u16),
+    /// The key table in force: the defaults, or the user's remapped one.
+    pub bindings: Arc<[super::keymap::Binding]>,
     /// Counts changes to the plan (edits, undo, redo), so the loop knows when to write a
     /// recovery copy without comparing plans.
     pub revision: u64,
@@ -192,6 +194,7 @@ impl App {
             quit: false,
             size: (80, 24),
             revision: 0,
+            bindings: super::keymap::BINDINGS.into(),
             history: History::default(),
             quit_after_save: false,
             catalog_visible: catalog_order.clone(),
@@ -293,7 +296,11 @@ impl App {
             *sel = (*sel).min(last);
         }
         if let Some(Overlay::Help { scroll }) = self.overlays.last_mut() {
-            *scroll = (*scroll).min(super::keymap::help_rows().len().saturating_sub(1));
+            *scroll = (*scroll).min(
+                super::keymap::help_rows(&self.bindings)
+                    .len()
+                    .saturating_sub(1),
+            );
         }
     }
 }

@@ -19,7 +19,7 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
     };
     match top {
         Overlay::Help { scroll } => {
-            let last = help_rows().len().saturating_sub(1);
+            let last = help_rows(&app.bindings).len().saturating_sub(1);
             *scroll = match action {
                 Action::Up => scroll.saturating_sub(1),
                 Action::Down => *scroll + 1,

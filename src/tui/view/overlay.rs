@@ -14,7 +14,7 @@ use crate::tui::state::{App, Confirm, Overlay, PromptKind};
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match app.top_overlay() {
         None => {}
-        Some(Overlay::Help { scroll }) => help(frame, area, *scroll, theme),
+        Some(Overlay::Help { scroll }) => help(frame, area, app, *scroll, theme),
         Some(Overlay::Confirm(question)) => confirm(frame, area, app, question, theme),
         Some(Overlay::Prompt { kind, input }) => {
             let (title, hint) = prompt_text(app, kind);
@@ -55,7 +55,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-fn help(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
+fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) {
     let rect = centered(area, 76, area.height.saturating_sub(2));
     let block = popup(" Keys · Esc or ? to close ", theme);
     let inner = block.inner(rect);
@@ -63,7 +63,7 @@ fn help(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
     frame.render_widget(block, rect);
     let mut lines = Vec::new();
     let mut context = None;
-    for (ctx, keys, help) in help_rows() {
+    for (ctx, keys, help) in help_rows(&app.bindings) {
         if context != Some(ctx) {
             context = Some(ctx);
             lines.push(Line::from(Span::styled(ctx.title(), theme.title)));
