@@ -220,3 +220,42 @@ fn a_killed_session_is_offered_back() {
         "the recovery copy is cleaned up"
     );
 }
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (config, data) = (dir.path().join("config"), dir.path().join("data"));
+    let plan = temp_plan(dir.path());
+    let mut s = Session::start(&[&plan], &config, &data);
+    s.wait_for("People (4)");
+    s.send("a");
+    s.send("Late Edit\r");
+    s.wait_for("Role for Late Edit");
+    s.send("\r");
+    s.wait_for("People (5)");
+    // Someone else edits the file meanwhile (a newer modification time).
+    std::thread::sleep(Duration::from_millis(1100));
+    std::fs::write(
+        &plan,
+        std::fs::read_to_string(&plan)
+            .unwrap()
+            .replace("Team review", "Team review (edited)"),
+    )
+    .unwrap();
+    s.send("s");
+    s.wait_for("File changed on disk");
+    s.send("n");
+    s.wait_for("unsaved");
+    assert!(
+        std::fs::read_to_string(&plan).unwrap().contains("(edited)"),
+        "declining keeps their version"
+    );
+    s.send("s");
+    s.wait_for("File changed on disk");
+    s.send("y");
+    s.wait_for("Saved");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let saved = rolescope::plan::load_plan(&plan).unwrap().plan;
+    assert!(saved.person("Late Edit").is_some());
+}

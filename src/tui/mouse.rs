@@ -55,3 +55,100 @@ fn inner(area: Rect) -> Rect {
         area.height.saturating_sub(2),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crossterm::event::KeyModifiers;
+    use ratatui::layout::Rect;
+
+    use super::*;
+    use crate::tui::state::Focus;
+    use crate::tui::view::layout;
+    use crate::{Catalog, Plan};
+
+    fn app() -> App {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/team-review.yaml"
+        ))
+        .unwrap();
+        let plan: Plan = crate::plan::parse_plan("t", &text).unwrap();
+        let mut app = App::new(Arc::new(Catalog::builtin().unwrap()), plan, None);
+        app.size = (100, 30);
+        app
+    }
+
+    fn event(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
+        MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    #[test]
+    fn a_click_focuses_the_pane_and_selects_the_row_under_it() {
+        let app = app();
+        let regions = layout(Rect::new(0, 0, 100, 30), &app);
+        let people = regions.people;
+        // Third row inside the people pane's border: Zoë, index 2.
+        let click = event(
+            MouseEventKind::Down(MouseButton::Left),
+            people.x + 3,
+            people.y + 3,
+        );
+        assert_eq!(
+            action_for(&app, &regions, click),
+            Some(Action::Click {
+                focus: Focus::People,
+                row: 2
+            })
+        );
+        // Below the last person: focus only.
+        let empty = event(
+            MouseEventKind::Down(MouseButton::Left),
+            people.x + 3,
+            people.y + 10,
+        );
+        assert_eq!(
+            action_for(&app, &regions, empty),
+            Some(Action::Focus(Focus::People))
+        );
+        let catalog = regions.catalog;
+        let wheel = event(MouseEventKind::ScrollDown, catalog.x + 5, catalog.y + 2);
+        assert_eq!(
+            action_for(&app, &regions, wheel),
+            Some(Action::Scroll {
+                focus: Focus::Catalog,
+                delta: 3
+            })
+        );
+    }
+
+    #[test]
+    fn clicks_follow_the_scrolled_window_and_overlays_block_them() {
+        let mut app = app();
+        let regions = layout(Rect::new(0, 0, 100, 30), &app);
+        let catalog = regions.catalog;
+        let height = usize::from(catalog.height - 2);
+        app.selected.catalog = 40;
+        let first_visible = 40 - (height - 1);
+        let click = event(
+            MouseEventKind::Down(MouseButton::Left),
+            catalog.x + 5,
+            catalog.y + 1,
+        );
+        assert_eq!(
+            action_for(&app, &regions, click),
+            Some(Action::Click {
+                focus: Focus::Catalog,
+                row: first_visible
+            })
+        );
+        crate::tui::update(&mut app, Action::Help);
+        assert_eq!(action_for(&app, &regions, click), None);
+    }
+}
