@@ -26,9 +26,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if visible.is_empty() {
-        frame.render_widget(
-            Paragraph::new("No task matches the filter (Esc clears it).").style(theme.dim),
+        super::hint(
+            frame,
             inner,
+            "No task matches the filter (Esc clears it).",
+            theme,
         );
         return;
     }

@@ -24,10 +24,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new("Nobody holds a known role yet, so there is no core work to cover.")
-                .style(theme.dim),
+        super::hint(
+            frame,
             inner,
+            "Nobody holds a known role yet, so there is no core work to cover.",
+            theme,
         );
         return;
     }

@@ -155,6 +155,16 @@ fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'
         })
 }
 
+/// A quiet line of guidance where a pane has nothing to list yet.
+fn hint(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
+    frame.render_widget(
+        Paragraph::new(text.to_owned())
+            .style(theme.dim)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
 /// The style of a list row: selected (more strongly when the pane has focus) or plain.
 fn row_style(selected: bool, focused: bool, theme: &Theme) -> ratatui::style::Style {
     match (selected, focused) {

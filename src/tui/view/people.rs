@@ -25,12 +25,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(block, area);
     if app.plan.people.is_empty() {
         let hint = "No one yet. Press a to add a person, or quit and open an example: rolescope examples/team-review.yaml";
-        frame.render_widget(
-            Paragraph::new(hint)
-                .style(theme.dim)
-                .wrap(ratatui::widgets::Wrap { trim: true }),
-            inner,
-        );
+        super::hint(frame, inner, hint, theme);
         return;
     }
     let width = usize::from(inner.width);

@@ -20,10 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let block = pane(" Tasks ", focused, theme);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        frame.render_widget(
-            Paragraph::new("Select a person to see their tasks.").style(theme.dim),
-            inner,
-        );
+        super::hint(frame, inner, "Select a person to see their tasks.", theme);
         return;
     };
     let index = app.selected.people;
@@ -39,12 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(block, area);
     if person.tasks.is_empty() {
         let hint = "No tasks. Pick one in the catalog (Tab to it, / to filter) and press Enter.";
-        frame.render_widget(
-            Paragraph::new(hint)
-                .style(theme.dim)
-                .wrap(ratatui::widgets::Wrap { trim: true }),
-            inner,
-        );
+        super::hint(frame, inner, hint, theme);
         return;
     }
     let width = usize::from(inner.width);
