@@ -1,0 +1,72 @@
+//! `rolescope report PLAN [--person NAME] [--format ...] [-o FILE]`: a report to share.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Args, ValueEnum};
+
+use super::check::read_plan;
+use super::{Cli, load_catalog};
+use crate::analysis::analyze;
+use crate::error::InputErrors;
+use crate::fsio;
+use crate::report::{Subject, check_json, csv, html, json, markdown, model};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Html,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The plan to report on (`-` reads it from standard input).
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+
+    /// Write the role description of this person (default: the only person of a one-person
+    /// plan; otherwise a team review of everyone).
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Writes the report; 0 on success whatever it finds (a report is a document, not a gate:
+/// `check` is the gate), 2 on bad input.
+pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<u8> {
+    let catalog = load_catalog(&cli.catalogs)?;
+    let loaded = read_plan(&args.plan)?;
+    let subject = Subject::choose(&loaded.plan, &loaded.origin, args.person.as_deref())
+        .map_err(InputErrors::from)?;
+    let mut analysis = analyze(&catalog, &loaded.plan);
+    analysis.locate_in(&loaded.plan, &loaded.text);
+    let report = model::build(&catalog, &loaded.plan, &analysis, &loaded.origin, subject);
+    let text = match args.format {
+        ReportFormat::Markdown => markdown::render(&report),
+        ReportFormat::Html => html::render(&report),
+        ReportFormat::Csv => csv::render(&report),
+        ReportFormat::Json => json::render(
+            check_json(&analysis, &loaded.origin, &catalog, &loaded.plan),
+            &report,
+        ),
+    };
+    if let Some(path) = &args.output {
+        fsio::write_atomic(path, text.as_bytes())
+            .with_context(|| format!("cannot write the report to {}", path.display()))?;
+    } else {
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+    }
+    Ok(0)
+}
