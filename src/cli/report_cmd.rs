@@ -10,14 +10,26 @@ use super::{Cli, load_catalog};
 use crate::analysis::analyze;
 use crate::error::InputErrors;
 use crate::fsio;
-use crate::report::{Subject, check_json, csv, html, json, markdown, model};
+use crate::report::{self, ReportFormat, Subject};
 
+/// `--format` values; the library's [`ReportFormat`] knows nothing of clap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
+pub enum FormatArg {
     Markdown,
     Html,
     Csv,
     Json,
+}
+
+impl From<FormatArg> for ReportFormat {
+    fn from(f: FormatArg) -> ReportFormat {
+        match f {
+            FormatArg::Markdown => ReportFormat::Markdown,
+            FormatArg::Html => ReportFormat::Html,
+            FormatArg::Csv => ReportFormat::Csv,
+            FormatArg::Json => ReportFormat::Json,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -31,9 +43,10 @@ pub struct ReportArgs {
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
-    pub format: ReportFormat,
+    /// Output format [default: from the extension of -o (.md, .html, .csv, .json), else
+    /// markdown].
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
 
     /// Write the report to this file (atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -49,16 +62,23 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<u8> {
         .map_err(InputErrors::from)?;
     let mut analysis = analyze(&catalog, &loaded.plan);
     analysis.locate_in(&loaded.plan, &loaded.text);
-    let report = model::build(&catalog, &loaded.plan, &analysis, &loaded.origin, subject);
-    let text = match args.format {
-        ReportFormat::Markdown => markdown::render(&report),
-        ReportFormat::Html => html::render(&report),
-        ReportFormat::Csv => csv::render(&report),
-        ReportFormat::Json => json::render(
-            check_json(&analysis, &loaded.origin, &catalog, &loaded.plan),
-            &report,
-        ),
-    };
+    let format = args.format.map_or_else(
+        || {
+            args.output
+                .as_deref()
+                .and_then(ReportFormat::from_path)
+                .unwrap_or(ReportFormat::Markdown)
+        },
+        ReportFormat::from,
+    );
+    let text = report::render(
+        format,
+        &catalog,
+        &loaded.plan,
+        &analysis,
+        &loaded.origin,
+        subject,
+    );
     if let Some(path) = &args.output {
         fsio::write_atomic(path, text.as_bytes())
             .with_context(|| format!("cannot write the report to {}", path.display()))?;

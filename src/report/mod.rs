@@ -12,9 +12,11 @@ pub mod json;
 pub mod markdown;
 pub mod model;
 pub mod numbers;
+mod render;
 mod words;
 pub mod wrap;
 
 pub use check_json::{CheckJson, check_json};
 pub use check_text::{Paint, Plain, Tone, check_text};
 pub use model::{Report, Subject};
+pub use render::{ReportFormat, render};

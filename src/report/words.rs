@@ -181,6 +181,21 @@ pub fn fit_line(fit: &Fit, title: &str) -> String {
 pub fn verdict(fit: &Fit, title: &str) -> String {
     let best = fit.best_fit.as_deref().unwrap_or("another role");
     match fit.verdict {
+        Verdict::Fits if !fit.parts.is_empty() => {
+            let actual: Vec<String> = fit
+                .parts
+                .iter()
+                .map(|p| format!("{} {}", p.title, percent(p.share)))
+                .collect();
+            let declared: Vec<String> = fit.parts.iter().map(|p| percent(p.declared)).collect();
+            format!(
+                "The duties fit the hybrid title: {} of the week, against a declared {} split, \
+                 and shared work {}.",
+                actual.join(" and "),
+                declared.join(" / "),
+                percent(fit.shared_share)
+            )
+        }
         Verdict::Fits => format!(
             "The duties fit the title: {title} work takes {} of the week, and shared work {}.",
             percent(fit.title_share),

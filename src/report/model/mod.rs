@@ -20,7 +20,9 @@ use crate::finding::{Finding, Severity};
 use crate::plan::{Person, Plan, RoleSpec};
 use crate::suggest::hint;
 
-pub use role::{Duty, Fit, HeldRole, OtherRole, Reason, Responsibility, RoleDescription, Verdict};
+pub use role::{
+    Duty, Fit, FitPart, HeldRole, OtherRole, Reason, Responsibility, RoleDescription, Verdict,
+};
 pub use rows::{AssignmentRow, TaskFinding};
 pub use team::{
     Counts, CoverageMatrix, CoverageRow, CoverageStatus, TeamReview, Totals, WorkloadRow,
@@ -126,7 +128,9 @@ pub struct Segment {
     /// renderers colour an owner the same way in every chart.
     #[serde(skip)]
     pub slot: usize,
+    #[serde(serialize_with = "round")]
     pub hours: f64,
+    #[serde(serialize_with = "round")]
     pub share: f64,
 }
 
@@ -139,9 +143,12 @@ impl Segment {
 /// Where one person's week goes: the role mix behind the bar charts and the shares.
 #[derive(Debug, Clone, Serialize)]
 pub struct Mix {
+    #[serde(serialize_with = "round")]
     pub hours: f64,
+    #[serde(serialize_with = "round")]
     pub capacity: f64,
     /// Hours / capacity; `None` when capacity is 0.
+    #[serde(serialize_with = "round_option")]
     pub load: Option<f64>,
     /// Owners with hours, plus the person's own roles even at 0 (so "Community Manager 0%"
     /// is said, not left out), in catalog order with shared last.
@@ -238,5 +245,20 @@ pub fn role_label(catalog: &Catalog, spec: &RoleSpec) -> String {
             .map(|(id, part)| format!("{} {}", title(id), crate::analysis::pct(*part)))
             .collect::<Vec<_>>()
             .join(" / "),
+    }
+}
+
+/// Numbers in JSON are rounded to 4 places, as in `check --format json`, so output is stable
+/// across platforms; the renderers read the exact values.
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde passes a reference
+fn round<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(super::check_json::round(*v))
+}
+
+#[allow(clippy::ref_option)] // serde's `serialize_with` passes a reference
+fn round_option<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.serialize_some(&super::check_json::round(*v)),
+        None => s.serialize_none(),
     }
 }

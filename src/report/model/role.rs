@@ -10,7 +10,7 @@ use super::{FindingGroup, Mix, accepted, group, role_label};
 use crate::analysis::{Analysis, RoleMix, first_sentence};
 use crate::catalog::{Catalog, Owner};
 use crate::finding::Rule;
-use crate::plan::{Person, Plan};
+use crate::plan::{Person, Plan, RoleSpec};
 use crate::report::check_json::AcceptedJson;
 
 /// One person's role description.
@@ -40,6 +40,7 @@ pub struct HeldRole<'a> {
     pub id: &'a str,
     pub title: &'a str,
     /// Share of the declared split (1 for a single role).
+    #[serde(serialize_with = "super::round")]
     pub part: f64,
     pub summary: &'a str,
 }
@@ -57,7 +58,9 @@ pub struct Responsibility<'a> {
     /// Whether the category is the person's own roles' work or the overlap (not another role's
     /// work carried as a channel or flagged).
     pub own: bool,
+    #[serde(serialize_with = "super::round")]
     pub hours: f64,
+    #[serde(serialize_with = "super::round")]
     pub share: f64,
     pub duties: Vec<Duty<'a>>,
 }
@@ -66,6 +69,7 @@ pub struct Responsibility<'a> {
 pub struct Duty<'a> {
     pub task: &'a str,
     pub title: &'a str,
+    #[serde(serialize_with = "super::round")]
     pub hours: f64,
     pub note: Option<&'a str>,
     /// Flagged `out-of-role` for this person (active or accepted).
@@ -79,7 +83,9 @@ pub struct OtherRole<'a> {
     pub title: &'a str,
     /// The first sentence of the role's summary.
     pub summary: &'a str,
+    #[serde(serialize_with = "super::round")]
     pub hours: f64,
+    #[serde(serialize_with = "super::round")]
     pub share: f64,
     /// Its tasks given to this person that are outside the role (`out-of-role`).
     pub flagged: Vec<Reason<'a>>,
@@ -94,6 +100,7 @@ pub struct OtherRole<'a> {
 pub struct Reason<'a> {
     pub task: &'a str,
     pub title: &'a str,
+    #[serde(serialize_with = "super::round")]
     pub hours: f64,
     pub why: &'a str,
 }
@@ -118,11 +125,27 @@ pub enum Verdict {
 pub struct Fit {
     pub verdict: Verdict,
     /// The title's share of the week (all held roles together, for a hybrid).
+    #[serde(serialize_with = "super::round")]
     pub title_share: f64,
     /// The role with most hours, by title.
     pub best_fit: Option<String>,
+    #[serde(serialize_with = "super::round")]
     pub best_share: f64,
+    #[serde(serialize_with = "super::round")]
     pub shared_share: f64,
+    /// For a hybrid, each role's declared part and actual share; empty for a single role.
+    pub parts: Vec<FitPart>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FitPart {
+    pub title: String,
+    /// Part of the declared split.
+    #[serde(serialize_with = "super::round")]
+    pub declared: f64,
+    /// Share of the week.
+    #[serde(serialize_with = "super::round")]
+    pub share: f64,
 }
 
 /// The role description of the person at `index`.
@@ -153,7 +176,16 @@ pub(super) fn build<'a>(
             summary: &r.summary,
         })
         .collect();
-    let title = role_label(catalog, &person.role);
+    // A posting's title names the roles; a hybrid's split is in "About the role" and the fit.
+    let title = match &person.role {
+        RoleSpec::Hybrid(_) => person
+            .role
+            .role_ids()
+            .map(|id| catalog.role(id).map_or(id, |r| r.title.as_str()))
+            .collect::<Vec<_>>()
+            .join(" / "),
+        RoleSpec::Single(_) => role_label(catalog, &person.role),
+    };
     let one_person = plan.people.len() == 1;
     let mine = |f: &crate::finding::Finding| {
         f.person_index == Some(index) || (one_person && f.person_index.is_none())
@@ -311,5 +343,17 @@ fn fit(catalog: &Catalog, analysis: &Analysis, index: usize, mix: &RoleMix) -> F
         best_fit: best.map(|r| r.title.clone()),
         best_share: best.map_or(0.0, |r| mix.share_of_role(&r.id)),
         shared_share: mix.shared_share(),
+        parts: if mix.roles.len() > 1 {
+            mix.roles
+                .iter()
+                .map(|(r, declared)| FitPart {
+                    title: r.title.clone(),
+                    declared: *declared,
+                    share: mix.share_of_role(&r.id),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
 }

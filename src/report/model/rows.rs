@@ -21,6 +21,7 @@ pub struct AssignmentRow<'a> {
     pub owner: Option<&'a str>,
     /// Title of the task's category.
     pub category: Option<&'a str>,
+    #[serde(serialize_with = "super::round")]
     pub hours: f64,
     pub note: Option<&'a str>,
     /// Active findings about this very task (`out-of-role`, `unknown-task`).

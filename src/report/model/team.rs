@@ -25,8 +25,11 @@ pub struct TeamReview<'a> {
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Totals {
     pub people: usize,
+    #[serde(serialize_with = "super::round")]
     pub hours: f64,
+    #[serde(serialize_with = "super::round")]
     pub capacity: f64,
+    #[serde(serialize_with = "super::round_option")]
     pub load: Option<f64>,
     pub findings: Counts,
     pub accepted: usize,
