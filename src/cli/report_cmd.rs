@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
 use super::check::read_plan;
@@ -80,8 +79,13 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<u8> {
         subject,
     );
     if let Some(path) = &args.output {
-        fsio::write_atomic(path, text.as_bytes())
-            .with_context(|| format!("cannot write the report to {}", path.display()))?;
+        fsio::write_atomic(path, text.as_bytes()).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot write the report to {}: {}",
+                path.display(),
+                os_reason(&e)
+            )
+        })?;
     } else {
         use std::io::Write as _;
         let mut out = std::io::stdout().lock();
@@ -89,4 +93,15 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<u8> {
         out.flush()?;
     }
     Ok(0)
+}
+
+/// The operating system's words for an I/O error ("No such file or directory (os error 2)"):
+/// `tempfile` appends " at path <temporary file>" to errors of an atomic write, which would
+/// only confuse, so that part is cut.
+fn os_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" at path ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
 }

@@ -44,7 +44,7 @@ pub fn counts(c: Counts) -> String {
     )
 }
 
-/// "✗ 1 · ⚠ 2" for a table cell, "–" when there are none.
+/// "✗ 1 error, ⚠ 2 warnings" for a table cell, "✓ none" when there are none.
 pub fn counts_cell(c: Counts) -> String {
     let parts: Vec<String> = [
         (Severity::Error, c.error),
@@ -53,7 +53,14 @@ pub fn counts_cell(c: Counts) -> String {
     ]
     .iter()
     .filter(|(_, n)| *n > 0)
-    .map(|(s, n)| format!("{} {n} {}", symbol(*s), s.as_str()))
+    .map(|(s, n)| {
+        let word = if *n == 1 || *s == Severity::Info {
+            s.as_str().to_owned()
+        } else {
+            format!("{}s", s.as_str())
+        };
+        format!("{} {n} {word}", symbol(*s))
+    })
     .collect();
     if parts.is_empty() {
         "✓ none".to_owned()
