@@ -162,6 +162,10 @@ fn unwritable_output_exits_2_with_the_path() {
         err.contains("cannot write the report to") && err.contains("missing-dir"),
         "{err}"
     );
+    assert!(
+        !err.contains(".rolescope-"),
+        "the temporary file is not named: {err}"
+    );
 }
 
 #[test]
