@@ -281,15 +281,19 @@ fn coverage(out: &mut String, c: &CoverageMatrix) {
         let _ = write!(out, "<th scope=\"col\" class=\"mark\">{}</th>", esc(p));
     }
     out.push_str("<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
-    for r in &c.rows {
+    for (i, r) in c.rows.iter().enumerate() {
         let gap = r.status == CoverageStatus::Gap;
-        let _ = write!(
-            out,
-            "<tr{}><td>{}</td><th scope=\"row\">{}</th>",
-            if gap { " class=\"gap\"" } else { "" },
-            esc(r.role),
-            esc(r.title)
-        );
+        let _ = write!(out, "<tr{}>", if gap { " class=\"gap\"" } else { "" });
+        // Rows come grouped by role: the role is written once, spanning its categories.
+        if i == 0 || c.rows[i - 1].role != r.role {
+            let span = c.rows[i..].iter().take_while(|o| o.role == r.role).count();
+            let _ = write!(
+                out,
+                "<th scope=\"rowgroup\" class=\"role\" rowspan=\"{span}\">{}</th>",
+                esc(r.role)
+            );
+        }
+        let _ = write!(out, "<th scope=\"row\">{}</th>", esc(r.title));
         for &on in &r.cells {
             out.push_str(if on {
                 "<td class=\"mark yes\">✓<span class=\"sr\"> yes</span></td>"
