@@ -61,3 +61,20 @@ fn role_description_of_a_social_media_manager_given_meetups() {
     );
     insta::assert_snapshot!("team-review.jon.md", text);
 }
+
+#[test]
+fn accepted_findings_unknown_tasks_and_empty_people() {
+    let plan = "tests/fixtures/accepted.yaml";
+    insta::assert_snapshot!(
+        "accepted.team.md",
+        render_example(plan, None, ReportFormat::Markdown)
+    );
+    insta::assert_snapshot!(
+        "accepted.jon.md",
+        render_example(plan, Some("Jon"), ReportFormat::Markdown)
+    );
+    insta::assert_snapshot!(
+        "accepted.maya.md",
+        render_example(plan, Some("Maya"), ReportFormat::Markdown)
+    );
+}

@@ -74,10 +74,10 @@ fn responsibilities(out: &mut String, r: &RoleDescription) {
         }
         for d in &resp.duties {
             let note = d.note.map_or_else(String::new, |n| format!(" — {}", md(n)));
-            let flag = if d.out_of_role {
-                " ⚠ out of role"
-            } else {
-                ""
+            let flag = match (d.out_of_role, d.accepted) {
+                (true, Some(reason)) => format!(" ⚠ out of role (accepted: {})", md(reason)),
+                (true, None) => " ⚠ out of role".to_owned(),
+                (false, _) => String::new(),
             };
             let _ = writeln!(out, "- {} ({}){flag}{note}", md(d.title), hours(d.hours));
         }

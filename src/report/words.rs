@@ -159,13 +159,17 @@ fn is_real_role(o: &OtherRole, fit: &Fit) -> bool {
 pub const CARRIED: &str = "Carried as one channel of this role, not as the job:";
 pub const FLAGGED: &str = "Flagged: outside what this role covers, and why it belongs elsewhere:";
 
-/// "Kept off: none of its core work (A; B; C)." or `None` when all of it is touched.
+/// "Kept off: none of a Social Media Manager's core work is part of this role (A; B)." or
+/// `None` when the person touches all of it.
 pub fn kept_off(o: &OtherRole) -> Option<String> {
     (!o.kept_off.is_empty()).then(|| {
+        let which = if o.hours <= 0.0 {
+            format!("none of a {}'s core work is", o.title)
+        } else {
+            format!("the rest of a {}'s core work is not", o.title)
+        };
         format!(
-            "Kept off: {} core {} work is not part of this role ({}).",
-            if o.hours <= 0.0 { "all" } else { "its other" },
-            o.title,
+            "Kept off: {which} part of this role ({}).",
             o.kept_off.join("; ")
         )
     })

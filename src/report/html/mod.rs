@@ -106,10 +106,13 @@ fn responsibilities(out: &mut String, r: &RoleDescription) {
         }
         out.push_str("<ul>\n");
         for d in &resp.duties {
-            let flag = if d.out_of_role {
-                " <span class=\"flag\">⚠ out of role</span>"
-            } else {
-                ""
+            let flag = match (d.out_of_role, d.accepted) {
+                (true, Some(reason)) => format!(
+                    " <span class=\"flag\">⚠ out of role</span> <span class=\"note\">(accepted: {})</span>",
+                    esc(reason)
+                ),
+                (true, None) => " <span class=\"flag\">⚠ out of role</span>".to_owned(),
+                (false, _) => String::new(),
             };
             let note = d.note.map_or_else(String::new, |n| {
                 format!(" <span class=\"note\">— {}</span>", esc(n))

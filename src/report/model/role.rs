@@ -74,6 +74,8 @@ pub struct Duty<'a> {
     pub note: Option<&'a str>,
     /// Flagged `out-of-role` for this person (active or accepted).
     pub out_of_role: bool,
+    /// The plan's reason, when that `out-of-role` is accepted.
+    pub accepted: Option<&'a str>,
 }
 
 /// Another role, as it touches this one.
@@ -225,6 +227,14 @@ fn responsibilities<'a>(
             hours: t.hours,
             note: person.tasks.get(t.index).and_then(|a| a.note.as_deref()),
             out_of_role: flagged.contains(task.id.as_str()),
+            accepted: person
+                .accept
+                .iter()
+                .find(|a| {
+                    a.rule == Rule::OutOfRole && a.task.as_ref().is_none_or(|t| t == &task.id)
+                })
+                .filter(|_| flagged.contains(task.id.as_str()))
+                .map(|a| a.reason.as_str()),
         };
         if let Some((_, r)) = out.iter_mut().find(|(p, _)| *p == position) {
             r.hours += t.hours;
