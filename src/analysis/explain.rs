@@ -292,13 +292,13 @@ fn foreign_clause(catalog: &Catalog, mix: &RoleMix) -> String {
 }
 
 /// The first sentence of a summary: explanations quote it, the full text is in `catalog list`.
-fn first_sentence(s: &str) -> &str {
+pub(crate) fn first_sentence(s: &str) -> &str {
     let s = s.trim();
     s.match_indices(". ").next().map_or(s, |(i, _)| &s[..=i])
 }
 
 /// Ends the text with a full stop.
-fn sentence(s: &str) -> String {
+pub(crate) fn sentence(s: &str) -> String {
     let s = s.trim();
     if s.is_empty() || s.ends_with(['.', '!', '?']) {
         s.to_owned()
@@ -307,7 +307,7 @@ fn sentence(s: &str) -> String {
     }
 }
 
-fn lower_first(s: &str) -> String {
+pub(crate) fn lower_first(s: &str) -> String {
     let s = sentence(s);
     let mut chars = s.chars();
     match chars.next() {

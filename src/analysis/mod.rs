@@ -16,6 +16,7 @@ use crate::finding::{Accepted, Detail, Finding, Rule, Severity};
 use crate::plan::{ALL_ROLES, Acceptance, Plan};
 
 pub use explain::{explanation, hours as hours_label, message, pct};
+pub(crate) use explain::{first_sentence, lower_first, sentence};
 pub use mix::RoleMix;
 pub use team::{CategoryCoverage, Coverage};
 

@@ -96,7 +96,7 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
     Ok(u8::from(failed))
 }
 
-fn read_plan(path: &Path) -> Result<LoadedPlan, InputErrors> {
+pub(super) fn read_plan(path: &Path) -> Result<LoadedPlan, InputErrors> {
     if path.as_os_str() == "-" {
         let text = fsio::read_text_from(std::io::stdin().lock(), "<stdin>")?;
         let plan = parse_plan("<stdin>", &text)?;

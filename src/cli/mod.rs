@@ -7,6 +7,7 @@
 mod catalog_cmd;
 mod check;
 mod paint;
+mod report_cmd;
 mod tui_cmd;
 
 use std::path::PathBuf;
@@ -51,6 +52,8 @@ pub struct Cli {
 pub enum Command {
     /// Check plans against the role rules; exit 1 if a finding reaches --fail-on.
     Check(check::CheckArgs),
+    /// Write a report to share: a role description (one person) or a team review.
+    Report(report_cmd::ReportArgs),
     /// List or validate task catalogs.
     #[command(subcommand)]
     Catalog(catalog_cmd::CatalogCommand),
@@ -113,6 +116,7 @@ pub fn main() -> ExitCode {
 fn run(cli: &Cli) -> anyhow::Result<u8> {
     match &cli.command {
         Some(Command::Check(args)) => check::run(cli, args),
+        Some(Command::Report(args)) => report_cmd::run(cli, args),
         Some(Command::Catalog(cmd)) => catalog_cmd::run(cli, cmd),
         None => tui_cmd::run(cli),
     }

@@ -59,11 +59,11 @@ pub struct AcceptedJson<'a> {
 }
 
 /// Shares and fractions are rounded to 4 places so output is stable across platforms.
-fn round(v: f64) -> f64 {
+pub(crate) fn round(v: f64) -> f64 {
     (v * 10_000.0).round() / 10_000.0
 }
 
-fn finding_json<'a>(f: &'a Finding, catalog: &Catalog, plan: &Plan) -> FindingJson<'a> {
+pub(crate) fn finding_json<'a>(f: &'a Finding, catalog: &Catalog, plan: &Plan) -> FindingJson<'a> {
     FindingJson {
         rule: f.rule,
         severity: f.severity,

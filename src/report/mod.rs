@@ -1,10 +1,22 @@
 //! Output formats built from an [`Analysis`](crate::Analysis): plain text for a terminal or a
-//! log, and JSON for scripts. They produce strings; printing, colour and files are the front
-//! ends' business.
+//! log, and JSON for scripts (`check`); and shareable reports (`report`): a format-independent
+//! [`model`] laid out as Markdown, HTML, CSV or JSON. They produce strings; printing, colour
+//! and files are the front ends' business.
 
 pub mod check_json;
 pub mod check_text;
+pub mod csv;
+pub mod escape;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod model;
+pub mod numbers;
+mod render;
+mod words;
 pub mod wrap;
 
 pub use check_json::{CheckJson, check_json};
 pub use check_text::{Paint, Plain, Tone, check_text};
+pub use model::{Report, Subject};
+pub use render::{ReportFormat, render};

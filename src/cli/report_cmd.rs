@@ -1,0 +1,107 @@
+//! `rolescope report PLAN [--person NAME] [--format ...] [-o FILE]`: a report to share.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::check::read_plan;
+use super::{Cli, load_catalog};
+use crate::analysis::analyze;
+use crate::error::InputErrors;
+use crate::fsio;
+use crate::report::{self, ReportFormat, Subject};
+
+/// `--format` values; the library's [`ReportFormat`] knows nothing of clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Markdown,
+    Html,
+    Csv,
+    Json,
+}
+
+impl From<FormatArg> for ReportFormat {
+    fn from(f: FormatArg) -> ReportFormat {
+        match f {
+            FormatArg::Markdown => ReportFormat::Markdown,
+            FormatArg::Html => ReportFormat::Html,
+            FormatArg::Csv => ReportFormat::Csv,
+            FormatArg::Json => ReportFormat::Json,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The plan to report on (`-` reads it from standard input).
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+
+    /// Write the role description of this person (default: the only person of a one-person
+    /// plan; otherwise a team review of everyone).
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+
+    /// Output format [default: from the extension of -o (.md, .html, .csv, .json), else
+    /// markdown].
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Writes the report; 0 on success whatever it finds (a report is a document, not a gate:
+/// `check` is the gate), 2 on bad input.
+pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<u8> {
+    let catalog = load_catalog(&cli.catalogs)?;
+    let loaded = read_plan(&args.plan)?;
+    let subject = Subject::choose(&loaded.plan, &loaded.origin, args.person.as_deref())
+        .map_err(InputErrors::from)?;
+    let mut analysis = analyze(&catalog, &loaded.plan);
+    analysis.locate_in(&loaded.plan, &loaded.text);
+    let format = args.format.map_or_else(
+        || {
+            args.output
+                .as_deref()
+                .and_then(ReportFormat::from_path)
+                .unwrap_or(ReportFormat::Markdown)
+        },
+        ReportFormat::from,
+    );
+    let text = report::render(
+        format,
+        &catalog,
+        &loaded.plan,
+        &analysis,
+        &loaded.origin,
+        subject,
+    );
+    if let Some(path) = &args.output {
+        fsio::write_atomic(path, text.as_bytes()).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot write the report to {}: {}",
+                path.display(),
+                os_reason(&e)
+            )
+        })?;
+    } else {
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+    }
+    Ok(0)
+}
+
+/// The operating system's words for an I/O error ("No such file or directory (os error 2)"):
+/// `tempfile` appends " at path <temporary file>" to errors of an atomic write, which would
+/// only confuse, so that part is cut.
+fn os_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" at path ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}

@@ -1,0 +1,366 @@
+//! The HTML report: one self-contained file (inline CSS and SVG; no script, no network, no
+//! external font) that can be mailed, attached to a ticket or printed. A Content Security
+//! Policy forbids scripts and fetches too, as a second line behind the escaping.
+//!
+//! Severity and coverage are shown by a symbol and a word as well as by colour, so the page
+//! reads in greyscale print.
+
+mod svg;
+
+use std::fmt::Write as _;
+
+use super::escape::html as esc;
+use super::model::{
+    Body, CoverageMatrix, CoverageStatus, FindingGroup, Report, RoleDescription, TeamReview,
+    Verdict,
+};
+use super::numbers::{hours, load, percent};
+use super::words;
+use crate::finding::Severity;
+use crate::report::check_json::AcceptedJson;
+
+const STYLE: &str = include_str!("style.css");
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/// The report as one HTML document.
+pub fn render(report: &Report) -> String {
+    let title = match &report.body {
+        Body::RoleDescription(r) => format!("{} — role description for {}", r.title, r.person),
+        Body::TeamReview(_) => format!("{} — team review", report.plan),
+    };
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"rolescope\">\n<title>{}</title>\n\
+         <style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        esc(&title)
+    );
+    match &report.body {
+        Body::RoleDescription(r) => role_description(&mut out, report, r),
+        Body::TeamReview(t) => team_review(&mut out, report, t),
+    }
+    out.push_str("<footer>Made with rolescope from ");
+    out.push_str(&esc(report.file));
+    out.push_str(".</footer>\n</main>\n</body>\n</html>\n");
+    out
+}
+
+fn role_description(out: &mut String, report: &Report, r: &RoleDescription) {
+    let _ = writeln!(
+        out,
+        "<header>\n<h1>{}</h1>\n<p class=\"sub\">Role description for {}, from the plan “{}”.</p>\n</header>",
+        esc(&r.title),
+        esc(r.person),
+        esc(report.plan)
+    );
+    out.push_str("<section id=\"about\">\n<h2>About the role</h2>\n");
+    match r.roles.as_slice() {
+        [one] => {
+            let _ = writeln!(out, "<p>{}</p>", esc(one.summary));
+        }
+        many => {
+            for role in many {
+                let _ = writeln!(
+                    out,
+                    "<p><strong>{} ({}).</strong> {}</p>",
+                    esc(role.title),
+                    percent(role.part),
+                    esc(role.summary)
+                );
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "<p class=\"summary\">{}</p>",
+        esc(&words::week(&r.mix))
+    );
+    out.push_str("<figure class=\"mix\"><figcaption>Role mix</figcaption>");
+    svg::mix_bar(out, r.person, &r.mix);
+    svg::legend(out, &r.mix);
+    out.push_str("</figure>\n</section>\n");
+
+    responsibilities(out, r);
+    not_this_role(out, r);
+    fit(out, r);
+    findings(out, &r.findings, &r.accepted);
+}
+
+fn responsibilities(out: &mut String, r: &RoleDescription) {
+    out.push_str("<section id=\"responsibilities\">\n<h2>Responsibilities</h2>\n");
+    if r.responsibilities.is_empty() {
+        out.push_str("<p>No duties are assigned yet.</p>\n");
+    }
+    for resp in &r.responsibilities {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<p class=\"meta\">{}</p>",
+            esc(resp.title),
+            esc(&words::responsibility_meta(resp))
+        );
+        if let Some(note) = words::responsibility_note(resp, &r.fit) {
+            let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(&note));
+        }
+        out.push_str("<ul>\n");
+        for d in &resp.duties {
+            let flag = match (d.out_of_role, d.accepted) {
+                (true, Some(reason)) => format!(
+                    " <span class=\"flag\">⚠ out of role</span> <span class=\"note\">(accepted: {})</span>",
+                    esc(reason)
+                ),
+                (true, None) => " <span class=\"flag\">⚠ out of role</span>".to_owned(),
+                (false, _) => String::new(),
+            };
+            let note = d.note.map_or_else(String::new, |n| {
+                format!(" <span class=\"note\">— {}</span>", esc(n))
+            });
+            let _ = writeln!(
+                out,
+                "<li>{} ({}){flag}{note}</li>",
+                esc(d.title),
+                hours(d.hours)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn not_this_role(out: &mut String, r: &RoleDescription) {
+    if !r.not_this_role.is_empty() {
+        out.push_str("<section id=\"not\">\n<h2>What this role is not</h2>\n");
+        for o in &r.not_this_role {
+            let _ = writeln!(
+                out,
+                "<p>{}</p>",
+                esc(&words::other_role_lead(o, &r.fit, &r.title))
+            );
+            if words::list_carried(o, &r.fit) {
+                let _ = writeln!(out, "<p>{}</p>\n<ul>", words::CARRIED);
+                for c in &o.carried {
+                    let _ = writeln!(out, "<li>{} ({})</li>", esc(c.title), hours(c.hours));
+                }
+                out.push_str("</ul>\n");
+            }
+            if !o.flagged.is_empty() {
+                let _ = writeln!(out, "<p>{}</p>\n<ul>", words::FLAGGED);
+                for f in &o.flagged {
+                    let _ = writeln!(
+                        out,
+                        "<li><strong>{}</strong> ({}): {}</li>",
+                        esc(f.title),
+                        hours(f.hours),
+                        esc(f.why)
+                    );
+                }
+                out.push_str("</ul>\n");
+            }
+            if let Some(k) = words::kept_off(o) {
+                let _ = writeln!(out, "<p>{}</p>", esc(&k));
+            }
+        }
+        out.push_str("</section>\n");
+    }
+}
+
+fn fit(out: &mut String, r: &RoleDescription) {
+    let class = match r.fit.verdict {
+        Verdict::Fits => "fits",
+        Verdict::Close => "close",
+        Verdict::Mismatch => "mismatch",
+        Verdict::TooThin => "too-thin",
+        Verdict::NoWork => "no-work",
+    };
+    let mark = if r.fit.verdict == Verdict::Fits {
+        "✓"
+    } else {
+        "⚠"
+    };
+    let _ = writeln!(
+        out,
+        "<section id=\"fit\">\n<h2>Fit</h2>\n<div class=\"fit {class}\">\n<p class=\"summary\">{mark} {}</p>\n<p>{}</p>\n</div>\n</section>",
+        esc(&words::fit_line(&r.fit, &r.title)),
+        esc(&words::verdict(&r.fit, &r.title))
+    );
+}
+
+fn team_review(out: &mut String, report: &Report, t: &TeamReview) {
+    let people = if t.totals.people == 1 {
+        "person"
+    } else {
+        "people"
+    };
+    let _ = writeln!(
+        out,
+        "<header>\n<h1>{}</h1>\n<p class=\"sub\">Team workload review of {} {people}.</p>\n</header>",
+        esc(report.plan),
+        t.totals.people
+    );
+    if !report.description.trim().is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", esc(report.description.trim()));
+    }
+    let _ = writeln!(
+        out,
+        "<p class=\"summary\">{} of tasks for {} of capacity ({}) · {}</p>",
+        hours(t.totals.hours),
+        hours(t.totals.capacity),
+        load(t.totals.load),
+        words::counts(t.totals.findings)
+    );
+
+    out.push_str(
+        "<section id=\"workload\">\n<h2>Workload</h2>\n<table>\n<thead><tr><th scope=\"col\">Person</th>\
+         <th scope=\"col\">Role</th><th scope=\"col\" class=\"num\">Hours</th>\
+         <th scope=\"col\" class=\"num\">Capacity</th><th scope=\"col\" class=\"num\">Load</th>\
+         <th scope=\"col\">Best fit</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n",
+    );
+    for w in &t.workload {
+        let best = w.best_fit.map_or_else(
+            || "–".to_owned(),
+            |b| {
+                if w.fits {
+                    esc(b)
+                } else {
+                    format!("{} <span class=\"flag\">⚠ not the title</span>", esc(b))
+                }
+            },
+        );
+        let over = w.mix.load.is_some_and(|l| l > 1.0);
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+             <td class=\"num\">{}{}</td><td>{best}</td><td class=\"nowrap\">{}</td></tr>",
+            esc(w.person),
+            esc(&w.role),
+            hours(w.mix.hours),
+            hours(w.mix.capacity),
+            load(w.mix.load),
+            if over {
+                " <span class=\"flag\">⚠</span>"
+            } else {
+                ""
+            },
+            esc(&words::counts_cell(w.findings))
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+
+    if t.workload.iter().any(|w| w.mix.hours > 0.0) {
+        out.push_str(
+            "<section id=\"role-mix\">\n<h2>Role mix</h2>\n<p class=\"legend\">Share of each \
+             person's week, by the role the work belongs to.</p>\n",
+        );
+        for w in &t.workload {
+            let _ = write!(
+                out,
+                "<figure class=\"mix\"><figcaption>{} <span class=\"legend\">· {}</span></figcaption>",
+                esc(w.person),
+                esc(&w.role)
+            );
+            svg::mix_bar(out, w.person, &w.mix);
+            svg::legend(out, &w.mix);
+            out.push_str("</figure>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    coverage(out, &t.coverage);
+    findings(out, &t.findings, &t.accepted);
+}
+
+fn coverage(out: &mut String, c: &CoverageMatrix) {
+    out.push_str("<section id=\"coverage\">\n<h2>Coverage of core work</h2>\n");
+    if c.rows.is_empty() {
+        out.push_str("<p>The plan hires for no role with core work.</p>\n</section>\n");
+        return;
+    }
+    out.push_str(
+        "<p class=\"legend\">✓ has a task in the category; · has none; ✗ gap: nobody does this \
+         core work</p>\n<table>\n<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Core category</th>",
+    );
+    for p in &c.people {
+        let _ = write!(out, "<th scope=\"col\" class=\"mark\">{}</th>", esc(p));
+    }
+    out.push_str("<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
+    for (i, r) in c.rows.iter().enumerate() {
+        let gap = r.status == CoverageStatus::Gap;
+        let _ = write!(out, "<tr{}>", if gap { " class=\"gap\"" } else { "" });
+        // Rows come grouped by role: the role is written once, spanning its categories.
+        if i == 0 || c.rows[i - 1].role != r.role {
+            let span = c.rows[i..].iter().take_while(|o| o.role == r.role).count();
+            let _ = write!(
+                out,
+                "<th scope=\"rowgroup\" class=\"role\" rowspan=\"{span}\">{}</th>",
+                esc(r.role)
+            );
+        }
+        let _ = write!(out, "<th scope=\"row\">{}</th>", esc(r.title));
+        for &on in &r.cells {
+            out.push_str(if on {
+                "<td class=\"mark yes\">✓<span class=\"sr\"> yes</span></td>"
+            } else {
+                "<td class=\"mark no\">·<span class=\"sr\"> no</span></td>"
+            });
+        }
+        out.push_str(match r.status {
+            CoverageStatus::Covered => "<td class=\"covered\">✓ covered</td>",
+            CoverageStatus::Gap => "<td class=\"gap\">✗ gap</td>",
+            CoverageStatus::AcceptedGap => "<td class=\"accepted\">✗ gap (accepted)</td>",
+        });
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn findings(out: &mut String, groups: &[FindingGroup], accepted: &[AcceptedJson]) {
+    out.push_str("<section id=\"findings\">\n<h2>Findings</h2>\n");
+    if groups.is_empty() {
+        out.push_str("<p class=\"summary\">✓ No findings.</p>\n");
+    }
+    for g in groups {
+        let class = g.severity.as_str();
+        let _ = writeln!(
+            out,
+            "<h3 class=\"{class}\">{} {}</h3>\n<ul class=\"findings\">",
+            words::symbol(g.severity),
+            words::severity_heading(g.severity, g.findings.len())
+        );
+        for f in &g.findings {
+            let _ = writeln!(
+                out,
+                "<li class=\"{class}\"><span class=\"badge\">{} {}</span><strong>{}</strong>: {}\n<p>{}</p></li>",
+                words::symbol(g.severity),
+                badge_word(g.severity),
+                esc(&words::finding_head(f.rule.id(), f.person, f.task)),
+                esc(&f.message),
+                esc(&f.explanation)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    if !accepted.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h3 class=\"accepted\">✓ Accepted exceptions ({})</h3>\n<ul>",
+            accepted.len()
+        );
+        for a in accepted {
+            let f = &a.finding;
+            let _ = writeln!(
+                out,
+                "<li><strong>{}</strong>: {} <em>Accepted because:</em> {}</li>",
+                esc(&words::finding_head(f.rule.id(), f.person, f.task)),
+                esc(&crate::analysis::sentence(&f.message)),
+                esc(a.reason)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn badge_word(s: Severity) -> &'static str {
+    s.as_str()
+}

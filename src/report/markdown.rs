@@ -1,0 +1,379 @@
+//! The Markdown report: reads well as plain text (tables padded to line up by display width)
+//! and renders cleanly on GitHub, in editors and in wikis. Every user string is escaped.
+
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::escape::markdown as md;
+use super::model::{
+    Body, CoverageMatrix, CoverageStatus, FindingGroup, Mix, Report, RoleDescription, TeamReview,
+};
+use super::numbers::{hours, load, percent};
+use super::words;
+use crate::report::check_json::AcceptedJson;
+
+/// The report as one Markdown document, ending in a newline.
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    match &report.body {
+        Body::RoleDescription(r) => role_description(&mut out, report, r),
+        Body::TeamReview(t) => team_review(&mut out, report, t),
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn role_description(out: &mut String, report: &Report, r: &RoleDescription) {
+    let _ = writeln!(out, "# {}\n", md(&r.title));
+    let _ = writeln!(
+        out,
+        "*Role description for {}, from the plan “{}” ({}), made with rolescope.*\n",
+        md(r.person),
+        md(report.plan),
+        md(report.file)
+    );
+    let _ = writeln!(out, "## About the role\n");
+    match r.roles.as_slice() {
+        [one] => {
+            let _ = writeln!(out, "{}\n", md(one.summary));
+        }
+        many => {
+            for role in many {
+                let _ = writeln!(
+                    out,
+                    "**{} ({}).** {}\n",
+                    md(role.title),
+                    percent(role.part),
+                    md(role.summary)
+                );
+            }
+        }
+    }
+    let _ = writeln!(out, "{}\n", md(&words::week(&r.mix)));
+    let _ = writeln!(out, "Role mix: {}\n", md(&words::mix_line(&r.mix)));
+
+    responsibilities(out, r);
+    not_this_role(out, r);
+    fit(out, r);
+    findings(out, &r.findings, &r.accepted);
+}
+
+fn responsibilities(out: &mut String, r: &RoleDescription) {
+    let _ = writeln!(out, "## Responsibilities\n");
+    if r.responsibilities.is_empty() {
+        let _ = writeln!(out, "No duties are assigned yet.\n");
+    }
+    for resp in &r.responsibilities {
+        let _ = writeln!(out, "### {}\n", md(resp.title));
+        let _ = writeln!(out, "*{}*\n", md(&words::responsibility_meta(resp)));
+        if let Some(note) = words::responsibility_note(resp, &r.fit) {
+            let _ = writeln!(out, "{}\n", md(&note));
+        }
+        for d in &resp.duties {
+            let note = d.note.map_or_else(String::new, |n| format!(" — {}", md(n)));
+            let flag = match (d.out_of_role, d.accepted) {
+                (true, Some(reason)) => format!(" ⚠ out of role (accepted: {})", md(reason)),
+                (true, None) => " ⚠ out of role".to_owned(),
+                (false, _) => String::new(),
+            };
+            let _ = writeln!(out, "- {} ({}){flag}{note}", md(d.title), hours(d.hours));
+        }
+        out.push('\n');
+    }
+}
+
+fn not_this_role(out: &mut String, r: &RoleDescription) {
+    if !r.not_this_role.is_empty() {
+        let _ = writeln!(out, "## What this role is not\n");
+        for o in &r.not_this_role {
+            let _ = writeln!(
+                out,
+                "{}\n",
+                md(&words::other_role_lead(o, &r.fit, &r.title))
+            );
+            if words::list_carried(o, &r.fit) {
+                let _ = writeln!(out, "{}\n", words::CARRIED);
+                for c in &o.carried {
+                    let _ = writeln!(out, "- {} ({})", md(c.title), hours(c.hours));
+                }
+                out.push('\n');
+            }
+            if !o.flagged.is_empty() {
+                let _ = writeln!(out, "{}\n", words::FLAGGED);
+                for f in &o.flagged {
+                    let _ = writeln!(
+                        out,
+                        "- **{}** ({}): {}",
+                        md(f.title),
+                        hours(f.hours),
+                        md(f.why)
+                    );
+                }
+                out.push('\n');
+            }
+            if let Some(k) = words::kept_off(o) {
+                let _ = writeln!(out, "{}\n", md(&k));
+            }
+        }
+    }
+}
+
+fn fit(out: &mut String, r: &RoleDescription) {
+    let _ = writeln!(out, "## Fit\n");
+    let _ = writeln!(out, "**{}**\n", md(&words::fit_line(&r.fit, &r.title)));
+    let _ = writeln!(out, "{}\n", md(&words::verdict(&r.fit, &r.title)));
+}
+
+fn team_review(out: &mut String, report: &Report, t: &TeamReview) {
+    let _ = writeln!(out, "# {}\n", md(report.plan));
+    let people = if t.totals.people == 1 {
+        "person"
+    } else {
+        "people"
+    };
+    let _ = writeln!(
+        out,
+        "*Team workload review of {} {people}, from {}, made with rolescope.*\n",
+        t.totals.people,
+        md(report.file)
+    );
+    if !report.description.trim().is_empty() {
+        let _ = writeln!(out, "{}\n", md(report.description.trim()));
+    }
+    let _ = writeln!(
+        out,
+        "**{} of tasks for {} of capacity ({}) · {}**\n",
+        hours(t.totals.hours),
+        hours(t.totals.capacity),
+        load(t.totals.load),
+        words::counts(t.totals.findings)
+    );
+
+    let _ = writeln!(out, "## Workload\n");
+    let rows: Vec<Vec<String>> = t
+        .workload
+        .iter()
+        .map(|w| {
+            let best = w.best_fit.map_or_else(
+                || "–".to_owned(),
+                |b| {
+                    if w.fits {
+                        md(b)
+                    } else {
+                        format!("{} ⚠ not the title", md(b))
+                    }
+                },
+            );
+            vec![
+                md(w.person),
+                md(&w.role),
+                hours(w.mix.hours),
+                hours(w.mix.capacity),
+                load(w.mix.load),
+                best,
+                words::counts_cell(w.findings),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &[
+            ("Person", Align::Left),
+            ("Role", Align::Left),
+            ("Hours", Align::Right),
+            ("Capacity", Align::Right),
+            ("Load", Align::Right),
+            ("Best fit", Align::Left),
+            ("Findings", Align::Left),
+        ],
+        &rows,
+    );
+
+    role_mix(out, t);
+    coverage(out, &t.coverage);
+    findings(out, &t.findings, &t.accepted);
+}
+
+/// Each person's share of the week per owner, one column per owner anyone has hours with.
+fn role_mix(out: &mut String, t: &TeamReview) {
+    let mut owners: Vec<(usize, &str)> = Vec::new();
+    for s in t.workload.iter().flat_map(|w| &w.mix.segments) {
+        if !owners.iter().any(|(slot, _)| *slot == s.slot) {
+            owners.push((s.slot, &s.label));
+        }
+    }
+    if owners.is_empty() {
+        return;
+    }
+    owners.sort_by_key(|(slot, _)| *slot);
+    let _ = writeln!(out, "## Role mix\n");
+    let _ = writeln!(
+        out,
+        "Share of each person's week, by the role the work belongs to.\n"
+    );
+    let labels: Vec<String> = owners.iter().map(|(_, l)| md(l)).collect();
+    let mut columns: Vec<(&str, Align)> = vec![("Person", Align::Left)];
+    columns.extend(labels.iter().map(|l| (l.as_str(), Align::Right)));
+    let rows: Vec<Vec<String>> = t
+        .workload
+        .iter()
+        .map(|w| {
+            let mut row = vec![md(w.person)];
+            row.extend(owners.iter().map(|(slot, _)| {
+                w.mix
+                    .segments
+                    .iter()
+                    .find(|s| s.slot == *slot)
+                    .map_or_else(|| "–".to_owned(), |s| percent_of(&w.mix, s.share))
+            }));
+            row
+        })
+        .collect();
+    table(out, &columns, &rows);
+}
+
+fn percent_of(mix: &Mix, share: f64) -> String {
+    if mix.hours > 0.0 {
+        percent(share)
+    } else {
+        "–".to_owned()
+    }
+}
+
+fn coverage(out: &mut String, c: &CoverageMatrix) {
+    let _ = writeln!(out, "## Coverage of core work\n");
+    if c.rows.is_empty() {
+        let _ = writeln!(out, "The plan hires for no role with core work.\n");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "✓ has a task in the category; · has none; ✗ gap: nobody does this core work\n"
+    );
+    let names: Vec<String> = c.people.iter().map(|p| md(p)).collect();
+    let mut columns: Vec<(&str, Align)> =
+        vec![("Role", Align::Left), ("Core category", Align::Left)];
+    columns.extend(names.iter().map(|n| (n.as_str(), Align::Center)));
+    columns.push(("Status", Align::Left));
+    let rows: Vec<Vec<String>> = c
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![md(r.role), md(r.title)];
+            row.extend(
+                r.cells
+                    .iter()
+                    .map(|&on| if on { "✓" } else { "·" }.to_owned()),
+            );
+            row.push(
+                match r.status {
+                    CoverageStatus::Covered => "✓ covered",
+                    CoverageStatus::Gap => "✗ gap",
+                    CoverageStatus::AcceptedGap => "✗ gap (accepted)",
+                }
+                .to_owned(),
+            );
+            row
+        })
+        .collect();
+    table(out, &columns, &rows);
+}
+
+fn findings(out: &mut String, groups: &[FindingGroup], accepted: &[AcceptedJson]) {
+    let _ = writeln!(out, "## Findings\n");
+    if groups.is_empty() {
+        let _ = writeln!(out, "✓ No findings.\n");
+    }
+    for g in groups {
+        let _ = writeln!(
+            out,
+            "### {} {}\n",
+            words::symbol(g.severity),
+            words::severity_heading(g.severity, g.findings.len())
+        );
+        for f in &g.findings {
+            let head = words::finding_head(f.rule.id(), f.person, f.task);
+            let _ = writeln!(out, "- **{}**: {}\n", md(&head), md(&f.message));
+            let _ = writeln!(out, "  {}\n", md(&f.explanation));
+        }
+    }
+    if !accepted.is_empty() {
+        let _ = writeln!(out, "### ✓ Accepted exceptions ({})\n", accepted.len());
+        for a in accepted {
+            let f = &a.finding;
+            let head = words::finding_head(f.rule.id(), f.person, f.task);
+            let _ = writeln!(
+                out,
+                "- **{}**: {} *Accepted because:* {}",
+                md(&head),
+                md(&crate::analysis::sentence(&f.message)),
+                md(a.reason)
+            );
+        }
+        out.push('\n');
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Align {
+    Left,
+    Right,
+    Center,
+}
+
+/// A GitHub table whose columns line up in the raw text too (by display width, so CJK names
+/// and symbols keep the pipes aligned). Cells must already be escaped.
+fn table(out: &mut String, columns: &[(&str, Align)], rows: &[Vec<String>]) {
+    let widths: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, (h, _))| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.width())
+                .chain([h.width(), 3])
+                .max()
+                .unwrap_or(3)
+        })
+        .collect();
+    let line = |out: &mut String, cells: Vec<(String, Align)>| {
+        out.push('|');
+        for ((cell, align), &w) in cells.iter().zip(&widths) {
+            let pad = w.saturating_sub(cell.width());
+            let (left, right) = match align {
+                Align::Left => (0, pad),
+                Align::Right => (pad, 0),
+                Align::Center => (pad / 2, pad - pad / 2),
+            };
+            let _ = write!(out, " {}{cell}{} |", " ".repeat(left), " ".repeat(right));
+        }
+        out.push('\n');
+    };
+    line(
+        out,
+        columns.iter().map(|(h, a)| ((*h).to_owned(), *a)).collect(),
+    );
+    out.push('|');
+    for ((_, align), &w) in columns.iter().zip(&widths) {
+        let rule = match align {
+            Align::Left => format!(":{}", "-".repeat(w - 1)),
+            Align::Right => format!("{}:", "-".repeat(w - 1)),
+            Align::Center => format!(":{}:", "-".repeat(w - 2)),
+        };
+        let _ = write!(out, " {rule} |");
+    }
+    out.push('\n');
+    for row in rows {
+        line(
+            out,
+            row.iter()
+                .zip(columns)
+                .map(|(c, (_, a))| (c.clone(), *a))
+                .collect(),
+        );
+    }
+    out.push('\n');
+}

@@ -1,0 +1,53 @@
+//! How numbers read in shareable reports: hours to the half hour, shares as whole percents.
+//! A report is read by people, not scripts (JSON keeps the exact values), so "12.5 h" and
+//! "31%" are enough and do not change from one run to the next with noise in the last digit.
+
+pub use crate::analysis::pct as percent;
+
+/// Hours rounded to the nearest half hour: "45 h", "15.5 h".
+pub fn hours(h: f64) -> String {
+    let halves = (h * 2.0).round();
+    if halves % 2.0 == 0.0 {
+        format!("{} h", (halves / 2.0) as i64)
+    } else {
+        format!("{:.1} h", halves / 2.0)
+    }
+}
+
+/// An exact number for spreadsheets, without a trailing ".0": "6", "2.25".
+pub fn plain(v: f64) -> String {
+    let rounded = (v * 100.0).round() / 100.0;
+    format!("{rounded}")
+}
+
+/// "75%", or "–" when there is no capacity to measure against.
+pub fn load(load: Option<f64>) -> String {
+    load.map_or_else(|| "–".to_owned(), percent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_round_to_the_half_hour() {
+        assert_eq!(hours(45.0), "45 h");
+        assert_eq!(hours(15.5), "15.5 h");
+        assert_eq!(hours(2.2), "2 h");
+        assert_eq!(hours(2.3), "2.5 h");
+        assert_eq!(hours(0.0), "0 h");
+    }
+
+    #[test]
+    fn plain_numbers_have_no_trailing_zero() {
+        assert_eq!(plain(6.0), "6");
+        assert_eq!(plain(2.25), "2.25");
+        assert_eq!(plain(1.0 / 3.0), "0.33");
+    }
+
+    #[test]
+    fn percent_is_whole() {
+        assert_eq!(percent(0.125), "13%");
+        assert_eq!(load(None), "–");
+    }
+}

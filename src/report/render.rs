@@ -1,0 +1,67 @@
+//! One entry point for every shareable report: `rolescope report` calls it, the tests call it,
+//! and the TUI's export key (to come) will call it, so all of them write the same bytes.
+
+use std::path::Path;
+
+use super::{check_json, csv, html, json, markdown, model};
+use crate::analysis::Analysis;
+use crate::catalog::Catalog;
+use crate::plan::Plan;
+
+/// The formats a report can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Markdown,
+    Html,
+    Csv,
+    Json,
+}
+
+impl ReportFormat {
+    pub const ALL: [ReportFormat; 4] = [
+        ReportFormat::Markdown,
+        ReportFormat::Html,
+        ReportFormat::Csv,
+        ReportFormat::Json,
+    ];
+
+    /// The usual file extension, for default file names.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Markdown => "md",
+            ReportFormat::Html => "html",
+            ReportFormat::Csv => "csv",
+            ReportFormat::Json => "json",
+        }
+    }
+
+    /// The format a file name asks for (`team.html` → HTML), if its extension is known.
+    pub fn from_path(path: &Path) -> Option<ReportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(ReportFormat::Markdown),
+            "html" | "htm" => Some(ReportFormat::Html),
+            "csv" => Some(ReportFormat::Csv),
+            "json" => Some(ReportFormat::Json),
+            _ => None,
+        }
+    }
+}
+
+/// The report about `subject` of `plan` (read from `file`) in `format`.
+pub fn render(
+    format: ReportFormat,
+    catalog: &Catalog,
+    plan: &Plan,
+    analysis: &Analysis,
+    file: &str,
+    subject: model::Subject,
+) -> String {
+    let report = model::build(catalog, plan, analysis, file, subject);
+    match format {
+        ReportFormat::Markdown => markdown::render(&report),
+        ReportFormat::Html => html::render(&report),
+        ReportFormat::Csv => csv::render(&report),
+        ReportFormat::Json => json::render(check_json(analysis, file, catalog, plan), &report),
+    }
+}
