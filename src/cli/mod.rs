@@ -6,6 +6,7 @@
 
 mod catalog_cmd;
 mod check;
+mod offer;
 mod paint;
 
 use std::path::PathBuf;
@@ -42,6 +43,9 @@ pub struct Cli {
 pub enum Command {
     /// Check plans against the role rules; exit 1 if a finding reaches --fail-on.
     Check(check::CheckArgs),
+    /// Check a job offer or posting written in plain text: map each duty to the catalog and
+    /// judge whether the duties fit the title; exit 1 if a finding reaches --fail-on.
+    Offer(offer::OfferArgs),
     /// List or validate task catalogs.
     #[command(subcommand)]
     Catalog(catalog_cmd::CatalogCommand),
@@ -104,6 +108,7 @@ pub fn main() -> ExitCode {
 fn run(cli: &Cli) -> anyhow::Result<u8> {
     match &cli.command {
         Some(Command::Check(args)) => check::run(cli, args),
+        Some(Command::Offer(args)) => offer::run(cli, args),
         Some(Command::Catalog(cmd)) => catalog_cmd::run(cli, cmd),
         None => {
             use clap::CommandFactory as _;

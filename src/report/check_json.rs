@@ -63,7 +63,7 @@ fn round(v: f64) -> f64 {
     (v * 10_000.0).round() / 10_000.0
 }
 
-fn finding_json<'a>(f: &'a Finding, catalog: &Catalog, plan: &Plan) -> FindingJson<'a> {
+pub(crate) fn finding_json<'a>(f: &'a Finding, catalog: &Catalog, plan: &Plan) -> FindingJson<'a> {
     FindingJson {
         rule: f.rule,
         severity: f.severity,
