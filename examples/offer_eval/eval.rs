@@ -121,10 +121,15 @@ pub fn run() -> Report {
     });
     let lines: Vec<TaskLine> = serde_yaml::from_str(&tasks_text).expect("tasks.yaml parses");
     let catalog = Catalog::builtin().expect("built-in catalog");
-    let reader = Reader::new(
-        &catalog,
-        MatchingConfig::builtin().expect("matching config"),
-    );
+    // OFFER_EVAL_MATCHING=path tries another matching.yaml without rebuilding (for tuning).
+    let config = match std::env::var("OFFER_EVAL_MATCHING") {
+        Ok(path) => {
+            let text = std::fs::read_to_string(&path).expect("OFFER_EVAL_MATCHING readable");
+            MatchingConfig::parse(&path, &text).expect("OFFER_EVAL_MATCHING parses")
+        }
+        Err(_) => MatchingConfig::builtin().expect("matching config"),
+    };
+    let reader = Reader::new(&catalog, config);
     let mut out = String::new();
     let mut all = LineStats::default();
     let mut hard = LineStats::default();

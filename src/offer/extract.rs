@@ -9,15 +9,23 @@ use super::config::MatchingConfig;
 use super::normalize::words;
 
 /// A posting cut into its parts.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extracted {
     /// The line that gives the job title, if one was found.
     pub title: Option<String>,
     /// Duty lines, cleaned of bullets and markup, in text order.
-    pub duties: Vec<String>,
+    pub duties: Vec<Duty>,
     /// Non-empty lines that were not taken as duties (headings, company text, requirements,
     /// benefits), cleaned the same way, so the user can see what was left out.
     pub ignored: Vec<String>,
+}
+
+/// One duty and how much it counts in the verdict: 1 for a line of the posting, 1/n for each
+/// of n duties split from one line at ";" (the author wrote them as one item).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duty {
+    pub text: String,
+    pub weight: f64,
 }
 
 /// Words of a duty line beyond which the rest is kept as text but not matched.
@@ -112,7 +120,10 @@ impl Extractor {
                 }
             };
             if duty {
-                out.duties.extend(split_duties(&line.text));
+                let parts = split_duties(&line.text);
+                let weight = 1.0 / parts.len() as f64;
+                out.duties
+                    .extend(parts.into_iter().map(|text| Duty { text, weight }));
             } else {
                 out.ignored.push(line.text.clone());
             }

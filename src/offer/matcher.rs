@@ -50,6 +50,10 @@ pub struct Matcher {
     cues: Vec<Cue>,
 }
 
+/// The owner key under `cues` for work of no role (bookkeeping, legal): its cues lower every
+/// task's score, so such lines end up unmatched rather than forced onto a task.
+pub const NEITHER: &str = "neither";
+
 #[derive(Debug, Clone)]
 struct Cue {
     phrase: Vec<String>,
@@ -113,10 +117,10 @@ impl Matcher {
             .cues
             .iter()
             .filter_map(|(owner, phrases)| {
-                let slot = if owner == SHARED {
-                    Some(shared)
-                } else {
-                    catalog.role_position(owner)
+                let slot = match owner.as_str() {
+                    SHARED => Some(shared),
+                    NEITHER => Some(shared + 1),
+                    _ => catalog.role_position(owner),
                 }?;
                 Some(
                     phrases
@@ -170,16 +174,18 @@ impl Matcher {
             }
         }
         let bonus = self.cue_bonus(text);
+        let penalty = bonus[self.slots];
         for (s, slot) in scores.iter_mut().zip(&self.task_slot) {
-            *s += bonus[*slot];
+            *s += bonus[*slot] - penalty;
         }
         scores
     }
 
-    /// The bonus each owner slot gets from the relationship cues in `text`.
+    /// The bonus each owner slot gets from the relationship cues in `text`, and last, one
+    /// past the shared slot, the penalty of work that is no role's.
     pub fn cue_bonus(&self, text: &str) -> Vec<f64> {
         let phrase = self.norm.phrase(text);
-        let mut bonus = vec![0.0; self.slots];
+        let mut bonus = vec![0.0; self.slots + 1];
         for cue in &self.cues {
             let n = cue.phrase.len();
             if phrase.len() >= n && phrase.windows(n).any(|w| w == cue.phrase.as_slice()) {

@@ -26,7 +26,7 @@ use crate::catalog::{Catalog, SHARED};
 use crate::plan::{Assignment, Person, Plan, RoleSpec};
 
 pub use config::MatchingConfig;
-pub use extract::{Extracted, Extractor};
+pub use extract::{Duty, Extracted, Extractor};
 pub use matcher::{Matcher, Scored};
 pub use title::{TitleResolver, TitleRoles};
 pub use verdict::{Tally, Verdict};
@@ -45,6 +45,9 @@ pub struct Mapping {
 pub struct DutyLine {
     pub text: String,
     pub mapping: Option<Mapping>,
+    /// How much the line counts in the verdict: 1, or 1/n when it is one of n duties the
+    /// posting wrote on one line.
+    pub weight: f64,
 }
 
 /// Where the role a posting is judged against came from.
@@ -131,9 +134,10 @@ impl Reader {
         let lines = extracted
             .duties
             .into_iter()
-            .map(|text| DutyLine {
-                mapping: self.map_line(catalog, &text),
-                text,
+            .map(|d| DutyLine {
+                mapping: self.map_line(catalog, &d.text),
+                text: d.text,
+                weight: d.weight,
             })
             .collect();
         Offer {
@@ -199,8 +203,8 @@ pub const PERSON: &str = "The hire";
 pub fn judge(catalog: &Catalog, offer: &Offer, config: &MatchingConfig) -> Judgement {
     let shared = catalog.shared_slot();
     let mut tally = Tally {
-        by_slot: vec![0; shared + 1],
-        unmatched: 0,
+        by_slot: vec![0.0; shared + 1],
+        unmatched: 0.0,
     };
     for line in &offer.lines {
         match line
@@ -208,8 +212,8 @@ pub fn judge(catalog: &Catalog, offer: &Offer, config: &MatchingConfig) -> Judge
             .as_ref()
             .and_then(|m| catalog.task_position(&m.task))
         {
-            Some(t) => tally.by_slot[catalog.task_slot(t)] += 1,
-            None => tally.unmatched += 1,
+            Some(t) => tally.by_slot[catalog.task_slot(t)] += line.weight,
+            None => tally.unmatched += line.weight,
         }
     }
     let named: Vec<usize> = offer

@@ -11,6 +11,8 @@ use super::config::MatchingConfig;
 pub struct Normalizer {
     stop: FxHashSet<String>,
     synonym: FxHashMap<String, String>,
+    /// Synonyms of several words ("team members" → "colleague"), longest first.
+    phrases: Vec<(Vec<String>, String)>,
     weak: FxHashMap<String, f64>,
 }
 
@@ -24,18 +26,24 @@ pub struct Term {
 impl Normalizer {
     pub fn new(config: &MatchingConfig) -> Normalizer {
         let mut synonym = FxHashMap::default();
+        let mut phrases = Vec::new();
         for group in &config.synonyms {
             let Some(head) = group.first().and_then(|w| single_stem(w)) else {
                 continue;
             };
             for word in group.iter().skip(1) {
-                if let Some(s) = single_stem(word)
-                    && s != head
-                {
-                    synonym.insert(s, head.clone());
+                let stems: Vec<String> = words(word).map(|w| stem(&w)).collect();
+                match stems.len() {
+                    0 => {}
+                    1 if stems[0] != head => {
+                        synonym.insert(stems[0].clone(), head.clone());
+                    }
+                    1 => {}
+                    _ => phrases.push((stems, head.clone())),
                 }
             }
         }
+        phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         let canon = |w: &str| -> Option<String> {
             single_stem(w).map(|s| synonym.get(&s).cloned().unwrap_or(s))
         };
@@ -48,20 +56,45 @@ impl Normalizer {
         Normalizer {
             stop,
             synonym,
+            phrases,
             weak,
         }
     }
 
     /// Every word of `text` as a [`Term`], in order.
     pub fn terms(&self, text: &str) -> Vec<Term> {
-        words(text)
-            .map(|w| {
-                let s = stem(&w);
+        let mut stems: Vec<String> = words(text).map(|w| stem(&w)).collect();
+        if !self.phrases.is_empty() {
+            stems = self.join_phrases(stems);
+        }
+        stems
+            .into_iter()
+            .map(|s| {
                 let stem = self.synonym.get(&s).cloned().unwrap_or(s);
                 let stop = self.stop.contains(&stem);
                 Term { stem, stop }
             })
             .collect()
+    }
+
+    /// Replaces each multi-word synonym by its group's word.
+    fn join_phrases(&self, stems: Vec<String>) -> Vec<String> {
+        let mut out = Vec::with_capacity(stems.len());
+        let mut i = 0;
+        while i < stems.len() {
+            let hit = self.phrases.iter().find(|(p, _)| stems[i..].starts_with(p));
+            match hit {
+                Some((p, head)) => {
+                    out.push(head.clone());
+                    i += p.len();
+                }
+                None => {
+                    out.push(stems[i].clone());
+                    i += 1;
+                }
+            }
+        }
+        out
     }
 
     /// The stems of `text` without stopwords, in order.

@@ -42,45 +42,40 @@ impl fmt::Display for Verdict {
     }
 }
 
-/// Lines per owner slot (each role by catalog position, then shared), plus unmatched ones.
+/// Duty lines per owner slot (each role by catalog position, then shared), plus unmatched
+/// ones; a line split from a longer one counts its weight.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tally {
-    pub by_slot: Vec<usize>,
-    pub unmatched: usize,
+    pub by_slot: Vec<f64>,
+    pub unmatched: f64,
 }
 
 impl Tally {
     /// Lines mapped to one role's work: what the verdict counts.
-    pub fn counted(&self) -> usize {
+    pub fn counted(&self) -> f64 {
         self.by_slot[..self.by_slot.len() - 1].iter().sum()
     }
 
     /// The role slot with most lines (ties: earliest in `prefer`, then catalog order).
     pub fn top(&self, prefer: &[usize]) -> Option<usize> {
         let roles = &self.by_slot[..self.by_slot.len() - 1];
-        let max = *roles.iter().max()?;
-        if max == 0 {
+        let max = roles.iter().copied().fold(0.0, f64::max);
+        if max <= 0.0 {
             return None;
         }
         prefer
             .iter()
             .copied()
-            .find(|&s| roles.get(s) == Some(&max))
-            .or_else(|| roles.iter().position(|&c| c == max))
+            .find(|&s| roles.get(s).is_some_and(|&c| c >= max - 1e-9))
+            .or_else(|| roles.iter().position(|&c| c >= max - 1e-9))
     }
 
     /// Each owner's share of the mapped lines (shared included), summing to 1, or all 0.
     pub fn shares(&self) -> Vec<f64> {
-        let total: usize = self.by_slot.iter().sum();
+        let total: f64 = self.by_slot.iter().sum();
         self.by_slot
             .iter()
-            .map(|&c| {
-                if total == 0 {
-                    0.0
-                } else {
-                    c as f64 / total as f64
-                }
-            })
+            .map(|&c| if total > 0.0 { c / total } else { 0.0 })
             .collect()
     }
 }
@@ -93,7 +88,7 @@ pub fn verdict(
     config: &VerdictConfig,
 ) -> Verdict {
     let counted = tally.counted();
-    if counted == 0 || counted < config.min_counted_lines {
+    if counted <= 0.0 || counted < config.min_counted_lines as f64 - 1e-9 {
         return Verdict::Unclear;
     }
     let named: Vec<usize> = titled
@@ -106,7 +101,7 @@ pub fn verdict(
     let Some(top) = tally.top(&named) else {
         return Verdict::Unclear;
     };
-    let share = |slot: usize| tally.by_slot[slot] as f64 / counted as f64;
+    let share = |slot: usize| tally.by_slot[slot] / counted;
     let dominant = share(top) >= config.dominant_share - 1e-9;
     let top_id = catalog.roles()[top].id.clone();
     match named.len() {

@@ -13,10 +13,23 @@ fn role_title<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {
     catalog.role(id).map_or(id, |r| r.title.as_str())
 }
 
+/// A (possibly fractional) number of lines: "7", "6.5".
+fn lines(n: f64) -> String {
+    if (n - n.round()).abs() < 0.01 {
+        format!("{}", n.round() as i64)
+    } else {
+        format!("{n:.1}")
+    }
+}
+
 /// The verdict in one sentence a freelancer understands.
 pub fn verdict_sentence(offer: &Offer, j: &Judgement, catalog: &Catalog) -> String {
     let counted = j.tally.counted();
-    let count_of = |id: &str| catalog.role_position(id).map_or(0, |p| j.tally.by_slot[p]);
+    let count_of = |id: &str| {
+        catalog
+            .role_position(id)
+            .map_or(0.0, |p| j.tally.by_slot[p])
+    };
     let named: Vec<&str> = offer
         .role
         .as_ref()
@@ -37,20 +50,15 @@ pub fn verdict_sentence(offer: &Offer, j: &Judgement, catalog: &Catalog) -> Stri
         catalog
             .roles()
             .iter()
-            .filter(|r| count_of(&r.id) > 0)
-            .map(|r| {
-                format!(
-                    "{} {}",
-                    r.title,
-                    pct(count_of(&r.id) as f64 / counted as f64)
-                )
-            })
+            .filter(|r| count_of(&r.id) > 0.0)
+            .map(|r| format!("{} {}", r.title, pct(count_of(&r.id) / counted)))
             .collect::<Vec<_>>()
             .join(", ")
     };
     match &j.verdict {
         Verdict::Unclear => format!(
-            "Too little to judge: only {counted} of {} duty lines matched one role's work.",
+            "Too little to judge: only {} of {} duty lines matched one role's work.",
+            lines(counted),
             offer.lines.len()
         ),
         Verdict::FitsTitle if named.len() > 1 => {
@@ -59,16 +67,18 @@ pub fn verdict_sentence(offer: &Offer, j: &Judgement, catalog: &Catalog) -> Stri
         Verdict::FitsTitle => {
             let id = named.first().copied().unwrap_or_default();
             format!(
-                "{titled}, and the duties fit: {} of {counted} role duties ({}) are {} work.",
-                count_of(id),
-                pct(count_of(id) as f64 / counted as f64),
+                "{titled}, and the duties fit: {} of {} role duties ({}) are {} work.",
+                lines(count_of(id)),
+                lines(counted),
+                pct(count_of(id) / counted),
                 role_title(catalog, id)
             )
         }
         Verdict::Mostly(id) => format!(
-            "{titled}, but {} of {counted} role duties ({}) are {} work.",
-            count_of(id),
-            pct(count_of(id) as f64 / counted as f64),
+            "{titled}, but {} of {} role duties ({}) are {} work.",
+            lines(count_of(id)),
+            lines(counted),
+            pct(count_of(id) / counted),
             role_title(catalog, id)
         ),
         Verdict::Hybrid => format!(
@@ -121,8 +131,8 @@ pub fn offer_text(
         .map(|(o, s)| format!("{o} {}", pct(s)))
         .collect();
     let mut mix = format!("shares of mapped lines: {}", shares.join(" · "));
-    if j.tally.unmatched > 0 {
-        let _ = write!(mix, " · {} unmatched", j.tally.unmatched);
+    if j.tally.unmatched > 0.0 {
+        let _ = write!(mix, " · {} unmatched", lines(j.tally.unmatched));
     }
     let _ = writeln!(
         out,
