@@ -54,6 +54,9 @@ pub struct ScoringConfig {
     pub min_score: f64,
     pub full_confidence: f64,
     pub max_cue_bonus: f64,
+    /// How much a word no task uses weighs in a line's length, as a share of the rarest word's
+    /// weight.
+    pub unknown_word_weight: f64,
 }
 
 /// How much each part of a catalog entry counts.
@@ -72,7 +75,10 @@ pub struct FieldWeights {
 #[serde(deny_unknown_fields)]
 pub struct TitleConfig {
     pub prefixes: Vec<String>,
-    pub generic_words: Vec<String>,
+    /// Words naming a rank ("manager", "lead"): a title line needs one.
+    pub rank_words: Vec<String>,
+    /// Seniority, contract and small words: like rank words, not part of an alias's core.
+    pub filler_words: Vec<String>,
 }
 
 /// Section headings that open duties, or something else.

@@ -186,7 +186,12 @@ fn split_lines(text: &str) -> Vec<String> {
     for line in text.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
         let parts: Vec<&str> = line.split(" • ").collect();
         if parts.len() > 2 || (parts.len() == 2 && !parts[0].trim().is_empty()) {
-            out.extend(parts.iter().map(|p| (*p).to_owned()));
+            // Every part is a bullet point, the first one included.
+            out.extend(
+                parts
+                    .iter()
+                    .map(|p| format!("• {}", p.trim_start_matches('•').trim())),
+            );
         } else {
             out.push(line.to_owned());
         }

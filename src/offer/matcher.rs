@@ -46,6 +46,8 @@ pub struct Matcher {
     task_norm: Vec<f64>,
     /// Per task: its owner slot (role position, or the shared slot).
     task_slot: Vec<usize>,
+    /// The line-side weight of a word no task uses.
+    unknown_weight: f64,
     slots: usize,
     cues: Vec<Cue>,
 }
@@ -144,6 +146,7 @@ impl Matcher {
             postings,
             task_norm,
             task_slot,
+            unknown_weight: config.scoring.unknown_word_weight * (1.0 + n).ln(),
             slots: shared + 1,
             cues,
         }
@@ -159,6 +162,11 @@ impl Matcher {
         let mut line_sq = 0.0;
         for term in &terms {
             let Some(&id) = self.vocab.get(term) else {
+                // A word no task uses still makes the line longer: a line of mostly unknown
+                // words ("water the office plants") is a poor match for any task.
+                if !term.contains(' ') {
+                    line_sq += self.unknown_weight * self.unknown_weight;
+                }
                 continue;
             };
             let lw = self.term_weight[id as usize];

@@ -21,6 +21,9 @@ pub mod normalize;
 pub mod title;
 pub mod verdict;
 
+#[cfg(test)]
+mod tests;
+
 use crate::analysis::{Analysis, analyze};
 use crate::catalog::{Catalog, SHARED};
 use crate::plan::{Assignment, Person, Plan, RoleSpec};

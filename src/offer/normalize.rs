@@ -33,13 +33,10 @@ impl Normalizer {
             };
             for word in group.iter().skip(1) {
                 let stems: Vec<String> = words(word).map(|w| stem(&w)).collect();
-                match stems.len() {
-                    0 => {}
-                    1 if stems[0] != head => {
-                        synonym.insert(stems[0].clone(), head.clone());
-                    }
-                    1 => {}
-                    _ => phrases.push((stems, head.clone())),
+                if stems.len() > 1 {
+                    phrases.push((stems, head.clone()));
+                } else if let Some(s) = stems.first().filter(|s| **s != head) {
+                    synonym.insert(s.clone(), head.clone());
                 }
             }
         }
@@ -65,7 +62,7 @@ impl Normalizer {
     pub fn terms(&self, text: &str) -> Vec<Term> {
         let mut stems: Vec<String> = words(text).map(|w| stem(&w)).collect();
         if !self.phrases.is_empty() {
-            stems = self.join_phrases(stems);
+            stems = self.join_phrases(&stems);
         }
         stems
             .into_iter()
@@ -78,20 +75,17 @@ impl Normalizer {
     }
 
     /// Replaces each multi-word synonym by its group's word.
-    fn join_phrases(&self, stems: Vec<String>) -> Vec<String> {
+    fn join_phrases(&self, stems: &[String]) -> Vec<String> {
         let mut out = Vec::with_capacity(stems.len());
         let mut i = 0;
         while i < stems.len() {
             let hit = self.phrases.iter().find(|(p, _)| stems[i..].starts_with(p));
-            match hit {
-                Some((p, head)) => {
-                    out.push(head.clone());
-                    i += p.len();
-                }
-                None => {
-                    out.push(stems[i].clone());
-                    i += 1;
-                }
+            if let Some((p, head)) = hit {
+                out.push(head.clone());
+                i += p.len();
+            } else {
+                out.push(stems[i].clone());
+                i += 1;
             }
         }
         out

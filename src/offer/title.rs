@@ -2,7 +2,7 @@
 //!
 //! 1. An exact title or alias ("Social Media Lead") names its role.
 //! 2. Otherwise each alias is reduced to its *core*, the words left once rank and seniority
-//!    words (`titles.generic_words` in `data/matching.yaml`) are taken out: "social media" of
+//!    words (`titles.rank_words` and `filler_words` in `data/matching.yaml`) are taken out: "social media" of
 //!    "Social Media Manager", "community" of "Community Manager". Every role whose core appears
 //!    in the title is named by it, so "Game Community Manager" is a community manager title and
 //!    "Social Media Community Manager" or "Community Manager (Social Media)" name both roles:
@@ -34,17 +34,19 @@ pub struct TitleResolver {
     cores: Vec<(String, Vec<String>)>,
     /// Stems of rank words ("manager", "lead"): a line of the text is taken as the title only
     /// if it has one (or is an exact alias), so "Grow the community" is not a title.
-    generic: FxHashSet<String>,
+    rank: FxHashSet<String>,
 }
 
 impl TitleResolver {
     pub fn new(catalog: &Catalog, config: &MatchingConfig) -> TitleResolver {
-        let generic: FxHashSet<String> = config
-            .titles
-            .generic_words
-            .iter()
-            .flat_map(|w| words(w).map(|w| stem(&w)).collect::<Vec<_>>())
-            .collect();
+        let stems = |list: &[String]| -> FxHashSet<String> {
+            list.iter()
+                .flat_map(|w| words(w).map(|w| stem(&w)).collect::<Vec<_>>())
+                .collect()
+        };
+        let rank = stems(&config.titles.rank_words);
+        let mut generic = rank.clone();
+        generic.extend(stems(&config.titles.filler_words));
         let mut cores = Vec::new();
         for role in catalog.roles() {
             let names = std::iter::once(&role.title)
@@ -61,7 +63,7 @@ impl TitleResolver {
             }
         }
         cores.sort_by_key(|(_, c)| std::cmp::Reverse(c.len()));
-        TitleResolver { cores, generic }
+        TitleResolver { cores, rank }
     }
 
     /// The roles `title` names (see the module comment for how).
@@ -96,7 +98,7 @@ impl TitleResolver {
     /// alias, or a role's core together with a rank word ("Discord Community Manager").
     pub fn is_title_line(&self, catalog: &Catalog, line: &str) -> bool {
         catalog.role_by_title(line).is_some()
-            || (words(line).any(|w| self.generic.contains(&stem(&w)))
+            || (words(line).any(|w| self.rank.contains(&stem(&w)))
                 && self.resolve(catalog, line) != TitleRoles::None)
     }
 }
