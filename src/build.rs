@@ -14,7 +14,7 @@ fn main() {
     collect(&data, &mut files);
     files.sort();
     let mut out = String::from(
-        "/// Every built-in catalog file: (path under `data/`, contents).\npub static FILES: &[(&str, &str)] = &[\n",
+        "/// Every embedded data file (catalogs and other YAML): (path under `data/`, contents).\npub static FILES: &[(&str, &str)] = &[\n",
     );
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());

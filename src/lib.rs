@@ -11,6 +11,7 @@ pub mod cli;
 pub mod error;
 pub mod finding;
 pub mod fsio;
+pub mod offer;
 pub mod paths;
 pub mod plan;
 pub mod report;

@@ -25,16 +25,32 @@ pub struct CatalogSource {
     pub builtin: bool,
 }
 
+/// Whether an embedded `data/` file is a catalog: the roles under `roles/` and `shared.yaml`.
+/// Other files there (`matching.yaml`, the text-matching cues) have their own formats.
+fn is_catalog_file(path: &str) -> bool {
+    path.starts_with("roles/") || path == "shared.yaml"
+}
+
 /// The catalog files embedded in the binary.
 pub fn builtin_sources() -> Vec<CatalogSource> {
     builtin::FILES
         .iter()
+        .filter(|(path, _)| is_catalog_file(path))
         .map(|(path, text)| CatalogSource {
             origin: format!("<built-in>/{path}"),
             text: (*text).to_owned(),
             builtin: true,
         })
         .collect()
+}
+
+/// The text of a non-catalog file embedded from `data/` (e.g. `matching.yaml`), by its path
+/// under `data/`.
+pub fn builtin_data_file(path: &str) -> Option<&'static str> {
+    builtin::FILES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, text)| *text)
 }
 
 /// A catalog file, or every `*.yaml` file of a directory in name order.

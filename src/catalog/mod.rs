@@ -17,7 +17,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub use file::{CatalogFile, CategoryEntry, RoleEntry, TaskEntry};
-pub use load::{CatalogSource, builtin_sources, sources_from_path, user_catalog_dir_sources};
+pub use load::{
+    CatalogSource, builtin_data_file, builtin_sources, sources_from_path, user_catalog_dir_sources,
+};
 pub use thresholds::{PartialThresholds, Thresholds};
 
 /// Who owns a task or category: one role, or both sides of the overlap.

@@ -6,6 +6,7 @@
 
 mod catalog_cmd;
 mod check;
+mod offer;
 mod paint;
 mod report_cmd;
 mod tui_cmd;
@@ -54,6 +55,9 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Write a report to share: a role description (one person) or a team review.
     Report(report_cmd::ReportArgs),
+    /// Check a job offer or posting written in plain text: map each duty to the catalog and
+    /// judge whether the duties fit the title; exit 1 if a finding reaches --fail-on.
+    Offer(offer::OfferArgs),
     /// List or validate task catalogs.
     #[command(subcommand)]
     Catalog(catalog_cmd::CatalogCommand),
@@ -117,6 +121,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
     match &cli.command {
         Some(Command::Check(args)) => check::run(cli, args),
         Some(Command::Report(args)) => report_cmd::run(cli, args),
+        Some(Command::Offer(args)) => offer::run(cli, args),
         Some(Command::Catalog(cmd)) => catalog_cmd::run(cli, cmd),
         None => tui_cmd::run(cli),
     }

@@ -155,7 +155,7 @@ pub fn check_text(
     out
 }
 
-fn write_finding(
+pub(crate) fn write_finding(
     out: &mut String,
     f: &Finding,
     catalog: &Catalog,

@@ -1,0 +1,121 @@
+//! `rolescope offer [FILE|-]`: check a job offer or posting written in plain text.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::paint::{AnsiPaint, use_colour, width};
+use super::{Cli, FailOn, Format, load_catalog};
+use crate::analysis::reaches;
+use crate::error::InputError;
+use crate::fsio;
+use crate::offer::{MatchingConfig, Reader, RoleHint, judge};
+use crate::plan::save_plan;
+use crate::report::check_text::TextOptions;
+use crate::report::{Paint, Plain, offer_json, offer_text};
+use crate::suggest::hint;
+
+#[derive(Debug, Args)]
+pub struct OfferArgs {
+    /// The posting or offer as plain text or Markdown (`-` or nothing reads standard input).
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub file: PathBuf,
+
+    /// The job title, when the text has none (or to override it).
+    #[arg(long, conflicts_with = "role")]
+    pub title: Option<String>,
+
+    /// Judge against this role id, whatever the title says.
+    #[arg(long, value_name = "ROLE-ID")]
+    pub role: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Write the mapped one-person plan to this file (atomically), ready to edit.
+    #[arg(long, value_name = "PLAN.yaml")]
+    pub save: Option<PathBuf>,
+
+    /// Exit 1 when a finding is at least this severe.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Leave out the explanations under each finding (text format).
+    #[arg(long)]
+    pub brief: bool,
+}
+
+pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
+    let catalog = load_catalog(&cli.catalogs)?;
+    let (origin, text) = if args.file.as_os_str() == "-" {
+        let origin = "<stdin>".to_owned();
+        let text = fsio::read_text_from(std::io::stdin().lock(), &origin)?;
+        (origin, text)
+    } else {
+        (
+            args.file.display().to_string(),
+            fsio::read_text(&args.file)?,
+        )
+    };
+    if text.trim().is_empty() {
+        return Err(InputError::new(
+            origin,
+            None,
+            "is empty; expected a job posting, an offer or a list of duties as plain text",
+        )
+        .into());
+    }
+    if let Some(role) = &args.role
+        && catalog.role(role).is_none()
+    {
+        return Err(InputError::new(
+            "--role",
+            None,
+            format!("unknown role `{role}`{}", hint(role, catalog.role_ids())),
+        )
+        .into());
+    }
+    let reader = Reader::new(&catalog, MatchingConfig::builtin()?);
+    let hint = RoleHint {
+        role: args.role.clone(),
+        title: args.title.clone(),
+    };
+    let offer = reader.read(&catalog, &text, &hint);
+    let judgement = judge(&catalog, &offer, &reader.config);
+
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            let doc = offer_json(&offer, &judgement, &catalog);
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        }
+        Format::Text => {
+            let paint: &dyn Paint = if use_colour(cli.color) {
+                &AnsiPaint
+            } else {
+                &Plain
+            };
+            let opts = TextOptions {
+                width: width(),
+                explain: !args.brief,
+            };
+            write!(
+                out,
+                "{}",
+                offer_text(&offer, &judgement, &catalog, paint, opts)
+            )?;
+        }
+    }
+    out.flush()?;
+    if let Some(path) = &args.save {
+        save_plan(path, &judgement.plan)?;
+        eprintln!("saved the mapped plan to {}", path.display());
+    }
+    let failed = args
+        .fail_on
+        .level()
+        .is_some_and(|level| reaches(&judgement.analysis.findings, level));
+    Ok(u8::from(failed))
+}

@@ -1,0 +1,117 @@
+//! The matching configuration: cue words, synonyms, section headings and thresholds, read from
+//! `data/matching.yaml` (embedded at build time). Nothing the matcher knows about words is
+//! written in Rust, so a new role or a better word list is a YAML change.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::catalog::builtin_data_file;
+use crate::error::InputError;
+use crate::yaml;
+
+/// Where the built-in matching configuration lives under `data/`.
+pub const BUILTIN_PATH: &str = "matching.yaml";
+
+/// Everything `data/matching.yaml` holds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatchingConfig {
+    pub verdict: VerdictConfig,
+    pub scoring: ScoringConfig,
+    #[serde(default)]
+    pub stopwords: Vec<String>,
+    /// Multipliers for words that appear in every role's postings.
+    #[serde(default)]
+    pub weak_words: BTreeMap<String, f64>,
+    /// Groups of words read as their first word.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
+    /// Per owner (role id or `shared`): phrase → weight of evidence for that owner.
+    #[serde(default)]
+    pub cues: BTreeMap<String, BTreeMap<String, f64>>,
+    pub titles: TitleConfig,
+    pub sections: SectionConfig,
+    #[serde(default)]
+    pub not_duty_cues: Vec<String>,
+}
+
+/// When a side dominates, and when there is too little to judge.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerdictConfig {
+    pub dominant_share: f64,
+    pub min_counted_lines: usize,
+}
+
+/// The knobs of the similarity score (see `matcher`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoringConfig {
+    pub field_weights: FieldWeights,
+    pub bigram_boost: f64,
+    pub task_length_power: f64,
+    pub min_score: f64,
+    pub full_confidence: f64,
+    pub max_cue_bonus: f64,
+    /// How much a word no task uses weighs in a line's length, as a share of the rarest word's
+    /// weight.
+    pub unknown_word_weight: f64,
+}
+
+/// How much each part of a catalog entry counts.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldWeights {
+    pub title: f64,
+    pub keywords: f64,
+    pub category_title: f64,
+    pub why: f64,
+    pub category_summary: f64,
+}
+
+/// How titles are found and read.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleConfig {
+    pub prefixes: Vec<String>,
+    /// Words naming a rank ("manager", "lead"): a title line needs one.
+    pub rank_words: Vec<String>,
+    /// Seniority, contract and small words: like rank words, not part of an alias's core.
+    pub filler_words: Vec<String>,
+}
+
+/// Section headings that open duties, or something else.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionConfig {
+    pub duties: Vec<String>,
+    pub other: Vec<String>,
+}
+
+impl MatchingConfig {
+    /// The configuration embedded from `data/matching.yaml`.
+    pub fn builtin() -> Result<MatchingConfig, InputError> {
+        let origin = format!("<built-in>/{BUILTIN_PATH}");
+        let text = builtin_data_file(BUILTIN_PATH)
+            .ok_or_else(|| InputError::new(&origin, None, "is missing from this build"))?;
+        MatchingConfig::parse(&origin, text)
+    }
+
+    /// Parses a matching configuration (for tests and experiments with other word lists).
+    pub fn parse(origin: &str, text: &str) -> Result<MatchingConfig, InputError> {
+        let config: MatchingConfig = yaml::parse(origin, text)?;
+        let v = config.verdict;
+        if !(v.dominant_share > 0.5 && v.dominant_share <= 1.0) {
+            return Err(InputError::new(
+                origin,
+                None,
+                format!(
+                    "verdict.dominant_share is {}; expected a share above 0.5 and at most 1",
+                    v.dominant_share
+                ),
+            ));
+        }
+        Ok(config)
+    }
+}

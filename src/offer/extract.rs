@@ -1,0 +1,373 @@
+//! Finding the duty lines in a pasted posting: HTML remnants decoded, bullets and numbering
+//! stripped, section headings followed ("Responsibilities" opens duties, "Requirements" and
+//! "Benefits" open text that is ignored), several duties on one line split at ";".
+//!
+//! Pure text work: it knows no catalog. The title is recognised through a callback, so the
+//! catalog's aliases stay the only source of what a title is.
+
+use super::config::MatchingConfig;
+use super::normalize::words;
+
+/// A posting cut into its parts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extracted {
+    /// The line that gives the job title, if one was found.
+    pub title: Option<String>,
+    /// Duty lines, cleaned of bullets and markup, in text order.
+    pub duties: Vec<Duty>,
+    /// Non-empty lines that were not taken as duties (headings, company text, requirements,
+    /// benefits), cleaned the same way, so the user can see what was left out.
+    pub ignored: Vec<String>,
+}
+
+/// One duty and how much it counts in the verdict: 1 for a line of the posting, 1/n for each
+/// of n duties split from one line at ";" (the author wrote them as one item).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duty {
+    pub text: String,
+    pub weight: f64,
+}
+
+/// Words of a duty line beyond which the rest is kept as text but not matched.
+pub const MAX_LINE_CHARS: usize = 2_000;
+
+/// What kind of block a line sits in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    /// Before any heading, or under a heading we do not know.
+    None,
+    Duties,
+    Other,
+}
+
+/// One line after cleaning.
+struct Line {
+    text: String,
+    /// It started with a bullet or a number.
+    marked: bool,
+    /// It was a Markdown heading or ends with ":".
+    heading_like: bool,
+}
+
+/// Word lists the extractor uses, pre-normalised.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    duty_headings: Vec<String>,
+    other_headings: Vec<String>,
+    not_duty: Vec<String>,
+    title_prefixes: Vec<String>,
+}
+
+impl Extractor {
+    pub fn new(config: &MatchingConfig) -> Extractor {
+        let norm = |v: &[String]| -> Vec<String> {
+            let mut out: Vec<String> = v
+                .iter()
+                .map(|s| plain(s))
+                .filter(|s| !s.is_empty())
+                .collect();
+            // Longest first, so "about the role" wins over "about".
+            out.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            out
+        };
+        Extractor {
+            duty_headings: norm(&config.sections.duties),
+            other_headings: norm(&config.sections.other),
+            not_duty: norm(&config.not_duty_cues),
+            title_prefixes: norm(&config.titles.prefixes),
+        }
+    }
+
+    /// Cuts `text` into title, duties and ignored lines. `is_title` says whether a short line
+    /// names a job title (the catalog's aliases decide).
+    pub fn extract(&self, text: &str, is_title: &dyn Fn(&str) -> bool) -> Extracted {
+        let lines: Vec<Line> = split_lines(&decode_html(text))
+            .iter()
+            .filter_map(|raw| clean(raw))
+            .collect();
+        let any_marked = lines.iter().any(|l| l.marked);
+        let any_duty_heading = lines
+            .iter()
+            .any(|l| self.heading(l) == Some(Section::Duties));
+        let mut out = Extracted::default();
+        let mut section = Section::None;
+        for (i, line) in lines.iter().enumerate() {
+            if out.title.is_none()
+                && i < 5
+                && !line.marked
+                && let Some(t) = self.title_of(&line.text, is_title)
+            {
+                out.title = Some(t);
+                out.ignored.push(line.text.clone());
+                continue;
+            }
+            if let Some(s) = self.heading(line) {
+                section = s;
+                out.ignored.push(line.text.clone());
+                continue;
+            }
+            let duty = match section {
+                Section::Duties => !line.heading_like,
+                Section::Other => false,
+                // With a duties heading somewhere, text before it is the company's blurb;
+                // without one, bullets are the duties (prose around them is blurb), and a text
+                // with no bullets at all is a plain list of duties.
+                Section::None => {
+                    !any_duty_heading
+                        && !line.heading_like
+                        && (line.marked || !any_marked)
+                        && !self.not_duty(&line.text)
+                }
+            };
+            if duty {
+                let parts = split_duties(&line.text);
+                let weight = 1.0 / parts.len() as f64;
+                out.duties
+                    .extend(parts.into_iter().map(|text| Duty { text, weight }));
+            } else {
+                out.ignored.push(line.text.clone());
+            }
+        }
+        out
+    }
+
+    /// The section a heading line opens, if it is one.
+    fn heading(&self, line: &Line) -> Option<Section> {
+        let p = plain(&line.text);
+        let n = p.split(' ').count();
+        if p.is_empty() || n > 8 || (line.marked && !line.heading_like) {
+            return None;
+        }
+        let starts = |h: &String| {
+            p == *h || (p.starts_with(h.as_str()) && p.as_bytes().get(h.len()) == Some(&b' '))
+        };
+        let found = |list: &[String]| list.iter().find(|h| starts(h)).map(String::len);
+        let strict = line.heading_like || n <= 4;
+        match (found(&self.duty_headings), found(&self.other_headings)) {
+            (Some(d), Some(o)) if strict => Some(if d >= o {
+                Section::Duties
+            } else {
+                Section::Other
+            }),
+            (Some(_), None) if strict => Some(Section::Duties),
+            (None, Some(_)) if strict => Some(Section::Other),
+            // An unknown heading ("Moderation:", "Our stack:") is a sub-heading: the block
+            // goes on, and the heading itself is not a duty.
+            _ => None,
+        }
+    }
+
+    /// The title named by a line: "Job title: X", or a short line that names a role.
+    fn title_of(&self, text: &str, is_title: &dyn Fn(&str) -> bool) -> Option<String> {
+        if let Some((head, rest)) = text.split_once(':') {
+            let rest = rest.trim();
+            if self.title_prefixes.contains(&plain(head)) && !rest.is_empty() {
+                return Some(rest.to_owned());
+            }
+        }
+        let n = words(text).count();
+        (n > 0 && n <= 12 && !text.ends_with('.') && is_title(text)).then(|| text.to_owned())
+    }
+
+    fn not_duty(&self, text: &str) -> bool {
+        let p = format!(" {} ", plain(text));
+        self.not_duty.iter().any(|c| p.contains(&format!(" {c} ")))
+    }
+}
+
+/// Lower-cased words joined by single spaces: the form headings and cues are compared in.
+fn plain(s: &str) -> String {
+    words(s).collect::<Vec<_>>().join(" ")
+}
+
+/// Lines of the text; a line holding several inline bullets ("a • b • c") gives one line each.
+fn split_lines(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        let parts: Vec<&str> = line.split(" • ").collect();
+        if parts.len() > 2 || (parts.len() == 2 && !parts[0].trim().is_empty()) {
+            // Every part is a bullet point, the first one included.
+            out.extend(
+                parts
+                    .iter()
+                    .map(|p| format!("• {}", p.trim_start_matches('•').trim())),
+            );
+        } else {
+            out.push(line.to_owned());
+        }
+    }
+    out
+}
+
+/// Characters that open a bullet point in the wild (Markdown, Word, PDFs, other languages).
+const BULLETS: &[char] = &[
+    '•', '·', '▪', '▫', '◦', '‣', '⁃', '○', '●', '■', '□', '◆', '◇', '➢', '➤', '►', '▶', '▸', '✓',
+    '✔', '☐', '☑', '✗', '→', '⇒', '*', '+', '-', '–', '—', '~', '>', '・', '※', '◎', '★', '☆',
+    '\u{f0b7}', '\u{f0a7}',
+];
+
+/// Strips markup, bullets and numbering from one raw line; `None` for an empty one.
+fn clean(raw: &str) -> Option<Line> {
+    let mut s = raw.trim().replace('\t', " ");
+    let mut heading_like = false;
+    if s.starts_with('#') {
+        s = s.trim_start_matches('#').trim().to_owned();
+        heading_like = true;
+    }
+    let mut marked = false;
+    loop {
+        let t = s.trim_start();
+        if let Some(rest) = strip_bullet(t).or_else(|| strip_number(t)) {
+            s = rest.trim_start().to_owned();
+            marked = true;
+        } else {
+            break;
+        }
+    }
+    // Markdown emphasis and checkboxes.
+    let s = s.replace("**", "").replace("__", "");
+    let s = s
+        .strip_prefix("[ ] ")
+        .or_else(|| s.strip_prefix("[x] "))
+        .unwrap_or(&s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !s.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    if s.ends_with(':') {
+        heading_like = true;
+    }
+    Some(Line {
+        text: s.trim_end_matches(':').trim().to_owned(),
+        marked,
+        heading_like,
+    })
+}
+
+fn strip_bullet(t: &str) -> Option<&str> {
+    let c = t.chars().next()?;
+    if !BULLETS.contains(&c) {
+        return None;
+    }
+    let rest = &t[c.len_utf8()..];
+    // ASCII marks need a space after them ("-5% churn" and "*args" are not bullets); the
+    // typographic bullets do not.
+    if c.is_ascii() || c == '–' || c == '—' {
+        (rest.starts_with(' ') || rest.is_empty()).then_some(rest)
+    } else {
+        Some(rest)
+    }
+}
+
+/// "1." "1)" "(1)" "a)" "b." "iv)" followed by a space.
+fn strip_number(t: &str) -> Option<&str> {
+    let body = t.strip_prefix('(').unwrap_or(t);
+    let end = body.find(['.', ')'])?;
+    let (label, rest) = (&body[..end], &body[end + 1..]);
+    let ok = (!label.is_empty() && label.len() <= 3 && label.chars().all(|c| c.is_ascii_digit()))
+        || (label.len() == 1 && label.chars().all(|c| c.is_ascii_alphabetic()))
+        || (!label.is_empty()
+            && label.len() <= 4
+            && label.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
+    (ok && rest.starts_with(' ')).then_some(rest)
+}
+
+/// One line, or several when duties are joined by ";" (each part a duty of three words or
+/// more; otherwise the ";" is punctuation inside one duty).
+fn split_duties(text: &str) -> Vec<String> {
+    let parts: Vec<&str> = text
+        .split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() > 1 && parts.iter().all(|p| words(p).count() >= 3) {
+        parts.into_iter().map(str::to_owned).collect()
+    } else {
+        vec![text.to_owned()]
+    }
+}
+
+/// Replaces the HTML a posting copied from a web page carries: block tags become line breaks,
+/// other tags go, entities are decoded.
+pub fn decode_html(text: &str) -> String {
+    if !text.contains('<') && !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('<') {
+            if let Some((len, name)) = tag(rest) {
+                if BLOCK_TAGS.contains(&name.as_str()) {
+                    out.push('\n');
+                    if name == "li" && !rest.starts_with("</") {
+                        out.push_str("• ");
+                    }
+                }
+                rest = &rest[len..];
+            } else {
+                out.push('<');
+                rest = &rest[1..];
+            }
+        } else if let Some((len, decoded)) = entity(rest) {
+            out.push_str(&decoded);
+            rest = &rest[len..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+const BLOCK_TAGS: &[&str] = &[
+    "br", "p", "li", "ul", "ol", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+    "section",
+];
+
+/// An HTML tag at the start of `s`: its length and lower-cased name.
+fn tag(s: &str) -> Option<(usize, String)> {
+    let end = s[..s.len().min(400)].find('>')?;
+    let inner = s[1..end].trim_start_matches('/');
+    let name: String = inner
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let first = inner.chars().next()?;
+    (first.is_ascii_alphabetic() && !name.is_empty()).then_some((end + 1, name))
+}
+
+/// An HTML entity at the start of `s`: its length and text.
+fn entity(s: &str) -> Option<(usize, String)> {
+    let end = s[..s.len().min(12)].find(';')?;
+    let name = &s[1..end];
+    let decoded = match name {
+        "amp" => "&".to_owned(),
+        "lt" => "<".to_owned(),
+        "gt" => ">".to_owned(),
+        "quot" | "rdquo" | "ldquo" => "\"".to_owned(),
+        "apos" | "rsquo" | "lsquo" => "'".to_owned(),
+        "nbsp" => " ".to_owned(),
+        "bull" => "•".to_owned(),
+        "middot" => "·".to_owned(),
+        "ndash" => "–".to_owned(),
+        "mdash" => "—".to_owned(),
+        "hellip" => "…".to_owned(),
+        _ => {
+            let code =
+                if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                    u32::from_str_radix(hex, 16).ok()?
+                } else {
+                    name.strip_prefix('#')?.parse().ok()?
+                };
+            char::from_u32(code)?.to_string()
+        }
+    };
+    Some((end + 1, decoded))
+}

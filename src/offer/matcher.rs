@@ -1,0 +1,276 @@
+//! Scoring a duty line against every catalog task.
+//!
+//! Each task becomes a weighted bag of terms from its title, keywords, `why` and its category's
+//! title and summary (weights in `data/matching.yaml`); single words and two-word phrases both
+//! count, phrases more. Terms are weighted by how distinctive they are across the catalog
+//! (inverse document frequency) and by the weak-word list. A line's similarity to a task is a
+//! cosine with the task's length only partly discounted, so a well-described task is not
+//! punished for its many keywords.
+//!
+//! Then the relationship cues (members ↔ members, audience ↔ brand, measuring and support)
+//! found in the line add a bounded bonus to every task of their owner: they decide between
+//! tasks whose words are alike ("moderate the Discord" against "moderate comments on our
+//! posts"). Matching a line is linear in its length; the catalog side is built once.
+
+use rustc_hash::FxHashMap;
+
+use super::config::{MatchingConfig, ScoringConfig};
+use super::normalize::Normalizer;
+use crate::catalog::{Catalog, SHARED};
+
+/// Terms of a line beyond this many are not matched (a pasted paragraph, not a duty).
+const MAX_LINE_TERMS: usize = 300;
+
+/// A line's best task, how well it fits, and the runner-up owner's score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    /// Position in [`Catalog::tasks`].
+    pub task: usize,
+    /// Similarity plus cue bonus.
+    pub score: f64,
+    /// 0..1: how sure the match is.
+    pub confidence: f64,
+}
+
+/// The catalog, prepared for matching.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    norm: Normalizer,
+    scoring: ScoringConfig,
+    vocab: FxHashMap<String, u32>,
+    /// Per term: the line-side weight (idf × weak-word factor × phrase boost).
+    term_weight: Vec<f64>,
+    /// Per term: (task position, task-side weight).
+    postings: Vec<Vec<(u32, f64)>>,
+    /// Per task: the length divisor.
+    task_norm: Vec<f64>,
+    /// Per task: its owner slot (role position, or the shared slot).
+    task_slot: Vec<usize>,
+    /// The line-side weight of a word no task uses.
+    unknown_weight: f64,
+    slots: usize,
+    cues: Vec<Cue>,
+}
+
+/// The owner key under `cues` for work of no role (bookkeeping, legal): its cues lower every
+/// task's score, so such lines end up unmatched rather than forced onto a task.
+pub const NEITHER: &str = "neither";
+
+#[derive(Debug, Clone)]
+struct Cue {
+    phrase: Vec<String>,
+    slot: usize,
+    weight: f64,
+}
+
+impl Matcher {
+    pub fn new(catalog: &Catalog, config: &MatchingConfig) -> Matcher {
+        let norm = Normalizer::new(config);
+        let docs = task_documents(catalog, config, &norm);
+        let n = docs.len().max(1) as f64;
+        let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
+        let mut df: Vec<f64> = Vec::new();
+        for doc in &docs {
+            for term in doc.keys() {
+                let next = vocab.len() as u32;
+                let id = *vocab.entry(term.clone()).or_insert(next);
+                if id as usize == df.len() {
+                    df.push(0.0);
+                }
+                df[id as usize] += 1.0;
+            }
+        }
+        let term_weight: Vec<f64> = {
+            let mut w = vec![0.0; vocab.len()];
+            for (term, &id) in &vocab {
+                let idf = (1.0 + n / df[id as usize]).ln();
+                let factor = if term.contains(' ') {
+                    config.scoring.bigram_boost
+                } else {
+                    norm.weight(term)
+                };
+                w[id as usize] = idf * factor;
+            }
+            w
+        };
+        let mut postings = vec![Vec::new(); vocab.len()];
+        let mut lengths = Vec::with_capacity(docs.len());
+        for (t, doc) in docs.iter().enumerate() {
+            let mut sq = 0.0;
+            for (term, fwt) in doc {
+                let id = vocab[term];
+                let w = fwt * term_weight[id as usize];
+                postings[id as usize].push((t as u32, w));
+                sq += w * w;
+            }
+            lengths.push(f64::sqrt(sq).max(1e-9));
+        }
+        let mean = lengths.iter().sum::<f64>() / lengths.len().max(1) as f64;
+        let p = config.scoring.task_length_power;
+        let task_norm = lengths
+            .iter()
+            .map(|l| l.powf(p) * mean.powf(1.0 - p))
+            .collect();
+        let shared = catalog.shared_slot();
+        let task_slot = (0..catalog.tasks().len())
+            .map(|i| catalog.task_slot(i))
+            .collect();
+        let cues = config
+            .cues
+            .iter()
+            .filter_map(|(owner, phrases)| {
+                let slot = match owner.as_str() {
+                    SHARED => Some(shared),
+                    NEITHER => Some(shared + 1),
+                    _ => catalog.role_position(owner),
+                }?;
+                Some(
+                    phrases
+                        .iter()
+                        .map(|(p, &weight)| Cue {
+                            phrase: norm.phrase(p),
+                            slot,
+                            weight,
+                        })
+                        .filter(|c| !c.phrase.is_empty())
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .flatten()
+            .collect();
+        Matcher {
+            norm,
+            scoring: config.scoring.clone(),
+            vocab,
+            term_weight,
+            postings,
+            task_norm,
+            task_slot,
+            unknown_weight: config.scoring.unknown_word_weight * (1.0 + n).ln(),
+            slots: shared + 1,
+            cues,
+        }
+    }
+
+    /// Every task's score for `text` (similarity plus its owner's cue bonus), by position.
+    pub fn scores(&self, text: &str) -> Vec<f64> {
+        let mut scores = vec![0.0; self.task_norm.len()];
+        let mut terms = terms_of(&self.norm, text);
+        terms.truncate(MAX_LINE_TERMS);
+        terms.sort_unstable();
+        terms.dedup();
+        let mut line_sq = 0.0;
+        for term in &terms {
+            let Some(&id) = self.vocab.get(term) else {
+                // A word no task uses still makes the line longer: a line of mostly unknown
+                // words ("water the office plants") is a poor match for any task.
+                if !term.contains(' ') {
+                    line_sq += self.unknown_weight * self.unknown_weight;
+                }
+                continue;
+            };
+            let lw = self.term_weight[id as usize];
+            line_sq += lw * lw;
+            for &(task, dw) in &self.postings[id as usize] {
+                scores[task as usize] += lw * dw;
+            }
+        }
+        let line_norm = line_sq.sqrt();
+        if line_norm > 0.0 {
+            for (s, n) in scores.iter_mut().zip(&self.task_norm) {
+                *s /= line_norm * n;
+            }
+        }
+        let bonus = self.cue_bonus(text);
+        let penalty = bonus[self.slots];
+        for (s, slot) in scores.iter_mut().zip(&self.task_slot) {
+            *s += bonus[*slot] - penalty;
+        }
+        scores
+    }
+
+    /// The bonus each owner slot gets from the relationship cues in `text`, and last, one
+    /// past the shared slot, the penalty of work that is no role's.
+    pub fn cue_bonus(&self, text: &str) -> Vec<f64> {
+        let phrase = self.norm.phrase(text);
+        let mut bonus = vec![0.0; self.slots + 1];
+        for cue in &self.cues {
+            let n = cue.phrase.len();
+            if phrase.len() >= n && phrase.windows(n).any(|w| w == cue.phrase.as_slice()) {
+                bonus[cue.slot] += cue.weight;
+            }
+        }
+        for b in &mut bonus {
+            *b = b.min(self.scoring.max_cue_bonus);
+        }
+        bonus
+    }
+
+    /// The best task for `text`, or `None` when nothing fits well enough.
+    pub fn best(&self, text: &str) -> Option<Scored> {
+        self.ranked(text, 1).into_iter().next()
+    }
+
+    /// The `n` best tasks for `text`, best first, above the matching threshold: what a front
+    /// end offers when the user corrects a mapping.
+    pub fn ranked(&self, text: &str, n: usize) -> Vec<Scored> {
+        let scores = self.scores(text);
+        let mut order: Vec<usize> = (0..scores.len()).collect();
+        order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+        order
+            .into_iter()
+            .take(n)
+            .filter(|&t| scores[t] >= self.scoring.min_score)
+            .map(|t| Scored {
+                task: t,
+                score: scores[t],
+                confidence: (scores[t] / self.scoring.full_confidence).min(1.0),
+            })
+            .collect()
+    }
+}
+
+/// Per task: term → field weight (the highest of the fields the term appears in).
+fn task_documents(
+    catalog: &Catalog,
+    config: &MatchingConfig,
+    norm: &Normalizer,
+) -> Vec<FxHashMap<String, f64>> {
+    let fw = config.scoring.field_weights;
+    catalog
+        .tasks()
+        .iter()
+        .map(|task| {
+            let mut doc = FxHashMap::default();
+            let mut add = |text: &str, w: f64| {
+                for term in terms_of(norm, text) {
+                    let e = doc.entry(term).or_insert(0.0);
+                    *e = f64::max(*e, w);
+                }
+            };
+            add(&task.title, fw.title);
+            for k in &task.keywords {
+                add(k, fw.keywords);
+            }
+            add(&task.why, fw.why);
+            if let Some(c) = catalog.category(&task.category) {
+                add(&c.title, fw.category_title);
+                add(&c.summary, fw.category_summary);
+            }
+            doc
+        })
+        .collect()
+}
+
+/// Single stems and two-word phrases (adjacent non-stopwords) of `text`.
+fn terms_of(norm: &Normalizer, text: &str) -> Vec<String> {
+    let content = norm.content(text);
+    let mut out = Vec::with_capacity(content.len() * 2);
+    for (i, w) in content.iter().enumerate() {
+        out.push(w.clone());
+        if let Some(next) = content.get(i + 1) {
+            out.push(format!("{w} {next}"));
+        }
+    }
+    out
+}

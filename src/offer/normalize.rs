@@ -1,0 +1,229 @@
+//! From free text to comparable terms: lower-casing, splitting into words, a light stemmer,
+//! synonyms and stopwords. The posting's lines and the catalog's texts go through the same
+//! steps, so "moderating", "moderation" and "moderators" meet on one term.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::config::MatchingConfig;
+
+/// Turns text into terms with the word lists of a [`MatchingConfig`].
+#[derive(Debug, Clone)]
+pub struct Normalizer {
+    stop: FxHashSet<String>,
+    synonym: FxHashMap<String, String>,
+    /// Synonyms of several words ("team members" → "colleague"), longest first.
+    phrases: Vec<(Vec<String>, String)>,
+    weak: FxHashMap<String, f64>,
+}
+
+/// One word of a text after normalising: its canonical stem, and whether it is a stopword.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub stem: String,
+    pub stop: bool,
+}
+
+impl Normalizer {
+    pub fn new(config: &MatchingConfig) -> Normalizer {
+        let mut synonym = FxHashMap::default();
+        let mut phrases = Vec::new();
+        for group in &config.synonyms {
+            let Some(head) = group.first().and_then(|w| single_stem(w)) else {
+                continue;
+            };
+            for word in group.iter().skip(1) {
+                let stems: Vec<String> = words(word).map(|w| stem(&w)).collect();
+                if stems.len() > 1 {
+                    phrases.push((stems, head.clone()));
+                } else if let Some(s) = stems.first().filter(|s| **s != head) {
+                    synonym.insert(s.clone(), head.clone());
+                }
+            }
+        }
+        phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let canon = |w: &str| -> Option<String> {
+            single_stem(w).map(|s| synonym.get(&s).cloned().unwrap_or(s))
+        };
+        let stop = config.stopwords.iter().filter_map(|w| canon(w)).collect();
+        let weak = config
+            .weak_words
+            .iter()
+            .filter_map(|(w, m)| canon(w).map(|s| (s, *m)))
+            .collect();
+        Normalizer {
+            stop,
+            synonym,
+            phrases,
+            weak,
+        }
+    }
+
+    /// Every word of `text` as a [`Term`], in order.
+    pub fn terms(&self, text: &str) -> Vec<Term> {
+        let mut stems: Vec<String> = words(text).map(|w| stem(&w)).collect();
+        if !self.phrases.is_empty() {
+            stems = self.join_phrases(&stems);
+        }
+        stems
+            .into_iter()
+            .map(|s| {
+                let stem = self.synonym.get(&s).cloned().unwrap_or(s);
+                let stop = self.stop.contains(&stem);
+                Term { stem, stop }
+            })
+            .collect()
+    }
+
+    /// Replaces each multi-word synonym by its group's word.
+    fn join_phrases(&self, stems: &[String]) -> Vec<String> {
+        let mut out = Vec::with_capacity(stems.len());
+        let mut i = 0;
+        while i < stems.len() {
+            let hit = self.phrases.iter().find(|(p, _)| stems[i..].starts_with(p));
+            if let Some((p, head)) = hit {
+                out.push(head.clone());
+                i += p.len();
+            } else {
+                out.push(stems[i].clone());
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// The stems of `text` without stopwords, in order.
+    pub fn content(&self, text: &str) -> Vec<String> {
+        self.terms(text)
+            .into_iter()
+            .filter(|t| !t.stop)
+            .map(|t| t.stem)
+            .collect()
+    }
+
+    /// The stems of `text`, stopwords included (for phrases such as "each other").
+    pub fn phrase(&self, text: &str) -> Vec<String> {
+        self.terms(text).into_iter().map(|t| t.stem).collect()
+    }
+
+    /// How much a term counts: 1, or less for words every role's postings use.
+    pub fn weight(&self, stem: &str) -> f64 {
+        self.weak.get(stem).copied().unwrap_or(1.0)
+    }
+}
+
+fn single_stem(word: &str) -> Option<String> {
+    let mut it = words(word);
+    let first = it.next()?;
+    it.next().is_none().then(|| stem(&first))
+}
+
+/// The lower-cased words of `text`: runs of letters and digits (an apostrophe inside a word
+/// ends it, so "brand's" gives "brand" and "s").
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Suffixes stripped by [`stem`], longest first, with their replacement.
+const SUFFIXES: &[(&str, &str)] = &[
+    ("izations", "ize"),
+    ("isations", "ise"),
+    ("ization", "ize"),
+    ("isation", "ise"),
+    ("ational", "ate"),
+    ("ations", "at"),
+    ("ation", "at"),
+    ("ments", ""),
+    ("ment", ""),
+    ("ingly", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ness", ""),
+    ("ers", ""),
+    ("ors", ""),
+    ("er", ""),
+    ("or", ""),
+    ("ed", ""),
+    ("es", ""),
+    ("ly", ""),
+    ("s", ""),
+];
+
+/// A light English stemmer: strips one common suffix, then a final "e" and a doubled final
+/// consonant. It needs only to be consistent (both sides are stemmed alike), not to give real
+/// roots, so it is small enough to read: "moderating", "moderation", "moderators" and
+/// "moderate" all become "moderat". Words of other scripts are left as they are.
+pub fn stem(word: &str) -> String {
+    if word.len() <= 3 || !word.is_ascii() {
+        return word.to_owned();
+    }
+    let mut w = word.to_owned();
+    for (suffix, replacement) in SUFFIXES {
+        if let Some(rest) = word.strip_suffix(suffix) {
+            let min = if *suffix == "ly" { 4 } else { 3 };
+            let blocked = *suffix == "s"
+                && (rest.ends_with('s') || rest.ends_with('u') || rest.ends_with('i'));
+            if rest.len() >= min && !blocked {
+                w = format!("{rest}{replacement}");
+                break;
+            }
+        }
+    }
+    if w.len() > 3 && w.ends_with('e') {
+        w.pop();
+    }
+    let b = w.as_bytes();
+    if b.len() > 3 {
+        let (last, prev) = (b[b.len() - 1], b[b.len() - 2]);
+        if last == prev && !matches!(last, b'l' | b's' | b'z') && !is_vowel(last) {
+            w.pop();
+        }
+    }
+    w
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_meet_across_forms() {
+        for group in [
+            &["moderating", "moderation", "moderators", "moderate"][..],
+            &["messages", "message", "messaging"],
+            &["posts", "posting", "posted", "post"],
+            &["engagement", "engaging", "engage"],
+            &["planning", "plans", "plan"],
+            &["communities", "community"],
+            &["users", "user"],
+        ] {
+            let stems: Vec<String> = group.iter().map(|w| stem(w)).collect();
+            assert!(
+                stems.iter().all(|s| s == &stems[0]),
+                "{group:?} → {stems:?}"
+            );
+        }
+        assert_eq!(stem("bus"), "bus");
+        assert_eq!(stem("analysis"), "analysis");
+        assert_eq!(stem("café"), "café");
+    }
+
+    #[test]
+    fn synonyms_and_stopwords_come_from_the_config() {
+        let config = super::super::config::MatchingConfig::builtin().unwrap();
+        let n = Normalizer::new(&config);
+        assert_eq!(
+            n.content("Moderate the Discord"),
+            n.content("moderating forums")
+        );
+        assert_eq!(n.content("the brand's Instagram"), vec!["brand", "social"]);
+        assert!(n.weight(&stem("community")) < 1.0);
+    }
+}

@@ -1,0 +1,271 @@
+//! Duty-line extraction on messy formats, title resolution, verdicts and re-judging.
+
+use super::*;
+
+fn setup() -> (Catalog, Reader) {
+    let catalog = Catalog::builtin().unwrap();
+    let reader = Reader::new(&catalog, MatchingConfig::builtin().unwrap());
+    (catalog, reader)
+}
+
+fn duties(text: &str) -> Vec<String> {
+    let (catalog, reader) = setup();
+    reader
+        .read(&catalog, text, &RoleHint::default())
+        .lines
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
+
+#[test]
+fn strips_every_kind_of_bullet_and_number() {
+    let text = "• one duty here\n· two duty here\n▪ three duty here\n– four duty here\n— five duty here\n\
+                * six duty here\n- seven duty here\n1. eight duty here\n2) nine duty here\n\
+                a) ten duty here\n(b) eleven duty here\n・ twelve duty here\n➢ thirteen duty here\n\
+                iv. fourteen duty here\n+ fifteen duty here";
+    let got = duties(text);
+    let words = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen",
+    ];
+    assert_eq!(got.len(), words.len(), "{got:?}");
+    for (line, w) in got.iter().zip(words) {
+        assert_eq!(line, &format!("{w} duty here"));
+    }
+}
+
+#[test]
+fn decodes_html_remnants() {
+    let text = "<h2>Responsibilities</h2><ul><li>Welcome new members &amp; answer their questions</li>\
+                <li>Run meetups&nbsp;for members</li></ul>Host AMAs<br>Write the FAQ<br/>\
+                <h3>Salary</h3><p>50k plus equity</p>";
+    let got = duties(text);
+    assert_eq!(
+        got,
+        [
+            "Welcome new members & answer their questions",
+            "Run meetups for members",
+            "Host AMAs",
+            "Write the FAQ"
+        ]
+    );
+    assert_eq!(
+        extract::decode_html("a &#8226; b &#x2014; c &bogus; d < e"),
+        "a • b — c &bogus; d < e"
+    );
+}
+
+#[test]
+fn follows_sections_and_ignores_requirements_and_benefits() {
+    let (catalog, reader) = setup();
+    let text = "Community Manager\n\nAbout us\nWe build tools for bakers and we love it.\n\n\
+                What you'll do:\n- Moderate our Discord server\n- Host monthly community calls\n\n\
+                Requirements\n- 3+ years of experience\n- Fluent English\n\nBenefits:\n- Remote work\n";
+    let offer = reader.read(&catalog, text, &RoleHint::default());
+    let lines: Vec<&str> = offer.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        lines,
+        [
+            "Moderate our Discord server",
+            "Host monthly community calls"
+        ]
+    );
+    assert_eq!(offer.title.as_deref(), Some("Community Manager"));
+    for ignored in [
+        "We build tools for bakers and we love it.",
+        "3+ years of experience",
+        "Remote work",
+    ] {
+        assert!(
+            offer.ignored.iter().any(|l| l == ignored),
+            "{ignored} not ignored: {:?}",
+            offer.ignored
+        );
+    }
+}
+
+#[test]
+fn bullets_without_headings_skip_requirement_lines_and_prose() {
+    let got = duties(
+        "We are a small team in Lisbon.\n- Reply to comments on our Instagram\n- 2 years of experience with Hootsuite\n- Run giveaways",
+    );
+    assert_eq!(got, ["Reply to comments on our Instagram", "Run giveaways"]);
+}
+
+#[test]
+fn plain_lines_are_duties_and_semicolons_split_them() {
+    let (catalog, reader) = setup();
+    let offer = reader.read(
+        &catalog,
+        "Welcome new members in the forum\nSchedule posts on Instagram; reply to the brand's comments; track follower growth\nbad;split",
+        &RoleHint::default(),
+    );
+    let lines: Vec<(&str, f64)> = offer
+        .lines
+        .iter()
+        .map(|l| (l.text.as_str(), l.weight))
+        .collect();
+    assert_eq!(lines.len(), 5, "{lines:?}");
+    assert_eq!(lines[0], ("Welcome new members in the forum", 1.0));
+    assert_eq!(lines[1].0, "Schedule posts on Instagram");
+    assert!((lines[1].1 - 1.0 / 3.0).abs() < 1e-9);
+    assert_eq!(lines[4], ("bad;split", 1.0));
+}
+
+#[test]
+fn very_long_lines_and_inline_bullets_are_handled() {
+    let long = format!(
+        "Moderate the forum {}",
+        "and keep it friendly ".repeat(2_000)
+    );
+    let got = duties(&format!("{long}\n"));
+    assert_eq!(got.len(), 1);
+    assert!(got[0].len() > 10_000);
+    let got = duties("• Welcome new members • Run meetups • Write the guidelines");
+    assert_eq!(
+        got,
+        ["Welcome new members", "Run meetups", "Write the guidelines"]
+    );
+}
+
+#[test]
+fn titles_resolve_through_aliases_and_cores() {
+    let (catalog, reader) = setup();
+    let resolve = |t: &str| reader.titles.resolve(&catalog, t);
+    assert_eq!(
+        resolve("Community Manager"),
+        TitleRoles::One("community-manager".into())
+    );
+    assert_eq!(
+        resolve("social media lead"),
+        TitleRoles::One("social-media-manager".into())
+    );
+    assert_eq!(
+        resolve("Senior Game Community Manager"),
+        TitleRoles::One("community-manager".into())
+    );
+    assert_eq!(
+        resolve("Social Media Community Manager"),
+        TitleRoles::Mixed(vec![
+            "social-media-manager".into(),
+            "community-manager".into()
+        ])
+    );
+    assert_eq!(
+        resolve("Community Manager (Social Media)"),
+        TitleRoles::Mixed(vec![
+            "community-manager".into(),
+            "social-media-manager".into()
+        ])
+    );
+    assert_eq!(resolve("Marketing Coordinator"), TitleRoles::None);
+    // A duty that mentions the community is not a title line.
+    assert!(!reader.titles.is_title_line(&catalog, "Grow the community"));
+    assert!(
+        reader
+            .titles
+            .is_title_line(&catalog, "Discord Community Manager")
+    );
+}
+
+#[test]
+fn the_title_picks_the_role_and_flags_win() {
+    let (catalog, reader) = setup();
+    let text = "Job title: Head of Social\n- Schedule posts\n- Run paid ads\n";
+    let offer = reader.read(&catalog, text, &RoleHint::default());
+    assert_eq!(
+        offer.role,
+        Some(RoleSpec::Single("social-media-manager".into()))
+    );
+    assert_eq!(offer.role_source, RoleSource::Title);
+    let hint = RoleHint {
+        role: Some("community-manager".into()),
+        title: None,
+    };
+    let offer = reader.read(&catalog, text, &hint);
+    assert_eq!(offer.role_source, RoleSource::Given);
+    let offer = reader.read(
+        &catalog,
+        "- Schedule posts\n- Run paid ads\n",
+        &RoleHint::default(),
+    );
+    assert_eq!(
+        (offer.role.clone(), offer.role_source),
+        (None, RoleSource::Duties)
+    );
+    let j = judge(&catalog, &offer, &reader.config);
+    assert_eq!(j.verdict, Verdict::Mostly("social-media-manager".into()));
+    assert_eq!(
+        j.plan.people[0].role,
+        RoleSpec::Single("social-media-manager".into())
+    );
+}
+
+#[test]
+fn unrelated_lines_are_unmatched_and_left_out_of_the_verdict() {
+    let (catalog, reader) = setup();
+    assert!(
+        reader
+            .map_line(&catalog, "Do the bookkeeping and pay supplier invoices")
+            .is_none()
+    );
+    assert!(
+        reader
+            .map_line(&catalog, "Order lunch for the engineers on Fridays")
+            .is_none()
+    );
+    let offer = reader.read(
+        &catalog,
+        "Community Manager\n- Do the bookkeeping\n- Water the office plants\n",
+        &RoleHint::default(),
+    );
+    let j = judge(&catalog, &offer, &reader.config);
+    assert_eq!(j.verdict, Verdict::Unclear);
+}
+
+#[test]
+fn the_relationship_decides_not_the_platform() {
+    let (catalog, reader) = setup();
+    let owner = |text: &str| {
+        let m = reader.map_line(&catalog, text).unwrap();
+        catalog.task(&m.task).unwrap().role.as_str().to_owned()
+    };
+    assert_eq!(
+        owner("Moderate our Facebook group where members help each other"),
+        "community-manager"
+    );
+    assert_eq!(
+        owner("Reply to comments on the brand's Instagram posts"),
+        "social-media-manager"
+    );
+    assert_eq!(
+        owner("Grow our follower count on TikTok"),
+        "social-media-manager"
+    );
+}
+
+#[test]
+fn judging_again_after_a_correction_changes_the_verdict() {
+    let (catalog, reader) = setup();
+    let text = "Community Manager\n- Schedule posts on Instagram\n- Write captions for the brand's posts\n- Welcome new members in the forum\n";
+    let mut offer = reader.read(&catalog, text, &RoleHint::default());
+    let before = judge(&catalog, &offer, &reader.config);
+    assert_eq!(
+        before.verdict,
+        Verdict::Mostly("social-media-manager".into())
+    );
+    // The user corrects two mappings (say, the posts are in the members' forum).
+    let choices = reader.candidates(&catalog, &offer.lines[0].text, 5);
+    assert!(choices.len() > 1);
+    for line in &mut offer.lines[..2] {
+        line.mapping = Some(Mapping {
+            task: "cm-discussion-prompts".into(),
+            confidence: 1.0,
+        });
+    }
+    let after = judge(&catalog, &offer, &reader.config);
+    assert_eq!(after.verdict, Verdict::FitsTitle);
+    // The plan lists each task once.
+    assert_eq!(after.plan.people[0].tasks.len(), 2);
+}

@@ -1,0 +1,116 @@
+//! The posting's verdict from its mapped lines, by the devset's guide: count the lines mapped to
+//! one role's task (shared and unmatched lines are left out), and call a side dominant at
+//! `verdict.dominant_share` (about 60%) of what remains.
+
+use std::fmt;
+
+use crate::catalog::Catalog;
+use crate::plan::RoleSpec;
+
+use super::config::VerdictConfig;
+
+/// Whether a posting's duties fit its title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// The duties are mostly the work the title names (for a mixed title: the named roles'
+    /// work, with neither one dominating).
+    FitsTitle,
+    /// The duties are mostly this role's work, which the title does not name (or a mixed title
+    /// whose other side is thin; or a title naming no role).
+    Mostly(String),
+    /// Substantial amounts of several roles' work, none dominating.
+    Hybrid,
+    /// Too few duties matched a role to judge.
+    Unclear,
+}
+
+impl Verdict {
+    /// The verdict's stable id: `fits-title`, `mostly-<role-id>`, `hybrid`, `unclear`.
+    pub fn id(&self) -> String {
+        match self {
+            Verdict::FitsTitle => "fits-title".to_owned(),
+            Verdict::Mostly(role) => format!("mostly-{role}"),
+            Verdict::Hybrid => "hybrid".to_owned(),
+            Verdict::Unclear => "unclear".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.id())
+    }
+}
+
+/// Duty lines per owner slot (each role by catalog position, then shared), plus unmatched
+/// ones; a line split from a longer one counts its weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    pub by_slot: Vec<f64>,
+    pub unmatched: f64,
+}
+
+impl Tally {
+    /// Lines mapped to one role's work: what the verdict counts.
+    pub fn counted(&self) -> f64 {
+        self.by_slot[..self.by_slot.len() - 1].iter().sum()
+    }
+
+    /// The role slot with most lines (ties: earliest in `prefer`, then catalog order).
+    pub fn top(&self, prefer: &[usize]) -> Option<usize> {
+        let roles = &self.by_slot[..self.by_slot.len() - 1];
+        let max = roles.iter().copied().fold(0.0, f64::max);
+        if max <= 0.0 {
+            return None;
+        }
+        prefer
+            .iter()
+            .copied()
+            .find(|&s| roles.get(s).is_some_and(|&c| c >= max - 1e-9))
+            .or_else(|| roles.iter().position(|&c| c >= max - 1e-9))
+    }
+
+    /// Each owner's share of the mapped lines (shared included), summing to 1, or all 0.
+    pub fn shares(&self) -> Vec<f64> {
+        let total: f64 = self.by_slot.iter().sum();
+        self.by_slot
+            .iter()
+            .map(|&c| if total > 0.0 { c / total } else { 0.0 })
+            .collect()
+    }
+}
+
+/// The verdict for a posting titled as `titled` (none when the title names no role).
+pub fn verdict(
+    catalog: &Catalog,
+    titled: Option<&RoleSpec>,
+    tally: &Tally,
+    config: &VerdictConfig,
+) -> Verdict {
+    let counted = tally.counted();
+    if counted <= 0.0 || counted < config.min_counted_lines as f64 - 1e-9 {
+        return Verdict::Unclear;
+    }
+    let named: Vec<usize> = titled
+        .map(|r| {
+            r.role_ids()
+                .filter_map(|id| catalog.role_position(id))
+                .collect()
+        })
+        .unwrap_or_default();
+    let Some(top) = tally.top(&named) else {
+        return Verdict::Unclear;
+    };
+    let share = |slot: usize| tally.by_slot[slot] / counted;
+    let dominant = share(top) >= config.dominant_share - 1e-9;
+    let top_id = catalog.roles()[top].id.clone();
+    match named.len() {
+        0 if dominant => Verdict::Mostly(top_id),
+        1 if dominant && named[0] == top => Verdict::FitsTitle,
+        _ if dominant && (named.len() > 1 || !named.contains(&top)) => Verdict::Mostly(top_id),
+        n if n > 1 && named.iter().map(|&s| share(s)).sum::<f64>() >= config.dominant_share => {
+            Verdict::FitsTitle
+        }
+        _ => Verdict::Hybrid,
+    }
+}

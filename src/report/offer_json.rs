@@ -1,0 +1,101 @@
+//! The JSON document of `rolescope offer --format json`. Its shape is documented in the README
+//! and kept stable: fields may be added, never renamed or removed.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::check_json::{FindingJson, RoleJson, finding_json};
+use super::offer_text::verdict_sentence;
+use crate::catalog::Catalog;
+use crate::offer::{Judgement, Offer};
+use crate::plan::RoleSpec;
+
+/// One posting's result.
+#[derive(Debug, Serialize)]
+pub struct OfferJson<'a> {
+    pub title: Option<&'a str>,
+    /// The role judged against: an id, `{role-id: fraction}` for a mixed title, or `null` when
+    /// the title names no role.
+    pub role: Option<RoleJson<'a>>,
+    /// `given` (`--role`), `title` (`--title` or the text's title line) or `duties` (the title
+    /// names no role).
+    pub role_source: &'static str,
+    pub verdict: String,
+    /// The verdict in one plain sentence.
+    pub summary: String,
+    pub best_fit: Option<&'a str>,
+    /// Share of the mapped duty lines per owner (every role id and `shared`), summing to 1.
+    pub shares: BTreeMap<&'a str, f64>,
+    pub lines: Vec<LineJson<'a>>,
+    pub ignored: Vec<&'a str>,
+    pub findings: Vec<FindingJson<'a>>,
+}
+
+/// One duty line.
+#[derive(Debug, Serialize)]
+pub struct LineJson<'a> {
+    pub text: &'a str,
+    /// The mapped task id, or `null` when unmatched.
+    pub task: Option<&'a str>,
+    /// The mapped task's owning role id, `"shared"`, or `null` when unmatched.
+    pub role: Option<&'a str>,
+    /// 0..1, or `null` when unmatched.
+    pub confidence: Option<f64>,
+}
+
+fn round(v: f64) -> f64 {
+    (v * 10_000.0).round() / 10_000.0
+}
+
+/// The JSON view of a judged offer.
+pub fn offer_json<'a>(
+    offer: &'a Offer,
+    judgement: &'a Judgement,
+    catalog: &'a Catalog,
+) -> OfferJson<'a> {
+    OfferJson {
+        title: offer.title.as_deref(),
+        role: offer.role.as_ref().map(|r| match r {
+            RoleSpec::Single(id) => RoleJson::Single(id),
+            RoleSpec::Hybrid(_) => RoleJson::Split(
+                r.split()
+                    .into_iter()
+                    .map(|(id, w)| (id, round(w)))
+                    .collect(),
+            ),
+        }),
+        role_source: offer.role_source.as_str(),
+        verdict: judgement.verdict.id(),
+        summary: verdict_sentence(offer, judgement, catalog),
+        best_fit: judgement.best_fit.as_deref(),
+        shares: judgement
+            .shares(catalog)
+            .map(|(o, s)| (o, round(s)))
+            .collect(),
+        lines: offer
+            .lines
+            .iter()
+            .map(|l| {
+                let task = l.mapping.as_ref().and_then(|m| catalog.task(&m.task));
+                LineJson {
+                    text: &l.text,
+                    task: task.map(|t| t.id.as_str()),
+                    role: task.map(|t| t.role.as_str()),
+                    confidence: l
+                        .mapping
+                        .as_ref()
+                        .filter(|_| task.is_some())
+                        .map(|m| round(m.confidence)),
+                }
+            })
+            .collect(),
+        ignored: offer.ignored.iter().map(String::as_str).collect(),
+        findings: judgement
+            .analysis
+            .findings
+            .iter()
+            .map(|f| finding_json(f, catalog, &judgement.plan))
+            .collect(),
+    }
+}

@@ -1,0 +1,213 @@
+//! The text report of `rolescope offer`: the verdict in one plain sentence, each duty with its
+//! mapped task and role, the shares, what was ignored, and the findings of the one-person plan.
+
+use std::fmt::Write as _;
+
+use super::check_text::{Paint, TextOptions, Tone, write_finding};
+use super::wrap::wrap;
+use crate::analysis::pct;
+use crate::catalog::Catalog;
+use crate::offer::{Judgement, Offer, RoleSource, Verdict};
+
+fn role_title<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {
+    catalog.role(id).map_or(id, |r| r.title.as_str())
+}
+
+/// A (possibly fractional) number of lines: "7", "6.5".
+fn lines(n: f64) -> String {
+    if (n - n.round()).abs() < 0.01 {
+        format!("{}", n.round() as i64)
+    } else {
+        format!("{n:.1}")
+    }
+}
+
+/// The verdict in one sentence a freelancer understands.
+pub fn verdict_sentence(offer: &Offer, j: &Judgement, catalog: &Catalog) -> String {
+    let counted = j.tally.counted();
+    let count_of = |id: &str| {
+        catalog
+            .role_position(id)
+            .map_or(0.0, |p| j.tally.by_slot[p])
+    };
+    let named: Vec<&str> = offer
+        .role
+        .as_ref()
+        .map(|r| r.role_ids().collect())
+        .unwrap_or_default();
+    let titled = match named.as_slice() {
+        [] => "The title names none of the catalog's roles".to_owned(),
+        [one] => format!("Titled {}", role_title(catalog, one)),
+        many => format!(
+            "Titled as a mix of {}",
+            many.iter()
+                .map(|id| role_title(catalog, id))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ),
+    };
+    let mix = || {
+        catalog
+            .roles()
+            .iter()
+            .filter(|r| count_of(&r.id) > 0.0)
+            .map(|r| format!("{} {}", r.title, pct(count_of(&r.id) / counted)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match &j.verdict {
+        Verdict::Unclear => format!(
+            "Too little to judge: only {} of {} duty lines matched one role's work.",
+            lines(counted),
+            offer.lines.len()
+        ),
+        Verdict::FitsTitle if named.len() > 1 => {
+            format!("{titled}, and the duties are that mix: {}.", mix())
+        }
+        Verdict::FitsTitle => {
+            let id = named.first().copied().unwrap_or_default();
+            format!(
+                "{titled}, and the duties fit: {} of {} role duties ({}) are {} work.",
+                lines(count_of(id)),
+                lines(counted),
+                pct(count_of(id) / counted),
+                role_title(catalog, id)
+            )
+        }
+        Verdict::Mostly(id) => format!(
+            "{titled}, but {} of {} role duties ({}) are {} work.",
+            lines(count_of(id)),
+            lines(counted),
+            pct(count_of(id) / counted),
+            role_title(catalog, id)
+        ),
+        Verdict::Hybrid => format!(
+            "{titled}, but the duties are a hybrid with no side dominating: {}.",
+            mix()
+        ),
+    }
+}
+
+/// The text report of one judged offer.
+pub fn offer_text(
+    offer: &Offer,
+    j: &Judgement,
+    catalog: &Catalog,
+    paint: &dyn Paint,
+    opts: TextOptions,
+) -> String {
+    let mut out = String::new();
+    let role = match (&offer.role, offer.role_source) {
+        (Some(r), RoleSource::Given) => format!("{r} (given)"),
+        (Some(r), _) => format!("{r} (from the title)"),
+        (None, _) => format!(
+            "no role named; judged as {}",
+            j.best_fit.as_deref().unwrap_or("-")
+        ),
+    };
+    let head = format!(
+        "{} — {role}",
+        offer.title.as_deref().unwrap_or("(no title found)")
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        paint.paint(&wrap(&head, opts.width, "  "), Tone::Heading)
+    );
+    let tone = match j.verdict {
+        Verdict::FitsTitle => Tone::Good,
+        Verdict::Unclear => Tone::Info,
+        _ => Tone::Warning,
+    };
+    let verdict = format!("{}: {}", j.verdict, verdict_sentence(offer, j, catalog));
+    let _ = writeln!(
+        out,
+        "\n  {}",
+        paint.paint(&wrap(&verdict, opts.width, "  "), tone)
+    );
+    let shares: Vec<String> = j
+        .shares(catalog)
+        .filter(|(_, s)| *s > 0.0)
+        .map(|(o, s)| format!("{o} {}", pct(s)))
+        .collect();
+    let mut mix = format!("shares of mapped lines: {}", shares.join(" · "));
+    if j.tally.unmatched > 0.0 {
+        let _ = write!(mix, " · {} unmatched", lines(j.tally.unmatched));
+    }
+    let _ = writeln!(
+        out,
+        "  {}",
+        paint.paint(&wrap(&mix, opts.width, "  "), Tone::Dim)
+    );
+
+    let _ = writeln!(
+        out,
+        "\n  {}",
+        paint.paint(&format!("Duties ({})", offer.lines.len()), Tone::Heading)
+    );
+    for line in &offer.lines {
+        let task = line
+            .mapping
+            .as_ref()
+            .and_then(|m| catalog.task(&m.task).map(|t| (t, m)));
+        let _ = writeln!(
+            out,
+            "    {}",
+            wrap(&format!("• {}", line.text), opts.width, "      ")
+        );
+        let mapped = match task {
+            Some((t, m)) => format!(
+                "→ {} · {} · {:.0}% sure — {}",
+                t.role,
+                t.id,
+                m.confidence * 100.0,
+                t.title
+            ),
+            None => "→ unmatched: no catalog task fits well".to_owned(),
+        };
+        let tone = if task.is_some() {
+            Tone::Dim
+        } else {
+            Tone::Info
+        };
+        let _ = writeln!(
+            out,
+            "      {}",
+            paint.paint(&wrap(&mapped, opts.width, "        "), tone)
+        );
+    }
+    write_ignored(&mut out, &offer.ignored, paint);
+    let _ = writeln!(out, "\n  {}", paint.paint("Findings", Tone::Heading));
+    if j.analysis.findings.is_empty() {
+        let _ = writeln!(out, "    {}", paint.paint("✓ no findings", Tone::Good));
+    }
+    for f in &j.analysis.findings {
+        write_finding(&mut out, f, catalog, &j.plan, paint, opts);
+    }
+    out
+}
+
+/// The lines left out, shortened: enough to see that nothing important was missed.
+fn write_ignored(out: &mut String, ignored: &[String], paint: &dyn Paint) {
+    if !ignored.is_empty() {
+        let _ = writeln!(
+            *out,
+            "\n  {}",
+            paint.paint(
+                &format!(
+                    "Ignored ({}: headings, company text, requirements, benefits)",
+                    ignored.len()
+                ),
+                Tone::Heading
+            )
+        );
+        for text in ignored {
+            let short: String = if text.chars().count() > 90 {
+                text.chars().take(89).chain(std::iter::once('…')).collect()
+            } else {
+                text.clone()
+            };
+            let _ = writeln!(*out, "    {}", paint.paint(&short, Tone::Dim));
+        }
+    }
+}

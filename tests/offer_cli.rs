@@ -1,0 +1,242 @@
+//! `rolescope offer` through the built binary: exit codes, the JSON shape, input errors, --save.
+#![allow(clippy::unwrap_used)]
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+/// Runs rolescope with `stdin` as input and an empty config dir (no user catalogs).
+fn offer(args: &[&str], stdin: &[u8]) -> Output {
+    let config = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rolescope"))
+        .arg("offer")
+        .args(args)
+        .current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+        .env("ROLESCOPE_CONFIG_DIR", config.path())
+        .env("ROLESCOPE_DATA_DIR", config.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is JSON ({e}): {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    })
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Written for these tests: a community manager title over mostly social media work.
+const SOCIAL_IN_DISGUISE: &str = "\
+Community Manager
+
+About us
+We make a calendar app for dog walkers.
+
+Responsibilities:
+- Schedule and publish posts on our Instagram and TikTok every day
+- Write captions and hashtags for the brand's posts
+- Reply to comments and DMs on our brand accounts
+- Run paid social ads and report on their results
+- Work with influencers to grow our follower count
+
+Requirements:
+- 3+ years of experience in social media marketing
+";
+
+/// Written for these tests: a community manager's duties.
+const REAL_COMMUNITY: &str = "\
+Job title: Community Manager
+- Welcome new members in our forum and introduce them to each other
+- Write and enforce the community guidelines and code of conduct
+- Recruit, train and coordinate volunteer moderators
+- Run the ambassador programme
+- Plan and host local meetups for members
+- Carry member feedback and pain points to the product team
+";
+
+#[test]
+fn json_has_the_documented_shape() {
+    let o = offer(
+        &["--format", "json", "--fail-on", "never"],
+        SOCIAL_IN_DISGUISE.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc = json(&o);
+    for key in [
+        "title", "role", "verdict", "best_fit", "shares", "lines", "ignored", "findings",
+    ] {
+        assert!(doc.get(key).is_some(), "missing {key}: {doc}");
+    }
+    assert_eq!(doc["title"], "Community Manager");
+    assert_eq!(doc["role"], "community-manager");
+    assert_eq!(doc["verdict"], "mostly-social-media-manager");
+    assert_eq!(doc["best_fit"], "social-media-manager");
+    let shares = doc["shares"].as_object().unwrap();
+    assert!(shares.contains_key("shared") && shares.contains_key("community-manager"));
+    let sum: f64 = shares.values().map(|v| v.as_f64().unwrap()).sum();
+    assert!((sum - 1.0).abs() < 1e-3, "{shares:?}");
+    let lines = doc["lines"].as_array().unwrap();
+    assert_eq!(lines.len(), 5);
+    for l in lines {
+        for key in ["text", "task", "role", "confidence"] {
+            assert!(l.get(key).is_some(), "line lacks {key}: {l}");
+        }
+    }
+    let ignored: Vec<&str> = doc["ignored"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(ignored.contains(&"We make a calendar app for dog walkers."));
+    assert!(ignored.iter().any(|l| l.contains("3+ years")));
+    let f = &doc["findings"][0];
+    for key in [
+        "rule",
+        "severity",
+        "person",
+        "task",
+        "message",
+        "explanation",
+        "location",
+    ] {
+        assert!(f.get(key).is_some(), "finding lacks {key}: {f}");
+    }
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    // Social work under a community title: errors (role-drift, title-mismatch) → 1.
+    let o = offer(&[], SOCIAL_IN_DISGUISE.as_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("mostly-social-media-manager"), "{text}");
+    // A real community manager job: no errors → 0.
+    let o = offer(&["--format", "json"], REAL_COMMUNITY.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json(&o)["verdict"], "fits-title");
+}
+
+#[test]
+fn bad_input_exits_2_with_a_message() {
+    let o = offer(&[], b"  \n\n ");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is empty"), "{}", stderr(&o));
+    let o = offer(&[], b"Community Manager\n\0\x01binary");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("binary"), "{}", stderr(&o));
+    let o = offer(&["--role", "comunity-manager"], REAL_COMMUNITY.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("did you mean `community-manager`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = offer(&["no-such-posting.txt"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no such file"), "{}", stderr(&o));
+}
+
+#[test]
+fn huge_input_is_refused() {
+    let config = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rolescope"))
+        .args(["offer", "-"])
+        .env("ROLESCOPE_CONFIG_DIR", config.path())
+        .env("ROLESCOPE_MAX_INPUT_BYTES", "1000")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The child may stop reading early; a broken pipe here is fine.
+    let _ = child.stdin.take().unwrap().write_all(&[b'x'; 5000]);
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("limit"), "{}", stderr(&o));
+}
+
+#[test]
+fn role_and_title_flags_override_the_text() {
+    let o = offer(
+        &["--format", "json", "--role", "social-media-manager"],
+        SOCIAL_IN_DISGUISE.as_bytes(),
+    );
+    let doc = json(&o);
+    assert_eq!(doc["role"], "social-media-manager");
+    assert_eq!(doc["verdict"], "fits-title");
+    let o = offer(
+        &[
+            "--format",
+            "json",
+            "--title",
+            "Social Media Community Manager",
+        ],
+        SOCIAL_IN_DISGUISE.as_bytes(),
+    );
+    let doc = json(&o);
+    assert_eq!(doc["title"], "Social Media Community Manager");
+    assert!(
+        doc["role"].is_object(),
+        "a mixed title is a split: {}",
+        doc["role"]
+    );
+}
+
+#[test]
+fn unmatched_lines_have_null_task_and_role() {
+    let text = "Community Manager\n- Welcome new members to the forum\n- Do the bookkeeping and pay supplier invoices\n";
+    let doc = json(&offer(
+        &["--format", "json", "--fail-on", "never"],
+        text.as_bytes(),
+    ));
+    let lines = doc["lines"].as_array().unwrap();
+    let unmatched = lines
+        .iter()
+        .find(|l| l["text"].as_str().unwrap().contains("bookkeeping"))
+        .unwrap();
+    assert!(
+        unmatched["task"].is_null()
+            && unmatched["role"].is_null()
+            && unmatched["confidence"].is_null()
+    );
+}
+
+#[test]
+fn save_writes_a_plan_check_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("offer.yaml");
+    let o = offer(
+        &["--save", plan.to_str().unwrap(), "--fail-on", "never"],
+        REAL_COMMUNITY.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let saved = std::fs::read_to_string(&plan).unwrap();
+    assert!(saved.contains("cm-welcome-new-members"), "{saved}");
+    let config = tempfile::tempdir().unwrap();
+    let check = Command::new(env!("CARGO_BIN_EXE_rolescope"))
+        .args(["check", plan.to_str().unwrap(), "--fail-on", "never"])
+        .env("ROLESCOPE_CONFIG_DIR", config.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
