@@ -68,13 +68,13 @@ pub fn message(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String {
         Detail::UnknownRole { role } => {
             let known = catalog.role_ids();
             match finding.person {
-                Some(_) => format!("{name} has unknown role `{role}`{}", hint(role, known)),
+                Some(_) => format!("{} has unknown role `{role}`{}", capitalize(name), hint(role, known)),
                 None => format!("thresholds are set for unknown role `{role}`{}", hint(role, known)),
             }
         }
         Detail::UnknownTask => {
             let id = finding.task.as_deref().unwrap_or_default();
-            format!("{name} is assigned unknown task `{id}`{}", hint(id, catalog.task_ids()))
+            format!("{} is assigned unknown task `{id}`{}", capitalize(name), hint(id, catalog.task_ids()))
         }
         Detail::OutOfRole => {
             let task = c.task();
@@ -122,7 +122,7 @@ pub fn message(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String {
         }
         Detail::Capacity { hours: h, capacity } => {
             let load = if *capacity > 0.0 { format!(" ({})", pct(h / capacity)) } else { String::new() };
-            format!("{name} has {} of tasks for {} of capacity{load}", hours(*h), hours(*capacity))
+            format!("{} has {} of tasks for {} of capacity{load}", capitalize(name), hours(*h), hours(*capacity))
         }
         Detail::CoverageGap { role, category } => format!(
             "nobody covers \"{}\", core work of a {}",
@@ -140,6 +140,7 @@ pub fn explanation(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String 
         f: finding,
     };
     let name = c.name();
+    let cap = capitalize(name);
     match &finding.detail {
         Detail::UnknownRole { .. } => format!(
             "The catalogs define the roles {}. A role the catalog does not know cannot be checked: its work, core \
@@ -186,7 +187,7 @@ pub fn explanation(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String 
             let core: Vec<&str> = role.map_or_else(Vec::new, |r| catalog.core_categories(&r.id).map(|c| c.title.as_str()).collect());
             let t = title(role);
             format!(
-                "A {t} is defined by its core work: {}. {name} has none of it, so the role is a {t} in name only. Add at \
+                "A {t} is defined by its core work: {}. {cap} has none of it, so the role is a {t} in name only. Add at \
                  least one task from these categories, or change the title.",
                 core.join("; ")
             )
@@ -196,7 +197,7 @@ pub fn explanation(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String 
              room, trim their hours, or raise {name}'s capacity if the hours are real."
         ),
         Detail::Capacity { .. } => format!(
-            "{name} has far fewer hours of tasks than capacity. Either the role is part-time (lower the capacity), or \
+            "{cap} has far fewer hours of tasks than capacity. Either the role is part-time (lower the capacity), or \
              work the person will do is missing from the plan: a role scoped on paper this thin is usually filled later \
              with whatever is at hand."
         ),
@@ -211,10 +212,11 @@ pub fn explanation(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String 
 
 fn drift_explanation(c: &Ctx, mix: &RoleMix, drift: f64) -> String {
     let name = c.name();
+    let cap = capitalize(name);
     let foreign = foreign_clause(c.catalog, mix);
     if c.person().is_some_and(|p| p.role.is_hybrid()) {
         return format!(
-            "{name} is hired as a hybrid with an intended split, and the tasks have drifted from it{foreign}. A hybrid \
+            "{cap} is hired as a hybrid with an intended split, and the tasks have drifted from it{foreign}. A hybrid \
              is judged against its own split: each part should get roughly the time it was hired for. Rebalance the \
              tasks or change the declared split so the title tells the truth."
         );
@@ -231,7 +233,7 @@ fn drift_explanation(c: &Ctx, mix: &RoleMix, drift: f64) -> String {
         )
     };
     format!(
-        "{name} is hired as {title}. A {title} {summary} Here {share} of the week goes elsewhere{foreign}. {covered}{note} \
+        "{cap} is hired as {title}. A {title} {summary} Here {share} of the week goes elsewhere{foreign}. {covered}{note} \
          Move those tasks to the role they belong to, or retitle the role to match the work.",
         title = role.title,
         summary = lower_first(first_sentence(&role.summary)),
@@ -241,6 +243,15 @@ fn drift_explanation(c: &Ctx, mix: &RoleMix, drift: f64) -> String {
             .as_ref()
             .map_or_else(String::new, |n| format!(" {}", sentence(n)))
     )
+}
+
+/// The name with its first letter in capitals, for a name that starts a sentence ("the
+/// offered role" in an offer check; people's names are left as written).
+fn capitalize(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
 }
 
 fn title(role: Option<&Role>) -> &str {

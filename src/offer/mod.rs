@@ -198,7 +198,7 @@ impl Judgement {
 }
 
 /// The person a posting's plan holds; findings are worded about them.
-pub const PERSON: &str = "The hire";
+pub const PERSON: &str = "the offered role";
 
 /// Judges an offer: tallies its mapped lines, gives the verdict, and analyses a one-person
 /// plan of the mapped tasks with the same rules as `check`. Pure; call it again after the
