@@ -240,3 +240,72 @@ fn save_writes_a_plan_check_accepts() {
         String::from_utf8_lossy(&check.stderr)
     );
 }
+
+#[test]
+fn report_markdown_goes_to_stdout_with_the_exit_code_of_offer() {
+    let o = offer(&["--report", "markdown"], SOCIAL_IN_DISGUISE.as_bytes());
+    // The findings of the offer's plan still set the exit code: role-drift is an error.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        md.starts_with("# Re: Community Manager\n\nHi,\n\nThanks for the offer"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Duties that aren't Community Manager work"),
+        "{md}"
+    );
+    assert!(md.contains("Social Media Manager role rather than a Community Manager role"));
+    assert!(md.contains("- **Reply to comments and DMs on our brand accounts**: I'd call this"));
+    assert!(md.ends_with("Best regards,  \n[Your name]\n"), "{md}");
+
+    let o = offer(
+        &["--report", "markdown", "--fail-on", "never"],
+        REAL_COMMUNITY.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = String::from_utf8(o.stdout).unwrap();
+    assert!(md.contains("So the duties match the title: this is a Community Manager role."));
+}
+
+#[test]
+fn report_html_is_written_atomically_to_the_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reply.html");
+    let o = offer(
+        &[
+            "--report",
+            "html",
+            "-o",
+            path.to_str().unwrap(),
+            "--fail-on",
+            "never",
+        ],
+        SOCIAL_IN_DISGUISE.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "nothing on stdout with -o");
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("<h1>Re: Community Manager</h1>"));
+    assert!(html.contains("<svg"), "the role-mix bar");
+    assert!(!html.contains("<script"));
+    assert!(html.contains("Drafted with rolescope from &lt;stdin&gt;."));
+    // Only the reply is left in the directory: no temporary file.
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1);
+}
+
+#[test]
+fn report_conflicts_with_json_and_output_needs_report() {
+    // Usage errors exit before reading standard input: give none, or writing it races the exit.
+    let o = offer(&["--report", "markdown", "--format", "json"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot be used with"), "{}", stderr(&o));
+    let o = offer(&["-o", "reply.md"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--report"), "{}", stderr(&o));
+    let o = offer(&["--report", "csv"], b"");
+    assert_eq!(o.status.code(), Some(2), "only markdown and html");
+}

@@ -196,3 +196,54 @@ fn hostile_names_stay_text_in_chromium() {
         assert!(dom.contains("<h1>"), "the page parsed as a report");
     }
 }
+
+#[test]
+fn offer_reply_parses_and_draws_in_chromium() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let html = support::render_offer_fixture("tea-shop-community-manager.txt", ReportFormat::Html);
+    let file = write(dir.path(), "reply.html", &html);
+
+    let dom = headless(&browser, &file, &["--dump-dom"]);
+    assert!(
+        dom.contains("<h1>Re: Community Manager (freelance, 20 h/week)</h1>"),
+        "{dom}"
+    );
+    assert!(!dom.contains("<script"), "no script in the page");
+    for id in ["split", "fit", "misfits", "unmatched", "suggestion"] {
+        assert!(
+            dom.contains(&format!("<section id=\"{id}\">")),
+            "section {id}"
+        );
+    }
+    assert_eq!(
+        dom.matches("<svg").count(),
+        1,
+        "one bar of the duties by role"
+    );
+    let misfits = &dom[dom.find("<section id=\"misfits\">").unwrap()..];
+    let misfits = &misfits[..misfits.find("</section>").unwrap()];
+    assert_eq!(
+        misfits.matches("<li>").count(),
+        5,
+        "five social media duties"
+    );
+    assert!(dom.contains("Best regards,<br>[Your name]"), "{dom}");
+
+    let png = dir.path().join("reply.png");
+    let shot = format!("--screenshot={}", png.display());
+    headless(
+        &browser,
+        &file,
+        &[&shot, "--window-size=1000,1600", "--hide-scrollbars"],
+    );
+    let bytes = std::fs::read(&png).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG"), "a PNG was drawn");
+    assert!(
+        bytes.len() > 20_000,
+        "the screenshot is not blank ({} bytes)",
+        bytes.len()
+    );
+}

@@ -226,3 +226,101 @@ fn json_keeps_names_exactly() {
         .collect();
     assert_eq!(workload, NAMES);
 }
+
+/// An offer reply whose title and duty lines are hostile. The offer is built by hand: the
+/// extractor already strips HTML tags from pasted text, and the renderers must not rely on it.
+fn hostile_reply(format: ReportFormat) -> String {
+    use rolescope::offer::{DutyLine, Mapping, Offer, RoleSource, judge};
+    use rolescope::plan::RoleSpec;
+    let catalog = support::catalog();
+    let line = |text: &str, task: Option<&str>| DutyLine {
+        text: text.to_owned(),
+        mapping: task.map(|t| Mapping {
+            task: t.to_owned(),
+            confidence: 1.0,
+        }),
+        weight: 1.0,
+    };
+    let offer = Offer {
+        title: Some("<script>alert('title')</script> | *CM*".to_owned()),
+        role: Some(RoleSpec::Single("community-manager".to_owned())),
+        role_source: RoleSource::Title,
+        lines: vec![
+            line(
+                "<script>alert(1)</script> schedule posts",
+                Some("sm-schedule-posts"),
+            ),
+            line("Reply to a|b comments \"&'", Some("sm-reply-comments")),
+            line(
+                "- [x] **Ω** 1. `tick` &amp; <img src=x>",
+                Some("sm-write-copy"),
+            ),
+            line(
+                "Welcome members <b>here</b>",
+                Some("cm-welcome-new-members"),
+            ),
+            line("Do the books | \"&' <script>x</script>", None),
+        ],
+        ignored: Vec::new(),
+    };
+    let config = rolescope::offer::MatchingConfig::builtin().unwrap();
+    let judgement = judge(&catalog, &offer, &config);
+    rolescope::report::render_offer_reply(format, &catalog, &offer, &judgement, "<offer>.txt")
+}
+
+#[test]
+fn offer_reply_html_escapes_duty_lines_and_title() {
+    let html = hostile_reply(ReportFormat::Html);
+    for tag in tag_names(&html) {
+        assert!(
+            TAGS.contains(&tag.as_str()) || SVG_TAGS.contains(&tag.as_str()) || tag == "br",
+            "unexpected tag <{tag}> in:\n{html}"
+        );
+    }
+    assert!(!html.to_lowercase().contains("<script"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; schedule posts"));
+    assert!(html.contains("Reply to a|b comments &quot;&amp;&#39;"));
+    assert!(html.contains("Do the books | &quot;&amp;&#39; &lt;script&gt;x&lt;/script&gt;"));
+    assert!(html.contains("<title>Re: &lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"));
+    assert!(html.contains("&lt;offer&gt;.txt"));
+}
+
+#[test]
+fn offer_reply_markdown_escapes_duty_lines_and_title() {
+    let md = hostile_reply(ReportFormat::Markdown);
+    let mut table: Option<usize> = None;
+    for line in md.lines() {
+        if line.starts_with('|') {
+            let n = separators(line);
+            assert_eq!(n, *table.get_or_insert(n), "{line}");
+        } else {
+            table = None;
+        }
+    }
+    for (i, c) in md.char_indices() {
+        if matches!(c, '<' | '`' | '[') && !md[i..].starts_with("[Your name]") {
+            assert!(
+                md[..i].ends_with('\\'),
+                "unescaped {c:?} in line {:?}",
+                md[..i].lines().last()
+            );
+        }
+    }
+    assert!(
+        md.contains("- **\\<script\\>alert(1)\\</script\\> schedule posts**: "),
+        "{md}"
+    );
+    assert!(md.contains("Reply to a\\|b comments \"&'"), "{md}");
+    assert!(
+        md.contains("- Do the books \\| \"&' \\<script\\>x\\</script\\>"),
+        "{md}"
+    );
+    assert!(
+        md.contains("\\- \\[x\\] \\*\\*Ω\\*\\* 1. \\`tick\\` \\&amp; \\<img src=x\\>"),
+        "{md}"
+    );
+    assert!(
+        md.starts_with("# Re: \\<script\\>alert('title')\\</script\\> \\| \\*CM\\*\n"),
+        "{md}"
+    );
+}

@@ -78,3 +78,21 @@ fn accepted_findings_unknown_tasks_and_empty_people() {
         render_example(plan, Some("Maya"), ReportFormat::Markdown)
     );
 }
+
+/// Offers written for these tests (not from the devset): a community manager title over
+/// mostly social media work, and one whose duties fit the title.
+const OFFERS: [&str; 2] = [
+    "tea-shop-community-manager.txt",
+    "notes-app-community-manager.txt",
+];
+
+#[test]
+fn offer_replies_in_markdown_and_html() {
+    for name in OFFERS {
+        let stem = name.trim_end_matches(".txt");
+        for format in [ReportFormat::Markdown, ReportFormat::Html] {
+            let text = support::render_offer_fixture(name, format);
+            insta::assert_snapshot!(format!("reply.{stem}.{}", format.extension()), text);
+        }
+    }
+}

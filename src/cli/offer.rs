@@ -3,7 +3,7 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::paint::{AnsiPaint, use_colour, width};
 use super::{Cli, FailOn, Format, load_catalog};
@@ -13,8 +13,24 @@ use crate::fsio;
 use crate::offer::{MatchingConfig, Reader, RoleHint, judge};
 use crate::plan::save_plan;
 use crate::report::check_text::TextOptions;
-use crate::report::{Paint, Plain, offer_json, offer_text};
+use crate::report::{Paint, Plain, ReportFormat, offer_json, offer_text, render_offer_reply};
 use crate::suggest::hint;
+
+/// `--report` values: the formats a reply is sent in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReplyFormat {
+    Markdown,
+    Html,
+}
+
+impl From<ReplyFormat> for ReportFormat {
+    fn from(f: ReplyFormat) -> ReportFormat {
+        match f {
+            ReplyFormat::Markdown => ReportFormat::Markdown,
+            ReplyFormat::Html => ReportFormat::Html,
+        }
+    }
+}
 
 #[derive(Debug, Args)]
 pub struct OfferArgs {
@@ -33,6 +49,15 @@ pub struct OfferArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// Write a reply to send the client instead (how the duties split, which title fits,
+    /// which duties do not fit it). Replaces --format.
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["format", "brief"])]
+    pub report: Option<ReplyFormat>,
+
+    /// Write the reply to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE", requires = "report")]
+    pub output: Option<PathBuf>,
 
     /// Write the mapped one-person plan to this file (atomically), ready to edit.
     #[arg(long, value_name = "PLAN.yaml")]
@@ -86,26 +111,40 @@ pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
     let judgement = judge(&catalog, &offer, &reader.config);
 
     let mut out = std::io::stdout().lock();
-    match args.format {
-        Format::Json => {
-            let doc = offer_json(&offer, &judgement, &catalog);
-            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+    if let Some(format) = args.report {
+        let text = render_offer_reply(format.into(), &catalog, &offer, &judgement, &origin);
+        match &args.output {
+            Some(path) => fsio::write_atomic(path, text.as_bytes()).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot write the reply to {}: {}",
+                    path.display(),
+                    super::report_cmd::os_reason(&e)
+                )
+            })?,
+            None => out.write_all(text.as_bytes())?,
         }
-        Format::Text => {
-            let paint: &dyn Paint = if use_colour(cli.color) {
-                &AnsiPaint
-            } else {
-                &Plain
-            };
-            let opts = TextOptions {
-                width: width(),
-                explain: !args.brief,
-            };
-            write!(
-                out,
-                "{}",
-                offer_text(&offer, &judgement, &catalog, paint, opts)
-            )?;
+    } else {
+        match args.format {
+            Format::Json => {
+                let doc = offer_json(&offer, &judgement, &catalog);
+                writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+            }
+            Format::Text => {
+                let paint: &dyn Paint = if use_colour(cli.color) {
+                    &AnsiPaint
+                } else {
+                    &Plain
+                };
+                let opts = TextOptions {
+                    width: width(),
+                    explain: !args.brief,
+                };
+                write!(
+                    out,
+                    "{}",
+                    offer_text(&offer, &judgement, &catalog, paint, opts)
+                )?;
+            }
         }
     }
     out.flush()?;

@@ -7,7 +7,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::escape::markdown as md;
 use super::model::{
-    Body, CoverageMatrix, CoverageStatus, FindingGroup, Mix, Report, RoleDescription, TeamReview,
+    Body, CoverageMatrix, CoverageStatus, FindingGroup, Mix, OfferReply, Report, RoleDescription,
+    TeamReview,
 };
 use super::numbers::{hours, load, percent};
 use super::words;
@@ -19,6 +20,7 @@ pub fn render(report: &Report) -> String {
     match &report.body {
         Body::RoleDescription(r) => role_description(&mut out, report, r),
         Body::TeamReview(t) => team_review(&mut out, report, t),
+        Body::OfferReply(r) => offer_reply(&mut out, r),
     }
     while out.ends_with("\n\n") {
         out.pop();
@@ -125,6 +127,88 @@ fn fit(out: &mut String, r: &RoleDescription) {
     let _ = writeln!(out, "## Fit\n");
     let _ = writeln!(out, "**{}**\n", md(&words::fit_line(&r.fit, &r.title)));
     let _ = writeln!(out, "{}\n", md(&words::verdict(&r.fit, &r.title)));
+}
+
+/// A reply to an offer, to paste into an e-mail: the freelancer's words, no tool notes.
+fn offer_reply(out: &mut String, r: &OfferReply) {
+    let _ = writeln!(out, "# {}\n", md(&words::reply_subject(r)));
+    let _ = writeln!(out, "{}\n", words::REPLY_HELLO);
+    let _ = writeln!(out, "{}\n", md(&words::reply_opening(r)));
+
+    let _ = writeln!(out, "## {}\n", words::REPLY_SPLIT);
+    let _ = writeln!(out, "{}\n", md(&words::reply_split(r)));
+    if r.mapped() > 0.0 {
+        let mut rows: Vec<Vec<String>> = r
+            .shares
+            .iter()
+            .map(|s| {
+                vec![
+                    md(&words::share_label(s)),
+                    words::lines(s.lines),
+                    percent(s.share),
+                ]
+            })
+            .collect();
+        if !r.unmatched.is_empty() {
+            let n = r.lines - r.mapped();
+            rows.push(vec![
+                md(words::REPLY_UNMATCHED_ROW),
+                words::lines(n),
+                "–".to_owned(),
+            ]);
+        }
+        table(
+            out,
+            &[
+                ("Work", Align::Left),
+                ("Duties", Align::Right),
+                ("Share", Align::Right),
+            ],
+            &rows,
+        );
+    }
+
+    let _ = writeln!(out, "## {}\n", words::REPLY_FIT);
+    let _ = writeln!(out, "{}\n", md(&words::reply_verdict(r)));
+
+    if !r.misfits.is_empty() {
+        let _ = writeln!(out, "## {}\n", md(&words::reply_misfits_heading(r)));
+        let _ = writeln!(out, "{}\n", md(&words::reply_misfits_intro(r)));
+        for m in &r.misfits {
+            let _ = writeln!(
+                out,
+                "- **{}**: {}",
+                md(m.text),
+                md(&words::reply_misfit(m, r))
+            );
+        }
+        out.push('\n');
+    }
+
+    if !r.unmatched.is_empty() {
+        let _ = writeln!(out, "## {}\n", words::REPLY_UNMATCHED);
+        let _ = writeln!(out, "{}\n", md(&words::reply_unmatched_intro(r)));
+        for u in &r.unmatched {
+            let _ = writeln!(out, "- {}", md(u));
+        }
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "## {}\n", words::REPLY_SUGGESTION);
+    for p in words::reply_suggestion(r) {
+        let _ = writeln!(out, "{}\n", md(&p));
+    }
+    let missing = words::reply_missing(r);
+    for m in missing {
+        let _ = writeln!(out, "- {}", md(m));
+    }
+    if !missing.is_empty() {
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{}\n", words::REPLY_EITHER_WAY);
+    // Two spaces at the end of a line are a hard line break in CommonMark, and invisible in
+    // the raw text that gets pasted into an e-mail.
+    let _ = writeln!(out, "{}  \n{}", words::REPLY_REGARDS, words::REPLY_NAME);
 }
 
 fn team_review(out: &mut String, report: &Report, t: &TeamReview) {

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::{check_json, csv, html, json, markdown, model};
 use crate::analysis::Analysis;
 use crate::catalog::Catalog;
+use crate::offer::{Judgement, Offer};
 use crate::plan::Plan;
 
 /// The formats a report can be written in.
@@ -63,5 +64,27 @@ pub fn render(
         ReportFormat::Html => html::render(&report),
         ReportFormat::Csv => csv::render(&report),
         ReportFormat::Json => json::render(check_json(analysis, file, catalog, plan), &report),
+    }
+}
+
+/// The reply a freelancer sends about a judged `offer` (read from `file`) in `format`. The
+/// command line offers Markdown and HTML; CSV and JSON give the offer plan's assignments and
+/// the reply's sections like any other report.
+pub fn render_offer_reply(
+    format: ReportFormat,
+    catalog: &Catalog,
+    offer: &Offer,
+    judgement: &Judgement,
+    file: &str,
+) -> String {
+    let report = model::build_offer_reply(catalog, offer, judgement, file);
+    match format {
+        ReportFormat::Markdown => markdown::render(&report),
+        ReportFormat::Html => html::render(&report),
+        ReportFormat::Csv => csv::render(&report),
+        ReportFormat::Json => json::render(
+            check_json(&judgement.analysis, file, catalog, &judgement.plan),
+            &report,
+        ),
     }
 }

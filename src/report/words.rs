@@ -1,7 +1,9 @@
 //! The sentences of a report, shared by the Markdown and HTML renderers so both say exactly the
 //! same thing. They return plain text; each renderer escapes it for its format.
 
-use super::model::{Counts, Fit, Mix, OtherRole, Responsibility, Verdict};
+use super::model::{
+    Counts, Fit, Misfit, Mix, OfferReply, OtherRole, ReplyVerdict, Responsibility, Share, Verdict,
+};
 use super::numbers::{hours, load, percent};
 use crate::analysis::lower_first;
 use crate::finding::Severity;
@@ -244,3 +246,304 @@ pub fn finding_head(rule: &str, person: Option<&str>, task: Option<&str>) -> Str
     }
     out
 }
+
+// ---- The offer reply: the freelancer's voice, not the tool's. ----
+
+/// The offer's roles by title: "Community Manager", "Community Manager and Social Media
+/// Manager".
+fn offered_titles(r: &OfferReply, joiner: &str) -> String {
+    r.offered
+        .iter()
+        .map(|o| o.title)
+        .collect::<Vec<_>>()
+        .join(joiner)
+}
+
+/// "1 is", "5 are", "2.5 are": a count of duty lines as the subject of a sentence.
+fn duties_are(n: f64) -> String {
+    let verb = if (n - 1.0).abs() < 0.01 { "is" } else { "are" };
+    format!("{} {verb}", lines(n))
+}
+
+/// A (possibly fractional) number of duty lines: "7", "6.5".
+pub fn lines(n: f64) -> String {
+    if (n - n.round()).abs() < 0.01 {
+        format!("{}", n.round() as i64)
+    } else {
+        format!("{n:.1}")
+    }
+}
+
+/// The reply's heading: "Re: Community Manager".
+pub fn reply_subject(r: &OfferReply) -> String {
+    match r.title {
+        Some(t) => format!("Re: {t}"),
+        None => "Re: your offer".to_owned(),
+    }
+}
+
+/// The salutation.
+pub const REPLY_HELLO: &str = "Hi,";
+
+/// The first paragraph: thanks, and why the rest follows.
+pub fn reply_opening(r: &OfferReply) -> String {
+    let thanks = match r.title {
+        Some(t) => format!("Thanks for the offer for the {t} role"),
+        None => "Thanks for the offer".to_owned(),
+    };
+    let then = match r.kind {
+        ReplyVerdict::Fits => "here is how I read them.",
+        ReplyVerdict::Mostly { .. } if r.titled() => {
+            "before we go further I'd like to share how they add up, because the title and the \
+             work point in different directions."
+        }
+        _ => "before we go further I'd like to share how they add up.",
+    };
+    format!(
+        "{thanks}, and for setting out the duties so clearly. I went through them one by one, \
+         and {then}"
+    )
+}
+
+pub const REPLY_SPLIT: &str = "How the duties split";
+pub const REPLY_FIT: &str = "Which title fits";
+pub const REPLY_UNMATCHED: &str = "Duties I couldn't place";
+pub const REPLY_SUGGESTION: &str = "My suggestion";
+/// The shares table's row of duties that matched no task.
+pub const REPLY_UNMATCHED_ROW: &str = "Couldn't place";
+
+/// The label of an owner in the reply's shares: a role title, or the overlap in plain words.
+pub fn share_label(s: &Share) -> String {
+    if s.is_shared() {
+        "Shared ground (either role)".to_owned()
+    } else {
+        s.label.clone()
+    }
+}
+
+/// "Of the 8 duties listed, 5 are Social Media Manager work, 1 is Community Manager work, 1 is
+/// shared ground either role covers, and 1 I couldn't place."
+pub fn reply_split(r: &OfferReply) -> String {
+    if r.lines <= 0.0 {
+        return "I couldn't find a list of duties in the offer.".to_owned();
+    }
+    let mut shares: Vec<&Share> = r.shares.iter().filter(|s| s.lines > 0.0).collect();
+    // Largest first; a stable sort keeps catalog order (shared last) on ties.
+    shares.sort_by(|a, b| b.lines.total_cmp(&a.lines));
+    let mut parts: Vec<String> = shares
+        .iter()
+        .map(|s| {
+            if s.is_shared() {
+                format!(
+                    "{} shared ground that either role covers",
+                    duties_are(s.lines)
+                )
+            } else {
+                format!("{} {} work", duties_are(s.lines), s.label)
+            }
+        })
+        .collect();
+    let unmatched = r.lines - r.mapped();
+    if unmatched > 0.0 {
+        parts.push(format!("{} I couldn't place", lines(unmatched)));
+    }
+    let listed = if (r.lines - 1.0).abs() < 0.01 {
+        "Of the 1 duty listed".to_owned()
+    } else {
+        format!("Of the {} duties listed", lines(r.lines))
+    };
+    format!("{listed}, {}.", and_list(&parts))
+}
+
+/// "a, b and c"; "a, b, and c" reads as one more item to some, so no serial comma unless an
+/// item has a comma of its own.
+fn and_list(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => {
+            let comma = if init.len() > 1 { "," } else { "" };
+            format!("{}{comma} and {last}", init.join(", "))
+        }
+    }
+}
+
+/// "A Social Media Manager runs the brand's social channels so the brand is alive online."
+fn role_is(title: &str, summary: &str) -> String {
+    format!("A {title} {}", lower_first(summary))
+}
+
+/// Which title fits, in plain words.
+pub fn reply_verdict(r: &OfferReply) -> String {
+    let offered = offered_titles(r, " and ");
+    match r.kind {
+        ReplyVerdict::Fits if !r.titled() => format!(
+            "The title doesn't name a role as such, but the duties describe a {offered}. {}",
+            r.offered
+                .first()
+                .map(|o| role_is(o.title, o.summary))
+                .unwrap_or_default()
+        ),
+        ReplyVerdict::Fits if r.offered.len() > 1 => {
+            format!("So the duties match the title: a real mix of {offered} work.")
+        }
+        ReplyVerdict::Fits => format!("So the duties match the title: this is a {offered} role."),
+        ReplyVerdict::Mostly { title, summary } => {
+            let lead = if r.offered.len() > 1 {
+                format!("The title names both {offered}, but the duties are mostly {title} work.")
+            } else {
+                format!("So, as written, this is a {title} role rather than a {offered} role.")
+            };
+            let others: Vec<String> = r
+                .offered
+                .iter()
+                .map(|o| role_is(o.title, o.summary))
+                .collect();
+            format!(
+                "{lead} The two titles are often used interchangeably, but they describe \
+                 different jobs. {} {}",
+                role_is(title, summary),
+                others.join(" ")
+            )
+        }
+        ReplyVerdict::Hybrid => {
+            let mixed: Vec<&str> = r
+                .shares
+                .iter()
+                .filter(|s| !s.is_shared() && s.lines > 0.0)
+                .map(|s| s.label.as_str())
+                .collect();
+            let tail = if r.titled() && r.offered.len() == 1 {
+                format!(" The title {offered} covers only part of it.")
+            } else {
+                String::new()
+            };
+            format!(
+                "So the duties are a real mix of {} work, with neither side clearly leading.{tail}",
+                mixed.join(" and ")
+            )
+        }
+        ReplyVerdict::Unclear => "Too few of the duties belong clearly to one role for me to say \
+                                  which title fits."
+            .to_owned(),
+    }
+}
+
+/// "Duties that aren't Community Manager work".
+pub fn reply_misfits_heading(r: &OfferReply) -> String {
+    format!("Duties that aren't {} work", offered_titles(r, " or "))
+}
+
+/// The sentence before the list of duties that do not fit the offered title.
+pub fn reply_misfits_intro(r: &OfferReply) -> String {
+    let offered = offered_titles(r, " or ");
+    match r.kind {
+        ReplyVerdict::Mostly { title, .. } => {
+            format!("These belong to a {title} rather than a {offered}:")
+        }
+        _ if r.misfits.len() == 1 => "One duty belongs with another role:".to_owned(),
+        _ => "These duties belong with another role:".to_owned(),
+    }
+}
+
+/// After the duty itself: "I read this as “Schedule and publish posts on the brand's social
+/// channels”, which is Social Media Manager work: scheduling ...".
+pub fn reply_misfit(m: &Misfit, r: &OfferReply) -> String {
+    let mut out = format!(
+        "I'd call this “{}”, a {} task: {}",
+        m.task_title,
+        m.role_title,
+        lower_first(m.why)
+    );
+    if r.kind == ReplyVerdict::Fits && !m.flagged {
+        out.push_str(" It can be one channel of the role, as long as it stays a small part of it.");
+    }
+    out
+}
+
+/// The sentence before the duties that matched no task.
+pub fn reply_unmatched_intro(r: &OfferReply) -> String {
+    if r.unmatched.len() == 1 {
+        "This one isn't part of the usual work of either role, so I'd like to know whether it is \
+         part of the job and how much time it takes:"
+            .to_owned()
+    } else {
+        "These aren't part of the usual work of either role, so I'd like to know whether they are \
+         part of the job and how much time they take:"
+            .to_owned()
+    }
+}
+
+/// The friendly closing suggestion, as paragraphs.
+pub fn reply_suggestion(r: &OfferReply) -> Vec<String> {
+    let offered = offered_titles(r, " and ");
+    let mut out = Vec::new();
+    match r.kind {
+        ReplyVerdict::Mostly { title, .. } => {
+            out.push(format!(
+                "Would you consider calling the role {title}? That is the job these duties \
+                 describe, and the title would then set the right expectations on both sides."
+            ));
+            let add = if r.missing.is_empty() {
+                format!("{offered} work.")
+            } else {
+                format!("{offered} work, such as:")
+            };
+            out.push(format!(
+                "If it is a {offered} you need, I'd suggest rebalancing the duties: move some of \
+                 the {title} work to someone else and add {add}"
+            ));
+        }
+        ReplyVerdict::Fits if r.misfits.is_empty() => {
+            out.push(
+                "The role as written makes sense to me, so I have no changes to suggest."
+                    .to_owned(),
+            );
+        }
+        ReplyVerdict::Fits => {
+            let (n, them, take) = if r.misfits.len() == 1 {
+                ("duty", "it", "it takes")
+            } else {
+                ("duties", "them", "they take")
+            };
+            out.push(format!(
+                "The role as written makes sense to me. The only thing I'd look at is the {n} \
+                 above that belong{} to another role: we could agree how much of the week {take}, \
+                 or leave {them} with someone else on your team.",
+                if r.misfits.len() == 1 { "s" } else { "" }
+            ));
+            if !r.titled() {
+                out.push(format!(
+                    "Calling the role {offered} would also make clear to everyone what it is."
+                ));
+            }
+        }
+        ReplyVerdict::Hybrid => out.push(
+            "I'd suggest either naming the role as the mix it is, so that everyone expects both \
+             kinds of work, or deciding which side matters most and moving the rest to someone \
+             else."
+                .to_owned(),
+        ),
+        ReplyVerdict::Unclear => out.push(
+            "Could you tell me a little more about what a typical week in this role looks like? \
+             With that I can say whether it is a good fit for me."
+                .to_owned(),
+        ),
+    }
+    out
+}
+
+/// The offered role's core work that no duty touches, listed after the suggestion to rebalance
+/// (empty unless the duties are mostly another role's).
+pub fn reply_missing<'r, 'a>(r: &'r OfferReply<'a>) -> &'r [&'a str] {
+    match r.kind {
+        ReplyVerdict::Mostly { .. } => r.missing.as_slice(),
+        _ => &[],
+    }
+}
+
+pub const REPLY_EITHER_WAY: &str =
+    "Either way, I'd be glad to talk it through. Thanks again for thinking of me.";
+
+pub const REPLY_REGARDS: &str = "Best regards,";
+pub const REPLY_NAME: &str = "[Your name]";

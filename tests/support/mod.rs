@@ -61,3 +61,20 @@ pub fn stem(relative: &str) -> String {
         .to_string_lossy()
         .into_owned()
 }
+
+/// The offer reply to an offer's text (read from `origin`), as `offer --report` writes it.
+pub fn render_offer(text: &str, origin: &str, format: ReportFormat) -> String {
+    use rolescope::offer::{MatchingConfig, Reader, RoleHint, judge};
+    let catalog = catalog();
+    let reader = Reader::new(&catalog, MatchingConfig::builtin().unwrap());
+    let offer = reader.read(&catalog, text, &RoleHint::default());
+    let judgement = judge(&catalog, &offer, &reader.config);
+    rolescope::report::render_offer_reply(format, &catalog, &offer, &judgement, origin)
+}
+
+/// The offer reply to one of `tests/fixtures/offers/`, named by its file name.
+pub fn render_offer_fixture(name: &str, format: ReportFormat) -> String {
+    let relative = format!("tests/fixtures/offers/{name}");
+    let text = std::fs::read_to_string(root().join(&relative)).unwrap();
+    render_offer(&text, &relative, format)
+}

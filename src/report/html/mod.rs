@@ -11,8 +11,8 @@ use std::fmt::Write as _;
 
 use super::escape::html as esc;
 use super::model::{
-    Body, CoverageMatrix, CoverageStatus, FindingGroup, Report, RoleDescription, TeamReview,
-    Verdict,
+    Body, CoverageMatrix, CoverageStatus, FindingGroup, OfferReply, ReplyVerdict, Report,
+    RoleDescription, TeamReview, Verdict,
 };
 use super::numbers::{hours, load, percent};
 use super::words;
@@ -27,6 +27,7 @@ pub fn render(report: &Report) -> String {
     let title = match &report.body {
         Body::RoleDescription(r) => format!("{} — role description for {}", r.title, r.person),
         Body::TeamReview(_) => format!("{} — team review", report.plan),
+        Body::OfferReply(r) => words::reply_subject(r),
     };
     let mut out = String::new();
     let _ = write!(
@@ -41,8 +42,15 @@ pub fn render(report: &Report) -> String {
     match &report.body {
         Body::RoleDescription(r) => role_description(&mut out, report, r),
         Body::TeamReview(t) => team_review(&mut out, report, t),
+        Body::OfferReply(r) => offer_reply(&mut out, r),
     }
-    out.push_str("<footer>Made with rolescope from ");
+    let made = if matches!(report.body, Body::OfferReply(_)) {
+        "Drafted with rolescope from "
+    } else {
+        "Made with rolescope from "
+    };
+    out.push_str("<footer>");
+    out.push_str(made);
     out.push_str(&esc(report.file));
     out.push_str(".</footer>\n</main>\n</body>\n</html>\n");
     out
@@ -184,6 +192,114 @@ fn fit(out: &mut String, r: &RoleDescription) {
         "<section id=\"fit\">\n<h2>Fit</h2>\n<div class=\"fit {class}\">\n<p class=\"summary\">{mark} {}</p>\n<p>{}</p>\n</div>\n</section>",
         esc(&words::fit_line(&r.fit, &r.title)),
         esc(&words::verdict(&r.fit, &r.title))
+    );
+}
+
+/// A reply to an offer: a letter, with the duties' split as a bar and a table.
+fn offer_reply(out: &mut String, r: &OfferReply) {
+    let _ = writeln!(
+        out,
+        "<header>\n<h1>{}</h1>\n</header>\n<p>{}</p>\n<p>{}</p>",
+        esc(&words::reply_subject(r)),
+        words::REPLY_HELLO,
+        esc(&words::reply_opening(r))
+    );
+
+    let _ = writeln!(
+        out,
+        "<section id=\"split\">\n<h2>{}</h2>\n<p>{}</p>",
+        words::REPLY_SPLIT,
+        esc(&words::reply_split(r))
+    );
+    if r.mapped() > 0.0 {
+        let names: Vec<String> = r.shares.iter().map(words::share_label).collect();
+        out.push_str("<figure class=\"mix\"><figcaption>Duties by role</figcaption>");
+        svg::share_bar(out, r.title.unwrap_or("the offer"), &r.shares, &names);
+        out.push_str("<ul class=\"mix-legend\">");
+        for (s, name) in r.shares.iter().zip(&names) {
+            let n = if (s.lines - 1.0).abs() < 0.01 {
+                "duty"
+            } else {
+                "duties"
+            };
+            let _ = write!(
+                out,
+                "<li><span class=\"swatch\" style=\"background:{}\"></span>{} {} ({} {n})</li>",
+                svg::fill(s.is_shared(), s.slot),
+                esc(name),
+                percent(s.share),
+                words::lines(s.lines)
+            );
+        }
+        out.push_str("</ul></figure>\n");
+    }
+    out.push_str("</section>\n");
+
+    let (class, mark) = match r.kind {
+        ReplyVerdict::Fits => ("fits", "✓"),
+        ReplyVerdict::Mostly { .. } => ("mismatch", "⚠"),
+        ReplyVerdict::Hybrid | ReplyVerdict::Unclear => ("close", "⚠"),
+    };
+    let _ = writeln!(
+        out,
+        "<section id=\"fit\">\n<h2>{}</h2>\n<div class=\"fit {class}\">\n<p>{mark} {}</p>\n</div>\n</section>",
+        words::REPLY_FIT,
+        esc(&words::reply_verdict(r))
+    );
+
+    if !r.misfits.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section id=\"misfits\">\n<h2>{}</h2>\n<p>{}</p>\n<ul>",
+            esc(&words::reply_misfits_heading(r)),
+            esc(&words::reply_misfits_intro(r))
+        );
+        for m in &r.misfits {
+            let _ = writeln!(
+                out,
+                "<li><strong>{}</strong>: {}</li>",
+                esc(m.text),
+                esc(&words::reply_misfit(m, r))
+            );
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+
+    if !r.unmatched.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section id=\"unmatched\">\n<h2>{}</h2>\n<p>{}</p>\n<ul>",
+            esc(words::REPLY_UNMATCHED),
+            esc(&words::reply_unmatched_intro(r))
+        );
+        for u in &r.unmatched {
+            let _ = writeln!(out, "<li>{}</li>", esc(u));
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+
+    let _ = writeln!(
+        out,
+        "<section id=\"suggestion\">\n<h2>{}</h2>",
+        words::REPLY_SUGGESTION
+    );
+    for p in words::reply_suggestion(r) {
+        let _ = writeln!(out, "<p>{}</p>", esc(&p));
+    }
+    let missing = words::reply_missing(r);
+    if !missing.is_empty() {
+        out.push_str("<ul>\n");
+        for m in missing {
+            let _ = writeln!(out, "<li>{}</li>", esc(m));
+        }
+        out.push_str("</ul>\n");
+    }
+    let _ = writeln!(
+        out,
+        "<p>{}</p>\n<p>{}<br>{}</p>\n</section>",
+        esc(words::REPLY_EITHER_WAY),
+        words::REPLY_REGARDS,
+        esc(words::REPLY_NAME)
     );
 }
 

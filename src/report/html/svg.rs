@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::report::escape::html as esc;
-use crate::report::model::{Mix, Segment};
+use crate::report::model::{Mix, Segment, Share};
 use crate::report::numbers::percent;
 
 /// Width of the bar in SVG units; the bar scales to its container.
@@ -22,17 +22,67 @@ const SHARED_COLOUR: &str = "#6b7280";
 
 /// The fill of one owner's segment, the same in every chart of a report.
 pub fn colour(segment: &Segment) -> &'static str {
-    if segment.is_shared() {
+    fill(segment.is_shared(), segment.slot)
+}
+
+/// The fill of an owner by catalog slot.
+pub fn fill(shared: bool, slot: usize) -> &'static str {
+    if shared {
         SHARED_COLOUR
     } else {
-        ROLE_COLOURS[segment.slot % ROLE_COLOURS.len()]
+        ROLE_COLOURS[slot % ROLE_COLOURS.len()]
     }
 }
 
 /// The bar for `mix`, with an accessible title naming every share (`label` names the person).
 pub fn mix_bar(out: &mut String, label: &str, mix: &Mix) {
-    let summary: Vec<String> = mix
+    let parts: Vec<Part> = mix
         .segments
+        .iter()
+        .map(|s| Part {
+            label: &s.label,
+            fill: colour(s),
+            share: s.share,
+        })
+        .collect();
+    let empty = (mix.hours <= 0.0).then_some("no tasks");
+    bar(out, &format!("Role mix of {label}"), label, &parts, empty);
+}
+
+/// The bar of an offer's duties by role (`label` names the offer).
+pub fn share_bar(out: &mut String, label: &str, shares: &[Share], names: &[String]) {
+    let parts: Vec<Part> = shares
+        .iter()
+        .zip(names)
+        .map(|(s, name)| Part {
+            label: name,
+            fill: fill(s.is_shared(), s.slot),
+            share: s.share,
+        })
+        .collect();
+    let empty = shares
+        .iter()
+        .all(|s| s.share <= 0.0)
+        .then_some("no duties matched a role");
+    bar(
+        out,
+        &format!("Duties of {label} by role"),
+        label,
+        &parts,
+        empty,
+    );
+}
+
+/// One segment of a stacked bar.
+struct Part<'a> {
+    label: &'a str,
+    fill: &'static str,
+    share: f64,
+}
+
+/// A stacked bar of `parts`, or the `empty` text in an empty frame.
+fn bar(out: &mut String, aria: &str, label: &str, parts: &[Part], empty: Option<&str>) {
+    let summary: Vec<String> = parts
         .iter()
         .map(|s| format!("{} {}", s.label, percent(s.share)))
         .collect();
@@ -40,7 +90,7 @@ pub fn mix_bar(out: &mut String, label: &str, mix: &Mix) {
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" \
          aria-label=\"{}\"><title>{}</title>",
-        esc(&format!("Role mix of {label}")),
+        esc(aria),
         esc(&format!("{label}: {}", summary.join(", ")))
     );
     let _ = write!(
@@ -48,24 +98,24 @@ pub fn mix_bar(out: &mut String, label: &str, mix: &Mix) {
         "<rect x=\"0\" y=\"0\" width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#f3f5f7\" \
          stroke=\"#d5dae0\"/>"
     );
-    if mix.hours <= 0.0 {
+    if let Some(text) = empty {
         let _ = write!(
             out,
-            "<text x=\"{}\" y=\"19\" text-anchor=\"middle\" font-size=\"13\" fill=\"#5b6470\">no \
-             tasks</text></svg>",
+            "<text x=\"{}\" y=\"19\" text-anchor=\"middle\" font-size=\"13\" \
+             fill=\"#5b6470\">{text}</text></svg>",
             WIDTH / 2.0
         );
         return;
     }
     let mut x = 0.0;
-    for s in mix.segments.iter().filter(|s| s.share > 0.0) {
+    for s in parts.iter().filter(|s| s.share > 0.0) {
         let w = s.share * WIDTH;
         // A white gap between segments keeps them apart in greyscale print.
         let _ = write!(
             out,
             "<rect x=\"{x:.1}\" y=\"0\" width=\"{w:.1}\" height=\"{HEIGHT}\" fill=\"{}\" \
              stroke=\"#fff\" stroke-width=\"2\"><title>{}</title></rect>",
-            colour(s),
+            s.fill,
             esc(&format!("{} {}", s.label, percent(s.share)))
         );
         if w >= MIN_LABEL_WIDTH {

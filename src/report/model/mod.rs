@@ -6,6 +6,7 @@
 //! [`Body`] variant built from the same pieces ([`Mix`], [`FindingGroup`], the role
 //! description's fit and "not this role" sections).
 
+mod offer;
 mod role;
 mod rows;
 mod team;
@@ -20,6 +21,7 @@ use crate::finding::{Finding, Severity};
 use crate::plan::{Person, Plan, RoleSpec};
 use crate::suggest::hint;
 
+pub use offer::{Misfit, OfferReply, OfferedRole, ReplyVerdict, Share};
 pub use role::{
     Duty, Fit, FitPart, HeldRole, OtherRole, Reason, Responsibility, RoleDescription, Verdict,
 };
@@ -51,6 +53,8 @@ pub enum Body<'a> {
     RoleDescription(RoleDescription<'a>),
     /// The whole plan, for a team meeting.
     TeamReview(TeamReview<'a>),
+    /// A freelancer's reply to a text offer (`offer --report`).
+    OfferReply(OfferReply<'a>),
 }
 
 /// Whom a report is about.
@@ -114,6 +118,27 @@ pub fn build<'a>(
         file,
         body,
         assignments: rows::build(catalog, plan, analysis, subject),
+    }
+}
+
+/// The reply to a judged offer (read from `file`): its plan is the offer's one-person plan.
+pub fn build_offer_reply<'a>(
+    catalog: &'a Catalog,
+    offer: &'a crate::offer::Offer,
+    judgement: &'a crate::offer::Judgement,
+    file: &'a str,
+) -> Report<'a> {
+    Report {
+        plan: &judgement.plan.name,
+        description: &judgement.plan.description,
+        file,
+        body: Body::OfferReply(offer::build(catalog, offer, judgement)),
+        assignments: rows::build(
+            catalog,
+            &judgement.plan,
+            &judgement.analysis,
+            Subject::Person(0),
+        ),
     }
 }
 
