@@ -21,7 +21,9 @@ use super::update::{Effect, update};
 use super::view::{self, Theme, ThemeName};
 use crate::catalog::Catalog;
 use crate::error::InputErrors;
+use crate::fsio;
 use crate::plan::{Plan, load_plan, save_plan};
+use crate::report::{self, ReportFormat, Subject};
 
 /// Recovery copies are written at most this often while there are unsaved changes.
 const RECOVERY_EVERY: Duration = Duration::from_secs(3);
@@ -165,6 +167,18 @@ pub fn run(
                 }
             }
             Effect::Overwrite(path) => save(&mut app, path, &mut disk_time, data),
+            Effect::ReadOffer(path) => {
+                let result = fsio::read_text(&expand_home(&path)).map_err(|e| e.to_string());
+                update(&mut app, Action::OfferRead(result));
+            }
+            Effect::Export {
+                path,
+                format,
+                subject,
+            } => {
+                let result = export(&app, &expand_home(&path), format, subject);
+                update(&mut app, Action::Exported(result));
+            }
         }
         if app.quit {
             break;
@@ -204,6 +218,39 @@ fn save(app: &mut App, path: PathBuf, disk_time: &mut Option<SystemTime>, data: 
         }
     }
     update(app, Action::Saved(result.map(|()| path)));
+}
+
+/// Writes the report the export overlay asked for; the path it wrote (absolute, so the status
+/// line says exactly where), or the reason it could not.
+fn export(
+    app: &App,
+    path: &Path,
+    format: ReportFormat,
+    subject: Subject,
+) -> Result<PathBuf, String> {
+    let file = app
+        .path
+        .as_ref()
+        .map_or_else(|| "(unsaved plan)".to_owned(), |p| p.display().to_string());
+    let text = report::render(
+        format,
+        &app.catalog,
+        &app.plan,
+        &app.analysis,
+        &file,
+        subject,
+    );
+    fsio::write_atomic(path, text.as_bytes())
+        .map_err(|e| format!("{}: {}", path.display(), fsio::os_reason(&e)))?;
+    Ok(std::path::absolute(path).unwrap_or_else(|_| path.to_owned()))
+}
+
+/// `~/x` as the user means it; the shell is not there to expand it in a prompt.
+fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => path.to_owned(),
+    }
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
