@@ -11,6 +11,8 @@ mod overlay;
 mod parse;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_io;
 
 use std::path::PathBuf;
 

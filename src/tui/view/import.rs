@@ -131,10 +131,11 @@ fn review_lines(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);
-    let [head, list, detail] = Layout::vertical([
-        Constraint::Length(3),
+    let [verdict, head, list, detail] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(2),
         Constraint::Min(1),
-        Constraint::Length(4),
+        Constraint::Length(5),
     ])
     .areas(inner);
     let w = usize::from(inner.width);
@@ -153,8 +154,11 @@ fn review_lines(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme
         counts = counts.replace(", 0 dropped", "");
     }
     frame.render_widget(
+        Paragraph::new(Span::styled(review.verdict.clone(), theme.title)).wrap(Wrap { trim: true }),
+        verdict,
+    );
+    frame.render_widget(
         Paragraph::new(vec![
-            Line::from(Span::styled(fit(&review.verdict, w), theme.title)),
             Line::from(Span::styled(fit(&counts, w), theme.dim)),
             header_row(w, theme),
         ]),
@@ -171,8 +175,28 @@ fn review_lines(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme
         .map(|(i, l)| row(app, l, i == review.selected, w, theme))
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
+    let [detail, target] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(detail);
     if let Some(line) = review.line() {
         details(frame, detail, app, line, theme);
+    }
+    frame.render_widget(
+        Paragraph::new(Span::styled(fit(&target_text(app, review), w), theme.dim)),
+        target,
+    );
+}
+
+/// Where the tasks will go: the selected person on Enter, a new one on `n`.
+fn target_text(app: &App, review: &Review) -> String {
+    let n = review.tasks().len();
+    let tasks = if n == 1 { "task" } else { "tasks" };
+    let new = review.title.as_deref().unwrap_or("Offer");
+    match app.selected_person() {
+        Some(p) => format!(
+            "Enter adds the {n} {tasks} to {} · n adds them as a new person, {new}",
+            p.name
+        ),
+        None => format!("Enter adds the {n} {tasks} as a new person, {new}"),
     }
 }
 
