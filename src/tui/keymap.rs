@@ -277,6 +277,10 @@ pub static BINDINGS: &[Binding] = &[
     quiet(ch('j'), C::Import, A::Down, "move down"),
     quiet(named(K::PageUp), C::Import, A::PageUp, "page up"),
     quiet(named(K::PageDown), C::Import, A::PageDown, "page down"),
+    quiet(ch('g'), C::Import, A::Top, "first line"),
+    quiet(named(K::Home), C::Import, A::Top, "first line"),
+    quiet(ch('G'), C::Import, A::Bottom, "last line"),
+    quiet(named(K::End), C::Import, A::Bottom, "last line"),
     shown(named(K::Tab), C::Export, A::NextChoice, "next format"),
     quiet(
         named(K::BackTab),
