@@ -283,7 +283,7 @@ fn a_pasted_offer_is_imported_and_a_report_exported() {
     ]
     .join("\r");
     s.send(&format!("\x1b[200~{offer}\x1b[201~"));
-    s.wait_for("lines pasted");
+    s.wait_for("lines so far");
     s.send("\r");
     s.wait_for("3 duty lines");
     s.wait_for("Moderate the member spaces");

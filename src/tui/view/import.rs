@@ -78,7 +78,7 @@ fn source(frame: &mut Frame, area: Rect, pasted: &str, input: &TextInput, theme:
         let plural = if n == 1 { "" } else { "s" };
         lines.push(Line::from(Span::styled(
             fit(
-                &format!("{n} line{plural} pasted · Enter on an empty line reads them"),
+                &format!("{n} line{plural} so far · Enter on an empty line reads them"),
                 width,
             ),
             theme.title,
