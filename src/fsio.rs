@@ -100,6 +100,17 @@ fn io_message(e: &std::io::Error) -> String {
     }
 }
 
+/// The operating system's words for an I/O error ("No such file or directory (os error 2)"):
+/// `tempfile` appends " at path <temporary file>" to errors of an atomic write, which would
+/// only confuse, so that part is cut.
+pub fn os_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" at path ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
 /// Writes `contents` to `path` atomically: a temporary file in the same directory, fsync,
 /// rename over the target (keeping the target's permissions), then fsync of the directory.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {

@@ -259,3 +259,63 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     let saved = rolescope::plan::load_plan(&plan).unwrap().plan;
     assert!(saved.person("Late Edit").is_some());
 }
+
+#[test]
+fn a_pasted_offer_is_imported_and_a_report_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let (config, data) = (dir.path().join("config"), dir.path().join("data"));
+    let plan = temp_plan(dir.path());
+    let mut s = Session::start(&[&plan], &config, &data);
+    s.wait_for("People (4)");
+
+    // Paste a posting the way a terminal does: one bracketed paste, lines ended by CR.
+    s.send("i");
+    s.wait_for("Import an offer");
+    let offer = [
+        "Community Manager (m/f/d)",
+        "",
+        "What you'll do:",
+        "- Moderate our Discord server and welcome new members",
+        "- Run monthly meetups for our most active users",
+        "- Reply to comments and DMs on our brand accounts",
+        "",
+        "Benefits: free snacks",
+    ]
+    .join("\r");
+    s.send(&format!("\x1b[200~{offer}\x1b[201~"));
+    s.wait_for("lines so far");
+    s.send("\r");
+    s.wait_for("3 duty lines");
+    s.wait_for("Moderate the member spaces");
+    // Drop the brand-account line, then add the rest as a new person.
+    s.send("G");
+    s.send("d");
+    s.wait_for("1 dropped");
+    s.send("n");
+    s.wait_for("People (5)");
+    s.wait_for("Added 2 tasks from the offer");
+
+    // Export the team review as HTML beside the plan.
+    s.send("e");
+    s.wait_for("Export a report");
+    s.send("\t");
+    s.wait_for("[HTML]");
+    s.send("\r");
+    s.wait_for("Wrote the HTML report");
+    let report = std::fs::read_to_string(dir.path().join("plan.html")).unwrap();
+    assert!(report.starts_with("<!DOCTYPE html>"), "{}", &report[..80]);
+    assert!(report.contains("Community Manager (m/f/d)"));
+
+    s.send("q");
+    s.wait_for("Unsaved changes");
+    s.send("s");
+    assert_eq!(s.wait_exit(), 0);
+    let saved = rolescope::plan::load_plan(&plan).unwrap().plan;
+    let hire = saved.person("Community Manager (m/f/d)").unwrap();
+    assert_eq!(hire.tasks.len(), 2, "{:?}", hire.tasks);
+    assert!(
+        !hire.tasks.iter().any(|a| a.task.starts_with("sm-")),
+        "{:?}",
+        hire.tasks
+    );
+}

@@ -89,8 +89,40 @@ fn screens() -> Vec<(&'static str, App)> {
         [Action::ToggleScope, Action::Focus(Focus::Findings)],
     );
     out.push(("team-findings", a));
+    let mut a = team_review();
+    apply(
+        &mut a,
+        [
+            Action::ImportOffer,
+            Action::Paste(OFFER.to_owned()),
+            Action::Input('~'),
+        ],
+    );
+    out.push(("import-paste", a));
+    let mut a = team_review();
+    apply(
+        &mut a,
+        [
+            Action::ImportOffer,
+            Action::Paste(OFFER.to_owned()),
+            Action::Submit,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::NextChoice,
+            Action::Down,
+            Action::DropLine,
+        ],
+    );
+    out.push(("import-review", a));
+    let mut a = team_review();
+    apply(&mut a, [Action::ExportReport, Action::NextChoice]);
+    out.push(("export", a));
     out
 }
+
+/// A posting written for these tests (title, company text, duties, requirements, benefits).
+const OFFER: &str = "Community Manager (m/f/d)\n\nAbout us: we are a fast-growing fintech startup in Berlin.\n\nWhat you'll do:\n- Grow our Instagram and TikTok following with daily posts and stories\n- Reply to comments and DMs on our brand accounts\n- Moderate our Discord server and welcome new members\n- Run monthly meetups for our most active users\n- Plan and schedule our content calendar\n- Report on engagement metrics every week\n\nWhat you bring:\n- 3+ years experience in social media\n\nBenefits: free snacks, 30 days of vacation\n";
 
 #[test]
 fn snapshots_of_every_screen() {

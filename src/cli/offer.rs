@@ -118,7 +118,7 @@ pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
                 anyhow::anyhow!(
                     "cannot write the reply to {}: {}",
                     path.display(),
-                    super::report_cmd::os_reason(&e)
+                    crate::fsio::os_reason(&e)
                 )
             })?,
             None => out.write_all(text.as_bytes())?,

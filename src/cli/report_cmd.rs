@@ -83,7 +83,7 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<u8> {
             anyhow::anyhow!(
                 "cannot write the report to {}: {}",
                 path.display(),
-                os_reason(&e)
+                crate::fsio::os_reason(&e)
             )
         })?;
     } else {
@@ -93,15 +93,4 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<u8> {
         out.flush()?;
     }
     Ok(0)
-}
-
-/// The operating system's words for an I/O error ("No such file or directory (os error 2)"):
-/// `tempfile` appends " at path <temporary file>" to errors of an atomic write, which would
-/// only confuse, so that part is cut.
-pub(super) fn os_reason(e: &std::io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" at path ") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
-    }
 }

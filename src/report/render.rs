@@ -1,5 +1,5 @@
 //! One entry point for every shareable report: `rolescope report` calls it, the tests call it,
-//! and the TUI's export key (to come) will call it, so all of them write the same bytes.
+//! and the TUI's export key (`e`) all call it, so they write the same bytes.
 
 use std::path::Path;
 

@@ -75,6 +75,21 @@ pub enum Action {
     /// exception is documented in the plan rather than hidden.
     AcceptFinding,
 
+    /// Opens the "Import an offer" overlay: paste a posting (or name a file), correct the
+    /// mapped duties, add them to a person.
+    ImportOffer,
+    /// Opens the "Export a report" overlay: format, subject and path, then writes it.
+    ExportReport,
+    /// In the import review, the highlighted line's next candidate task; in the export
+    /// overlay, the next format.
+    NextChoice,
+    /// The previous candidate task, or the previous format.
+    PrevChoice,
+    /// In the import review: drops the highlighted line (or keeps it again).
+    DropLine,
+    /// In the import review: adds the mapped tasks to a new person named after the offer.
+    AddAsNewPerson,
+
     /// Goes back one plan change.
     Undo,
     /// Re-applies the last undone change.
@@ -97,6 +112,13 @@ pub enum Action {
     /// The loop's report on a save it ran for an [`Effect::Save`](super::Effect::Save): the
     /// path written, or the error to show.
     Saved(Result<PathBuf, String>),
+
+    /// The loop's report on an [`Effect::ReadOffer`](super::Effect::ReadOffer): the file's
+    /// text, or why it could not be read.
+    OfferRead(Result<String, String>),
+    /// The loop's report on an [`Effect::Export`](super::Effect::Export): the path written,
+    /// or why it was not.
+    Exported(Result<PathBuf, String>),
 
     /// Types a character into the open prompt.
     Input(char),

@@ -7,6 +7,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
+use super::import::ImportStep;
 use super::keyspec::KeySpec;
 use super::state::{App, Confirm, Focus, Overlay};
 
@@ -27,12 +28,16 @@ pub enum Context {
     /// The question asked when quitting with unsaved changes.
     Unsaved,
     RolePicker,
+    /// Checking an imported offer's duty lines.
+    Import,
+    /// Choosing a report's format, subject and path (the prompt keys edit the path).
+    Export,
     Help,
 }
 
 impl Context {
     /// Every context, in the order help and the README list them.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 13] = [
         Context::Global,
         Context::People,
         Context::Tasks,
@@ -43,6 +48,8 @@ impl Context {
         Context::Confirm,
         Context::Unsaved,
         Context::RolePicker,
+        Context::Import,
+        Context::Export,
         Context::Help,
     ];
 
@@ -58,6 +65,8 @@ impl Context {
             Context::Confirm => "Questions",
             Context::Unsaved => "Quitting with unsaved changes",
             Context::RolePicker => "Role picker",
+            Context::Import => "Importing an offer (after pasting it)",
+            Context::Export => "Exporting a report (prompt keys edit the path)",
             Context::Help => "Help",
         }
     }
@@ -75,6 +84,8 @@ impl Context {
             Context::Confirm => "confirm",
             Context::Unsaved => "unsaved",
             Context::RolePicker => "role-picker",
+            Context::Import => "import",
+            Context::Export => "export",
             Context::Help => "help",
         }
     }
@@ -87,11 +98,20 @@ impl Context {
         )
     }
 
+    /// The context whose bindings also apply under this one: modal contexts that edit a text
+    /// field take the prompt's editing keys.
+    pub fn layered_over(self) -> Option<Context> {
+        match self {
+            Context::Export => Some(Context::Prompt),
+            _ => None,
+        }
+    }
+
     /// What an unbound printable character does here, for contexts that take text.
     fn typed(self, c: char) -> Option<Action> {
         match self {
             Context::Filter => Some(Action::FilterInput(c)),
-            Context::Prompt => Some(Action::Input(c)),
+            Context::Prompt | Context::Export => Some(Action::Input(c)),
             _ => None,
         }
     }
@@ -100,7 +120,10 @@ impl Context {
     fn typing_help(self) -> Option<&'static str> {
         match self {
             Context::Filter => Some("narrow the catalog as you type"),
-            Context::Prompt => Some("type the value"),
+            Context::Prompt => {
+                Some("type or paste the value (importing: the offer, or a file's path)")
+            }
+            Context::Export => Some("type the path"),
             _ => None,
         }
     }
@@ -180,6 +203,8 @@ pub static BINDINGS: &[Binding] = &[
     quiet(KeySpec::ctrl('r'), C::Global, A::Redo, "redo"),
     shown(ch('s'), C::Global, A::Save, "save"),
     quiet(ch('S'), C::Global, A::SaveAs, "save as"),
+    shown(ch('i'), C::Global, A::ImportOffer, "import offer"),
+    shown(ch('e'), C::Global, A::ExportReport, "export report"),
     shown(ch('?'), C::Global, A::Help, "help"),
     shown(ch('q'), C::Global, A::Quit, "quit"),
     shown(ch('r'), C::People, A::RenamePerson, "rename"),
@@ -237,6 +262,34 @@ pub static BINDINGS: &[Binding] = &[
     quiet(ch('k'), C::RolePicker, A::Up, "move up"),
     quiet(named(K::Down), C::RolePicker, A::Down, "move down"),
     quiet(ch('j'), C::RolePicker, A::Down, "move down"),
+    shown(named(K::Enter), C::Import, A::Submit, "add to person"),
+    shown(ch('n'), C::Import, A::AddAsNewPerson, "new person"),
+    shown(named(K::Right), C::Import, A::NextChoice, "next task"),
+    quiet(ch('l'), C::Import, A::NextChoice, "next task"),
+    quiet(named(K::Left), C::Import, A::PrevChoice, "previous task"),
+    quiet(ch('h'), C::Import, A::PrevChoice, "previous task"),
+    shown(ch('d'), C::Import, A::DropLine, "drop/keep line"),
+    quiet(named(K::Delete), C::Import, A::DropLine, "drop/keep line"),
+    shown(named(K::Esc), C::Import, A::Cancel, "cancel"),
+    quiet(named(K::Up), C::Import, A::Up, "move up"),
+    quiet(ch('k'), C::Import, A::Up, "move up"),
+    quiet(named(K::Down), C::Import, A::Down, "move down"),
+    quiet(ch('j'), C::Import, A::Down, "move down"),
+    quiet(named(K::PageUp), C::Import, A::PageUp, "page up"),
+    quiet(named(K::PageDown), C::Import, A::PageDown, "page down"),
+    quiet(ch('g'), C::Import, A::Top, "first line"),
+    quiet(named(K::Home), C::Import, A::Top, "first line"),
+    quiet(ch('G'), C::Import, A::Bottom, "last line"),
+    quiet(named(K::End), C::Import, A::Bottom, "last line"),
+    shown(named(K::Tab), C::Export, A::NextChoice, "next format"),
+    quiet(
+        named(K::BackTab),
+        C::Export,
+        A::PrevChoice,
+        "previous format",
+    ),
+    shown(named(K::Up), C::Export, A::Up, "team/person"),
+    quiet(named(K::Down), C::Export, A::Up, "team/person"),
     shown(named(K::Esc), C::Help, A::Cancel, "close"),
     quiet(ch('?'), C::Help, A::Cancel, "close"),
     quiet(ch('q'), C::Help, A::Cancel, "close"),
@@ -256,6 +309,11 @@ pub fn active_contexts(app: &App) -> Vec<Context> {
         Some(Overlay::Confirm(_)) => vec![Context::Confirm],
         Some(Overlay::Prompt { .. }) => vec![Context::Prompt],
         Some(Overlay::RolePicker { .. }) => vec![Context::RolePicker],
+        Some(Overlay::Import(step)) => match **step {
+            ImportStep::Source { .. } => vec![Context::Prompt],
+            ImportStep::Review(_) => vec![Context::Import],
+        },
+        Some(Overlay::Export(_)) => vec![Context::Export, Context::Prompt],
         None if app.filter_editing => vec![Context::Filter],
         None => {
             let pane = match app.focus {
@@ -306,6 +364,8 @@ pub fn duplicates(bindings: &[Binding]) -> Vec<(KeySpec, Context, Context)> {
         a == b
             || (a == Context::Global && b.over_global())
             || (b == Context::Global && a.over_global())
+            || a.layered_over() == Some(b)
+            || b.layered_over() == Some(a)
     };
     let mut out = Vec::new();
     for (i, a) in bindings.iter().enumerate() {
@@ -559,7 +619,7 @@ mod tests {
     fn help_and_markdown_list_every_binding() {
         let rows = help_rows(BINDINGS);
         assert!(rows.contains(&(Context::Global, "up/k".to_owned(), "move up")));
-        assert!(rows.contains(&(Context::Prompt, "(type)".to_owned(), "type the value")));
+        assert!(rows.contains(&(Context::Export, "(type)".to_owned(), "type the path")));
         let md = markdown_key_list();
         assert!(
             md.starts_with("**Everywhere**\n\n- `tab`: next pane (`global.next-pane`)\n"),

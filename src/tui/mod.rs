@@ -4,7 +4,8 @@
 //! ```text
 //!   key / paste / resize ──keymap──▶ Action ──update──▶ App (+ Analysis)
 //!                                              │
-//!                                              └──▶ Effect (save, quit) ──loop──▶ Action::Saved
+//!                                              └──▶ Effect (save, read offer, export, quit)
+//!                                                     ──loop──▶ Action::Saved / OfferRead / Exported
 //! ```
 //!
 //! - [`state`]: [`App`], the plan being edited, its analysis, focus, selections and overlays;
@@ -12,6 +13,7 @@
 //! - [`update`](mod@update): [`update()`], pure, returning an [`Effect`] for the loop;
 //! - [`keymap`]: the bindings table that dispatches keys and generates footer, help and README;
 //! - [`history`] and [`input`]: undo/redo snapshots and the text field prompts use;
+//! - [`import`] and [`export`]: the state of the offer import and report export overlays;
 //! - [`view`]: draws the state, one small file per screen region; [`mouse`] hit-tests clicks
 //!   against the same layout;
 //! - [`run`]: the blocking event loop, saves and recovery copies ([`persist`]), the terminal
@@ -19,7 +21,9 @@
 
 pub mod action;
 pub mod config;
+pub mod export;
 pub mod history;
+pub mod import;
 pub mod input;
 pub mod keymap;
 pub mod keyspec;

@@ -21,7 +21,9 @@ use super::update::{Effect, update};
 use super::view::{self, Theme, ThemeName};
 use crate::catalog::Catalog;
 use crate::error::InputErrors;
+use crate::fsio;
 use crate::plan::{Plan, load_plan, save_plan};
+use crate::report::{self, ReportFormat, Subject};
 
 /// Recovery copies are written at most this often while there are unsaved changes.
 const RECOVERY_EVERY: Duration = Duration::from_secs(3);
@@ -165,6 +167,18 @@ pub fn run(
                 }
             }
             Effect::Overwrite(path) => save(&mut app, path, &mut disk_time, data),
+            Effect::ReadOffer(path) => {
+                let result = fsio::read_text(&expand_home(&path)).map_err(|e| e.to_string());
+                update(&mut app, Action::OfferRead(result));
+            }
+            Effect::Export {
+                path,
+                format,
+                subject,
+            } => {
+                let result = export(&app, &expand_home(&path), format, subject);
+                update(&mut app, Action::Exported(result));
+            }
         }
         if app.quit {
             break;
@@ -206,6 +220,39 @@ fn save(app: &mut App, path: PathBuf, disk_time: &mut Option<SystemTime>, data: 
     update(app, Action::Saved(result.map(|()| path)));
 }
 
+/// Writes the report the export overlay asked for; the path it wrote (absolute, so the status
+/// line says exactly where), or the reason it could not.
+fn export(
+    app: &App,
+    path: &Path,
+    format: ReportFormat,
+    subject: Subject,
+) -> Result<PathBuf, String> {
+    let file = app
+        .path
+        .as_ref()
+        .map_or_else(|| "(unsaved plan)".to_owned(), |p| p.display().to_string());
+    let text = report::render(
+        format,
+        &app.catalog,
+        &app.plan,
+        &app.analysis,
+        &file,
+        subject,
+    );
+    fsio::write_atomic(path, text.as_bytes())
+        .map_err(|e| format!("{}: {}", path.display(), fsio::os_reason(&e)))?;
+    Ok(std::path::absolute(path).unwrap_or_else(|_| path.to_owned()))
+}
+
+/// `~/x` as the user means it; the shell is not there to expand it in a prompt.
+fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => path.to_owned(),
+    }
+}
+
 fn modified(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
@@ -242,5 +289,51 @@ impl RecoveryClock {
         }
         self.written_revision = app.revision;
         self.last_write = Some(Instant::now());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app() -> App {
+        let catalog = Arc::new(Catalog::builtin().unwrap());
+        let mut plan = Plan::new("t");
+        plan.people.push(crate::plan::Person::new(
+            "Ana",
+            crate::plan::RoleSpec::Single("community-manager".into()),
+        ));
+        App::new(catalog, plan, None)
+    }
+
+    #[test]
+    fn export_writes_the_report_and_says_where() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.json");
+        let written = export(&app(), &path, ReportFormat::Json, Subject::Person(0)).unwrap();
+        assert!(written.is_absolute());
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("\"Ana\""), "{text}");
+    }
+
+    #[test]
+    fn a_failed_export_names_the_path_and_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing").join("r.md");
+        let err = export(&app(), &path, ReportFormat::Markdown, Subject::Team).unwrap_err();
+        assert!(err.starts_with(&path.display().to_string()), "{err}");
+        assert!(err.contains("No such file"), "{err}");
+        assert!(!err.contains(" at path "), "{err}");
+    }
+
+    #[test]
+    fn home_is_expanded_only_at_the_start() {
+        if let Some(home) = std::env::var_os("HOME") {
+            assert_eq!(
+                expand_home(Path::new("~/a.txt")),
+                PathBuf::from(home).join("a.txt")
+            );
+        }
+        assert_eq!(expand_home(Path::new("a/~/b")), PathBuf::from("a/~/b"));
     }
 }

@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::export::ExportForm;
 use super::history::History;
+use super::import::ImportStep;
 use super::input::TextInput;
 use crate::analysis::{Analysis, analyze};
 use crate::catalog::{Catalog, Task};
@@ -59,6 +61,10 @@ pub enum Overlay {
         person: usize,
         selected: usize,
     },
+    /// Importing a job offer: its text, then its duty lines mapped to tasks.
+    Import(Box<ImportStep>),
+    /// Exporting a report: format, subject and path.
+    Export(ExportForm),
 }
 
 /// A question that needs a yes before something is lost.
@@ -162,6 +168,8 @@ pub struct App {
     pub(super) saved: Plan,
     /// Set by "save and quit", so the save's success can finish the quit.
     pub(super) quit_after_save: bool,
+    /// The offer reader, built on the first import (it indexes the whole catalog).
+    pub(super) reader: Option<Arc<crate::offer::Reader>>,
     catalog_order: Vec<usize>,
     haystacks: Vec<String>,
     catalog_visible: Vec<usize>,
@@ -197,6 +205,7 @@ impl App {
             bindings: super::keymap::BINDINGS.into(),
             history: History::default(),
             quit_after_save: false,
+            reader: None,
             catalog_visible: catalog_order.clone(),
             catalog_order,
             haystacks,

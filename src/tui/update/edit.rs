@@ -91,6 +91,70 @@ pub fn add_person(plan: &mut Plan, name: &str, role: &str) -> Result<String, Str
     Ok(format!("Added {name}."))
 }
 
+/// Adds a person with any role (a title's hybrid included).
+pub fn add_person_with(plan: &mut Plan, name: &str, role: RoleSpec) -> Result<String, String> {
+    let name = valid_name(plan, name, None)?;
+    plan.people.push(Person::new(name.clone(), role));
+    Ok(format!("Added {name}."))
+}
+
+/// `base`, or `base (2)`, `base (3)`, ... : the first name nobody in the plan has.
+pub fn unique_name(plan: &Plan, base: &str) -> String {
+    let base = base.trim();
+    let taken = |n: &str| plan.people.iter().any(|p| p.name == n);
+    if !taken(base) {
+        return base.to_owned();
+    }
+    // n people take at most n of these n + 1 names.
+    (2..=plan.people.len() + 2)
+        .map(|i| format!("{base} ({i})"))
+        .find(|n| !taken(n))
+        .unwrap_or_else(|| base.to_owned())
+}
+
+/// Longest note kept from a posting's line, as `rolescope offer --save` keeps.
+const NOTE_CHARS: usize = 160;
+
+/// Assigns imported tasks, each with the posting's words as its note; tasks the person already
+/// has are left as they are.
+pub fn add_tasks(
+    plan: &mut Plan,
+    catalog: &Catalog,
+    index: usize,
+    tasks: &[(String, String)],
+) -> Result<String, String> {
+    let p = person(plan, index)?;
+    let mut added = 0;
+    let mut had = 0;
+    for (task, line) in tasks {
+        if catalog.task(task).is_none() {
+            continue;
+        }
+        if p.has_task(task) {
+            had += 1;
+            continue;
+        }
+        let mut a = Assignment::new(task.clone());
+        let mut note: String = line.chars().take(NOTE_CHARS).collect();
+        if line.chars().count() > NOTE_CHARS {
+            note.pop();
+            note.push('…');
+        }
+        a.note = Some(note);
+        p.tasks.push(a);
+        added += 1;
+    }
+    let plural = if added == 1 { "" } else { "s" };
+    let mut status = format!(
+        "Added {added} task{plural} from the offer to {} (u undoes it).",
+        p.name
+    );
+    if had > 0 {
+        status = format!("{status} {had} they already had.");
+    }
+    Ok(status)
+}
+
 pub fn rename(plan: &mut Plan, index: usize, name: &str) -> Result<String, String> {
     let name = valid_name(plan, name, Some(index))?;
     let p = person(plan, index)?;

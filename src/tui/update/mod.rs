@@ -5,10 +5,14 @@
 //! tested by feeding actions.
 
 mod edit;
+mod export;
+mod import;
 mod overlay;
 mod parse;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_io;
 
 use std::path::PathBuf;
 
@@ -29,6 +33,15 @@ pub enum Effect {
     Save(PathBuf),
     /// Write the plan to this path even though it changed on disk (the user said so).
     Overwrite(PathBuf),
+    /// Read this text file (an offer to import), then report back with [`Action::OfferRead`].
+    ReadOffer(PathBuf),
+    /// Write the report about `subject` in `format` to `path`, then report back with
+    /// [`Action::Exported`].
+    Export {
+        path: PathBuf,
+        format: crate::report::ReportFormat,
+        subject: crate::report::Subject,
+    },
     /// Restore the terminal and exit.
     Quit,
 }
@@ -41,6 +54,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             return Effect::None;
         }
         Action::Saved(result) => return saved(app, result),
+        Action::OfferRead(result) => return import::offer_read(app, result),
+        Action::Exported(result) => return export::exported(app, result),
         Action::SaveConflict(path) => {
             app.quit_after_save = false;
             app.status = format!("{} changed on disk since it was opened.", path.display());
@@ -104,6 +119,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.refilter();
         }
         Action::AddPerson => open_prompt(app, PromptKind::AddPerson, ""),
+        Action::ImportOffer => import::open(app),
+        Action::ExportReport => export::open(app),
         Action::Undo => {
             let done = app.history.undo(&mut app.plan);
             after_history(app, done, "Undone (ctrl-r to redo).", "Nothing to undo.");

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::edit::Touches;
-use super::{Effect, edit, parse, save};
+use super::{Effect, edit, export, import, parse, save};
 use crate::finding::Rule;
 use crate::plan::{Acceptance, RoleSpec};
 use crate::tui::action::Action;
@@ -18,6 +18,8 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
         return Effect::None;
     };
     match top {
+        Overlay::Import(_) => return import::handle(app, action),
+        Overlay::Export(_) => return export::handle(app, action),
         Overlay::Help { scroll } => {
             let last = help_rows(&app.bindings).len().saturating_sub(1);
             *scroll = match action {

@@ -13,7 +13,7 @@ use crate::tui::state::App;
 
 pub fn render(frame: &mut Frame, status: Rect, footer: Rect, app: &App, theme: &Theme) {
     let text = if app.status.is_empty() && app.plan.people.is_empty() {
-        "Welcome! Press a to add a person, ? for every key; open an example with: rolescope examples/team-review.yaml"
+        "Welcome! a adds a person, i imports a job offer, ? lists every key; try: rolescope examples/team-review.yaml"
     } else {
         app.status.as_str()
     };

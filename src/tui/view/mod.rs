@@ -14,9 +14,11 @@
 
 mod catalog;
 mod coverage;
+mod export;
 mod findings;
 mod footer;
 mod header;
+mod import;
 mod mix;
 mod overlay;
 mod people;

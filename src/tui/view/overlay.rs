@@ -1,4 +1,5 @@
-//! Overlays drawn over the panes: help, yes/no questions, text prompts and the role picker.
+//! Overlays drawn over the panes: help, yes/no questions, text prompts and the role picker;
+//! the import and export overlays have files of their own ([`super::import`], [`super::export`]).
 //! Only the top one of the stack is drawn; it is also the one that gets the keys.
 
 use ratatui::Frame;
@@ -52,6 +53,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(Overlay::RolePicker { person, selected }) => {
             role_picker(frame, area, app, *person, *selected, theme);
         }
+        Some(Overlay::Import(step)) => super::import::render(frame, area, app, step, theme),
+        Some(Overlay::Export(form)) => super::export::render(frame, area, app, form, theme),
     }
 }
 
@@ -202,7 +205,7 @@ fn prompt_text(app: &App, kind: &PromptKind) -> (String, String) {
     }
 }
 
-fn popup<'a>(title: &str, theme: &Theme) -> Block<'a> {
+pub(super) fn popup<'a>(title: &str, theme: &Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
         .title(title.to_owned())
@@ -210,7 +213,7 @@ fn popup<'a>(title: &str, theme: &Theme) -> Block<'a> {
 }
 
 /// A `width`×`height` rectangle centred in `area`, shrunk to fit it.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     Rect::new(
@@ -222,7 +225,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// `s` without its first `columns` display columns.
-fn skip_columns(s: &str, columns: usize) -> String {
+pub(super) fn skip_columns(s: &str, columns: usize) -> String {
     let mut used = 0;
     s.chars()
         .skip_while(|c| {

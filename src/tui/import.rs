@@ -1,0 +1,230 @@
+//! The state of the "Import an offer" overlay: first the text (pasted, typed, or read from a
+//! file the user names), then each duty line with the task it was mapped to, which the user
+//! can correct before the tasks go to a person.
+//!
+//! Reading and matching are pure and take milliseconds (see [`crate::offer`]), so `update`
+//! runs them directly; only reading a file goes through the loop.
+
+use crate::catalog::Catalog;
+use crate::offer::{Judgement, Mapping, Offer, Reader, RoleHint, RoleSource, judge};
+use crate::plan::RoleSpec;
+use crate::report::verdict_sentence;
+use crate::tui::input::TextInput;
+
+/// How many tasks a duty line offers to cycle through when its mapping is corrected.
+pub const CANDIDATES: usize = 5;
+
+/// The two steps of an import.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportStep {
+    /// Getting the text: pasted text gathers in `pasted`; `input` is the line being typed (a
+    /// file's path, or one more duty line).
+    Source { pasted: String, input: TextInput },
+    /// Checking the mapped duty lines before adding them.
+    Review(Review),
+}
+
+impl ImportStep {
+    pub fn source() -> ImportStep {
+        ImportStep::Source {
+            pasted: String::new(),
+            input: TextInput::default(),
+        }
+    }
+}
+
+/// One duty line of the offer being reviewed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewLine {
+    pub text: String,
+    /// How much the line counts in the verdict (see [`crate::offer::DutyLine::weight`]).
+    pub weight: f64,
+    /// The best tasks for the line, best first (empty when nothing comes close).
+    pub candidates: Vec<Mapping>,
+    /// The chosen candidate; `None`: no task (unmatched).
+    pub choice: Option<usize>,
+    /// Dropped by the user: not added, and not counted in the verdict.
+    pub dropped: bool,
+}
+
+impl ReviewLine {
+    /// The task this line will add, if any.
+    pub fn mapping(&self) -> Option<&Mapping> {
+        if self.dropped {
+            return None;
+        }
+        self.choice.and_then(|c| self.candidates.get(c))
+    }
+
+    /// Steps the choice through the candidates and then "no task", `delta` steps at a time.
+    pub fn cycle(&mut self, delta: isize) -> bool {
+        let n = self.candidates.len();
+        if n == 0 {
+            return false;
+        }
+        // Positions 0..n are the candidates, n is "no task".
+        let at = self.choice.unwrap_or(n);
+        let next = (at.cast_signed() + delta).rem_euclid((n + 1).cast_signed());
+        let next = next.cast_unsigned();
+        self.choice = (next < n).then_some(next);
+        self.dropped = false;
+        true
+    }
+}
+
+/// An offer read into lines the user can correct.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    pub title: Option<String>,
+    /// The role(s) the title names, if it names any.
+    pub role: Option<RoleSpec>,
+    pub role_source: RoleSource,
+    pub lines: Vec<ReviewLine>,
+    /// Lines that were not taken as duties (company text, requirements, benefits).
+    pub ignored: Vec<String>,
+    pub selected: usize,
+    /// The verdict on the lines as they are now, in one sentence.
+    pub verdict: String,
+    /// The role most mapped lines belong to, for a new person when the title names none.
+    pub best_fit: Option<String>,
+}
+
+impl Review {
+    /// Reads `text` with `reader` and offers each duty line's best tasks.
+    pub fn read(reader: &Reader, catalog: &Catalog, text: &str) -> Review {
+        let offer = reader.read(catalog, text, &RoleHint::default());
+        let lines = offer
+            .lines
+            .iter()
+            .map(|l| {
+                let candidates = reader.candidates(catalog, &l.text, CANDIDATES);
+                // `read` maps a line to the first candidate when it clears the threshold.
+                let choice = l
+                    .mapping
+                    .as_ref()
+                    .and_then(|m| candidates.iter().position(|c| c.task == m.task));
+                ReviewLine {
+                    text: l.text.clone(),
+                    weight: l.weight,
+                    candidates,
+                    choice,
+                    dropped: false,
+                }
+            })
+            .collect();
+        let mut review = Review {
+            title: offer.title,
+            role: offer.role,
+            role_source: offer.role_source,
+            lines,
+            ignored: offer.ignored,
+            selected: 0,
+            verdict: String::new(),
+            best_fit: None,
+        };
+        review.rejudge(reader, catalog);
+        review
+    }
+
+    /// The offer as the user has corrected it: dropped lines left out.
+    pub fn offer(&self) -> Offer {
+        Offer {
+            title: self.title.clone(),
+            role: self.role.clone(),
+            role_source: self.role_source,
+            lines: self
+                .lines
+                .iter()
+                .filter(|l| !l.dropped)
+                .map(|l| crate::offer::DutyLine {
+                    text: l.text.clone(),
+                    mapping: l.mapping().cloned(),
+                    weight: l.weight,
+                })
+                .collect(),
+            ignored: self.ignored.clone(),
+        }
+    }
+
+    /// Judges the lines as they are now; called after every correction.
+    pub fn rejudge(&mut self, reader: &Reader, catalog: &Catalog) {
+        let offer = self.offer();
+        let judgement: Judgement = judge(catalog, &offer, &reader.config);
+        self.verdict = verdict_sentence(&offer, &judgement, catalog);
+        self.best_fit = judgement.best_fit;
+    }
+
+    pub fn line(&self) -> Option<&ReviewLine> {
+        self.lines.get(self.selected)
+    }
+
+    /// The tasks to add, in line order, each once, with the posting's words as its note.
+    pub fn tasks(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for line in &self.lines {
+            if let Some(m) = line.mapping()
+                && !out.iter().any(|(t, _)| *t == m.task)
+            {
+                out.push((m.task.clone(), line.text.clone()));
+            }
+        }
+        out
+    }
+
+    /// The role a new person gets: the title's, else the role the duties fit best, else the
+    /// catalog's first.
+    pub fn new_person_role(&self, catalog: &Catalog) -> RoleSpec {
+        self.role.clone().unwrap_or_else(|| {
+            RoleSpec::Single(
+                self.best_fit
+                    .as_deref()
+                    .or_else(|| catalog.role_ids().next())
+                    .unwrap_or_default()
+                    .to_owned(),
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(n: usize, choice: Option<usize>) -> ReviewLine {
+        ReviewLine {
+            text: "x".into(),
+            weight: 1.0,
+            candidates: (0..n)
+                .map(|i| Mapping {
+                    task: format!("t{i}"),
+                    confidence: 0.5,
+                })
+                .collect(),
+            choice,
+            dropped: false,
+        }
+    }
+
+    #[test]
+    fn cycling_passes_through_no_task_and_wraps() {
+        let mut l = line(2, Some(0));
+        assert!(l.cycle(1));
+        assert_eq!(l.choice, Some(1));
+        l.cycle(1);
+        assert_eq!(l.choice, None);
+        l.cycle(1);
+        assert_eq!(l.choice, Some(0));
+        l.cycle(-1);
+        assert_eq!(l.choice, None);
+        assert!(!line(0, None).cycle(1));
+    }
+
+    #[test]
+    fn a_dropped_line_maps_to_nothing_until_cycled() {
+        let mut l = line(2, Some(0));
+        l.dropped = true;
+        assert!(l.mapping().is_none());
+        l.cycle(1);
+        assert_eq!(l.mapping().map(|m| m.task.as_str()), Some("t1"));
+    }
+}

@@ -1,0 +1,278 @@
+//! The import and export overlays driven by keys and by the loop's reports, as a user and the
+//! loop would drive them: paste an offer, correct it, add it, undo it; export and fail to.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::Catalog;
+use crate::plan::{Plan, RoleSpec, load_plan};
+use crate::report::{ReportFormat, Subject};
+use crate::tui::import::{ImportStep, Review};
+use crate::tui::keymap::action_for;
+
+/// A posting written for these tests: a title, company text, six duties, requirements and
+/// benefits.
+const OFFER: &str = "Community Manager (m/f/d)\n\
+\n\
+About us: we are a fast-growing fintech startup in Berlin.\n\
+\n\
+What you'll do:\n\
+- Grow our Instagram and TikTok following with daily posts and stories\n\
+- Reply to comments and DMs on our brand accounts\n\
+- Moderate our Discord server and welcome new members\n\
+- Run monthly meetups for our most active users\n\
+- Plan and schedule our content calendar\n\
+- Report on engagement metrics every week\n\
+\n\
+What you bring:\n\
+- 3+ years experience in social media\n\
+\n\
+Benefits: free snacks, 30 days of vacation\n";
+
+fn team_review() -> App {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/team-review.yaml");
+    let loaded = load_plan(&path).unwrap();
+    App::new(
+        Arc::new(Catalog::builtin().unwrap()),
+        loaded.plan,
+        loaded.path,
+    )
+}
+
+fn press(app: &mut App, code: KeyCode) -> Effect {
+    let action = action_for(app, KeyEvent::new(code, KeyModifiers::NONE))
+        .unwrap_or_else(|| panic!("{code:?} is not bound here"));
+    update(app, action)
+}
+
+fn key(app: &mut App, c: char) -> Effect {
+    press(app, KeyCode::Char(c))
+}
+
+fn review(app: &App) -> &Review {
+    match app.top_overlay() {
+        Some(Overlay::Import(step)) => match step.as_ref() {
+            ImportStep::Review(r) => r,
+            ImportStep::Source { .. } => panic!("still at the first step"),
+        },
+        other => panic!("no import overlay: {other:?}"),
+    }
+}
+
+fn line_index(app: &App, text: &str) -> usize {
+    review(app)
+        .lines
+        .iter()
+        .position(|l| l.text.contains(text))
+        .unwrap_or_else(|| panic!("no line with {text:?}"))
+}
+
+/// Opens the import overlay and pastes [`OFFER`] as a terminal's bracketed paste would.
+fn paste_offer(app: &mut App) {
+    key(app, 'i');
+    assert!(matches!(app.top_overlay(), Some(Overlay::Import(_))));
+    update(app, Action::Paste(OFFER.to_owned()));
+    assert_eq!(press(app, KeyCode::Enter), Effect::None);
+}
+
+#[test]
+fn a_pasted_offer_is_corrected_added_to_a_person_and_undone() {
+    let mut app = team_review();
+    let before = app.plan.clone();
+    paste_offer(&mut app);
+    let r = review(&app);
+    assert_eq!(r.title.as_deref(), Some("Community Manager (m/f/d)"));
+    assert_eq!(r.lines.len(), 6, "{:?}", r.lines);
+    assert!(r.ignored.len() >= 3, "{:?}", r.ignored);
+    assert!(r.verdict.contains("Social Media Manager"), "{}", r.verdict);
+
+    // Correct the meetups line: step to its next candidate task.
+    let meetups = line_index(&app, "meetups");
+    for _ in 0..meetups {
+        key(&mut app, 'j');
+    }
+    assert_eq!(review(&app).selected, meetups);
+    let first = review(&app).lines[meetups].mapping().cloned();
+    press(&mut app, KeyCode::Right);
+    let second = review(&app).lines[meetups].mapping().cloned();
+    assert_ne!(first, second, "→ picks another task");
+    assert!(app.status.starts_with("Mapped to"), "{}", app.status);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(review(&app).lines[meetups].mapping().cloned(), first);
+
+    // Drop the content calendar line.
+    key(&mut app, 'j');
+    key(&mut app, 'd');
+    let calendar = line_index(&app, "content calendar");
+    assert!(review(&app).lines[calendar].dropped);
+    let tasks = review(&app).tasks();
+    assert_eq!(tasks.len(), 5, "{tasks:?}");
+
+    // Enter adds the tasks to the selected person (Maya) as one change.
+    let maya = app.plan.people[0].tasks.len();
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.focus, Focus::Tasks);
+    let added = &app.plan.people[0].tasks[maya..];
+    let had = tasks
+        .iter()
+        .filter(|(t, _)| before.people[0].has_task(t))
+        .count();
+    assert_eq!(added.len(), tasks.len() - had);
+    assert!(
+        added
+            .iter()
+            .all(|a| a.note.as_deref().is_some_and(|n| !n.is_empty()))
+    );
+    assert!(app.status.contains("Maya Okafor"), "{}", app.status);
+    assert!(app.dirty);
+
+    key(&mut app, 'u');
+    assert_eq!(app.plan, before, "one undo takes the whole import back");
+    assert!(!app.dirty);
+}
+
+#[test]
+fn an_offer_becomes_a_new_person_named_and_cast_by_its_title() {
+    let mut app = team_review();
+    let before = app.plan.clone();
+    paste_offer(&mut app);
+    key(&mut app, 'n');
+    let p = app.plan.people.last().unwrap();
+    assert_eq!(p.name, "Community Manager (m/f/d)");
+    assert_eq!(p.role, RoleSpec::Single("community-manager".into()));
+    assert_eq!(p.tasks.len(), 6);
+    assert_eq!(app.selected.people, app.plan.people.len() - 1);
+    // A second import of the same offer gets a name of its own.
+    paste_offer(&mut app);
+    key(&mut app, 'n');
+    assert_eq!(
+        app.plan.people.last().unwrap().name,
+        "Community Manager (m/f/d) (2)"
+    );
+    key(&mut app, 'u');
+    key(&mut app, 'u');
+    assert_eq!(app.plan, before);
+}
+
+#[test]
+fn a_typed_path_is_read_by_the_loop_and_its_errors_keep_the_overlay() {
+    let mut app = team_review();
+    key(&mut app, 'i');
+    for c in "offer.txt".chars() {
+        key(&mut app, c);
+    }
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        Effect::ReadOffer(PathBuf::from("offer.txt"))
+    );
+    update(
+        &mut app,
+        Action::OfferRead(Err("offer.txt: no such file".into())),
+    );
+    assert!(app.status.contains("no such file"), "{}", app.status);
+    assert!(matches!(
+        app.top_overlay().map(|o| match o {
+            Overlay::Import(step) => matches!(**step, ImportStep::Source { .. }),
+            _ => false,
+        }),
+        Some(true)
+    ));
+    update(&mut app, Action::OfferRead(Ok(OFFER.to_owned())));
+    assert_eq!(review(&app).lines.len(), 6);
+    key(&mut app, 'd');
+    press(&mut app, KeyCode::Esc);
+    assert!(app.overlays.is_empty());
+    assert!(!app.dirty, "cancelling changes nothing");
+}
+
+#[test]
+fn duties_can_be_typed_line_by_line() {
+    let mut app = App::new(
+        Arc::new(Catalog::builtin().unwrap()),
+        Plan::new("new"),
+        None,
+    );
+    key(&mut app, 'i');
+    for line in [
+        "Moderate the Discord server",
+        "Welcome new members personally",
+    ] {
+        for c in line.chars() {
+            key(&mut app, c);
+        }
+        assert_eq!(press(&mut app, KeyCode::Enter), Effect::None);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(review(&app).lines.len(), 2);
+    // With nobody in the plan, Enter makes a new person.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.plan.people.len(), 1);
+    assert_eq!(app.plan.people[0].name, "Offer");
+}
+
+#[test]
+fn export_asks_for_format_subject_and_path_beside_the_plan() {
+    let mut app = team_review();
+    let plan_path = app.path.clone().unwrap();
+    key(&mut app, 'e');
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        Effect::Export {
+            path: plan_path.with_extension("md"),
+            format: ReportFormat::Markdown,
+            subject: Subject::Team,
+        }
+    );
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        Effect::Export {
+            path: plan_path.with_extension("html"),
+            format: ReportFormat::Html,
+            subject: Subject::Person(0),
+        }
+    );
+    // A failed write says why and keeps the overlay, to fix the path.
+    update(
+        &mut app,
+        Action::Exported(Err("/nope/x.html: No such file or directory".into())),
+    );
+    assert!(
+        app.status.starts_with("Report not written: /nope"),
+        "{}",
+        app.status
+    );
+    assert!(matches!(app.top_overlay(), Some(Overlay::Export(_))));
+    update(&mut app, Action::Exported(Ok(PathBuf::from("/tmp/t.html"))));
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.status, "Wrote the HTML report to /tmp/t.html.");
+}
+
+#[test]
+fn export_of_a_new_plan_goes_to_the_current_directory_and_never_over_the_plan() {
+    let mut app = App::new(
+        Arc::new(Catalog::builtin().unwrap()),
+        Plan::new("Hiring: CM"),
+        None,
+    );
+    key(&mut app, 'e');
+    let Effect::Export { path, .. } = press(&mut app, KeyCode::Enter) else {
+        panic!("no export");
+    };
+    assert_eq!(path, PathBuf::from("hiring-cm.md"));
+
+    let mut app = team_review();
+    let plan_path = app.path.clone().unwrap();
+    key(&mut app, 'e');
+    let Some(Overlay::Export(form)) = app.overlays.last_mut() else {
+        panic!("no export overlay");
+    };
+    form.input = crate::tui::TextInput::with_text(plan_path.display().to_string());
+    assert_eq!(press(&mut app, KeyCode::Enter), Effect::None);
+    assert!(app.status.contains("plan's own file"), "{}", app.status);
+}

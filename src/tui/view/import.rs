@@ -1,0 +1,296 @@
+//! The "Import an offer" overlay: the text box of the first step, then the review of each
+//! duty line with its task, owning role and confidence.
+//!
+//! ```text
+//! ┌ Import an offer · Community Manager → Community Manager ──────────────────┐
+//! │ Titled Community Manager, but 5 of 7 role duties (71%) are Social ... work. │
+//! │ 8 duty lines · 6 lines ignored (company text, requirements, benefits)       │
+//! │   Duty line               → Task                              Role    Conf  │
+//! │   Moderate our Discord…   → Moderate the member spaces day…   CM       82%  │
+//! │ ✗ Free snacks             · dropped                                          │
+//! │ ─────────────────────────────────────────────────────────────────────────── │
+//! │ the highlighted line in full, and its task: option 1 of 5 (←/→)            │
+//! └─────────────────────────────────────────────────────────────────────────────┘
+//! ```
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::overlay::{centered, popup, skip_columns};
+use super::tasks::owner_label;
+use super::text::{cell, fit, right, window_start};
+use super::theme::Theme;
+use crate::tui::import::{ImportStep, Review, ReviewLine};
+use crate::tui::input::TextInput;
+use crate::tui::state::App;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, step: &ImportStep, theme: &Theme) {
+    match step {
+        ImportStep::Source { pasted, input } => source(frame, area, pasted, input, theme),
+        ImportStep::Review(review) => review_lines(frame, area, app, review, theme),
+    }
+}
+
+fn source(frame: &mut Frame, area: Rect, pasted: &str, input: &TextInput, theme: &Theme) {
+    let rect = centered(area, 76, 14);
+    let block = popup(" Import an offer · Enter: read · Esc: cancel ", theme);
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let width = usize::from(inner.width);
+    let pasted_lines: Vec<&str> = pasted.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut lines = vec![
+        Line::from(Span::styled(
+            fit(
+                "Paste the offer: a whole posting, or just its duties.",
+                width,
+            ),
+            theme.text,
+        )),
+        Line::from(Span::styled(
+            fit("Or type the path of a text file and press Enter.", width),
+            theme.text,
+        )),
+        Line::default(),
+    ];
+    let input_row = lines.len();
+    // Keep the cursor on screen: show the tail of a long entry after the "> " mark.
+    let field = width.saturating_sub(2);
+    let cursor = input.display_cursor();
+    let shift = cursor.saturating_sub(field.saturating_sub(1));
+    lines.push(Line::from(vec![
+        Span::styled("> ", theme.dim),
+        Span::styled(
+            cell(&skip_columns(input.text(), shift), field),
+            theme.selected_unfocused,
+        ),
+    ]));
+    lines.push(Line::default());
+    if pasted_lines.is_empty() {
+        lines.push(Line::from(Span::styled(
+            fit("Nothing pasted yet.", width),
+            theme.dim,
+        )));
+    } else {
+        let n = pasted_lines.len();
+        let plural = if n == 1 { "" } else { "s" };
+        lines.push(Line::from(Span::styled(
+            fit(
+                &format!("{n} line{plural} so far · Enter on an empty line reads them"),
+                width,
+            ),
+            theme.title,
+        )));
+        let room = usize::from(inner.height).saturating_sub(lines.len());
+        for l in pasted_lines.iter().skip(n.saturating_sub(room)) {
+            lines.push(Line::from(Span::styled(
+                fit(&format!("  {}", l.trim()), width),
+                theme.dim,
+            )));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let row = u16::try_from(input_row).unwrap_or(u16::MAX);
+    if inner.width > 2 && inner.height > row {
+        let x = inner
+            .x
+            .saturating_add(2)
+            .saturating_add(u16::try_from(cursor - shift).unwrap_or(0));
+        frame.set_cursor_position(Position::new(
+            x.min(inner.right().saturating_sub(1)),
+            inner.y + row,
+        ));
+    }
+}
+
+fn review_lines(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &Theme) {
+    // Leave the status line and the footer visible: they say what the last key did.
+    let width = area.width.saturating_sub(2).min(120);
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y.saturating_add(1).min(area.bottom()),
+        width,
+        area.height.saturating_sub(3),
+    );
+    let role = review.role.as_ref().map_or_else(
+        || "no role in the title".to_owned(),
+        |r| {
+            r.role_ids()
+                .map(|id| app.catalog.role(id).map_or(id, |role| role.title.as_str()))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        },
+    );
+    let title = match &review.title {
+        Some(t) => format!(" Import an offer · {t} → {role} "),
+        None => format!(" Import an offer · {role} "),
+    };
+    let block = popup(&title, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let [verdict, head, list, detail] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(5),
+    ])
+    .areas(inner);
+    let w = usize::from(inner.width);
+    let matched = review
+        .lines
+        .iter()
+        .filter(|l| l.mapping().is_some())
+        .count();
+    let dropped = review.lines.iter().filter(|l| l.dropped).count();
+    let mut counts = format!(
+        "{} duty lines, {matched} mapped to tasks, {dropped} dropped · {} lines ignored (not duties)",
+        review.lines.len(),
+        review.ignored.len()
+    );
+    if dropped == 0 {
+        counts = counts.replace(", 0 dropped", "");
+    }
+    frame.render_widget(
+        Paragraph::new(Span::styled(review.verdict.clone(), theme.title)).wrap(Wrap { trim: true }),
+        verdict,
+    );
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::from(Span::styled(fit(&counts, w), theme.dim)),
+            header_row(w, theme),
+        ]),
+        head,
+    );
+    let rows = usize::from(list.height);
+    let start = window_start(review.selected, rows);
+    let lines: Vec<Line> = review
+        .lines
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(rows)
+        .map(|(i, l)| row(app, l, i == review.selected, w, theme))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+    let [detail, target] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(detail);
+    if let Some(line) = review.line() {
+        details(frame, detail, app, line, theme);
+    }
+    frame.render_widget(
+        Paragraph::new(Span::styled(fit(&target_text(app, review), w), theme.dim)),
+        target,
+    );
+}
+
+/// Where the tasks will go: the selected person on Enter, a new one on `n`.
+fn target_text(app: &App, review: &Review) -> String {
+    let n = review.tasks().len();
+    let tasks = if n == 1 { "task" } else { "tasks" };
+    let new = review.title.as_deref().unwrap_or("Offer");
+    match app.selected_person() {
+        Some(p) => format!(
+            "Enter adds the {n} {tasks} to {} · n adds them as a new person, {new}",
+            p.name
+        ),
+        None => format!("Enter adds the {n} {tasks} as a new person, {new}"),
+    }
+}
+
+/// Column widths: marker, duty line, arrow, task, role, confidence.
+fn columns(width: usize) -> (usize, usize, usize) {
+    let (role_w, conf_w) = (7, 5);
+    let rest = width.saturating_sub(2 + 3 + 1 + role_w + conf_w);
+    let line_w = rest * 2 / 5;
+    (line_w, rest - line_w, role_w)
+}
+
+fn header_row(width: usize, theme: &Theme) -> Line<'static> {
+    let (line_w, task_w, role_w) = columns(width);
+    Line::from(Span::styled(
+        fit(
+            &format!(
+                "  {}   {} {}{}",
+                cell("Duty line", line_w),
+                cell("Task", task_w),
+                cell("Role", role_w),
+                right("Conf", 5)
+            ),
+            width,
+        ),
+        theme.dim,
+    ))
+}
+
+fn row<'a>(app: &App, l: &ReviewLine, selected: bool, width: usize, theme: &Theme) -> Line<'a> {
+    let (line_w, task_w, role_w) = columns(width);
+    let style = if selected { theme.selected } else { theme.text };
+    let quiet = if selected { theme.selected } else { theme.dim };
+    let mapping = l.mapping();
+    let task = mapping.and_then(|m| app.catalog.task(&m.task));
+    let (marker, arrow, task_text, task_style) = match (l.dropped, task) {
+        (true, _) => ("✗ ", " · ", "dropped (d keeps it)".to_owned(), quiet),
+        (false, Some(t)) => ("  ", " → ", t.title.clone(), style),
+        (false, None) if l.candidates.is_empty() => {
+            ("? ", " · ", "no task fits (d drops it)".to_owned(), quiet)
+        }
+        (false, None) => ("? ", " · ", "no task (→ picks one)".to_owned(), quiet),
+    };
+    let owner = task.map_or_else(String::new, |t| owner_label(&app.catalog, Some(&t.role)));
+    let confidence = mapping.map_or_else(String::new, |m| {
+        format!("{:.0}%", (m.confidence * 100.0).round())
+    });
+    let line_style = if l.dropped { quiet } else { style };
+    Line::from(vec![
+        Span::styled(marker, style),
+        Span::styled(cell(&l.text, line_w), line_style),
+        Span::styled(arrow, quiet),
+        Span::styled(cell(&task_text, task_w), task_style),
+        Span::styled(" ", style),
+        Span::styled(cell(&owner, role_w), style),
+        Span::styled(right(&confidence, 5), style),
+    ])
+}
+
+/// The highlighted line in full, and where its task stands among the alternatives.
+fn details(frame: &mut Frame, area: Rect, app: &App, line: &ReviewLine, theme: &Theme) {
+    let w = usize::from(area.width);
+    let choice = match (line.dropped, line.mapping()) {
+        (true, _) => "Dropped: adds no task and does not count in the verdict.".to_owned(),
+        (false, Some(m)) => {
+            let task = app.catalog.task(&m.task);
+            let title = task.map_or(m.task.as_str(), |t| t.title.as_str());
+            let owner = task.map_or("", |t| {
+                t.role
+                    .role()
+                    .and_then(|id| app.catalog.role(id))
+                    .map_or("shared", |r| r.title.as_str())
+            });
+            format!(
+                "Task {} of {} (←/→): {title} ({owner})",
+                line.choice.map_or(0, |c| c + 1),
+                line.candidates.len()
+            )
+        }
+        (false, None) if line.candidates.is_empty() => {
+            "No catalog task comes close; d drops the line.".to_owned()
+        }
+        (false, None) => format!(
+            "No task chosen; ←/→ picks one of {} close tasks.",
+            line.candidates.len()
+        ),
+    };
+    let text = vec![
+        Line::from(Span::styled("─".repeat(w), theme.border)),
+        Line::from(Span::styled(line.text.clone(), theme.text)),
+    ];
+    let [top, bottom] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), top);
+    frame.render_widget(
+        Paragraph::new(Span::styled(fit(&choice, w), theme.title)),
+        bottom,
+    );
+}
