@@ -114,6 +114,15 @@ pub fn os_reason(e: &std::io::Error) -> String {
 /// Writes `contents` to `path` atomically: a temporary file in the same directory, fsync,
 /// rename over the target (keeping the target's permissions), then fsync of the directory.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |file| file.write_all(contents))
+}
+
+/// [`write_atomic`] with the contents written by `write`: whatever `write` or the disk does
+/// (a full disk, an error half way), the target is either the old file or the new one, whole.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -127,7 +136,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut tmp = builder.tempfile_in(dir)?;
-    tmp.write_all(contents)?;
+    write(tmp.as_file_mut())?;
     tmp.flush()?;
     if let Ok(meta) = std::fs::metadata(path) {
         tmp.as_file().set_permissions(meta.permissions())?;
@@ -135,7 +144,34 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir);
+    remove_stale_temporaries(dir);
     Ok(())
+}
+
+/// How old a temporary file of ours must be before a later save treats it as left over.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Removes `.rolescope-*.tmp` files that a killed save left in `dir` (a kill mid-write cannot
+/// run any clean-up). Only old ones: a younger one may be another rolescope saving right now.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".rolescope-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let age = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if age.is_some_and(|a| a > STALE_AFTER) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(unix)]
@@ -210,6 +246,50 @@ mod tests {
         }
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_write_that_fails_half_way_leaves_the_old_file_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("plan.yaml");
+        std::fs::write(&p, "name: old\n").unwrap();
+        let err = write_atomic_with(&p, |f| {
+            f.write_all(b"name: ne")?;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "no space left on device",
+            ))
+        })
+        .unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::StorageFull);
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "name: old\n");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "the temporary file is removed"
+        );
+    }
+
+    #[test]
+    fn old_temporaries_left_by_a_killed_save_are_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".rolescope-abc123.tmp");
+        let fresh = dir.path().join(".rolescope-def456.tmp");
+        std::fs::write(&stale, "half a pl").unwrap();
+        std::fs::write(&fresh, "another save in progress").unwrap();
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+        write_atomic(&dir.path().join("plan.yaml"), b"name: x\n").unwrap();
+        assert!(!stale.exists(), "a stale temporary is removed");
+        assert!(
+            fresh.exists(),
+            "a recent one may belong to a save in progress"
+        );
     }
 
     #[cfg(unix)]

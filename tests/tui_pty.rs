@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, PtySize, SlavePty, native_pty_system};
 
 const ROWS: u16 = 30;
 const COLS: u16 = 110;
@@ -15,6 +15,9 @@ const DEADLINE: Duration = Duration::from_secs(15);
 
 struct Session {
     child: Box<dyn Child + Send + Sync>,
+    /// Kept open so the terminal outlives the child: after it exits, the test can still see
+    /// what mode it left the terminal in (echo comes back only in cooked mode).
+    _slave: Box<dyn SlavePty + Send>,
     writer: Box<dyn Write + Send>,
     output: Receiver<Vec<u8>>,
     screen: vt100::Parser,
@@ -22,6 +25,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&Path], config: &Path, data: &Path) -> Session {
+        Session::start_with(args, config, data, &[])
+    }
+
+    fn start_with(args: &[&Path], config: &Path, data: &Path, env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -39,13 +46,16 @@ impl Session {
         cmd.env("ROLESCOPE_CONFIG_DIR", config);
         cmd.env("ROLESCOPE_DATA_DIR", data);
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
         let (tx, output) = channel();
+        let master = pair.master;
         std::thread::spawn(move || {
-            let _master = pair.master; // keep the pty open while reading
+            let _master = master; // keep the pty open while reading
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
@@ -55,6 +65,7 @@ impl Session {
         });
         Session {
             child,
+            _slave: pair.slave,
             writer,
             output,
             screen: vt100::Parser::new(ROWS, COLS, 0),
@@ -109,6 +120,22 @@ impl Session {
         let _ = self.child.kill();
         panic!("rolescope did not exit; the screen shows:\n{}", self.text());
     }
+}
+
+/// Checks what a crash must not leave behind: the alternate screen, mouse capture, bracketed
+/// paste, and raw mode (in cooked mode the terminal echoes what is typed; in raw mode it does
+/// not).
+fn assert_terminal_restored(s: &mut Session) {
+    let screen = s.screen.screen();
+    assert!(!screen.alternate_screen(), "left the alternate screen");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture is off"
+    );
+    assert!(!screen.bracketed_paste(), "bracketed paste is off");
+    s.send("echo-check");
+    s.wait_for("echo-check");
 }
 
 fn temp_plan(dir: &Path) -> PathBuf {
@@ -318,4 +345,30 @@ fn a_pasted_offer_is_imported_and_a_report_exported() {
         "{:?}",
         hire.tasks
     );
+}
+
+#[test]
+fn the_terminal_is_restored_after_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = temp_plan(dir.path());
+    let env = [("ROLESCOPE_TEST_FAULT", "panic")];
+    let mut s = Session::start_with(&[&plan], &dir.path().join("c"), &dir.path().join("d"), &env);
+    s.wait_for("People (4)");
+    s.send("\x1b[24~"); // F12
+    assert_eq!(s.wait_exit(), 101, "a panic exits 101");
+    s.wait_for("injected panic");
+    assert_terminal_restored(&mut s);
+}
+
+#[test]
+fn the_terminal_is_restored_after_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = temp_plan(dir.path());
+    let env = [("ROLESCOPE_TEST_FAULT", "error")];
+    let mut s = Session::start_with(&[&plan], &dir.path().join("c"), &dir.path().join("d"), &env);
+    s.wait_for("People (4)");
+    s.send("\x1b[24~"); // F12
+    assert_eq!(s.wait_exit(), 2, "an error exits 2");
+    s.wait_for("injected error");
+    assert_terminal_restored(&mut s);
 }

@@ -130,6 +130,7 @@ pub fn run(
     let size = guard.terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
 
+    let fault = Fault::from_env();
     let mut recovery = RecoveryClock {
         written_revision: app.revision,
         last_write: None,
@@ -142,6 +143,9 @@ pub fn run(
             recovery.write(&app, data);
             continue;
         };
+        if let Some(fault) = fault {
+            fault.trigger(&event)?;
+        }
         let action = match event {
             Event::Key(key) => action_for(&app, key),
             Event::Paste(text) => Some(Action::Paste(text)),
@@ -255,6 +259,38 @@ fn expand_home(path: &Path) -> PathBuf {
 
 fn modified(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// A fault injected by the end-to-end tests, which check that the terminal is restored after
+/// an error and after a panic: with `ROLESCOPE_TEST_FAULT=panic` (or `error`), F12 panics (or
+/// fails the loop). Without the variable nothing changes.
+#[derive(Debug, Clone, Copy)]
+enum Fault {
+    Panic,
+    Error,
+}
+
+impl Fault {
+    fn from_env() -> Option<Fault> {
+        match std::env::var("ROLESCOPE_TEST_FAULT").ok()?.as_str() {
+            "panic" => Some(Fault::Panic),
+            "error" => Some(Fault::Error),
+            _ => None,
+        }
+    }
+
+    fn trigger(self, event: &Event) -> anyhow::Result<()> {
+        let Event::Key(key) = event else {
+            return Ok(());
+        };
+        if key.code != crossterm::event::KeyCode::F(12) {
+            return Ok(());
+        }
+        match self {
+            Fault::Panic => panic!("injected panic (ROLESCOPE_TEST_FAULT=panic)"),
+            Fault::Error => anyhow::bail!("injected error (ROLESCOPE_TEST_FAULT=error)"),
+        }
+    }
 }
 
 /// When the last recovery copy was written, and of which revision of the plan.
