@@ -1,6 +1,6 @@
 //! Key soak: random key events, pastes, resizes, clicks and the loop's reports (saves, reads,
 //! exports that succeed or fail) driven through `keymap::action_for` and `update`, over each
-//! example plan, with the view drawn into ratatui's `TestBackend` every 25th step at the
+//! example plan, with the view drawn into ratatui's `TestBackend` every 50th step at the
 //! current size (1×1 to 250×80), with one of the three themes.
 //!
 //! After every step: no panic, every pane's selection in range, every overlay's indices
@@ -32,7 +32,7 @@ use rolescope::tui::{
 };
 
 const EVENTS_PER_PLAN: u64 = 35_000;
-const DRAW_EVERY: u64 = 25;
+const DRAW_EVERY: u64 = 50;
 const DEEP_CHECK_EVERY: u64 = 97;
 const CHECKPOINT_EVERY: u64 = 10_000;
 
