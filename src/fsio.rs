@@ -32,7 +32,7 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
     let fail = |message: String| InputError::new(origin.clone(), None, message);
     let meta = std::fs::metadata(path).map_err(|e| fail(io_message(&e)))?;
     if meta.is_dir() {
-        return Err(fail("is a directory; expected a YAML file".to_owned()));
+        return Err(fail("is a directory, not a file".to_owned()));
     }
     let limit = max_input_bytes();
     if meta.len() > limit {

@@ -5,6 +5,8 @@
 //! `yaml_serde`, under the same name) touches one file. It also gives every YAML error the same
 //! shape: file, line, column, what was expected, and a did-you-mean where one helps.
 
+use std::cell::Cell;
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -20,7 +22,23 @@ pub fn parse<T: DeserializeOwned>(origin: &str, text: &str) -> Result<T, InputEr
             message: "the file is empty; expected a YAML mapping".to_owned(),
         });
     }
+    if is_only_comments(text) {
+        return Err(InputError {
+            origin: origin.to_owned(),
+            location: None,
+            message: "the file has only comments; expected a YAML mapping".to_owned(),
+        });
+    }
     serde_yaml::from_str(text).map_err(|err| convert(origin, &err))
+}
+
+/// Whether every line is blank, a comment or a document marker: YAML reads that as nothing,
+/// which serde would report as a missing field on a line past the end.
+fn is_only_comments(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
+    })
 }
 
 /// Writes `value` as YAML text.
@@ -100,17 +118,36 @@ pub fn locate_scalar(text: &str, value: &str, from_line: usize) -> Option<Locati
 /// Deserialized values carry no positions, so messages about ids (an unknown task in a plan, a
 /// clash between catalog files) locate them in the text afterwards; plans and catalogs are
 /// line-oriented, which makes this reliable.
+///
+/// A value the text does not spell as it was parsed (`"\x41"` for `A`) is never found, and each
+/// such search reads to the end of the text; a hostile file with thousands of them would make
+/// the searches quadratic. So a locator reads at most [`LOCATE_BUDGET`] times the text's size in
+/// all; past that, positions are left out (the messages stay) and every search returns at once.
 pub struct Locator<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// Bytes the searches may still read.
+    budget: Cell<usize>,
 }
+
+/// How many times its text's size a [`Locator`] reads at most, over all its searches (plus
+/// one mebibyte, so small files never run out).
+pub const LOCATE_BUDGET: usize = 16;
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Locator { text, starts }
+        let budget = text
+            .len()
+            .saturating_mul(LOCATE_BUDGET)
+            .saturating_add(1 << 20);
+        Locator {
+            text,
+            starts,
+            budget: Cell::new(budget),
+        }
     }
 
     /// Where `value` stands as a whole token in value position (`key: value`, `- value`,
@@ -124,6 +161,11 @@ impl<'a> Locator<'a> {
         let opens = |c: char| matches!(c, ' ' | '\t' | '{' | '[' | ',' | '"' | '\'');
         let closes = |c: char| matches!(c, ' ' | '\t' | '}' | ']' | ',' | '"' | '\'' | '#');
         for (offset, line) in self.text[start..].lines().enumerate() {
+            let Some(left) = self.budget.get().checked_sub(line.len() + 1) else {
+                self.budget.set(0);
+                return None;
+            };
+            self.budget.set(left);
             let code = line.split(" #").next().unwrap_or(line);
             for (at, _) in code.match_indices(value) {
                 let before = code[..at].chars().next_back();
@@ -197,6 +239,8 @@ mod tests {
     fn empty_text_is_a_clear_error() {
         let err = parse::<Sample>("e.yaml", "  \n").unwrap_err();
         assert!(err.message.contains("empty"));
+        let err = parse::<Sample>("c.yaml", "# a\n---\n  # b\n").unwrap_err();
+        assert!(err.message.contains("only comments"), "{err}");
     }
 
     #[test]

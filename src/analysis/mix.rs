@@ -131,7 +131,11 @@ impl<'a> RoleMix<'a> {
 
     /// Hours on work some role owns (not the overlap): the base the fit is judged on.
     pub fn role_hours(&self) -> f64 {
-        self.total - self.hours_by_owner[self.hours_by_owner.len() - 1]
+        // Summed from the roles' own hours, not `total - shared`, which can leave a rounding
+        // residue where the true value is exact.
+        self.hours_by_owner[..self.hours_by_owner.len() - 1]
+            .iter()
+            .sum()
     }
 
     pub fn holds(&self, role: &str) -> bool {
@@ -167,15 +171,35 @@ impl<'a> RoleMix<'a> {
 
     /// Share of the week that went off the intended split: for one role, the share of other
     /// roles' work; for a hybrid, how much each declared role falls short of its part.
+    ///
+    /// Computed from hours, dividing once at the end: `1 - shared - own` in shares leaves a
+    /// rounding residue (1e-16) where no hour is off the role, which a `drift_warning: 0`
+    /// policy would report as a "0%" drift. Residues far below a minute are taken as none.
     pub fn drift(&self) -> f64 {
         if self.total <= 0.0 || self.roles.is_empty() {
             return 0.0;
         }
-        let role_part = 1.0 - self.shared_share();
-        self.roles
-            .iter()
-            .map(|(r, w)| (w * role_part - self.share_of_role(&r.id)).max(0.0))
-            .sum()
+        let shared = self.hours_by_owner.len() - 1;
+        let off_split = match self.role_positions.as_slice() {
+            // One role: exactly the other roles' hours.
+            [own] => self.hours_by_owner[..shared]
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i != own)
+                .map(|(_, h)| h)
+                .sum(),
+            // A hybrid: how far each role's hours fall short of its part of the role hours.
+            positions => {
+                let role_hours = self.role_hours();
+                positions
+                    .iter()
+                    .zip(&self.roles)
+                    .map(|(&pos, (_, w))| (w * role_hours - self.hours_by_owner[pos]).max(0.0))
+                    .sum::<f64>()
+            }
+        };
+        let drift = off_split / self.total;
+        if drift < 1e-12 { 0.0 } else { drift.min(1.0) }
     }
 
     pub fn into_summary(self, person: &Person) -> PersonSummary {

@@ -93,17 +93,31 @@ impl Analysis {
                 })
                 .collect()
         };
+        // A person's unknown tasks come in the order of their task list, so each is searched
+        // for from the line of the one before: one pass over the person, not one per task.
+        let mut after_task: Option<(usize, usize)> = None;
         for f in &mut self.findings {
             let from = f
                 .person_index
                 .and_then(|i| starts.get(i).copied())
                 .unwrap_or(1);
-            let needle = match (&f.detail, &f.task) {
-                (Detail::UnknownTask, Some(task)) => task,
-                (Detail::UnknownRole { role }, _) => role,
+            let (needle, from) = match (&f.detail, &f.task) {
+                (Detail::UnknownTask, Some(task)) => {
+                    let from = match after_task {
+                        Some((person, line)) if f.person_index == Some(person) => line,
+                        _ => from,
+                    };
+                    (task, from)
+                }
+                (Detail::UnknownRole { role }, _) => (role, from),
                 _ => continue,
             };
             f.location = locator.find(needle, from);
+            if let (Detail::UnknownTask, Some(person), Some(at)) =
+                (&f.detail, f.person_index, f.location)
+            {
+                after_task = Some((person, at.line));
+            }
         }
     }
 

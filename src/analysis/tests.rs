@@ -445,3 +445,19 @@ fn shares_sum_to_one_and_findings_are_ordered() {
     assert!(empty.people[0].share_by_slot.iter().all(|s| *s == 0.0));
     assert_eq!(empty.people[0].best_fit, None);
 }
+
+#[test]
+fn no_hour_off_the_role_is_no_drift_even_with_a_zero_limit() {
+    // Shares of 1/3 and 2/3 used to leave 1e-16 of "drift" (1 - 1/3 - 2/3), which a
+    // `drift_warning: 0` policy reported as "0% ... go to other roles' work (limit 0%)".
+    let a = run(
+        "name: t\nthresholds:\n  all: {drift_warning: 0, min_fit_hours: 0}\npeople:\n- name: P\n  role: cm\n  tasks: [metrics, {id: welcome, hours: 20}]\n",
+    );
+    assert_eq!(a.people[0].drift, 0.0);
+    assert_eq!(has(&a, Rule::RoleDrift), None, "{:?}", rules(&a));
+    let hybrid = run(
+        "name: t\nthresholds:\n  all: {drift_warning: 0, min_fit_hours: 0}\npeople:\n- name: P\n  role: {cm: 1, sm: 2}\n  tasks: [metrics, {id: welcome, hours: 1}, {id: posts, hours: 2}]\n",
+    );
+    assert_eq!(hybrid.people[0].drift, 0.0);
+    assert_eq!(has(&hybrid, Rule::RoleDrift), None, "{:?}", rules(&hybrid));
+}

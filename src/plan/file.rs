@@ -25,7 +25,12 @@ pub struct LoadedPlan {
 
 /// Parses and validates plan text; `origin` names it in messages.
 pub fn parse_plan(origin: &str, text: &str) -> Result<Plan, InputErrors> {
-    let plan: Plan = yaml::parse(origin, text)?;
+    let plan: Plan = match yaml::parse(origin, text) {
+        Ok(plan) => plan,
+        // A plan from a newer rolescope may have fields or shapes this build does not know;
+        // then "please upgrade" is the useful message, not the first unknown field.
+        Err(e) => return Err(validate::newer_version(origin, text).unwrap_or(e).into()),
+    };
     validate::check(&plan, origin, text)?;
     Ok(plan)
 }

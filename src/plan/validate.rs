@@ -46,6 +46,32 @@ pub(super) fn check(plan: &Plan, origin: &str, text: &str) -> Result<(), InputEr
     }
 }
 
+fn newer_message(version: u64) -> String {
+    format!(
+        "this plan was written by a newer rolescope (plan format version {version}); this build reads up to version {PLAN_VERSION}: please upgrade rolescope"
+    )
+}
+
+/// When a plan does not parse, whether it says it is of a newer format version: read leniently
+/// (any other field, of any shape), so the message is "please upgrade" rather than the first
+/// field this build does not know.
+pub(super) fn newer_version(origin: &str, text: &str) -> Option<InputError> {
+    #[derive(serde::Deserialize)]
+    struct VersionOnly {
+        version: Option<u64>,
+    }
+    let v = crate::yaml::parse::<VersionOnly>(origin, text)
+        .ok()?
+        .version?;
+    (v > u64::from(PLAN_VERSION)).then(|| {
+        InputError::new(
+            origin,
+            Locator::new(text).find(&v.to_string(), 1),
+            newer_message(v),
+        )
+    })
+}
+
 /// Collects every problem; positions are looked up only for what is reported, so a valid plan
 /// is checked in one pass.
 struct Checker<'a> {
@@ -65,14 +91,9 @@ impl Checker<'_> {
     }
 
     fn plan_fields(&mut self, plan: &Plan) {
-        if plan.version > PLAN_VERSION {
-            self.err(
-                self.at(&plan.version.to_string(), 1),
-                format!(
-                    "this plan was written by a newer rolescope (plan format version {}); this build reads up to version {PLAN_VERSION}: please upgrade rolescope",
-                    plan.version
-                ),
-            );
+        if u64::from(plan.version) > u64::from(PLAN_VERSION) {
+            let v = u64::from(plan.version);
+            self.err(self.at(&v.to_string(), 1), newer_message(v));
         }
         if plan.version == 0 {
             self.err(self.at("0", 1), "`version` starts at 1".to_owned());
@@ -107,7 +128,7 @@ impl Checker<'_> {
                 self.at(&fmt_num(person.capacity), line).or(here),
                 format!(
                     "{who} has capacity {}; expected weekly hours from 0 to {WEEK_HOURS}",
-                    person.capacity
+                    show_num(person.capacity)
                 ),
             );
         }
@@ -120,7 +141,7 @@ impl Checker<'_> {
                 if !weight.is_finite() || *weight <= 0.0 {
                     self.err(
                         self.at(&fmt_num(*weight), line).or(here),
-                        format!("{who}: split weight {weight} for `{role}` must be a number above 0 (percentages or fractions)"),
+                        format!("{who}: split weight {} for `{role}` must be a number above 0 (percentages or fractions)", show_num(*weight)),
                     );
                 }
                 if !seen.insert(role.as_str()) {
@@ -146,7 +167,7 @@ impl Checker<'_> {
             if let Some(h) = a.hours
                 && (!h.is_finite() || !(0.0..=WEEK_HOURS).contains(&h))
             {
-                self.err(at(self), format!("{who}: task `{}` has {h} hours; expected weekly hours from 0 to {WEEK_HOURS}", a.task));
+                self.err(at(self), format!("{who}: task `{}` has {} hours; expected weekly hours from 0 to {WEEK_HOURS}", a.task, show_num(h)));
             }
         }
         for a in &person.accept {
@@ -163,7 +184,19 @@ impl Checker<'_> {
     }
 }
 
+/// A number for a message: huge and tiny ones in exponent form (`1e300`, not 301 digits).
+fn show_num(v: f64) -> String {
+    if v.is_finite() && v != 0.0 && !(1e-6..1e15).contains(&v.abs()) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
 fn fmt_num(v: f64) -> String {
+    if v.is_finite() && v.abs() >= 1e15 {
+        return format!("{v:e}");
+    }
     if v.fract() == 0.0 && v.is_finite() {
         format!("{}", v as i64)
     } else {
@@ -203,6 +236,23 @@ mod tests {
             "{e:?}"
         );
         assert!(e[1].contains("NaN hours"), "{e:?}");
+    }
+
+    #[test]
+    fn newer_versions_are_refused_before_their_unknown_fields() {
+        for text in [
+            "version: 99\nname: x\nteams: [a]\npeople: 3\n",
+            "version: 5000000000\nname: x\n",
+        ] {
+            let e = errors(text);
+            assert_eq!(e.len(), 1, "{e:?}");
+            assert!(
+                e[0].starts_with("p.yaml:1:10: ") && e[0].contains("newer rolescope"),
+                "{e:?}"
+            );
+        }
+        let e = errors("version: 1\nname: x\nteams: [a]\n");
+        assert!(e[0].contains("unknown field `teams`"), "{e:?}");
     }
 
     #[test]

@@ -251,6 +251,16 @@ impl App {
         self.visible_findings().get(self.selected.findings).copied()
     }
 
+    /// Whether there is a change to undo (for tests and the footer; only `update` undoes).
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    /// Whether there is an undone change to redo.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
     pub fn top_overlay(&self) -> Option<&Overlay> {
         self.overlays.last()
     }
