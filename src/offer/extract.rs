@@ -332,7 +332,7 @@ const BLOCK_TAGS: &[&str] = &[
 
 /// An HTML tag at the start of `s`: its length and lower-cased name.
 fn tag(s: &str) -> Option<(usize, String)> {
-    let end = s[..s.len().min(400)].find('>')?;
+    let end = head(s, 400).find('>')?;
     let inner = s[1..end].trim_start_matches('/');
     let name: String = inner
         .chars()
@@ -343,9 +343,19 @@ fn tag(s: &str) -> Option<(usize, String)> {
     (first.is_ascii_alphabetic() && !name.is_empty()).then_some((end + 1, name))
 }
 
+/// At most the first `max` bytes of `s`, cut back to a character boundary (a posting's text is
+/// any UTF-8: a byte count may fall inside a character such as `—`).
+fn head(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// An HTML entity at the start of `s`: its length and text.
 fn entity(s: &str) -> Option<(usize, String)> {
-    let end = s[..s.len().min(12)].find(';')?;
+    let end = head(s, 12).find(';')?;
     let name = &s[1..end];
     let decoded = match name {
         "amp" => "&".to_owned(),
