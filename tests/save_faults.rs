@@ -43,6 +43,16 @@ fn rolescope(config: &Path) -> Command {
     cmd
 }
 
+/// `rolescope offer OFFER --fail-on never --save TARGET`: a real save of a plan to `target`.
+fn save_offer(config: &Path, offer: &Path, target: &Path) -> Command {
+    let mut cmd = rolescope(config);
+    cmd.arg("offer")
+        .arg(offer)
+        .args(["--fail-on", "never", "--save"])
+        .arg(target);
+    cmd
+}
+
 /// xorshift: reproducible kill times without a dependency.
 struct Rng(u64);
 
@@ -63,17 +73,7 @@ fn a_kill_at_any_moment_never_leaves_a_truncated_plan() {
     // The plan a finished save writes, to compare against.
     std::fs::write(&target, OLD_PLAN).unwrap();
     let started = std::time::Instant::now();
-    let status = rolescope(dir.path())
-        .args([
-            "offer",
-            offer.to_str().unwrap(),
-            "--fail-on",
-            "never",
-            "--save",
-        ])
-        .arg(&target)
-        .status()
-        .unwrap();
+    let status = save_offer(dir.path(), &offer, &target).status().unwrap();
     assert!(status.success());
     // Kill times spread over the whole run (start-up, reading, matching, saving) and a bit after.
     let window = u64::try_from(started.elapsed().as_micros() * 5 / 4)
@@ -86,17 +86,7 @@ fn a_kill_at_any_moment_never_leaves_a_truncated_plan() {
     let (mut old_seen, mut new_seen) = (0, 0);
     for _ in 0..120 {
         std::fs::write(&target, OLD_PLAN).unwrap();
-        let mut child = rolescope(dir.path())
-            .args([
-                "offer",
-                offer.to_str().unwrap(),
-                "--fail-on",
-                "never",
-                "--save",
-            ])
-            .arg(&target)
-            .spawn()
-            .unwrap();
+        let mut child = save_offer(dir.path(), &offer, &target).spawn().unwrap();
         std::thread::sleep(Duration::from_micros(rng.next() % window));
         let _ = child.kill();
         let _ = child.wait();
@@ -180,17 +170,7 @@ fn a_full_disk_leaves_the_old_plan_whole_and_says_so() {
     // Fill the rest of the file system so the new plan cannot fit.
     let filler = fs.path().join("filler");
     let _ = std::fs::write(&filler, vec![b'x'; 8 * 1024]);
-    let out = rolescope(work.path())
-        .args([
-            "offer",
-            offer.to_str().unwrap(),
-            "--fail-on",
-            "never",
-            "--save",
-        ])
-        .arg(&target)
-        .output()
-        .unwrap();
+    let out = save_offer(work.path(), &offer, &target).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -221,17 +201,7 @@ fn a_read_only_file_system_leaves_the_old_plan_whole_and_says_so() {
     let target = fs.path().join("plan.yaml");
     std::fs::write(&target, OLD_PLAN).unwrap();
     assert!(fs.read_only(), "remount read-only");
-    let out = rolescope(work.path())
-        .args([
-            "offer",
-            offer.to_str().unwrap(),
-            "--fail-on",
-            "never",
-            "--save",
-        ])
-        .arg(&target)
-        .output()
-        .unwrap();
+    let out = save_offer(work.path(), &offer, &target).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -347,28 +347,26 @@ fn a_pasted_offer_is_imported_and_a_report_exported() {
     );
 }
 
-#[test]
-fn the_terminal_is_restored_after_a_panic() {
+/// Injects `fault` (the test-only hook, triggered by F12) and checks the exit code, the
+/// message on the restored screen, and the terminal's state.
+fn restored_after(fault: &str, code: u32, message: &str) {
     let dir = tempfile::tempdir().unwrap();
     let plan = temp_plan(dir.path());
-    let env = [("ROLESCOPE_TEST_FAULT", "panic")];
+    let env = [("ROLESCOPE_TEST_FAULT", fault)];
     let mut s = Session::start_with(&[&plan], &dir.path().join("c"), &dir.path().join("d"), &env);
     s.wait_for("People (4)");
     s.send("\x1b[24~"); // F12
-    assert_eq!(s.wait_exit(), 101, "a panic exits 101");
-    s.wait_for("injected panic");
+    assert_eq!(s.wait_exit(), code, "exit code after an injected {fault}");
+    s.wait_for(message);
     assert_terminal_restored(&mut s);
 }
 
 #[test]
+fn the_terminal_is_restored_after_a_panic() {
+    restored_after("panic", 101, "injected panic");
+}
+
+#[test]
 fn the_terminal_is_restored_after_an_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let plan = temp_plan(dir.path());
-    let env = [("ROLESCOPE_TEST_FAULT", "error")];
-    let mut s = Session::start_with(&[&plan], &dir.path().join("c"), &dir.path().join("d"), &env);
-    s.wait_for("People (4)");
-    s.send("\x1b[24~"); // F12
-    assert_eq!(s.wait_exit(), 2, "an error exits 2");
-    s.wait_for("injected error");
-    assert_terminal_restored(&mut s);
+    restored_after("error", 2, "injected error");
 }

@@ -179,17 +179,7 @@ impl Catalog {
         let task_slot = tasks.iter().map(|t| slot_of(&t.role)).collect();
         let role_allows = roles
             .iter()
-            .map(|r| {
-                categories
-                    .iter()
-                    .map(|c| match &c.role {
-                        Owner::Shared => true,
-                        Owner::Role(owner) => {
-                            owner == &r.id || r.covers.iter().any(|id| id == &c.id)
-                        }
-                    })
-                    .collect()
-            })
+            .map(|r| categories.iter().map(|c| may_carry(r, c)).collect())
             .collect();
         Catalog {
             task_index: index(tasks.iter().map(|t| &t.id).collect()),
@@ -256,7 +246,7 @@ impl Catalog {
     }
 
     /// Whether a holder of the role at `role` may carry work of the category at `category`
-    /// without it being out of role (see [`Catalog::role_covers`]).
+    /// without it being out of role (own work, shared work, or a category it `covers`).
     pub fn role_allows(&self, role: usize, category: usize) -> bool {
         self.role_allows[role][category]
     }
@@ -311,16 +301,15 @@ impl Catalog {
             .chain(std::iter::once(Owner::Shared))
             .collect()
     }
+}
 
-    /// Whether a person holding `role` may carry a task of `category` without it being out of
-    /// role: their own role's work, the overlap, or a category the role covers as a channel.
-    pub fn role_covers(&self, role: &Role, category: &Category) -> bool {
-        match &category.role {
-            Owner::Shared => true,
-            Owner::Role(owner) => {
-                owner == &role.id || role.covers.iter().any(|c| c == &category.id)
-            }
-        }
+/// Whether a person holding `role` may carry a task of `category` without it being out of
+/// role: their own role's work, the overlap, or a category the role covers as a channel.
+/// Resolved once per role × category when the catalog is built ([`Catalog::role_allows`]).
+fn may_carry(role: &Role, category: &Category) -> bool {
+    match &category.role {
+        Owner::Shared => true,
+        Owner::Role(owner) => owner == &role.id || role.covers.iter().any(|c| c == &category.id),
     }
 }
 
