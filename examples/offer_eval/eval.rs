@@ -106,6 +106,9 @@ pub struct Report {
     pub hard: LineStats,
     pub verdicts_right: usize,
     pub verdicts_total: usize,
+    /// Postings whose verdict changed when pasted as bare bullets under the title instead of
+    /// under a "Responsibilities:" heading: the extractor lost or gained lines.
+    pub shape_disagreements: Vec<String>,
     pub text: String,
 }
 
@@ -176,19 +179,26 @@ pub fn run() -> Report {
         let _ = writeln!(out, "{m}");
     }
 
-    let (right, total) = postings(&dir, &catalog, &reader, &mut out);
+    let (right, total, shape_disagreements) = postings(&dir, &catalog, &reader, &mut out);
     Report {
         all,
         hard,
         verdicts_right: right,
         verdicts_total: total,
+        shape_disagreements,
         text: out,
     }
 }
 
 /// Runs every posting as pasted text (title, a heading, the duties as bullets) and compares
-/// verdicts; returns (right, total).
-fn postings(dir: &Path, catalog: &Catalog, reader: &Reader, out: &mut String) -> (usize, usize) {
+/// verdicts; returns (right, total, postings whose verdict differs when the same duties are
+/// pasted as bare bullets with no heading).
+fn postings(
+    dir: &Path,
+    catalog: &Catalog,
+    reader: &Reader,
+    out: &mut String,
+) -> (usize, usize, Vec<String>) {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("postings"))
         .expect("devset postings directory")
         .flatten()
@@ -197,23 +207,33 @@ fn postings(dir: &Path, catalog: &Catalog, reader: &Reader, out: &mut String) ->
         .collect();
     files.sort();
     let mut right = 0;
+    let mut disagreements = Vec::new();
     let _ = writeln!(out, "\nPostings:");
     for file in &files {
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
         let text = std::fs::read_to_string(file).expect("posting readable");
         let posting: Posting = serde_yaml::from_str(&text).expect("posting parses");
-        let pasted = format!(
-            "{}\n\nResponsibilities:\n{}\n",
-            posting.title,
-            posting
-                .duties
-                .iter()
-                .map(|d| format!("- {d}"))
-                .collect::<Vec<_>>()
-                .join("\n")
-        );
-        let offer = reader.read(catalog, &pasted, &RoleHint::default());
+        let bullets = posting
+            .duties
+            .iter()
+            .map(|d| format!("- {d}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let headed = format!("{}\n\nResponsibilities:\n{bullets}\n", posting.title);
+        let bare = format!("{}\n\n{bullets}\n", posting.title);
+        let offer = reader.read(catalog, &headed, &RoleHint::default());
         let j = judge(catalog, &offer, &reader.config);
         let ours = devset_verdict(&j.verdict.id());
+        let bare_offer = reader.read(catalog, &bare, &RoleHint::default());
+        let bare_verdict =
+            devset_verdict(&judge(catalog, &bare_offer, &reader.config).verdict.id());
+        if bare_verdict != ours || bare_offer.lines.len() != offer.lines.len() {
+            disagreements.push(format!(
+                "{name}: {} duty lines and {ours} under a heading, {} and {bare_verdict} as bare bullets",
+                offer.lines.len(),
+                bare_offer.lines.len()
+            ));
+        }
         let ok = ours == posting.verdict;
         right += usize::from(ok);
         let counts: Vec<String> = j
@@ -221,13 +241,13 @@ fn postings(dir: &Path, catalog: &Catalog, reader: &Reader, out: &mut String) ->
             .by_slot
             .iter()
             .zip(catalog.role_ids().chain(["shared"]))
-            .map(|(c, id)| format!("{id} {c}"))
+            .map(|(c, id)| format!("{id} {c:.2}"))
             .collect();
         let _ = writeln!(
             out,
             "  {} {:<55} expected {:<20} got {:<20} ({}, unmatched {})",
             if ok { "✓" } else { "✗" },
-            file.file_name().unwrap_or_default().to_string_lossy(),
+            name,
             posting.verdict,
             ours,
             counts.join(", "),
@@ -238,7 +258,18 @@ fn postings(dir: &Path, catalog: &Catalog, reader: &Reader, out: &mut String) ->
         }
     }
     let _ = writeln!(out, "Verdicts right: {right}/{}", files.len());
-    (right, files.len())
+    if disagreements.is_empty() {
+        let _ = writeln!(
+            out,
+            "Bare bullets read the same as under a heading: all postings"
+        );
+    } else {
+        let _ = writeln!(out, "Bare bullets read differently:");
+        for d in &disagreements {
+            let _ = writeln!(out, "  {d}");
+        }
+    }
+    (right, files.len(), disagreements)
 }
 
 fn write_stats(out: &mut String, name: &str, s: &LineStats) {

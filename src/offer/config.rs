@@ -34,6 +34,10 @@ pub struct MatchingConfig {
     pub sections: SectionConfig,
     #[serde(default)]
     pub not_duty_cues: Vec<String>,
+    /// Like `not_duty_cues`, but only at the start of a line: "You are a great writer" is
+    /// about the candidate, "the channels you are responsible for" is a duty.
+    #[serde(default)]
+    pub not_duty_openers: Vec<String>,
 }
 
 /// When a side dominates, and when there is too little to judge.

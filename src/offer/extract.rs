@@ -55,6 +55,7 @@ pub struct Extractor {
     duty_headings: Vec<String>,
     other_headings: Vec<String>,
     not_duty: Vec<String>,
+    not_duty_openers: Vec<String>,
     title_prefixes: Vec<String>,
 }
 
@@ -74,6 +75,7 @@ impl Extractor {
             duty_headings: norm(&config.sections.duties),
             other_headings: norm(&config.sections.other),
             not_duty: norm(&config.not_duty_cues),
+            not_duty_openers: norm(&config.not_duty_openers),
             title_prefixes: norm(&config.titles.prefixes),
         }
     }
@@ -172,6 +174,10 @@ impl Extractor {
     fn not_duty(&self, text: &str) -> bool {
         let p = format!(" {} ", plain(text));
         self.not_duty.iter().any(|c| p.contains(&format!(" {c} ")))
+            || self
+                .not_duty_openers
+                .iter()
+                .any(|c| p.starts_with(&format!(" {c} ")))
     }
 }
 

@@ -84,8 +84,10 @@ impl Matcher {
             let mut w = vec![0.0; vocab.len()];
             for (term, &id) in &vocab {
                 let idf = (1.0 + n / df[id as usize]).ln();
-                let factor = if term.contains(' ') {
-                    config.scoring.bigram_boost
+                let factor = if let Some((a, b)) = term.split_once(' ') {
+                    // A phrase of weak words is weak too ("community members" says little
+                    // more than "members"), by the geometric mean of its words' factors.
+                    config.scoring.bigram_boost * (norm.weight(a) * norm.weight(b)).sqrt()
                 } else {
                     norm.weight(term)
                 };
@@ -204,6 +206,41 @@ impl Matcher {
             *b = b.min(self.scoring.max_cue_bonus);
         }
         bonus
+    }
+
+    /// What made `task` score as it did for `text`: each shared term with its part of the
+    /// similarity, largest first, then the cue bonus (or penalty) its owner got. For tuning
+    /// the word lists (`cargo run --example offer_why`), not for the verdict.
+    pub fn explain(&self, text: &str, task: usize) -> (Vec<(String, f64)>, f64) {
+        let mut terms = terms_of(&self.norm, text);
+        terms.truncate(MAX_LINE_TERMS);
+        terms.sort_unstable();
+        terms.dedup();
+        let mut line_sq = 0.0;
+        let mut parts = Vec::new();
+        for term in &terms {
+            let Some(&id) = self.vocab.get(term) else {
+                if !term.contains(' ') {
+                    line_sq += self.unknown_weight * self.unknown_weight;
+                }
+                continue;
+            };
+            let lw = self.term_weight[id as usize];
+            line_sq += lw * lw;
+            if let Some(&(_, dw)) = self.postings[id as usize]
+                .iter()
+                .find(|(t, _)| *t as usize == task)
+            {
+                parts.push((term.clone(), lw * dw));
+            }
+        }
+        let divisor = line_sq.sqrt() * self.task_norm[task];
+        for (_, v) in &mut parts {
+            *v /= divisor.max(1e-12);
+        }
+        parts.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let bonus = self.cue_bonus(text);
+        (parts, bonus[self.task_slot[task]] - bonus[self.slots])
     }
 
     /// The best task for `text`, or `None` when nothing fits well enough.

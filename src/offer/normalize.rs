@@ -11,6 +11,8 @@ use super::config::MatchingConfig;
 pub struct Normalizer {
     stop: FxHashSet<String>,
     synonym: FxHashMap<String, String>,
+    /// Synonyms by the word as written (lower-cased), checked before stemming.
+    exact: FxHashMap<String, String>,
     /// Synonyms of several words ("team members" → "colleague"), longest first.
     phrases: Vec<(Vec<String>, String)>,
     weak: FxHashMap<String, f64>,
@@ -26,22 +28,39 @@ pub struct Term {
 impl Normalizer {
     pub fn new(config: &MatchingConfig) -> Normalizer {
         let mut synonym = FxHashMap::default();
+        let mut exact = FxHashMap::default();
         let mut phrases = Vec::new();
         for group in &config.synonyms {
             let Some(head) = group.first().and_then(|w| single_stem(w)) else {
                 continue;
             };
             for word in group.iter().skip(1) {
-                let stems: Vec<String> = words(word).map(|w| stem(&w)).collect();
-                if stems.len() > 1 {
-                    phrases.push((stems, head.clone()));
-                } else if let Some(s) = stems.first().filter(|s| **s != head) {
-                    synonym.insert(s.clone(), head.clone());
+                let ws: Vec<String> = words(word).collect();
+                if ws.len() > 1 {
+                    phrases.push((ws.iter().map(|w| stem(w)).collect::<Vec<_>>(), head.clone()));
+                    continue;
+                }
+                let Some(w) = ws.into_iter().next() else {
+                    continue;
+                };
+                let (s, suffix) = stem_parts(&w);
+                if s == head {
+                    continue;
+                }
+                exact.insert(w, head.clone());
+                // Other forms of the word meet it through its stem only when the stemmer took
+                // off an inflection: the stem of "supporters" or "creators" is the verb
+                // ("support", "create"), which means something else.
+                if INFLECTIONS.contains(&suffix) {
+                    synonym.insert(s, head.clone());
                 }
             }
         }
         phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         let canon = |w: &str| -> Option<String> {
+            if let Some(head) = exact.get(&w.to_lowercase()) {
+                return Some(head.clone());
+            }
             single_stem(w).map(|s| synonym.get(&s).cloned().unwrap_or(s))
         };
         let stop = config.stopwords.iter().filter_map(|w| canon(w)).collect();
@@ -53,6 +72,7 @@ impl Normalizer {
         Normalizer {
             stop,
             synonym,
+            exact,
             phrases,
             weak,
         }
@@ -60,7 +80,9 @@ impl Normalizer {
 
     /// Every word of `text` as a [`Term`], in order.
     pub fn terms(&self, text: &str) -> Vec<Term> {
-        let mut stems: Vec<String> = words(text).map(|w| stem(&w)).collect();
+        let mut stems: Vec<String> = words(text)
+            .map(|w| self.exact.get(&w).cloned().unwrap_or_else(|| stem(&w)))
+            .collect();
         if !self.phrases.is_empty() {
             stems = self.join_phrases(&stems);
         }
@@ -157,10 +179,19 @@ const SUFFIXES: &[(&str, &str)] = &[
 /// roots, so it is small enough to read: "moderating", "moderation", "moderators" and
 /// "moderate" all become "moderat". Words of other scripts are left as they are.
 pub fn stem(word: &str) -> String {
+    stem_parts(word).0
+}
+
+/// Suffixes that only inflect a word (number, tense), so the stem keeps its meaning.
+const INFLECTIONS: &[&str] = &["", "s", "es", "ies", "ied", "ed"];
+
+/// The stem of `word` and the suffix taken off ("" when none).
+fn stem_parts(word: &str) -> (String, &'static str) {
     if word.len() <= 3 || !word.is_ascii() {
-        return word.to_owned();
+        return (word.to_owned(), "");
     }
     let mut w = word.to_owned();
+    let mut taken = "";
     for (suffix, replacement) in SUFFIXES {
         if let Some(rest) = word.strip_suffix(suffix) {
             let min = if *suffix == "ly" { 4 } else { 3 };
@@ -168,6 +199,7 @@ pub fn stem(word: &str) -> String {
                 && (rest.ends_with('s') || rest.ends_with('u') || rest.ends_with('i'));
             if rest.len() >= min && !blocked {
                 w = format!("{rest}{replacement}");
+                taken = suffix;
                 break;
             }
         }
@@ -182,7 +214,7 @@ pub fn stem(word: &str) -> String {
             w.pop();
         }
     }
-    w
+    (w, taken)
 }
 
 fn is_vowel(b: u8) -> bool {
@@ -225,5 +257,21 @@ mod tests {
         );
         assert_eq!(n.content("the brand's Instagram"), vec!["brand", "social"]);
         assert!(n.weight(&stem("community")) < 1.0);
+    }
+
+    #[test]
+    fn synonyms_do_not_reach_verbs_through_agent_nouns() {
+        // "supporters" are an audience, "support" is not; "creators" are not "create".
+        let config = super::super::config::MatchingConfig::builtin().unwrap();
+        let n = Normalizer::new(&config);
+        assert_eq!(n.content("supporters"), n.content("followers"));
+        assert_eq!(n.content("fans"), n.content("followers"));
+        assert_ne!(n.content("support"), n.content("followers"));
+        assert_ne!(n.content("follow up"), n.content("followers"));
+        assert_ne!(n.content("create"), n.content("influencers"));
+        assert_ne!(n.content("serve"), n.content("forum"));
+        // Inflections still meet: plurals and tenses of a listed word.
+        assert_eq!(n.content("tournament"), n.content("events"));
+        assert_eq!(n.content("published"), n.content("posts"));
     }
 }

@@ -94,6 +94,28 @@ fn bullets_without_headings_skip_requirement_lines_and_prose() {
 }
 
 #[test]
+fn requirement_words_inside_a_duty_do_not_drop_it() {
+    // Openers ("You are…", "Knowledge of…") mark requirement lines only where a line starts.
+    let got = duties(
+        "- Produce content for the channels you are responsible for\n\
+         - Give feedback on play tests with knowledge of community reactions\n\
+         - Run skills training for community leaders\n\
+         - You are a natural storyteller\n\
+         - Knowledge of Discord bots\n\
+         - Excellent written English\n\
+         - Competitive salary and stock options",
+    );
+    assert_eq!(
+        got,
+        [
+            "Produce content for the channels you are responsible for",
+            "Give feedback on play tests with knowledge of community reactions",
+            "Run skills training for community leaders",
+        ]
+    );
+}
+
+#[test]
 fn plain_lines_are_duties_and_semicolons_split_them() {
     let (catalog, reader) = setup();
     let offer = reader.read(
