@@ -30,6 +30,9 @@ pub struct MatchingConfig {
     /// Per owner (role id or `shared`): phrase → weight of evidence for that owner.
     #[serde(default)]
     pub cues: BTreeMap<String, BTreeMap<String, f64>>,
+    /// Phrases naming whom a duty is done with, left out of matching.
+    #[serde(default)]
+    pub collaborators: CollaboratorConfig,
     pub titles: TitleConfig,
     pub sections: SectionConfig,
     #[serde(default)]
@@ -38,6 +41,21 @@ pub struct MatchingConfig {
     /// about the candidate, "the channels you are responsible for" is a duty.
     #[serde(default)]
     pub not_duty_openers: Vec<String>,
+}
+
+/// "With the marketing and PR teams": a phrase that names the colleagues a duty is done with
+/// says nothing about whose work the duty is, so its words are left out of matching. A span
+/// opens at one of `opens` and closes at one of `closes` at most `max_words` later.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CollaboratorConfig {
+    pub opens: Vec<String>,
+    pub closes: Vec<String>,
+    pub max_words: usize,
+    /// Words right after an opener that make it no collaborator phrase ("with each other and
+    /// the team" is about members, not colleagues).
+    #[serde(default)]
+    pub except: Vec<String>,
 }
 
 /// When a side dominates, and when there is too little to judge.

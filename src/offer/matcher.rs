@@ -157,7 +157,7 @@ impl Matcher {
     /// Every task's score for `text` (similarity plus its owner's cue bonus), by position.
     pub fn scores(&self, text: &str) -> Vec<f64> {
         let mut scores = vec![0.0; self.task_norm.len()];
-        let mut terms = terms_of(&self.norm, text);
+        let mut terms = pairs(&self.norm.duty_content(text));
         terms.truncate(MAX_LINE_TERMS);
         terms.sort_unstable();
         terms.dedup();
@@ -194,7 +194,7 @@ impl Matcher {
     /// The bonus each owner slot gets from the relationship cues in `text`, and last, one
     /// past the shared slot, the penalty of work that is no role's.
     pub fn cue_bonus(&self, text: &str) -> Vec<f64> {
-        let phrase = self.norm.phrase(text);
+        let phrase = self.norm.duty_phrase(text);
         let mut bonus = vec![0.0; self.slots + 1];
         for cue in &self.cues {
             let n = cue.phrase.len();
@@ -212,7 +212,7 @@ impl Matcher {
     /// similarity, largest first, then the cue bonus (or penalty) its owner got. For tuning
     /// the word lists (`cargo run --example offer_why`), not for the verdict.
     pub fn explain(&self, text: &str, task: usize) -> (Vec<(String, f64)>, f64) {
-        let mut terms = terms_of(&self.norm, text);
+        let mut terms = pairs(&self.norm.duty_content(text));
         terms.truncate(MAX_LINE_TERMS);
         terms.sort_unstable();
         terms.dedup();
@@ -280,7 +280,7 @@ fn task_documents(
         .map(|task| {
             let mut doc = FxHashMap::default();
             let mut add = |text: &str, w: f64| {
-                for term in terms_of(norm, text) {
+                for term in pairs(&norm.content(text)) {
                     let e = doc.entry(term).or_insert(0.0);
                     *e = f64::max(*e, w);
                 }
@@ -299,9 +299,8 @@ fn task_documents(
         .collect()
 }
 
-/// Single stems and two-word phrases (adjacent non-stopwords) of `text`.
-fn terms_of(norm: &Normalizer, text: &str) -> Vec<String> {
-    let content = norm.content(text);
+/// Single stems and two-word phrases (adjacent non-stopwords) of a text's content stems.
+fn pairs(content: &[String]) -> Vec<String> {
     let mut out = Vec::with_capacity(content.len() * 2);
     for (i, w) in content.iter().enumerate() {
         out.push(w.clone());

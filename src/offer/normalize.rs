@@ -16,6 +16,11 @@ pub struct Normalizer {
     /// Synonyms of several words ("team members" → "colleague"), longest first.
     phrases: Vec<(Vec<String>, String)>,
     weak: FxHashMap<String, f64>,
+    /// Stems that open and close a collaborator phrase, and its longest reach.
+    collab_opens: FxHashSet<String>,
+    collab_closes: FxHashSet<String>,
+    collab_reach: usize,
+    collab_except: Vec<Vec<String>>,
 }
 
 /// One word of a text after normalising: its canonical stem, and whether it is a stopword.
@@ -69,31 +74,89 @@ impl Normalizer {
             .iter()
             .filter_map(|(w, m)| canon(w).map(|s| (s, *m)))
             .collect();
+        let collab = &config.collaborators;
+        let collab_opens = collab.opens.iter().filter_map(|w| canon(w)).collect();
+        let collab_closes = collab.closes.iter().filter_map(|w| canon(w)).collect();
         Normalizer {
             stop,
             synonym,
             exact,
             phrases,
             weak,
+            collab_opens,
+            collab_closes,
+            collab_reach: collab.max_words,
+            collab_except: collab
+                .except
+                .iter()
+                .map(|p| words(p).map(|w| stem(&w)).collect::<Vec<_>>())
+                .filter(|p| !p.is_empty())
+                .collect(),
         }
     }
 
     /// Every word of `text` as a [`Term`], in order.
     pub fn terms(&self, text: &str) -> Vec<Term> {
+        self.terms_of(text, false)
+    }
+
+    /// The terms of a posting's duty line: as [`Normalizer::terms`], without the phrases that
+    /// only name colleagues ("with the marketing team"). Catalog texts keep theirs: there
+    /// "partner with product teams" is the duty itself.
+    pub fn duty_terms(&self, text: &str) -> Vec<Term> {
+        self.terms_of(text, true)
+    }
+
+    fn terms_of(&self, text: &str, duty: bool) -> Vec<Term> {
         let mut stems: Vec<String> = words(text)
             .map(|w| self.exact.get(&w).cloned().unwrap_or_else(|| stem(&w)))
             .collect();
         if !self.phrases.is_empty() {
             stems = self.join_phrases(&stems);
         }
+        let stems: Vec<String> = stems
+            .into_iter()
+            .map(|s| self.synonym.get(&s).cloned().unwrap_or(s))
+            .collect();
+        let stems = if duty {
+            self.without_collaborators(stems)
+        } else {
+            stems
+        };
         stems
             .into_iter()
-            .map(|s| {
-                let stem = self.synonym.get(&s).cloned().unwrap_or(s);
+            .map(|stem| {
                 let stop = self.stop.contains(&stem);
                 Term { stem, stop }
             })
             .collect()
+    }
+
+    /// Drops each "with … team(s)" span: who the work is done with, not what it is.
+    fn without_collaborators(&self, stems: Vec<String>) -> Vec<String> {
+        if self.collab_reach == 0 {
+            return stems;
+        }
+        let mut out = Vec::with_capacity(stems.len());
+        let mut i = 0;
+        while i < stems.len() {
+            let reciprocal = || {
+                self.collab_except
+                    .iter()
+                    .any(|p| stems[i + 1..].starts_with(p))
+            };
+            if self.collab_opens.contains(&stems[i]) && !reciprocal() {
+                let end = (i + 1..stems.len().min(i + 1 + self.collab_reach))
+                    .rfind(|&j| self.collab_closes.contains(&stems[j]));
+                if let Some(end) = end {
+                    i = end + 1;
+                    continue;
+                }
+            }
+            out.push(stems[i].clone());
+            i += 1;
+        }
+        out
     }
 
     /// Replaces each multi-word synonym by its group's word.
@@ -115,11 +178,12 @@ impl Normalizer {
 
     /// The stems of `text` without stopwords, in order.
     pub fn content(&self, text: &str) -> Vec<String> {
-        self.terms(text)
-            .into_iter()
-            .filter(|t| !t.stop)
-            .map(|t| t.stem)
-            .collect()
+        content(self.terms(text))
+    }
+
+    /// [`Normalizer::content`] of a posting's duty line.
+    pub fn duty_content(&self, text: &str) -> Vec<String> {
+        content(self.duty_terms(text))
     }
 
     /// The stems of `text`, stopwords included (for phrases such as "each other").
@@ -127,10 +191,23 @@ impl Normalizer {
         self.terms(text).into_iter().map(|t| t.stem).collect()
     }
 
+    /// [`Normalizer::phrase`] of a posting's duty line.
+    pub fn duty_phrase(&self, text: &str) -> Vec<String> {
+        self.duty_terms(text).into_iter().map(|t| t.stem).collect()
+    }
+
     /// How much a term counts: 1, or less for words every role's postings use.
     pub fn weight(&self, stem: &str) -> f64 {
         self.weak.get(stem).copied().unwrap_or(1.0)
     }
+}
+
+fn content(terms: Vec<Term>) -> Vec<String> {
+    terms
+        .into_iter()
+        .filter(|t| !t.stop)
+        .map(|t| t.stem)
+        .collect()
 }
 
 fn single_stem(word: &str) -> Option<String> {
@@ -257,6 +334,34 @@ mod tests {
         );
         assert_eq!(n.content("the brand's Instagram"), vec!["brand", "social"]);
         assert!(n.weight(&stem("community")) < 1.0);
+    }
+
+    #[test]
+    fn colleagues_named_in_a_duty_are_left_out() {
+        let config = super::super::config::MatchingConfig::builtin().unwrap();
+        let n = Normalizer::new(&config);
+        let line = "Work with the marketing and PR teams to identify community leaders";
+        assert_eq!(
+            n.duty_content(line),
+            n.duty_content("Work to identify community leaders")
+        );
+        assert_eq!(
+            n.duty_content("Coordinate with team members to plan posts"),
+            n.duty_content("Coordinate to plan posts")
+        );
+        // Catalog texts keep them, and "each other" is members, not colleagues.
+        assert!(n.content(line).contains(&stem("marketing")));
+        assert!(
+            n.duty_phrase("members talk with each other and the team")
+                .contains(&stem("other"))
+        );
+        // Nothing to close the phrase within reach: kept.
+        assert!(
+            n.duty_content(
+                "Work with members on their talks and tutorials for the conference team"
+            )
+            .contains(&stem("tutorials"))
+        );
     }
 
     #[test]
