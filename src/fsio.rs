@@ -17,12 +17,24 @@ pub const DEFAULT_MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 /// The environment variable that overrides [`DEFAULT_MAX_INPUT_BYTES`].
 pub const MAX_INPUT_ENV: &str = "ROLESCOPE_MAX_INPUT_BYTES";
 
-/// The input size limit in force.
-pub fn max_input_bytes() -> u64 {
-    std::env::var(MAX_INPUT_ENV)
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(DEFAULT_MAX_INPUT_BYTES)
+/// The input size limit in force. A value that is not a positive whole number of bytes is an
+/// error rather than a silent fall-back: whoever set it meant some limit, and reading a file
+/// under a different one would surprise them.
+pub fn max_input_bytes() -> Result<u64, InputError> {
+    let Some(raw) = std::env::var_os(MAX_INPUT_ENV) else {
+        return Ok(DEFAULT_MAX_INPUT_BYTES);
+    };
+    let value = raw.to_string_lossy();
+    match value.trim().replace('_', "").parse::<u64>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(InputError::new(
+            MAX_INPUT_ENV,
+            None,
+            format!(
+                "is {value:?}; expected a positive whole number of bytes, such as {DEFAULT_MAX_INPUT_BYTES} (the default)"
+            ),
+        )),
+    }
 }
 
 /// Reads a UTF-8 text file, refusing directories, oversized and binary files with a message
@@ -34,7 +46,7 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
     if meta.is_dir() {
         return Err(fail("is a directory, not a file".to_owned()));
     }
-    let limit = max_input_bytes();
+    let limit = max_input_bytes()?;
     if meta.len() > limit {
         return Err(fail(format!(
             "is {} bytes, larger than the {limit}-byte limit for input files (set {MAX_INPUT_ENV} to raise it)",
@@ -57,7 +69,7 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
 
 /// Reads all of standard input (or any reader) with the same checks as [`read_text`].
 pub fn read_text_from(reader: impl Read, origin: &str) -> Result<String, InputError> {
-    let limit = max_input_bytes();
+    let limit = max_input_bytes()?;
     let mut bytes = Vec::new();
     reader
         .take(limit + 1)

@@ -298,6 +298,21 @@ fn the_size_limit_is_configurable() {
         Some(text.as_bytes()),
     );
     refused(&run, "<stdin>", &["10-byte limit"]);
+
+    // A limit that is not a number is refused, not silently replaced by the default.
+    for bad in ["abc", "-5", "0", "1e6", ""] {
+        let run = run_in(
+            dir.path(),
+            &["check", "small.yaml"],
+            &[("ROLESCOPE_MAX_INPUT_BYTES", bad)],
+            None,
+        );
+        refused(
+            &run,
+            "ROLESCOPE_MAX_INPUT_BYTES",
+            &["expected a positive whole number of bytes"],
+        );
+    }
 }
 
 #[test]
