@@ -273,6 +273,27 @@ proptest! {
         }
     }
 
+    /// The per-person and team lookups (binary searches over the ordered findings) give exactly
+    /// what a scan of all findings gives, and together cover every finding once.
+    #[test]
+    fn per_person_lookups_match_a_scan(plan in plan()) {
+        let analysis = analyze(&CATALOG, &plan);
+        let mut seen = 0;
+        for i in 0..plan.people.len() {
+            let fast: Vec<&Finding> = analysis.findings_for(i).collect();
+            let scan: Vec<&Finding> = analysis
+                .findings
+                .iter()
+                .filter(|f| f.person_index == Some(i))
+                .collect();
+            prop_assert_eq!(multiset(fast.iter().copied()), multiset(scan.iter().copied()));
+            seen += fast.len();
+        }
+        let team: Vec<&Finding> = analysis.team_findings().collect();
+        prop_assert!(team.iter().all(|f| f.person_index.is_none()));
+        prop_assert_eq!(seen + team.len(), analysis.findings.len());
+    }
+
     /// Findings are the same multiset of (rule, severity, person, task) however the people and
     /// each person's tasks are ordered. (Hours are whole or half hours, so sums are exact; with
     /// arbitrary decimals a reordered sum can differ in the last bit, which could only matter

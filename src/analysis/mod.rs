@@ -122,15 +122,19 @@ impl Analysis {
     }
 
     /// Active findings of one person, by index in the plan.
+    ///
+    /// Findings are kept in plan order (see [`Analysis::findings`]), so this is a binary
+    /// search, not a scan: a report or a screen that asks for every person stays linear.
     pub fn findings_for(&self, person: usize) -> impl Iterator<Item = &Finding> {
-        self.findings
-            .iter()
-            .filter(move |f| f.person_index == Some(person))
+        let from = self.findings.partition_point(|f| order(f) < person);
+        let to = self.findings.partition_point(|f| order(f) <= person);
+        self.findings[from..to.max(from)].iter()
     }
 
     /// Active findings about no single person (coverage gaps, unknown roles in overrides).
     pub fn team_findings(&self) -> impl Iterator<Item = &Finding> {
-        self.findings.iter().filter(|f| f.person_index.is_none())
+        let from = self.findings.partition_point(|f| f.person_index.is_some());
+        self.findings[from..].iter()
     }
 
     /// How many active findings of each severity a person has (error, warning, info).
@@ -147,6 +151,11 @@ impl Analysis {
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()
     }
+}
+
+/// Where a finding sits in [`Analysis::findings`]: its person's index, team findings last.
+fn order(f: &Finding) -> usize {
+    f.person_index.unwrap_or(usize::MAX)
 }
 
 fn count<'a>(findings: impl Iterator<Item = &'a Finding>) -> [usize; 3] {
