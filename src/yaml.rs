@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{InputError, Location};
-use crate::suggest::did_you_mean;
+use crate::suggest::{did_you_mean, worded};
 
 /// Parses `text` (read from `origin`) into `T`.
 pub fn parse<T: DeserializeOwned>(origin: &str, text: &str) -> Result<T, InputError> {
@@ -103,7 +103,7 @@ fn unknown_name_hint(message: &str) -> Option<String> {
     let end = rest.find('`')?;
     let given = &rest[..end];
     let expected: Vec<&str> = rest[end + 1..].split('`').skip(1).step_by(2).collect();
-    did_you_mean(given, expected.iter().copied()).map(|s| format!(" (did you mean `{s}`?)"))
+    did_you_mean(given, expected.iter().copied()).map(|s| worded(Some(s)))
 }
 
 /// Finds where a scalar `value` is written in `text`, at or after line `from_line` (1-based).

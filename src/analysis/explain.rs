@@ -7,7 +7,7 @@ use super::role_thresholds;
 use crate::catalog::{Catalog, Role, Task};
 use crate::finding::{Detail, Finding, Rule};
 use crate::plan::{Person, Plan};
-use crate::suggest::hint;
+use crate::suggest::{hint, worded};
 
 /// "62%" — shares are shown as whole percentages everywhere.
 pub fn pct(share: f64) -> String {
@@ -74,7 +74,7 @@ pub fn message(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String {
         }
         Detail::UnknownTask => {
             let id = finding.task.as_deref().unwrap_or_default();
-            format!("{} is assigned unknown task `{id}`{}", capitalize(name), hint(id, catalog.task_ids()))
+            format!("{} is assigned unknown task `{id}`{}", capitalize(name), worded(catalog.suggest_task(id)))
         }
         Detail::OutOfRole => {
             let task = c.task();

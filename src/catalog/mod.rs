@@ -12,7 +12,10 @@ mod tests;
 mod thresholds;
 
 use rustc_hash::FxHashMap as HashMap;
+
+use crate::suggest::Names;
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -148,6 +151,8 @@ pub struct Catalog {
     role_index: HashMap<String, usize>,
     category_index: HashMap<String, usize>,
     task_index: HashMap<String, usize>,
+    /// Task ids prepared for did-you-mean, built on the first unknown id.
+    task_names: OnceLock<Names>,
 }
 
 impl Catalog {
@@ -192,6 +197,7 @@ impl Catalog {
             categories,
             tasks,
             defaults,
+            task_names: OnceLock::new(),
         }
     }
 
@@ -291,6 +297,12 @@ impl Catalog {
 
     pub fn task_ids(&self) -> impl Iterator<Item = &str> {
         self.tasks.iter().map(|t| t.id.as_str())
+    }
+
+    /// The task id closest to a mistyped `id`, if one is close enough to suggest.
+    pub fn suggest_task(&self, id: &str) -> Option<&str> {
+        let names = self.task_names.get_or_init(|| Names::new(self.task_ids()));
+        names.closest(id).map(|i| self.tasks[i].id.as_str())
     }
 
     /// Every owner a share can be reported for: each role, then `shared`.
