@@ -56,6 +56,13 @@ pub struct Matcher {
 /// task's score, so such lines end up unmatched rather than forced onto a task.
 pub const NEITHER: &str = "neither";
 
+/// A duty line as the matcher sees it: (term id, line-side weight) of each term some task uses,
+/// and the line's length over all its terms, unknown words included.
+struct LineTerms {
+    terms: Vec<(u32, f64)>,
+    norm: f64,
+}
+
 #[derive(Debug, Clone)]
 struct Cue {
     phrase: Vec<String>,
@@ -157,11 +164,33 @@ impl Matcher {
     /// Every task's score for `text` (similarity plus its owner's cue bonus), by position.
     pub fn scores(&self, text: &str) -> Vec<f64> {
         let mut scores = vec![0.0; self.task_norm.len()];
+        let line = self.line(text);
+        for &(id, lw) in &line.terms {
+            for &(task, dw) in &self.postings[id as usize] {
+                scores[task as usize] += lw * dw;
+            }
+        }
+        if line.norm > 0.0 {
+            for (s, n) in scores.iter_mut().zip(&self.task_norm) {
+                *s /= line.norm * n;
+            }
+        }
+        let bonus = self.cue_bonus(text);
+        let penalty = bonus[self.slots];
+        for (s, slot) in scores.iter_mut().zip(&self.task_slot) {
+            *s += bonus[*slot] - penalty;
+        }
+        scores
+    }
+
+    /// The known terms of a duty line with their weights, and the line's length.
+    fn line(&self, text: &str) -> LineTerms {
         let mut terms = pairs(&self.norm.duty_content(text));
         terms.truncate(MAX_LINE_TERMS);
         terms.sort_unstable();
         terms.dedup();
         let mut line_sq = 0.0;
+        let mut known = Vec::with_capacity(terms.len());
         for term in &terms {
             let Some(&id) = self.vocab.get(term) else {
                 // A word no task uses still makes the line longer: a line of mostly unknown
@@ -173,22 +202,12 @@ impl Matcher {
             };
             let lw = self.term_weight[id as usize];
             line_sq += lw * lw;
-            for &(task, dw) in &self.postings[id as usize] {
-                scores[task as usize] += lw * dw;
-            }
+            known.push((id, lw));
         }
-        let line_norm = line_sq.sqrt();
-        if line_norm > 0.0 {
-            for (s, n) in scores.iter_mut().zip(&self.task_norm) {
-                *s /= line_norm * n;
-            }
+        LineTerms {
+            terms: known,
+            norm: line_sq.sqrt(),
         }
-        let bonus = self.cue_bonus(text);
-        let penalty = bonus[self.slots];
-        for (s, slot) in scores.iter_mut().zip(&self.task_slot) {
-            *s += bonus[*slot] - penalty;
-        }
-        scores
     }
 
     /// The bonus each owner slot gets from the relationship cues in `text`, and last, one
@@ -212,32 +231,20 @@ impl Matcher {
     /// similarity, largest first, then the cue bonus (or penalty) its owner got. For tuning
     /// the word lists (`cargo run --example offer_why`), not for the verdict.
     pub fn explain(&self, text: &str, task: usize) -> (Vec<(String, f64)>, f64) {
-        let mut terms = pairs(&self.norm.duty_content(text));
-        terms.truncate(MAX_LINE_TERMS);
-        terms.sort_unstable();
-        terms.dedup();
-        let mut line_sq = 0.0;
-        let mut parts = Vec::new();
-        for term in &terms {
-            let Some(&id) = self.vocab.get(term) else {
-                if !term.contains(' ') {
-                    line_sq += self.unknown_weight * self.unknown_weight;
-                }
-                continue;
-            };
-            let lw = self.term_weight[id as usize];
-            line_sq += lw * lw;
-            if let Some(&(_, dw)) = self.postings[id as usize]
-                .iter()
-                .find(|(t, _)| *t as usize == task)
-            {
-                parts.push((term.clone(), lw * dw));
-            }
-        }
-        let divisor = line_sq.sqrt() * self.task_norm[task];
-        for (_, v) in &mut parts {
-            *v /= divisor.max(1e-12);
-        }
+        let line = self.line(text);
+        let divisor = (line.norm * self.task_norm[task]).max(1e-12);
+        let names: FxHashMap<u32, &str> =
+            self.vocab.iter().map(|(t, &id)| (id, t.as_str())).collect();
+        let mut parts: Vec<(String, f64)> = line
+            .terms
+            .iter()
+            .filter_map(|&(id, lw)| {
+                let &(_, dw) = self.postings[id as usize]
+                    .iter()
+                    .find(|(t, _)| *t as usize == task)?;
+                Some((names[&id].to_owned(), lw * dw / divisor))
+            })
+            .collect();
         parts.sort_by(|a, b| b.1.total_cmp(&a.1));
         let bonus = self.cue_bonus(text);
         (parts, bonus[self.task_slot[task]] - bonus[self.slots])
@@ -304,7 +311,8 @@ fn pairs(content: &[String]) -> Vec<String> {
     let mut out = Vec::with_capacity(content.len() * 2);
     for (i, w) in content.iter().enumerate() {
         out.push(w.clone());
-        if let Some(next) = content.get(i + 1) {
+        // Two synonyms in a row ("Discord server") are one thing, not a phrase.
+        if let Some(next) = content.get(i + 1).filter(|n| *n != w) {
             out.push(format!("{w} {next}"));
         }
     }
