@@ -14,11 +14,11 @@
 //! ```
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::overlay::{centered, popup, skip_columns};
+use super::overlay::{centered, popup, text_field};
 use super::tasks::owner_label;
 use super::text::{cell, fit, right, window_start};
 use super::theme::Theme;
@@ -35,10 +35,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, step: &ImportStep, theme
 
 fn source(frame: &mut Frame, area: Rect, pasted: &str, input: &TextInput, theme: &Theme) {
     let rect = centered(area, 76, 14);
-    let block = popup(" Import an offer · Enter: read · Esc: cancel ", theme);
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let inner = popup(
+        frame,
+        rect,
+        " Import an offer · Enter: read · Esc: cancel ",
+        theme,
+    );
     let width = usize::from(inner.width);
     let pasted_lines: Vec<&str> = pasted.lines().filter(|l| !l.trim().is_empty()).collect();
     let mut lines = vec![
@@ -56,17 +58,8 @@ fn source(frame: &mut Frame, area: Rect, pasted: &str, input: &TextInput, theme:
         Line::default(),
     ];
     let input_row = lines.len();
-    // Keep the cursor on screen: show the tail of a long entry after the "> " mark.
-    let field = width.saturating_sub(2);
-    let cursor = input.display_cursor();
-    let shift = cursor.saturating_sub(field.saturating_sub(1));
-    lines.push(Line::from(vec![
-        Span::styled("> ", theme.dim),
-        Span::styled(
-            cell(&skip_columns(input.text(), shift), field),
-            theme.selected_unfocused,
-        ),
-    ]));
+    // The text field, drawn over this row once the rest is down.
+    lines.push(Line::default());
     lines.push(Line::default());
     if pasted_lines.is_empty() {
         lines.push(Line::from(Span::styled(
@@ -93,15 +86,9 @@ fn source(frame: &mut Frame, area: Rect, pasted: &str, input: &TextInput, theme:
     }
     frame.render_widget(Paragraph::new(lines), inner);
     let row = u16::try_from(input_row).unwrap_or(u16::MAX);
-    if inner.width > 2 && inner.height > row {
-        let x = inner
-            .x
-            .saturating_add(2)
-            .saturating_add(u16::try_from(cursor - shift).unwrap_or(0));
-        frame.set_cursor_position(Position::new(
-            x.min(inner.right().saturating_sub(1)),
-            inner.y + row,
-        ));
+    if inner.height > row {
+        let area = Rect::new(inner.x, inner.y + row, inner.width, 1);
+        text_field(frame, area, "> ", input, theme);
     }
 }
 
@@ -127,10 +114,7 @@ fn review_lines(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme
         Some(t) => format!(" Import an offer · {t} → {role} "),
         None => format!(" Import an offer · {role} "),
     };
-    let block = popup(&title, theme);
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let inner = popup(frame, rect, &title, theme);
     let [verdict, head, list, detail] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(2),
