@@ -51,8 +51,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// The rows of `tasks` (catalog indices) that fit in `area`, scrolled so `selected` shows,
-/// with `✓` where `marked` says: how a list of catalog tasks looks, wherever one is shown.
-fn task_rows(
+/// with `✓` where `marked` says. The catalog pane and the import's task picker both list tasks
+/// this way, so a task reads the same in both.
+pub(super) fn task_rows(
     app: &App,
     tasks: &[usize],
     selected: usize,
