@@ -42,6 +42,7 @@ impl ImportStep {
         }
     }
 
+    /// The review to correct, once the text has been read.
     pub fn review_mut(&mut self) -> Option<&mut Review> {
         match self {
             ImportStep::Review(r) => Some(r),
@@ -62,8 +63,8 @@ pub struct ReviewLine {
     pub choice: Option<usize>,
     /// Dropped by the user: not added, and not counted in the verdict.
     pub dropped: bool,
-    /// Candidates the user picked from the whole catalog: shown as chosen rather than with the
-    /// matcher's confidence, which one the matcher did not offer does not have.
+    /// Candidates the user picked from the whole catalog. They show as chosen rather than with
+    /// the matcher's confidence, since a task the matcher did not offer has none.
     pub picked: Vec<usize>,
 }
 

@@ -239,8 +239,8 @@ fn on_selection(app: &mut App, action: &Action) -> Result<(), String> {
 }
 
 /// Where a list's selection at `at` goes on a movement action, in a list whose last row is
-/// `last` and whose page is `page` rows; `None` for any other action. Overlay lists share it so
-/// they all move alike.
+/// `last` and whose page is `page` rows; `None` for any other action. The import review and
+/// its task picker share it, so both move alike.
 fn moved(action: &Action, at: usize, last: usize, page: usize) -> Option<usize> {
     match action {
         Action::Up => Some(at.saturating_sub(1)),
