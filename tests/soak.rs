@@ -229,7 +229,17 @@ fn check_invariants(app: &App, step: u64, seed: u64) {
             }
             Overlay::Import(step) => match step.as_ref() {
                 ImportStep::Source { .. } => true,
-                ImportStep::Review(r) => r.selected < r.lines.len().max(1),
+                ImportStep::Review(r) => {
+                    r.selected < r.lines.len().max(1)
+                        && r.lines.iter().all(|l| {
+                            l.choice.is_none_or(|c| c < l.candidates.len())
+                                && l.picked.iter().all(|&p| p < l.candidates.len())
+                        })
+                        && r.picker.as_ref().is_none_or(|p| {
+                            p.selected < p.visible.len().max(1)
+                                && p.visible.iter().all(|&t| t < app.catalog.tasks().len())
+                        })
+                }
             },
             Overlay::Export(form) => match form.subject {
                 Subject::Person(i) => i < people,
@@ -329,6 +339,7 @@ fn soak(example: &str, events: u64) {
     ];
     let start = Instant::now();
     let (mut draws, mut undo_depth, mut max_people) = (0u64, 0usize, 0usize);
+    let mut picking = 0u64;
     for step in 0..events {
         if let Some(action) = input(&mut rng, &app) {
             let effect = update(&mut app, action);
@@ -353,11 +364,16 @@ fn soak(example: &str, events: u64) {
             undo_depth = undo_depth.max(undo_redo_round_trip(&app, step, seed));
         }
         max_people = max_people.max(app.plan.people.len());
+        if let Some(Overlay::Import(step)) = app.top_overlay()
+            && matches!(&**step, ImportStep::Review(r) if r.picker.is_some())
+        {
+            picking += 1;
+        }
     }
     deep_check(&app, events, seed);
     undo_depth = undo_depth.max(undo_redo_round_trip(&app, events, seed));
     println!(
-        "soak {example}: {events} events, {draws} draws, up to {max_people} people, undo depth up to {undo_depth}, {:.1} s",
+        "soak {example}: {events} events, {draws} draws, up to {max_people} people, undo depth up to {undo_depth}, {picking} steps in the task picker, {:.1} s",
         start.elapsed().as_secs_f64()
     );
 }

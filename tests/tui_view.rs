@@ -89,40 +89,97 @@ fn screens() -> Vec<(&'static str, App)> {
         [Action::ToggleScope, Action::Focus(Focus::Findings)],
     );
     out.push(("team-findings", a));
-    let mut a = team_review();
-    apply(
-        &mut a,
-        [
-            Action::ImportOffer,
-            Action::Paste(OFFER.to_owned()),
-            Action::Input('~'),
-        ],
-    );
-    out.push(("import-paste", a));
-    let mut a = team_review();
-    apply(
-        &mut a,
-        [
-            Action::ImportOffer,
-            Action::Paste(OFFER.to_owned()),
-            Action::Submit,
-            Action::Down,
-            Action::Down,
-            Action::Down,
-            Action::NextChoice,
-            Action::Down,
-            Action::DropLine,
-        ],
-    );
-    out.push(("import-review", a));
+    out.extend(import_screens());
     let mut a = team_review();
     apply(&mut a, [Action::ExportReport, Action::NextChoice]);
     out.push(("export", a));
     out
 }
 
+/// The import overlay's screens: pasting, the review, the task picker (also with wide text),
+/// and the review after a pick.
+fn import_screens() -> Vec<(&'static str, App)> {
+    let mut paste = team_review();
+    apply(
+        &mut paste,
+        [
+            Action::ImportOffer,
+            Action::Paste(OFFER.to_owned()),
+            Action::Input('~'),
+        ],
+    );
+    let m = Action::FilterInput;
+    vec![
+        ("import-paste", paste),
+        (
+            "import-review",
+            reviewing(
+                OFFER,
+                [
+                    Action::Down,
+                    Action::Down,
+                    Action::Down,
+                    Action::NextChoice,
+                    Action::Down,
+                    Action::DropLine,
+                ],
+            ),
+        ),
+        (
+            "import-picker",
+            reviewing(
+                OFFER,
+                [
+                    Action::Down,
+                    Action::Down,
+                    Action::PickTask,
+                    m('m'),
+                    m('e'),
+                    m('m'),
+                    m('b'),
+                    Action::Down,
+                ],
+            ),
+        ),
+        (
+            "import-picked",
+            reviewing(
+                OFFER,
+                [
+                    Action::Down,
+                    Action::PickTask,
+                    Action::Paste("cm-recognition".to_owned()),
+                    Action::Submit,
+                ],
+            ),
+        ),
+        (
+            "import-picker-cjk",
+            reviewing(CJK_OFFER, [Action::PickTask, m('山'), m('田')]),
+        ),
+    ]
+}
+
+/// The example team with `offer` pasted and read, then `actions` applied to the review.
+fn reviewing(offer: &str, actions: impl IntoIterator<Item = Action>) -> App {
+    let mut app = team_review();
+    apply(
+        &mut app,
+        [
+            Action::ImportOffer,
+            Action::Paste(offer.to_owned()),
+            Action::Submit,
+        ],
+    );
+    apply(&mut app, actions);
+    app
+}
+
 /// A posting written for these tests (title, company text, duties, requirements, benefits).
 const OFFER: &str = "Community Manager (m/f/d)\n\nAbout us: we are a fast-growing fintech startup in Berlin.\n\nWhat you'll do:\n- Grow our Instagram and TikTok following with daily posts and stories\n- Reply to comments and DMs on our brand accounts\n- Moderate our Discord server and welcome new members\n- Run monthly meetups for our most active users\n- Plan and schedule our content calendar\n- Report on engagement metrics every week\n\nWhat you bring:\n- 3+ years experience in social media\n\nBenefits: free snacks, 30 days of vacation\n";
+
+/// Duty lines in wide characters, for the picker's title and filter.
+const CJK_OFFER: &str = "- 山田さんと一緒にコミュニティのイベントを企画し、毎月のミートアップを運営する\n- Moderate our Discord server\n";
 
 #[test]
 fn snapshots_of_every_screen() {
@@ -230,4 +287,62 @@ fn cjk_names_keep_columns_aligned() {
         width(&l[..idx])
     };
     assert_eq!(border(yamada), border(jon), "\n{yamada}\n{jon}");
+}
+
+#[test]
+fn the_task_picker_marks_its_highlighted_row_and_keeps_wide_text_in_its_frame() {
+    let (_, mut app) = screens()
+        .into_iter()
+        .find(|(name, _)| *name == "import-picker")
+        .unwrap();
+    update(&mut app, Action::Resize(100, 30));
+    let terminal = render(&app, 100, 30, ThemeName::Mono);
+    let buffer = terminal.backend().buffer();
+    let row_text = |y: u16| {
+        (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol().to_owned())
+            .collect::<String>()
+    };
+    // It opened on the line's task (moderating member spaces), kept it through the filter,
+    // and moved one down: that row is reversed, the others are not.
+    let y = (0..buffer.area.height)
+        .find(|&y| row_text(y).contains("Handle conduct reports"))
+        .unwrap();
+    let x = row_text(y).find("Handle").unwrap();
+    let x = u16::try_from(row_text(y)[..x].chars().count()).unwrap();
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+    let other = (0..buffer.area.height)
+        .find(|&y| row_text(y).contains("Host orientation calls"))
+        .unwrap();
+    assert!(!buffer[(x, other)].modifier.contains(Modifier::REVERSED));
+
+    // Wide characters in the duty line and the filter: cut to fit, they leave the picker's
+    // right border in place on every row.
+    let (_, mut app) = screens()
+        .into_iter()
+        .find(|(name, _)| *name == "import-picker-cjk")
+        .unwrap();
+    for (w, h) in [(60, 16), (61, 17), (83, 24), (120, 40)] {
+        update(&mut app, Action::Resize(w, h));
+        let terminal = render(&app, w, h, ThemeName::Mono);
+        let buffer = terminal.backend().buffer();
+        let text = format!("{}", terminal.backend());
+        let top = text
+            .lines()
+            .position(|l| l.contains("Pick any task"))
+            .unwrap();
+        let top = u16::try_from(top).unwrap();
+        // The review is `w - 2` columns wide (at most 120), centred; the picker fills its inside.
+        let review = (w - 2).min(120);
+        let corner = (w - review) / 2 + review - 2;
+        assert_eq!(buffer[(corner, top)].symbol(), "┐", "{w}x{h}:\n{text}");
+        for y in top + 1..top + 4 {
+            assert_eq!(
+                buffer[(corner, y)].symbol(),
+                "│",
+                "{w}x{h}, row {y}:\n{text}"
+            );
+        }
+        assert!(text.contains("> 山田"), "{text}");
+    }
 }

@@ -40,9 +40,9 @@ pub enum Action {
 
     /// Starts typing a catalog filter; typing then narrows the catalog instead of running keys.
     FilterStart,
-    /// Adds a character to the catalog filter.
+    /// Adds a character to the catalog filter (or to the import's task picker's).
     FilterInput(char),
-    /// Removes the last character of the catalog filter.
+    /// Removes the last character of the catalog filter (or of the task picker's).
     FilterBackspace,
     /// Empties the filter and stops typing into it, showing the whole catalog again.
     FilterClear,
@@ -87,6 +87,11 @@ pub enum Action {
     PrevChoice,
     /// In the import review: drops the highlighted line (or keeps it again).
     DropLine,
+    /// In the import review: opens a picker over the whole catalog for the highlighted line,
+    /// for when none of its closest tasks is right. Typing narrows it (as
+    /// [`FilterInput`](Action::FilterInput) and [`FilterBackspace`](Action::FilterBackspace)),
+    /// [`Submit`](Action::Submit) picks, [`Cancel`](Action::Cancel) leaves the line as it was.
+    PickTask,
     /// In the import review: adds the mapped tasks to a new person named after the offer.
     AddAsNewPerson,
 

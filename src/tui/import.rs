@@ -1,6 +1,7 @@
 //! The state of the "Import an offer" overlay: first the text (pasted, typed, or read from a
 //! file the user names), then each duty line with the task it was mapped to, which the user
-//! can correct before the tasks go to a person.
+//! can correct before the tasks go to a person: another of its closest tasks, any task of the
+//! catalog (the [`TaskPicker`]), or none.
 //!
 //! Reading and matching are pure and take milliseconds (see [`crate::offer`]), so `update`
 //! runs them directly; only reading a file goes through the loop.
@@ -9,6 +10,7 @@ use crate::catalog::Catalog;
 use crate::offer::{Judgement, Mapping, Offer, Reader, RoleHint, RoleSource, judge};
 use crate::plan::RoleSpec;
 use crate::report::verdict_sentence;
+use crate::tui::filter::CatalogFilter;
 use crate::tui::input::TextInput;
 
 /// How many tasks a duty line offers to cycle through when its mapping is corrected.
@@ -31,6 +33,22 @@ impl ImportStep {
             input: TextInput::default(),
         }
     }
+
+    /// The review, once the text has been read.
+    pub fn review(&self) -> Option<&Review> {
+        match self {
+            ImportStep::Review(r) => Some(r),
+            ImportStep::Source { .. } => None,
+        }
+    }
+
+    /// The review to correct, once the text has been read.
+    pub fn review_mut(&mut self) -> Option<&mut Review> {
+        match self {
+            ImportStep::Review(r) => Some(r),
+            ImportStep::Source { .. } => None,
+        }
+    }
 }
 
 /// One duty line of the offer being reviewed.
@@ -45,6 +63,9 @@ pub struct ReviewLine {
     pub choice: Option<usize>,
     /// Dropped by the user: not added, and not counted in the verdict.
     pub dropped: bool,
+    /// Candidates the user picked from the whole catalog. They show as chosen rather than with
+    /// the matcher's confidence, since a task the matcher did not offer has none.
+    pub picked: Vec<usize>,
 }
 
 impl ReviewLine {
@@ -70,6 +91,71 @@ impl ReviewLine {
         self.dropped = false;
         true
     }
+
+    /// Makes `task` the line's task because the user picked it from the catalog. A task the
+    /// matcher did not offer joins the candidates, so cycling away and back still reaches it.
+    pub fn pick(&mut self, task: &str) {
+        let at = self
+            .candidates
+            .iter()
+            .position(|c| c.task == task)
+            .unwrap_or_else(|| {
+                // The user is sure of it; the view says "chosen" instead of this number.
+                self.candidates.push(Mapping {
+                    task: task.to_owned(),
+                    confidence: 1.0,
+                });
+                self.candidates.len() - 1
+            });
+        if !self.picked.contains(&at) {
+            self.picked.push(at);
+        }
+        self.choice = Some(at);
+        self.dropped = false;
+    }
+
+    /// Whether the line's task is one the user picked, rather than the matcher's suggestion.
+    pub fn chosen(&self) -> bool {
+        !self.dropped && self.choice.is_some_and(|c| self.picked.contains(&c))
+    }
+}
+
+/// Choosing any catalog task for the highlighted review line, for when none of its closest
+/// tasks is right: the catalog in the catalog pane's order, narrowed by typed words the way
+/// its `/` filter narrows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskPicker {
+    pub filter: TextInput,
+    /// Catalog task indices shown.
+    pub visible: Vec<usize>,
+    /// An index into `visible`.
+    pub selected: usize,
+}
+
+impl TaskPicker {
+    /// The whole catalog with `current` (a catalog task index) highlighted, so the user starts
+    /// from the line's task and its neighbours in the same category.
+    pub fn new(filter: &CatalogFilter, current: Option<usize>) -> TaskPicker {
+        let visible = filter.all().to_vec();
+        let selected = current
+            .and_then(|t| visible.iter().position(|&i| i == t))
+            .unwrap_or(0);
+        TaskPicker {
+            filter: TextInput::default(),
+            visible,
+            selected,
+        }
+    }
+
+    /// Re-applies the typed words after an edit.
+    pub fn narrow(&mut self, filter: &CatalogFilter) {
+        filter.narrow(self.filter.text(), &mut self.visible, &mut self.selected);
+    }
+
+    /// The highlighted catalog task index, if any task matches.
+    pub fn task(&self) -> Option<usize> {
+        self.visible.get(self.selected).copied()
+    }
 }
 
 /// An offer read into lines the user can correct.
@@ -87,6 +173,8 @@ pub struct Review {
     pub verdict: String,
     /// The role most mapped lines belong to, for a new person when the title names none.
     pub best_fit: Option<String>,
+    /// Open over the review while the user picks any task for the selected line.
+    pub picker: Option<TaskPicker>,
 }
 
 impl Review {
@@ -109,6 +197,7 @@ impl Review {
                     candidates,
                     choice,
                     dropped: false,
+                    picked: Vec::new(),
                 }
             })
             .collect();
@@ -121,6 +210,7 @@ impl Review {
             selected: 0,
             verdict: String::new(),
             best_fit: None,
+            picker: None,
         };
         review.rejudge(reader, catalog);
         review
@@ -202,6 +292,7 @@ mod tests {
                 .collect(),
             choice,
             dropped: false,
+            picked: Vec::new(),
         }
     }
 
@@ -226,5 +317,43 @@ mod tests {
         assert!(l.mapping().is_none());
         l.cycle(1);
         assert_eq!(l.mapping().map(|m| m.task.as_str()), Some("t1"));
+    }
+
+    #[test]
+    fn a_picked_task_is_chosen_and_joins_the_candidates_once() {
+        let mut l = line(2, None);
+        l.dropped = true;
+        l.pick("t1");
+        assert_eq!(
+            (l.choice, l.candidates.len()),
+            (Some(1), 2),
+            "offered: no new entry"
+        );
+        assert!(l.chosen() && !l.dropped);
+        l.pick("elsewhere");
+        assert_eq!(l.choice, Some(2));
+        assert_eq!(l.mapping().map(|m| m.task.as_str()), Some("elsewhere"));
+        l.pick("elsewhere");
+        assert_eq!((l.candidates.len(), l.picked.clone()), (3, vec![1, 2]));
+        l.cycle(-2);
+        assert_eq!(l.choice, Some(0));
+        assert!(!l.chosen(), "the matcher's own suggestion");
+        l.cycle(2);
+        assert!(l.chosen(), "cycling back reaches the picked task");
+        l.dropped = true;
+        assert!(!l.chosen());
+    }
+
+    #[test]
+    fn the_picker_starts_on_the_current_task_and_narrows_by_words() {
+        let catalog = Catalog::builtin().unwrap();
+        let filter = CatalogFilter::new(&catalog);
+        let last = *filter.all().last().unwrap();
+        let mut picker = TaskPicker::new(&filter, Some(last));
+        assert_eq!(picker.task(), Some(last));
+        assert_eq!(TaskPicker::new(&filter, None).selected, 0);
+        picker.filter.insert_str("no-such-word");
+        picker.narrow(&filter);
+        assert_eq!((picker.task(), picker.selected), (None, 0));
     }
 }

@@ -30,6 +30,8 @@ pub enum Context {
     RolePicker,
     /// Checking an imported offer's duty lines.
     Import,
+    /// Picking any catalog task for one of those lines.
+    TaskPicker,
     /// Choosing a report's format, subject and path (the prompt keys edit the path).
     Export,
     Help,
@@ -37,7 +39,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order help and the README list them.
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::People,
         Context::Tasks,
@@ -49,6 +51,7 @@ impl Context {
         Context::Unsaved,
         Context::RolePicker,
         Context::Import,
+        Context::TaskPicker,
         Context::Export,
         Context::Help,
     ];
@@ -66,6 +69,7 @@ impl Context {
             Context::Unsaved => "Quitting with unsaved changes",
             Context::RolePicker => "Role picker",
             Context::Import => "Importing an offer (after pasting it)",
+            Context::TaskPicker => "Picking any task for a duty line (importing, t)",
             Context::Export => "Exporting a report (prompt keys edit the path)",
             Context::Help => "Help",
         }
@@ -85,6 +89,7 @@ impl Context {
             Context::Unsaved => "unsaved",
             Context::RolePicker => "role-picker",
             Context::Import => "import",
+            Context::TaskPicker => "task-picker",
             Context::Export => "export",
             Context::Help => "help",
         }
@@ -110,7 +115,7 @@ impl Context {
     /// What an unbound printable character does here, for contexts that take text.
     fn typed(self, c: char) -> Option<Action> {
         match self {
-            Context::Filter => Some(Action::FilterInput(c)),
+            Context::Filter | Context::TaskPicker => Some(Action::FilterInput(c)),
             Context::Prompt | Context::Export => Some(Action::Input(c)),
             _ => None,
         }
@@ -124,6 +129,7 @@ impl Context {
                 Some("type or paste the value (importing: the offer, or a file's path)")
             }
             Context::Export => Some("type the path"),
+            Context::TaskPicker => Some("narrow the tasks as you type (title, id, keywords)"),
             _ => None,
         }
     }
@@ -270,6 +276,7 @@ pub static BINDINGS: &[Binding] = &[
     quiet(ch('h'), C::Import, A::PrevChoice, "previous task"),
     shown(ch('d'), C::Import, A::DropLine, "drop/keep line"),
     quiet(named(K::Delete), C::Import, A::DropLine, "drop/keep line"),
+    shown(ch('t'), C::Import, A::PickTask, "pick any task"),
     shown(named(K::Esc), C::Import, A::Cancel, "cancel"),
     quiet(named(K::Up), C::Import, A::Up, "move up"),
     quiet(ch('k'), C::Import, A::Up, "move up"),
@@ -281,6 +288,25 @@ pub static BINDINGS: &[Binding] = &[
     quiet(named(K::Home), C::Import, A::Top, "first line"),
     quiet(ch('G'), C::Import, A::Bottom, "last line"),
     quiet(named(K::End), C::Import, A::Bottom, "last line"),
+    shown(named(K::Enter), C::TaskPicker, A::Submit, "choose"),
+    shown(
+        named(K::Esc),
+        C::TaskPicker,
+        A::Cancel,
+        "back to the review",
+    ),
+    quiet(
+        named(K::Backspace),
+        C::TaskPicker,
+        A::FilterBackspace,
+        "delete",
+    ),
+    quiet(named(K::Up), C::TaskPicker, A::Up, "move up"),
+    quiet(named(K::Down), C::TaskPicker, A::Down, "move down"),
+    quiet(named(K::PageUp), C::TaskPicker, A::PageUp, "page up"),
+    quiet(named(K::PageDown), C::TaskPicker, A::PageDown, "page down"),
+    quiet(named(K::Home), C::TaskPicker, A::Top, "first task"),
+    quiet(named(K::End), C::TaskPicker, A::Bottom, "last task"),
     shown(named(K::Tab), C::Export, A::NextChoice, "next format"),
     quiet(
         named(K::BackTab),
@@ -309,8 +335,9 @@ pub fn active_contexts(app: &App) -> Vec<Context> {
         Some(Overlay::Confirm(_)) => vec![Context::Confirm],
         Some(Overlay::Prompt { .. }) => vec![Context::Prompt],
         Some(Overlay::RolePicker { .. }) => vec![Context::RolePicker],
-        Some(Overlay::Import(step)) => match **step {
+        Some(Overlay::Import(step)) => match &**step {
             ImportStep::Source { .. } => vec![Context::Prompt],
+            ImportStep::Review(review) if review.picker.is_some() => vec![Context::TaskPicker],
             ImportStep::Review(_) => vec![Context::Import],
         },
         Some(Overlay::Export(_)) => vec![Context::Export, Context::Prompt],

@@ -12,7 +12,8 @@
 //! - [`action`]: [`Action`], everything that can be asked of the TUI;
 //! - [`update`](mod@update): [`update()`], pure, returning an [`Effect`] for the loop;
 //! - [`keymap`]: the bindings table that dispatches keys and generates footer, help and README;
-//! - [`history`] and [`input`]: undo/redo snapshots and the text field prompts use;
+//! - [`history`] and [`input`]: undo/redo snapshots and the text field prompts use; [`filter`]:
+//!   the catalog narrowed by typed words, for the catalog pane and the import's task picker;
 //! - [`import`] and [`export`]: the state of the offer import and report export overlays;
 //! - [`view`]: draws the state, one small file per screen region; [`mouse`] hit-tests clicks
 //!   against the same layout;
@@ -22,6 +23,7 @@
 pub mod action;
 pub mod config;
 pub mod export;
+pub mod filter;
 pub mod history;
 pub mod import;
 pub mod input;

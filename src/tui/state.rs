@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::export::ExportForm;
+use super::filter::CatalogFilter;
 use super::history::History;
 use super::import::ImportStep;
 use super::input::TextInput;
@@ -170,20 +171,15 @@ pub struct App {
     pub(super) quit_after_save: bool,
     /// The offer reader, built on the first import (it indexes the whole catalog).
     pub(super) reader: Option<Arc<crate::offer::Reader>>,
-    catalog_order: Vec<usize>,
-    haystacks: Vec<String>,
+    /// The catalog's order and search text, shared by the catalog pane and the task picker.
+    pub(super) catalog_filter: CatalogFilter,
     catalog_visible: Vec<usize>,
 }
 
 impl App {
     /// State for editing `plan` (saved at `path`, if it has one yet).
     pub fn new(catalog: Arc<Catalog>, plan: Plan, path: Option<PathBuf>) -> App {
-        let catalog_order = grouped_order(&catalog);
-        let haystacks = catalog
-            .tasks()
-            .iter()
-            .map(|t| haystack(&catalog, t))
-            .collect();
+        let catalog_filter = CatalogFilter::new(&catalog);
         let analysis = analyze(&catalog, &plan);
         App {
             saved: plan.clone(),
@@ -206,9 +202,8 @@ impl App {
             history: History::default(),
             quit_after_save: false,
             reader: None,
-            catalog_visible: catalog_order.clone(),
-            catalog_order,
-            haystacks,
+            catalog_visible: catalog_filter.all().to_vec(),
+            catalog_filter,
             catalog,
         }
     }
@@ -291,20 +286,11 @@ impl App {
 
     /// Applies the filter to the catalog list, keeping the highlighted task if still shown.
     pub(super) fn refilter(&mut self) {
-        let highlighted = self.catalog_visible.get(self.selected.catalog).copied();
-        let query = self.filter.text().to_lowercase();
-        let terms: Vec<&str> = query.split_whitespace().collect();
-        self.catalog_visible = self
-            .catalog_order
-            .iter()
-            .copied()
-            .filter(|&i| terms.iter().all(|t| self.haystacks[i].contains(t)))
-            .collect();
-        if let Some(pos) =
-            highlighted.and_then(|h| self.catalog_visible.iter().position(|&i| i == h))
-        {
-            self.selected.catalog = pos;
-        }
+        self.catalog_filter.narrow(
+            self.filter.text(),
+            &mut self.catalog_visible,
+            &mut self.selected.catalog,
+        );
         self.clamp();
     }
 
@@ -322,37 +308,6 @@ impl App {
             );
         }
     }
-}
-
-/// Catalog task indices grouped by owner (roles in catalog order, then shared), then by
-/// category in catalog order, so related duties sit together however the files list them.
-fn grouped_order(catalog: &Catalog) -> Vec<usize> {
-    let tasks = catalog.tasks();
-    let mut placed = vec![false; tasks.len()];
-    let mut order = Vec::with_capacity(tasks.len());
-    for owner in catalog.owners() {
-        for category in catalog.categories_of(&owner) {
-            for (i, task) in tasks.iter().enumerate() {
-                if !placed[i] && task.category == category.id {
-                    placed[i] = true;
-                    order.push(i);
-                }
-            }
-        }
-    }
-    order.extend((0..tasks.len()).filter(|&i| !placed[i]));
-    order
-}
-
-/// The lowercased text a filter searches: id, title, owner, category title and keywords.
-fn haystack(catalog: &Catalog, task: &Task) -> String {
-    let category = catalog.category(&task.category).map_or("", |c| &c.title);
-    let mut text = format!("{} {} {} {}", task.id, task.title, task.role, category);
-    for k in &task.keywords {
-        text.push(' ');
-        text.push_str(k);
-    }
-    text.to_lowercase()
 }
 
 #[cfg(test)]

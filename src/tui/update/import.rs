@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::Effect;
 use super::edit::{self, Touches};
+use super::{Effect, moved, picker};
 use crate::offer::{MatchingConfig, Reader};
 use crate::tui::action::Action;
 use crate::tui::import::{ImportStep, Review};
@@ -47,18 +47,20 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
             }
             _ => {}
         },
+        ImportStep::Review(review) if review.picker.is_some() => {
+            return picker::handle(app, action);
+        }
         ImportStep::Review(review) => {
             let last = review.lines.len().saturating_sub(1);
+            if let Some(to) = moved(&action, review.selected, last, page) {
+                review.selected = to;
+                return Effect::None;
+            }
             match action {
-                Action::Up => review.selected = review.selected.saturating_sub(1),
-                Action::Down => review.selected = (review.selected + 1).min(last),
-                Action::PageUp => review.selected = review.selected.saturating_sub(page),
-                Action::PageDown => review.selected = (review.selected + page).min(last),
-                Action::Top => review.selected = 0,
-                Action::Bottom => review.selected = last,
                 Action::NextChoice | Action::PrevChoice | Action::DropLine => {
                     correct(app, &action);
                 }
+                Action::PickTask => picker::open(app),
                 Action::Submit => add_to_selected(app),
                 Action::AddAsNewPerson => add_as_new_person(app),
                 Action::Cancel => {
@@ -130,7 +132,7 @@ fn submit_source(app: &mut App) -> Effect {
 }
 
 /// The reader, built once: it indexes the whole catalog.
-fn reader(app: &mut App) -> Result<Arc<Reader>, String> {
+pub(super) fn reader(app: &mut App) -> Result<Arc<Reader>, String> {
     if let Some(r) = &app.reader {
         return Ok(Arc::clone(r));
     }
@@ -166,7 +168,7 @@ fn review(app: &mut App, text: &str) {
         .filter(|l| l.mapping().is_some())
         .count();
     app.status = format!(
-        "{matched} of {} duty lines matched a task; ←/→ picks another, d drops a line.",
+        "{matched} of {} duty lines matched a task; ←/→ picks another, t any task, d drops a line.",
         review.lines.len()
     );
     if let Some(Overlay::Import(step)) = app.overlays.last_mut() {
@@ -178,10 +180,7 @@ fn review(app: &mut App, text: &str) {
 fn correct(app: &mut App, action: &Action) {
     let Ok(reader) = reader(app) else { return };
     let catalog = Arc::clone(&app.catalog);
-    let Some(Overlay::Import(step)) = app.overlays.last_mut() else {
-        return;
-    };
-    let ImportStep::Review(review) = step.as_mut() else {
+    let Some(review) = review_in(&mut app.overlays) else {
         return;
     };
     let at = review.selected;
@@ -198,7 +197,7 @@ fn correct(app: &mut App, action: &Action) {
     } else {
         let delta = if *action == Action::NextChoice { 1 } else { -1 };
         if !line.cycle(delta) {
-            "No catalog task comes close to this line; d drops it.".to_owned()
+            "No catalog task comes close to this line; t picks any task, d drops it.".to_owned()
         } else if let Some(task) = line.mapping().and_then(|m| catalog.task(&m.task)) {
             format!("Mapped to “{}”.", task.title)
         } else {
@@ -209,13 +208,19 @@ fn correct(app: &mut App, action: &Action) {
     app.status = status;
 }
 
+/// The review in the top overlay, to change, if the import overlay is at that step. It takes
+/// the overlays rather than the app so the catalog can be read alongside.
+pub(super) fn review_in(overlays: &mut [Overlay]) -> Option<&mut Review> {
+    match overlays.last_mut() {
+        Some(Overlay::Import(step)) => step.review_mut(),
+        _ => None,
+    }
+}
+
 /// The review being shown, if the import overlay is at that step.
 fn current_review(app: &App) -> Option<&Review> {
     match app.top_overlay() {
-        Some(Overlay::Import(step)) => match step.as_ref() {
-            ImportStep::Review(r) => Some(r),
-            ImportStep::Source { .. } => None,
-        },
+        Some(Overlay::Import(step)) => step.review(),
         _ => None,
     }
 }

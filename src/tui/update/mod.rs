@@ -9,10 +9,13 @@ mod export;
 mod import;
 mod overlay;
 mod parse;
+mod picker;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_io;
+#[cfg(test)]
+mod tests_picker;
 
 use std::path::PathBuf;
 
@@ -233,6 +236,21 @@ fn on_selection(app: &mut App, action: &Action) -> Result<(), String> {
         _ => {}
     }
     Ok(())
+}
+
+/// Where a list's selection at `at` goes on a movement action, in a list whose last row is
+/// `last` and whose page is `page` rows; `None` for any other action. The import review and
+/// its task picker share it, so both move alike.
+fn moved(action: &Action, at: usize, last: usize, page: usize) -> Option<usize> {
+    match action {
+        Action::Up => Some(at.saturating_sub(1)),
+        Action::Down => Some((at + 1).min(last)),
+        Action::PageUp => Some(at.saturating_sub(page)),
+        Action::PageDown => Some((at + page).min(last)),
+        Action::Top => Some(0),
+        Action::Bottom => Some(last),
+        _ => None,
+    }
 }
 
 /// Moves the focused pane's selection by `delta` rows, within the pane.

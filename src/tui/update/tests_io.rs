@@ -15,7 +15,7 @@ use crate::tui::keymap::action_for;
 
 /// A posting written for these tests: a title, company text, six duties, requirements and
 /// benefits.
-const OFFER: &str = "Community Manager (m/f/d)\n\
+pub(super) const OFFER: &str = "Community Manager (m/f/d)\n\
 \n\
 About us: we are a fast-growing fintech startup in Berlin.\n\
 \n\
@@ -32,7 +32,7 @@ What you bring:\n\
 \n\
 Benefits: free snacks, 30 days of vacation\n";
 
-fn team_review() -> App {
+pub(super) fn team_review() -> App {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/team-review.yaml");
     let loaded = load_plan(&path).unwrap();
     App::new(
@@ -42,17 +42,17 @@ fn team_review() -> App {
     )
 }
 
-fn press(app: &mut App, code: KeyCode) -> Effect {
+pub(super) fn press(app: &mut App, code: KeyCode) -> Effect {
     let action = action_for(app, KeyEvent::new(code, KeyModifiers::NONE))
         .unwrap_or_else(|| panic!("{code:?} is not bound here"));
     update(app, action)
 }
 
-fn key(app: &mut App, c: char) -> Effect {
+pub(super) fn key(app: &mut App, c: char) -> Effect {
     press(app, KeyCode::Char(c))
 }
 
-fn review(app: &App) -> &Review {
+pub(super) fn review(app: &App) -> &Review {
     match app.top_overlay() {
         Some(Overlay::Import(step)) => match step.as_ref() {
             ImportStep::Review(r) => r,
@@ -62,7 +62,7 @@ fn review(app: &App) -> &Review {
     }
 }
 
-fn line_index(app: &App, text: &str) -> usize {
+pub(super) fn line_index(app: &App, text: &str) -> usize {
     review(app)
         .lines
         .iter()
@@ -71,7 +71,7 @@ fn line_index(app: &App, text: &str) -> usize {
 }
 
 /// Opens the import overlay and pastes [`OFFER`] as a terminal's bracketed paste would.
-fn paste_offer(app: &mut App) {
+pub(super) fn paste_offer(app: &mut App) {
     key(app, 'i');
     assert!(matches!(app.top_overlay(), Some(Overlay::Import(_))));
     update(app, Action::Paste(OFFER.to_owned()));

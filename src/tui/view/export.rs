@@ -2,12 +2,12 @@
 //! report is about, and the path it will be written to.
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::overlay::{centered, popup, skip_columns};
-use super::text::{cell, fit};
+use super::overlay::{centered, popup, text_field};
+use super::text::fit;
 use super::theme::Theme;
 use crate::report::{ReportFormat, Subject};
 use crate::tui::export::{ExportForm, format_name};
@@ -15,10 +15,12 @@ use crate::tui::state::App;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &ExportForm, theme: &Theme) {
     let rect = centered(area, 72, 9);
-    let block = popup(" Export a report · Enter: write · Esc: cancel ", theme);
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let inner = popup(
+        frame,
+        rect,
+        " Export a report · Enter: write · Esc: cancel ",
+        theme,
+    );
     let width = usize::from(inner.width);
 
     let mut formats = vec![Span::styled("Format   ", theme.dim)];
@@ -44,9 +46,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &ExportForm, theme
             app.plan.people.get(i).map_or("?", |p| p.name.as_str())
         ),
     };
-    let field = width.saturating_sub(9);
-    let cursor = form.input.display_cursor();
-    let shift = cursor.saturating_sub(field.saturating_sub(1));
     let lines = vec![
         Line::from(formats),
         Line::from(vec![
@@ -55,13 +54,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &ExportForm, theme
             Span::styled(" (↑/↓)", theme.dim),
         ]),
         Line::default(),
-        Line::from(vec![
-            Span::styled("Path     ", theme.dim),
-            Span::styled(
-                cell(&skip_columns(form.input.text(), shift), field),
-                theme.selected_unfocused,
-            ),
-        ]),
+        // The path field, drawn over this row below.
+        Line::default(),
         Line::default(),
         Line::from(Span::styled(
             fit(
@@ -72,14 +66,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &ExportForm, theme
         )),
     ];
     frame.render_widget(Paragraph::new(lines), inner);
-    if inner.width > 9 && inner.height > 3 {
-        let x = inner
-            .x
-            .saturating_add(9)
-            .saturating_add(u16::try_from(cursor - shift).unwrap_or(0));
-        frame.set_cursor_position(Position::new(
-            x.min(inner.right().saturating_sub(1)),
-            inner.y + 3,
-        ));
+    if inner.height > 3 {
+        let row = Rect::new(inner.x, inner.y + 3, inner.width, 1);
+        text_field(frame, row, "Path     ", &form.input, theme);
     }
 }

@@ -1,5 +1,6 @@
 //! The "Import an offer" overlay: the text box of the first step, then the review of each
-//! duty line with its task, owning role and confidence.
+//! duty line with its task, owning role and confidence ("chosen" for a task the user picked),
+//! and over the review, the picker of any catalog task for one line.
 //!
 //! ```text
 //! ┌ Import an offer · Community Manager → Community Manager ──────────────────┐
@@ -11,18 +12,32 @@
 //! │ ─────────────────────────────────────────────────────────────────────────── │
 //! │ the highlighted line in full, and its task: option 1 of 5 (←/→)            │
 //! └─────────────────────────────────────────────────────────────────────────────┘
+//!
+//! The picker, inside the review's frame in place of its body:
+//!
+//! ┌ Import an offer · Community Manager (m/f/d) → Community Manager ─────────────┐
+//! │┌ Pick any task for this line · Enter: choose · Esc: back ───────────────────┐│
+//! ││“Moderate our Discord server and welcome new members”                       ││
+//! ││> memb                                                                      ││
+//! ││39 of 96 tasks match · ✓ the line's task now                                ││
+//! ││  Welcome new members personally and po… CM        2 h Onboarding and we…   ││
+//! ││✓ Moderate the member spaces day to day… CM        5 h Guidelines and mo…   ││
+//! │└────────────────────────────────────────────────────────────────────────────┘│
+//! └──────────────────────────────────────────────────────────────────────────────┘
 //! ```
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::overlay::{centered, popup, skip_columns};
+use super::catalog::task_rows;
+use super::overlay::{centered, popup, text_field};
 use super::tasks::owner_label;
 use super::text::{cell, fit, right, window_start};
 use super::theme::Theme;
-use crate::tui::import::{ImportStep, Review, ReviewLine};
+use crate::catalog::Task;
+use crate::tui::import::{ImportStep, Review, ReviewLine, TaskPicker};
 use crate::tui::input::TextInput;
 use crate::tui::state::App;
 
@@ -35,10 +50,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, step: &ImportStep, theme
 
 fn source(frame: &mut Frame, area: Rect, pasted: &str, input: &TextInput, theme: &Theme) {
     let rect = centered(area, 76, 14);
-    let block = popup(" Import an offer · Enter: read · Esc: cancel ", theme);
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let inner = popup(
+        frame,
+        rect,
+        " Import an offer · Enter: read · Esc: cancel ",
+        theme,
+    );
     let width = usize::from(inner.width);
     let pasted_lines: Vec<&str> = pasted.lines().filter(|l| !l.trim().is_empty()).collect();
     let mut lines = vec![
@@ -56,17 +73,8 @@ fn source(frame: &mut Frame, area: Rect, pasted: &str, input: &TextInput, theme:
         Line::default(),
     ];
     let input_row = lines.len();
-    // Keep the cursor on screen: show the tail of a long entry after the "> " mark.
-    let field = width.saturating_sub(2);
-    let cursor = input.display_cursor();
-    let shift = cursor.saturating_sub(field.saturating_sub(1));
-    lines.push(Line::from(vec![
-        Span::styled("> ", theme.dim),
-        Span::styled(
-            cell(&skip_columns(input.text(), shift), field),
-            theme.selected_unfocused,
-        ),
-    ]));
+    // The text field, drawn over this row once the rest is down.
+    lines.push(Line::default());
     lines.push(Line::default());
     if pasted_lines.is_empty() {
         lines.push(Line::from(Span::styled(
@@ -93,15 +101,9 @@ fn source(frame: &mut Frame, area: Rect, pasted: &str, input: &TextInput, theme:
     }
     frame.render_widget(Paragraph::new(lines), inner);
     let row = u16::try_from(input_row).unwrap_or(u16::MAX);
-    if inner.width > 2 && inner.height > row {
-        let x = inner
-            .x
-            .saturating_add(2)
-            .saturating_add(u16::try_from(cursor - shift).unwrap_or(0));
-        frame.set_cursor_position(Position::new(
-            x.min(inner.right().saturating_sub(1)),
-            inner.y + row,
-        ));
+    if inner.height > row {
+        let area = Rect::new(inner.x, inner.y + row, inner.width, 1);
+        text_field(frame, area, "> ", input, theme);
     }
 }
 
@@ -127,10 +129,7 @@ fn review_lines(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme
         Some(t) => format!(" Import an offer · {t} → {role} "),
         None => format!(" Import an offer · {role} "),
     };
-    let block = popup(&title, theme);
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let inner = popup(frame, rect, &title, theme);
     let [verdict, head, list, detail] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(2),
@@ -184,6 +183,79 @@ fn review_lines(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme
         Paragraph::new(Span::styled(fit(&target_text(app, review), w), theme.dim)),
         target,
     );
+    if let Some(picker) = &review.picker {
+        task_picker(frame, inner, app, review.line(), picker, theme);
+    }
+}
+
+/// In place of the review's body, inside its frame (so the offer stays named above it): the
+/// duty line, the words typed so far, how many tasks match them, and the tasks, with `✓` on
+/// the line's task now.
+fn task_picker(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    line: Option<&ReviewLine>,
+    picker: &TaskPicker,
+    theme: &Theme,
+) {
+    let inner = popup(
+        frame,
+        area,
+        " Pick any task for this line · Enter: choose · Esc: back ",
+        theme,
+    );
+    let [duty, input, count, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    let w = usize::from(inner.width);
+    let text = line.map_or("", |l| l.text.as_str());
+    frame.render_widget(
+        Paragraph::new(Span::styled(fit(&format!("“{text}”"), w), theme.title)),
+        duty,
+    );
+    text_field(frame, input, "> ", &picker.filter, theme);
+    let current = line.and_then(ReviewLine::mapping).map(|m| m.task.as_str());
+    let current_shown = picker
+        .visible
+        .iter()
+        .any(|&i| current == Some(app.catalog.tasks()[i].id.as_str()));
+    let total = app.catalog.tasks().len();
+    let mut counted = if picker.filter.is_empty() {
+        format!("{total} tasks · type to narrow")
+    } else {
+        format!("{} of {total} tasks match", picker.visible.len())
+    };
+    if current_shown {
+        counted.push_str(" · ✓ the line's task now");
+    }
+    frame.render_widget(
+        Paragraph::new(Span::styled(fit(&counted, w), theme.dim)),
+        count,
+    );
+    if picker.visible.is_empty() {
+        let none = format!(
+            "No task matches “{}”; Backspace widens the search.",
+            picker.filter.text()
+        );
+        super::hint(frame, list, &none, theme);
+        return;
+    }
+    let marked = |task: &Task| current == Some(task.id.as_str());
+    let lines = task_rows(
+        app,
+        &picker.visible,
+        picker.selected,
+        true,
+        list,
+        marked,
+        theme,
+    );
+    frame.render_widget(Paragraph::new(lines), list);
 }
 
 /// Where the tasks will go: the selected person on Enter, a new one on `n`.
@@ -200,9 +272,12 @@ fn target_text(app: &App, review: &Review) -> String {
     }
 }
 
+/// The confidence column's width: room for "chosen".
+const CONF_W: usize = 6;
+
 /// Column widths: marker, duty line, arrow, task, role, confidence.
 fn columns(width: usize) -> (usize, usize, usize) {
-    let (role_w, conf_w) = (7, 5);
+    let (role_w, conf_w) = (7, CONF_W);
     let rest = width.saturating_sub(2 + 3 + 1 + role_w + conf_w);
     let line_w = rest * 2 / 5;
     (line_w, rest - line_w, role_w)
@@ -217,7 +292,7 @@ fn header_row(width: usize, theme: &Theme) -> Line<'static> {
                 cell("Duty line", line_w),
                 cell("Task", task_w),
                 cell("Role", role_w),
-                right("Conf", 5)
+                right("Conf", CONF_W)
             ),
             width,
         ),
@@ -235,14 +310,16 @@ fn row<'a>(app: &App, l: &ReviewLine, selected: bool, width: usize, theme: &Them
         (true, _) => ("✗ ", " · ", "dropped (d keeps it)".to_owned(), quiet),
         (false, Some(t)) => ("  ", " → ", t.title.clone(), style),
         (false, None) if l.candidates.is_empty() => {
-            ("? ", " · ", "no task fits (d drops it)".to_owned(), quiet)
+            ("? ", " · ", "no task fits (t picks any)".to_owned(), quiet)
         }
         (false, None) => ("? ", " · ", "no task (→ picks one)".to_owned(), quiet),
     };
     let owner = task.map_or_else(String::new, |t| owner_label(&app.catalog, Some(&t.role)));
-    let confidence = mapping.map_or_else(String::new, |m| {
-        format!("{:.0}%", (m.confidence * 100.0).round())
-    });
+    let confidence = match mapping {
+        Some(_) if l.chosen() => "chosen".to_owned(),
+        Some(m) => format!("{:.0}%", (m.confidence * 100.0).round()),
+        None => String::new(),
+    };
     let line_style = if l.dropped { quiet } else { style };
     Line::from(vec![
         Span::styled(marker, style),
@@ -251,7 +328,7 @@ fn row<'a>(app: &App, l: &ReviewLine, selected: bool, width: usize, theme: &Them
         Span::styled(cell(&task_text, task_w), task_style),
         Span::styled(" ", style),
         Span::styled(cell(&owner, role_w), style),
-        Span::styled(right(&confidence, 5), style),
+        Span::styled(right(&confidence, CONF_W), style),
     ])
 }
 
@@ -269,17 +346,18 @@ fn details(frame: &mut Frame, area: Rect, app: &App, line: &ReviewLine, theme: &
                     .and_then(|id| app.catalog.role(id))
                     .map_or("shared", |r| r.title.as_str())
             });
+            let by = if line.chosen() { ", chosen by you" } else { "" };
             format!(
-                "Task {} of {} (←/→): {title} ({owner})",
+                "Task {} of {} (←/→){by}: {title} ({owner}) · t: any task",
                 line.choice.map_or(0, |c| c + 1),
                 line.candidates.len()
             )
         }
         (false, None) if line.candidates.is_empty() => {
-            "No catalog task comes close; d drops the line.".to_owned()
+            "No catalog task comes close; t picks any task, d drops the line.".to_owned()
         }
         (false, None) => format!(
-            "No task chosen; ←/→ picks one of {} close tasks.",
+            "No task chosen; ←/→ picks one of {} close tasks, t any task.",
             line.candidates.len()
         ),
     };

@@ -7,8 +7,11 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::text::{cell, fit, window_start};
 use super::theme::Theme;
+use crate::tui::input::TextInput;
 use crate::tui::keymap::help_rows;
 use crate::tui::state::{App, Confirm, Overlay, PromptKind};
 
@@ -20,10 +23,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(Overlay::Prompt { kind, input }) => {
             let (title, hint) = prompt_text(app, kind);
             let rect = centered(area, 64, 5);
-            let block = popup(&title, theme);
-            let inner = block.inner(rect);
-            frame.render_widget(Clear, rect);
-            frame.render_widget(block, rect);
+            let inner = popup(frame, rect, &title, theme);
             let width = usize::from(inner.width);
             // Keep the cursor on screen: show the tail of a long entry.
             let cursor = input.display_cursor();
@@ -60,10 +60,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) {
     let rect = centered(area, 76, area.height.saturating_sub(2));
-    let block = popup(" Keys · Esc or ? to close ", theme);
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let inner = popup(frame, rect, " Keys · Esc or ? to close ", theme);
     let mut lines = Vec::new();
     let mut context = None;
     for (ctx, keys, help) in help_rows(&app.bindings) {
@@ -109,10 +106,7 @@ fn confirm(frame: &mut Frame, area: Rect, app: &App, question: &Confirm, theme: 
         ),
     };
     let rect = centered(area, 60, 5);
-    let block = popup(title, theme);
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+    let inner = popup(frame, rect, title, theme);
     frame.render_widget(
         Paragraph::new(vec![
             Line::from(text),
@@ -137,13 +131,12 @@ fn role_picker(
         .unwrap_or(u16::MAX)
         .min(area.height);
     let rect = centered(area, 64, height.max(4));
-    let block = popup(
+    let inner = popup(
+        frame,
+        rect,
         &format!(" Role for {name} · Enter: choose · Esc: cancel "),
         theme,
     );
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
     let rows = usize::from(inner.height);
     let start = window_start(selected, rows);
     let width = usize::from(inner.width);
@@ -205,11 +198,17 @@ fn prompt_text(app: &App, kind: &PromptKind) -> (String, String) {
     }
 }
 
-pub(super) fn popup<'a>(title: &str, theme: &Theme) -> Block<'a> {
-    Block::default()
+/// Clears `rect` and frames it as a popup titled `title`, returning the inside to draw in, so
+/// nothing of the panes beneath shows through.
+pub(super) fn popup(frame: &mut Frame, rect: Rect, title: &str, theme: &Theme) -> Rect {
+    let block = Block::default()
         .borders(Borders::ALL)
         .title(title.to_owned())
-        .border_style(theme.border_focused)
+        .border_style(theme.border_focused);
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    inner
 }
 
 /// A `width`×`height` rectangle centred in `area`, shrunk to fit it.
@@ -224,8 +223,41 @@ pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
+/// A one-line text field after `label`, with the terminal cursor in it; a long entry shows its
+/// tail, so the cursor stays on screen.
+pub(super) fn text_field(
+    frame: &mut Frame,
+    area: Rect,
+    label: &str,
+    input: &TextInput,
+    theme: &Theme,
+) {
+    let label_w = label.width();
+    let room = usize::from(area.width).saturating_sub(label_w);
+    let cursor = input.display_cursor();
+    let shift = cursor.saturating_sub(room.saturating_sub(1));
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(label.to_owned(), theme.dim),
+            Span::styled(
+                cell(&skip_columns(input.text(), shift), room),
+                theme.selected_unfocused,
+            ),
+        ])),
+        area,
+    );
+    let label_w = u16::try_from(label_w).unwrap_or(u16::MAX);
+    if area.width > label_w && area.height > 0 {
+        let x = area
+            .x
+            .saturating_add(label_w)
+            .saturating_add(u16::try_from(cursor - shift).unwrap_or(0));
+        frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+    }
+}
+
 /// `s` without its first `columns` display columns.
-pub(super) fn skip_columns(s: &str, columns: usize) -> String {
+fn skip_columns(s: &str, columns: usize) -> String {
     let mut used = 0;
     s.chars()
         .skip_while(|c| {
