@@ -37,10 +37,26 @@ pub struct MatchingConfig {
     pub sections: SectionConfig,
     #[serde(default)]
     pub not_duty_cues: Vec<String>,
-    /// Like `not_duty_cues`, but only at the start of a line: "You are a great writer" is
-    /// about the candidate, "the channels you are responsible for" is a duty.
+    /// Like `not_duty_cues`, but only at the start of a line: "Excellent written English".
+    /// Also inside a duties section.
     #[serde(default)]
     pub not_duty_openers: Vec<String>,
+    /// Openers of text about the candidate or the company ("You are…", "We are…"), only
+    /// outside a duties section: under "Responsibilities", "You are responsible for…" is a duty.
+    #[serde(default)]
+    pub blurb_openers: Vec<String>,
+    /// How a letter opens and closes ("Hi Laura," … "Best, Tom"): a short line starting with a
+    /// greeting is no duty, and from a sign-off on, nothing is.
+    #[serde(default)]
+    pub letter: LetterConfig,
+}
+
+/// Greetings and sign-offs of an offer written as an e-mail.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterConfig {
+    pub greetings: Vec<String>,
+    pub sign_offs: Vec<String>,
 }
 
 /// "With the marketing and PR teams": a phrase that names the colleagues a duty is done with
@@ -56,6 +72,9 @@ pub struct CollaboratorConfig {
     /// the team" is about members, not colleagues).
     #[serde(default)]
     pub except: Vec<String>,
+    /// Words that make a span about members, not colleagues ("with our volunteer mod team").
+    #[serde(default)]
+    pub members: Vec<String>,
 }
 
 /// When a side dominates, and when there is too little to judge.

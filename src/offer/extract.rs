@@ -18,6 +18,9 @@ pub struct Extracted {
     /// Non-empty lines that were not taken as duties (headings, company text, requirements,
     /// benefits), cleaned the same way, so the user can see what was left out.
     pub ignored: Vec<String>,
+    /// The text is prose (an e-mail, a paragraph), not a list: its duties are sentences, and a
+    /// sentence that matches no task is narrative rather than a duty nobody could place.
+    pub prose: bool,
 }
 
 /// One duty and how much it counts in the verdict: 1 for a line of the posting, 1/n for each
@@ -56,6 +59,9 @@ pub struct Extractor {
     other_headings: Vec<String>,
     not_duty: Vec<String>,
     not_duty_openers: Vec<String>,
+    blurb_openers: Vec<String>,
+    greetings: Vec<String>,
+    sign_offs: Vec<String>,
     title_prefixes: Vec<String>,
 }
 
@@ -74,8 +80,11 @@ impl Extractor {
         Extractor {
             duty_headings: norm(&config.sections.duties),
             other_headings: norm(&config.sections.other),
-            not_duty: norm(&config.not_duty_cues),
-            not_duty_openers: norm(&config.not_duty_openers),
+            not_duty: padded(norm(&config.not_duty_cues), " ", " "),
+            not_duty_openers: padded(norm(&config.not_duty_openers), "", " "),
+            blurb_openers: padded(norm(&config.blurb_openers), "", " "),
+            greetings: padded(norm(&config.letter.greetings), "", " "),
+            sign_offs: padded(norm(&config.letter.sign_offs), "", " "),
             title_prefixes: norm(&config.titles.prefixes),
         }
     }
@@ -83,17 +92,42 @@ impl Extractor {
     /// Cuts `text` into title, duties and ignored lines. `is_title` says whether a short line
     /// names a job title (the catalog's aliases decide).
     pub fn extract(&self, text: &str, is_title: &dyn Fn(&str) -> bool) -> Extracted {
-        let lines: Vec<Line> = split_lines(&decode_html(text))
-            .iter()
-            .filter_map(|raw| clean(raw))
-            .collect();
+        let lines = join_continuations(
+            split_lines(&decode_html(text))
+                .iter()
+                .filter_map(|raw| clean(raw))
+                .collect(),
+        );
+        let headings: Vec<Option<Section>> = lines.iter().map(|l| self.heading(l)).collect();
         let any_marked = lines.iter().any(|l| l.marked);
-        let any_duty_heading = lines
-            .iter()
-            .any(|l| self.heading(l) == Some(Section::Duties));
-        let mut out = Extracted::default();
+        let any_duty_heading = headings.contains(&Some(Section::Duties));
+        // No bullets and no headings, and some line holds several sentences: an e-mail or a
+        // paragraph, read sentence by sentence.
+        let prose =
+            !any_marked && !any_duty_heading && lines.iter().any(|l| sentences(&l.text).len() > 1);
+        let mut out = Extracted {
+            prose,
+            ..Extracted::default()
+        };
+        // When the duties sections use bullets, the bullets are the duties and a paragraph
+        // beside them ("About the role: we're looking for someone who…") is the blurb; a short
+        // line without a bullet ("Host AMAs") is still a duty.
+        let bulleted_duties = {
+            let mut section = Section::None;
+            lines.iter().zip(&headings).any(|(l, h)| {
+                if let Some(s) = h {
+                    section = *s;
+                }
+                section == Section::Duties && l.marked
+            })
+        };
         let mut section = Section::None;
+        let mut signed_off = false;
         for (i, line) in lines.iter().enumerate() {
+            if signed_off {
+                out.ignored.push(line.text.clone());
+                continue;
+            }
             if out.title.is_none()
                 && i < 5
                 && !line.marked
@@ -103,31 +137,52 @@ impl Extractor {
                 out.ignored.push(line.text.clone());
                 continue;
             }
-            if let Some(s) = self.heading(line) {
+            if let Some(s) = headings[i] {
                 section = s;
                 out.ignored.push(line.text.clone());
                 continue;
             }
-            let duty = match section {
-                Section::Duties => !line.heading_like,
-                Section::Other => false,
-                // With a duties heading somewhere, text before it is the company's blurb;
-                // without one, bullets are the duties (prose around them is blurb), and a text
-                // with no bullets at all is a plain list of duties.
-                Section::None => {
-                    !any_duty_heading
-                        && !line.heading_like
-                        && (line.marked || !any_marked)
-                        && !self.not_duty(&line.text)
+            if !line.marked && self.sign_off(&line.text) {
+                signed_off = true;
+                out.ignored.push(line.text.clone());
+                continue;
+            }
+            let duty = !line.heading_like
+                && !self.label(&line.text)
+                && !self.not_duty(&line.text)
+                && (line.marked || !self.greeting(&line.text))
+                && match section {
+                    Section::Duties => {
+                        line.marked || !bulleted_duties || !reads_as_prose(&line.text)
+                    }
+                    Section::Other => false,
+                    // With a duties heading somewhere, text before it is the company's blurb;
+                    // without one, bullets are the duties (prose around them is blurb), and a
+                    // text with no bullets at all is a plain list of duties.
+                    Section::None => {
+                        !any_duty_heading
+                            && (line.marked || !any_marked)
+                            && !opens_with(&self.blurb_openers, &line.text)
+                    }
+                };
+            if !duty {
+                out.ignored.push(line.text.clone());
+            } else if prose {
+                for sentence in sentences(&line.text) {
+                    if self.greeting(&sentence) || self.not_duty(&sentence) {
+                        out.ignored.push(sentence);
+                    } else {
+                        out.duties.push(Duty {
+                            text: sentence,
+                            weight: 1.0,
+                        });
+                    }
                 }
-            };
-            if duty {
+            } else {
                 let parts = split_duties(&line.text);
                 let weight = 1.0 / parts.len() as f64;
                 out.duties
                     .extend(parts.into_iter().map(|text| Duty { text, weight }));
-            } else {
-                out.ignored.push(line.text.clone());
             }
         }
         out
@@ -144,7 +199,10 @@ impl Extractor {
             p == *h || (p.starts_with(h.as_str()) && p.as_bytes().get(h.len()) == Some(&b' '))
         };
         let found = |list: &[String]| list.iter().find(|h| starts(h)).map(String::len);
-        let strict = line.heading_like || n <= 4;
+        // A known heading word for word is a heading at any length ("What we're looking for"
+        // without its colon); one that only starts like a heading must look like one.
+        let exact = self.duty_headings.contains(&p) || self.other_headings.contains(&p);
+        let strict = exact || line.heading_like || n <= 4;
         match (found(&self.duty_headings), found(&self.other_headings)) {
             (Some(d), Some(o)) if strict => Some(if d >= o {
                 Section::Duties
@@ -171,14 +229,49 @@ impl Extractor {
         (n > 0 && n <= 12 && !text.ends_with('.') && is_title(text)).then(|| text.to_owned())
     }
 
+    /// A requirement, benefit or company fact, wherever it stands.
     fn not_duty(&self, text: &str) -> bool {
         let p = format!(" {} ", plain(text));
-        self.not_duty.iter().any(|c| p.contains(&format!(" {c} ")))
-            || self
-                .not_duty_openers
-                .iter()
-                .any(|c| p.starts_with(&format!(" {c} ")))
+        self.not_duty.iter().any(|c| p.contains(c.as_str()))
+            || opens_with(&self.not_duty_openers, text)
     }
+
+    /// "Rate: €25/h", "Must have: a laptop": a label of the non-duty kind with its value.
+    fn label(&self, text: &str) -> bool {
+        text.split_once(':').is_some_and(|(head, rest)| {
+            !rest.trim().is_empty() && self.other_headings.contains(&plain(head))
+        })
+    }
+
+    /// "Hi Laura,", "Thanks for the chat last week!": a short line opening a letter.
+    fn greeting(&self, text: &str) -> bool {
+        words(text).count() <= 8 && opens_with(&self.greetings, text)
+    }
+
+    /// "Best,", "Kind regards": the letter ends, and what follows is its signature.
+    fn sign_off(&self, text: &str) -> bool {
+        let p = format!("{} ", plain(text));
+        self.sign_offs.contains(&p)
+            || (text.trim_end().ends_with(',')
+                && words(text).count() <= 3
+                && opens_with(&self.sign_offs, text))
+    }
+}
+
+/// Whether `text` starts with one of `openers` (normalised phrases followed by a space, see
+/// [`padded`]), word for word.
+fn opens_with(openers: &[String], text: &str) -> bool {
+    let p = format!("{} ", plain(text));
+    openers.iter().any(|c| p.starts_with(c.as_str()))
+}
+
+/// Phrases with `before` and `after` around them, so comparing with a line's words (padded the
+/// same way) matches whole words only, without a new string per phrase and line.
+fn padded(phrases: Vec<String>, before: &str, after: &str) -> Vec<String> {
+    phrases
+        .into_iter()
+        .map(|p| format!("{before}{p}{after}"))
+        .collect()
 }
 
 /// Lower-cased words joined by single spaces: the form headings and cues are compared in.
@@ -201,6 +294,29 @@ fn split_lines(text: &str) -> Vec<String> {
         } else {
             out.push(line.to_owned());
         }
+    }
+    out
+}
+
+/// Joins the lines that continue a bullet point: a hard-wrapped bullet, or a `<br>` inside an
+/// `<li>`. A continuation starts with a lower-case letter, has no bullet of its own, and
+/// follows a bullet whose text does not end a sentence.
+fn join_continuations(lines: Vec<Line>) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for line in lines {
+        if let Some(prev) = out.last_mut()
+            && prev.marked
+            && !prev.heading_like
+            && !line.marked
+            && !line.heading_like
+            && line.text.chars().next().is_some_and(char::is_lowercase)
+            && !prev.text.ends_with(['.', '!', '?', ':'])
+        {
+            prev.text.push(' ');
+            prev.text.push_str(&line.text);
+            continue;
+        }
+        out.push(line);
     }
     out
 }
@@ -278,6 +394,39 @@ fn strip_number(t: &str) -> Option<&str> {
             && label.len() <= 4
             && label.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
     (ok && rest.starts_with(' ')).then_some(rest)
+}
+
+/// A paragraph rather than a duty: several sentences, or one long one.
+fn reads_as_prose(text: &str) -> bool {
+    words(text).count() >= 12 || sentences(text).len() > 1
+}
+
+/// The sentences of a line of prose: split after ".", "!" or "?" where the next word starts
+/// with a capital letter or a digit and the sentence so far has three words or more (so
+/// "e.g. Discord" and "Dr. Who" stay whole).
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let next_is_space = chars.get(k + 1).is_some_and(|&(_, n)| n == ' ');
+        let then_capital = chars
+            .get(k + 2)
+            .is_some_and(|&(_, n)| n.is_uppercase() || n.is_ascii_digit());
+        let so_far = &text[start..=i];
+        if next_is_space && then_capital && words(so_far).count() >= 3 {
+            out.push(so_far.trim().to_owned());
+            start = i + c.len_utf8();
+        }
+    }
+    let last = text[start..].trim();
+    if !last.is_empty() {
+        out.push(last.to_owned());
+    }
+    out
 }
 
 /// One line, or several when duties are joined by ";" (each part a duty of three words or

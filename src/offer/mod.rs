@@ -118,7 +118,20 @@ impl Reader {
     /// Reads `text`: finds the title and the duty lines, and maps each line to a task.
     pub fn read(&self, catalog: &Catalog, text: &str, hint: &RoleHint) -> Offer {
         let is_title = |line: &str| self.titles.is_title_line(catalog, line);
-        let extracted = self.extractor.extract(text, &is_title);
+        let mut extracted = self.extractor.extract(text, &is_title);
+        if extracted.prose && extracted.title.is_none() {
+            extracted.title = self.titles.find_in(text);
+            // The sentence that names the role ("we'd love to have you as our Community
+            // Manager") offers the job; it is not one of its duties.
+            if let Some(t) = &extracted.title
+                && let Some(i) = extracted
+                    .duties
+                    .iter()
+                    .position(|d| d.text.contains(t.as_str()))
+            {
+                extracted.ignored.push(extracted.duties.remove(i).text);
+            }
+        }
         let title = hint.title.clone().or(extracted.title);
         let (role, role_source) = match (&hint.role, &title) {
             (Some(id), _) => (Some(RoleSpec::Single(id.clone())), RoleSource::Given),
@@ -134,21 +147,28 @@ impl Reader {
             },
             (None, None) => (None, RoleSource::Duties),
         };
-        let lines = extracted
-            .duties
-            .into_iter()
-            .map(|d| DutyLine {
-                mapping: self.map_line(catalog, &d.text),
-                text: d.text,
-                weight: d.weight,
-            })
-            .collect();
+        let mut ignored = extracted.ignored;
+        let mut lines = Vec::with_capacity(extracted.duties.len());
+        for d in extracted.duties {
+            let mapping = self.map_line(catalog, &d.text);
+            // In prose, a sentence no task fits is narrative ("Thanks for the chat last
+            // week!"), not a duty nobody could place.
+            if mapping.is_none() && extracted.prose {
+                ignored.push(d.text);
+            } else {
+                lines.push(DutyLine {
+                    mapping,
+                    text: d.text,
+                    weight: d.weight,
+                });
+            }
+        }
         Offer {
             title,
             role,
             role_source,
             lines,
-            ignored: extracted.ignored,
+            ignored,
         }
     }
 

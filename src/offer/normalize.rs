@@ -21,6 +21,7 @@ pub struct Normalizer {
     collab_closes: FxHashSet<String>,
     collab_reach: usize,
     collab_except: Vec<Vec<String>>,
+    collab_members: FxHashSet<String>,
 }
 
 /// One word of a text after normalising: its canonical stem, and whether it is a stopword.
@@ -77,6 +78,7 @@ impl Normalizer {
         let collab = &config.collaborators;
         let collab_opens = collab.opens.iter().filter_map(|w| canon(w)).collect();
         let collab_closes = collab.closes.iter().filter_map(|w| canon(w)).collect();
+        let collab_members = collab.members.iter().filter_map(|w| canon(w)).collect();
         Normalizer {
             stop,
             synonym,
@@ -86,6 +88,7 @@ impl Normalizer {
             collab_opens,
             collab_closes,
             collab_reach: collab.max_words,
+            collab_members,
             collab_except: collab
                 .except
                 .iter()
@@ -147,7 +150,12 @@ impl Normalizer {
             };
             if self.collab_opens.contains(&stems[i]) && !reciprocal() {
                 let end = (i + 1..stems.len().min(i + 1 + self.collab_reach))
-                    .rfind(|&j| self.collab_closes.contains(&stems[j]));
+                    .rfind(|&j| self.collab_closes.contains(&stems[j]))
+                    .filter(|&end| {
+                        !stems[i..=end]
+                            .iter()
+                            .any(|w| self.collab_members.contains(w))
+                    });
                 if let Some(end) = end {
                     i = end + 1;
                     continue;

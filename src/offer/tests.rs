@@ -291,3 +291,109 @@ fn judging_again_after_a_correction_changes_the_verdict() {
     // The plan lists each task once.
     assert_eq!(after.plan.people[0].tasks.len(), 2);
 }
+
+#[test]
+fn headings_labels_and_requirements_inside_the_duties_are_not_duties() {
+    let got = duties(
+        "Community Manager\n\n\
+         About the role\n\
+         We're looking for someone who can build a real community around our app.\n\n\
+         What you'll do\n\
+         - Moderate our Discord server and enforce\n  the code of conduct\n\
+         - Run the ambassador programme\n\
+         - Excellent written English\n\n\
+         What we're looking for\n\
+         - You're comfortable speaking in front of 200 people\n\
+         - Knowledge of Discord bots\n\n\
+         Must have: your own laptop\n\
+         Rate: €25/h\n",
+    );
+    assert_eq!(
+        got,
+        [
+            // A hard-wrapped bullet is one duty.
+            "Moderate our Discord server and enforce the code of conduct",
+            "Run the ambassador programme",
+        ]
+    );
+}
+
+#[test]
+fn an_offer_written_as_an_email_is_read_sentence_by_sentence() {
+    let (catalog, reader) = setup();
+    let text = "Hi Sam,\n\n\
+                Thanks for the call on Tuesday! We would be happy to have you as our Community \
+                Manager for the spring season.\n\n\
+                Most of the work is our Instagram: scheduling the posts and writing captions. \
+                You would also reply to comments and DMs on the brand's account. Once a month \
+                we run a giveaway.\n\n\
+                The rate is €28/h for 12 hours a week.\n\n\
+                Let me know what you think!\n\n\
+                Kind regards,\nPriya Raman\nHead of Marketing";
+    let offer = reader.read(&catalog, text, &RoleHint::default());
+    assert_eq!(offer.title.as_deref(), Some("Community Manager"));
+    let lines: Vec<&str> = offer.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        lines,
+        [
+            "Most of the work is our Instagram: scheduling the posts and writing captions.",
+            "You would also reply to comments and DMs on the brand's account.",
+            "Once a month we run a giveaway.",
+        ]
+    );
+    for ignored in [
+        "Hi Sam,",
+        "Kind regards,",
+        "Priya Raman",
+        "Head of Marketing",
+    ] {
+        assert!(
+            offer.ignored.iter().any(|i| i == ignored),
+            "{ignored}: {:?}",
+            offer.ignored
+        );
+    }
+    let j = judge(&catalog, &offer, &reader.config);
+    assert_eq!(j.verdict.id(), "mostly-social-media-manager");
+}
+
+#[test]
+fn a_spanish_community_manager_posting_reads_as_social_media_work() {
+    // The Spanish and Latin American usage: "community manager" executes the social plan.
+    let (catalog, reader) = setup();
+    let text = "Community Manager\n\n\
+                Funciones:\n\
+                - Programar las publicaciones del calendario editorial\n\
+                - Responder comentarios y mensajes directos de los seguidores\n\
+                - Gestionar campañas de anuncios y su presupuesto\n\
+                - Organizar sorteos en Instagram\n\n\
+                Requisitos:\n\
+                - 2 años de experiencia\n";
+    let offer = reader.read(&catalog, text, &RoleHint::default());
+    assert_eq!(offer.lines.len(), 4);
+    for line in &offer.lines {
+        let task = line.mapping.as_ref().map(|m| m.task.as_str());
+        assert!(
+            task.is_some_and(|t| t.starts_with("sm-")),
+            "{}: {task:?}",
+            line.text
+        );
+    }
+    let j = judge(&catalog, &offer, &reader.config);
+    assert_eq!(j.verdict.id(), "mostly-social-media-manager");
+}
+
+#[test]
+fn volunteers_named_beside_a_duty_are_members_not_colleagues() {
+    let (catalog, reader) = setup();
+    let with_volunteers = reader
+        .map_line(
+            &catalog,
+            "Look after our forums together with our volunteer moderator team",
+        )
+        .unwrap();
+    assert!(
+        with_volunteers.task.starts_with("cm-"),
+        "{with_volunteers:?}"
+    );
+}

@@ -94,6 +94,25 @@ impl TitleResolver {
         }
     }
 
+    /// A job title named inside a sentence ("we'd love to have you as our Community Manager
+    /// on a 6-month contract"): a role's core followed by a rank word, as written. For offers
+    /// written as prose, where no line is the title.
+    pub fn find_in(&self, text: &str) -> Option<String> {
+        let written: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let stems: Vec<String> = written.iter().map(|w| stem(&w.to_lowercase())).collect();
+        (0..stems.len()).find_map(|i| {
+            self.cores.iter().find_map(|(_, core)| {
+                let end = i + core.len();
+                (stems.get(i..end) == Some(&core[..])
+                    && stems.get(end).is_some_and(|w| self.rank.contains(w)))
+                .then(|| written[i..=end].join(" "))
+            })
+        })
+    }
+
     /// Whether a line of a posting reads as a job title naming a role: an exact title or
     /// alias, or a role's core together with a rank word ("Discord Community Manager").
     pub fn is_title_line(&self, catalog: &Catalog, line: &str) -> bool {
