@@ -56,7 +56,7 @@ fn convert(origin: &str, err: &serde_yaml::Error) -> InputError {
         column: l.column(),
     });
     // The library writes " at line L column C" into the text; we print the location up front.
-    let mut message = strip_positions(&err.to_string());
+    let mut message = plain_types(&strip_positions(&err.to_string()));
     if let Some(hint) = unknown_name_hint(&message) {
         message.push_str(&hint);
     }
@@ -65,6 +65,39 @@ fn convert(origin: &str, err: &serde_yaml::Error) -> InputError {
         location,
         message,
     }
+}
+
+/// serde names Rust types ("expected f64", "invalid type: sequence"); a plan's author
+/// thinks in numbers, lists and text.
+fn plain_types(message: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("expected f64", "expected a number"),
+        ("expected f32", "expected a number"),
+        ("expected u8", "expected a whole number"),
+        ("expected u16", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected i32", "expected a whole number"),
+        ("expected i64", "expected a whole number"),
+        (
+            "expected a sequence",
+            "expected a list (lines starting with \"- \")",
+        ),
+        ("invalid type: sequence", "invalid type: a list"),
+        ("invalid type: map", "invalid type: a mapping of keys"),
+    ];
+    let mut out = message.to_owned();
+    for (rust, plain) in WORDS {
+        if let Some(i) = out.find(rust) {
+            let end = i + rust.len();
+            // Whole words only: "expected u32" but not "expected u32x".
+            if !out[end..].starts_with(|c: char| c.is_alphanumeric()) {
+                out.replace_range(i..end, plain);
+            }
+        }
+    }
+    out
 }
 
 /// Removes every " at line L column C" from a message.
@@ -197,6 +230,29 @@ mod tests {
     struct Sample {
         name: String,
         capacity: f64,
+    }
+
+    #[test]
+    fn type_errors_speak_of_numbers_and_lists() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct T {
+            hours: f64,
+            tasks: Vec<String>,
+            version: u32,
+        }
+        let e = parse::<T>("t.yaml", "hours: forty\ntasks: []\nversion: 1\n").unwrap_err();
+        assert!(e.message.contains("expected a number"), "{}", e.message);
+        let e = parse::<T>("t.yaml", "hours: 1\ntasks: x\nversion: 1\n").unwrap_err();
+        assert!(e.message.contains("expected a list"), "{}", e.message);
+        let e = parse::<T>("t.yaml", "hours: 1\ntasks: []\nversion: v\n").unwrap_err();
+        assert!(
+            e.message.contains("expected a whole number"),
+            "{}",
+            e.message
+        );
+        let e = parse::<T>("t.yaml", "hours: [1]\ntasks: []\nversion: 1\n").unwrap_err();
+        assert!(e.message.contains("invalid type: a list"), "{}", e.message);
     }
 
     #[test]

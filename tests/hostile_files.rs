@@ -321,7 +321,14 @@ fn wrong_types_everywhere() {
         ("just a sentence\n", &["1:1", "expected a plan"]),
         ("- a\n- b\n", &["1:1", "expected a plan"]),
         ("name: [1, 2]\n", &["1:7", "name", "expected a string"]),
-        ("name: x\npeople: 7\n", &["2:9", "people", "sequence"]),
+        (
+            "name: x\npeople: 7\n",
+            &["2:9", "people", "expected a list"],
+        ),
+        (
+            "name: x\npeople:\n- name: A\n  role: community-manager\n  capacity: forty\n",
+            &["5:13", "capacity", "expected a number"],
+        ),
         ("name: x\npeople: [7]\n", &["2:10", "expected a person"]),
         (
             "name: x\npeople:\n- name: A\n  role: 7\n",
