@@ -67,7 +67,7 @@ pub fn verdict_sentence(offer: &Offer, j: &Judgement, catalog: &Catalog) -> Stri
         Verdict::FitsTitle => {
             let id = named.first().copied().unwrap_or_default();
             format!(
-                "{titled}, and the duties fit: {} of {} role duties ({}) are {} work.",
+                "{titled}, and the duties fit: {} of the {} duties that belong to one role ({}) are {} work.",
                 lines(count_of(id)),
                 lines(counted),
                 pct(count_of(id) / counted),
@@ -75,14 +75,14 @@ pub fn verdict_sentence(offer: &Offer, j: &Judgement, catalog: &Catalog) -> Stri
             )
         }
         Verdict::Mostly(id) => format!(
-            "{titled}, but {} of {} role duties ({}) are {} work.",
+            "{titled}, but {} of the {} duties that belong to one role ({}) are {} work.",
             lines(count_of(id)),
             lines(counted),
             pct(count_of(id) / counted),
             role_title(catalog, id)
         ),
         Verdict::Hybrid => format!(
-            "{titled}, but the duties are a hybrid with no side dominating: {}.",
+            "{titled}, but the duties are a hybrid with no side dominating; of the duties that belong to one role: {}.",
             mix()
         ),
     }
@@ -130,7 +130,10 @@ pub fn offer_text(
         .filter(|(_, s)| *s > 0.0)
         .map(|(o, s)| format!("{o} {}", pct(s)))
         .collect();
-    let mut mix = format!("shares of mapped lines: {}", shares.join(" · "));
+    let mut mix = format!(
+        "all placed duties, shared ones included: {}",
+        shares.join(" · ")
+    );
     if j.tally.unmatched > 0.0 {
         let _ = write!(mix, " · {} unmatched", lines(j.tally.unmatched));
     }

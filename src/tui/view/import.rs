@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! ┌ Import an offer · Community Manager → Community Manager ──────────────────┐
-//! │ Titled Community Manager, but 5 of 7 role duties (71%) are Social ... work. │
+//! │ Titled Community Manager, but 5 of the 7 duties that belong to one role…   │
 //! │ 8 duty lines · 6 lines ignored (company text, requirements, benefits)       │
 //! │   Duty line               → Task                              Role    Conf  │
 //! │   Moderate our Discord…   → Moderate the member spaces day…   CM       82%  │
