@@ -132,7 +132,10 @@ impl Reader {
                 extracted.ignored.push(extracted.duties.remove(i).text);
             }
         }
-        let title = hint.title.clone().or(extracted.title);
+        let title = hint
+            .title
+            .clone()
+            .or_else(|| extracted.title.map(|t| self.titles.short(catalog, &t)));
         let (role, role_source) = match (&hint.role, &title) {
             (Some(id), _) => (Some(RoleSpec::Single(id.clone())), RoleSource::Given),
             (None, Some(t)) => match self.titles.resolve(catalog, t) {

@@ -397,3 +397,26 @@ fn volunteers_named_beside_a_duty_are_members_not_colleagues() {
         "{with_volunteers:?}"
     );
 }
+
+#[test]
+fn the_title_leaves_the_company_and_place_behind() {
+    let (catalog, reader) = setup();
+    let title = |text: &str| reader.read(&catalog, text, &RoleHint::default()).title;
+    assert_eq!(
+        title("Community Manager – Agencia Kreativa (Madrid)\n- Moderate the forum").as_deref(),
+        Some("Community Manager")
+    );
+    assert_eq!(
+        title("Social Media Lead | Acme Corp\n- Schedule posts").as_deref(),
+        Some("Social Media Lead")
+    );
+    // Cut only where the rest does not change the roles named: a mixed title stays whole.
+    assert_eq!(
+        title("Community Manager - Social Media\n- Schedule posts").as_deref(),
+        Some("Community Manager - Social Media")
+    );
+    assert_eq!(
+        title("Community Manager (m/f/d)\n- Moderate the forum").as_deref(),
+        Some("Community Manager (m/f/d)")
+    );
+}

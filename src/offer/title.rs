@@ -113,6 +113,20 @@ impl TitleResolver {
         })
     }
 
+    /// The title without what follows it on its line ("Community Manager – Agencia Kreativa
+    /// (Madrid)", "Social Media Lead | Acme"): the part before a dash or bar, when it names the
+    /// same roles as the whole. A reply then thanks for "the Community Manager role", not for
+    /// the company's address.
+    pub fn short(&self, catalog: &Catalog, title: &str) -> String {
+        let whole = self.resolve(catalog, title);
+        [" – ", " — ", " - ", " | ", " · ", " @ ", " at "]
+            .iter()
+            .filter_map(|sep| title.split_once(sep).map(|(head, _)| head.trim()))
+            .filter(|head| !head.is_empty() && self.resolve(catalog, head) == whole)
+            .min_by_key(|head| head.len())
+            .map_or_else(|| title.to_owned(), str::to_owned)
+    }
+
     /// Whether a line of a posting reads as a job title naming a role: an exact title or
     /// alias, or a role's core together with a rank word ("Discord Community Manager").
     pub fn is_title_line(&self, catalog: &Catalog, line: &str) -> bool {
