@@ -262,6 +262,7 @@ fn hostile_reply(format: ReportFormat) -> String {
             line("Do the books | \"&' <script>x</script>", None),
         ],
         ignored: Vec::new(),
+        hours_per_week: None,
     };
     let config = rolescope::offer::MatchingConfig::builtin().unwrap();
     let judgement = judge(&catalog, &offer, &config);

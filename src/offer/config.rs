@@ -49,6 +49,18 @@ pub struct MatchingConfig {
     /// greeting is no duty, and from a sign-off on, nothing is.
     #[serde(default)]
     pub letter: LetterConfig,
+    /// How a posting states the hours it offers ("20 h/week", "15 hours a week").
+    #[serde(default)]
+    pub hours_per_week: HoursConfig,
+}
+
+/// The words of "N hours a week": a number, a unit, then a word for the week within a few
+/// words.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HoursConfig {
+    pub units: Vec<String>,
+    pub weeks: Vec<String>,
 }
 
 /// Greetings and sign-offs of an offer written as an e-mail.

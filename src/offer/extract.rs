@@ -21,6 +21,8 @@ pub struct Extracted {
     /// The text is prose (an e-mail, a paragraph), not a list: its duties are sentences, and a
     /// sentence that matches no task is narrative rather than a duty nobody could place.
     pub prose: bool,
+    /// The hours a week the posting offers, if it says ("20 h/week"): the first such mention.
+    pub hours_per_week: Option<f64>,
 }
 
 /// One duty and how much it counts in the verdict: 1 for a line of the posting, 1/n for each
@@ -63,6 +65,8 @@ pub struct Extractor {
     greetings: Vec<String>,
     sign_offs: Vec<String>,
     title_prefixes: Vec<String>,
+    hour_units: Vec<String>,
+    weeks: Vec<String>,
 }
 
 impl Extractor {
@@ -85,6 +89,8 @@ impl Extractor {
             blurb_openers: padded(norm(&config.blurb_openers), "", " "),
             greetings: padded(norm(&config.letter.greetings), "", " "),
             sign_offs: padded(norm(&config.letter.sign_offs), "", " "),
+            hour_units: norm(&config.hours_per_week.units),
+            weeks: norm(&config.hours_per_week.weeks),
             title_prefixes: norm(&config.titles.prefixes),
         }
     }
@@ -107,6 +113,7 @@ impl Extractor {
             !any_marked && !any_duty_heading && lines.iter().any(|l| sentences(&l.text).len() > 1);
         let mut out = Extracted {
             prose,
+            hours_per_week: lines.iter().find_map(|l| self.hours_in(&l.text)),
             ..Extracted::default()
         };
         // When the duties sections use bullets, the bullets are the duties and a paragraph
@@ -229,6 +236,23 @@ impl Extractor {
         (n > 0 && n <= 12 && !text.ends_with('.') && is_title(text)).then(|| text.to_owned())
     }
 
+    /// "20h/week", "15 hours a week", "15–20 horas semanales" (the upper end of a range): a
+    /// number, a unit of hours right after it, and a word for the week within three words.
+    fn hours_in(&self, text: &str) -> Option<f64> {
+        let tokens = number_and_word_tokens(text);
+        tokens.iter().enumerate().find_map(|(i, t)| {
+            let hours: f64 = t.replace(',', ".").parse().ok()?;
+            let unit = tokens.get(i + 1)?;
+            let week = tokens
+                .iter()
+                .skip(i + 2)
+                .take(3)
+                .any(|w| self.weeks.contains(w));
+            (self.hour_units.contains(unit) && week && hours > 0.0 && hours <= 80.0)
+                .then_some(hours)
+        })
+    }
+
     /// A requirement, benefit or company fact, wherever it stands.
     fn not_duty(&self, text: &str) -> bool {
         let p = format!(" {} ", plain(text));
@@ -272,6 +296,45 @@ fn padded(phrases: Vec<String>, before: &str, after: &str) -> Vec<String> {
         .into_iter()
         .map(|p| format!("{before}{p}{after}"))
         .collect()
+}
+
+/// Runs of digits (with a decimal point or comma inside) and runs of letters, lower-cased:
+/// "20h/week" gives "20", "h", "week".
+fn number_and_word_tokens(text: &str) -> Vec<String> {
+    #[derive(PartialEq)]
+    enum Kind {
+        Digit,
+        Letter,
+        Other,
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut current_kind = Kind::Other;
+    for (k, &c) in chars.iter().enumerate() {
+        let kind = if c.is_ascii_digit()
+            || (matches!(c, '.' | ',')
+                && current_kind == Kind::Digit
+                && chars.get(k + 1).is_some_and(char::is_ascii_digit))
+        {
+            Kind::Digit
+        } else if c.is_alphabetic() {
+            Kind::Letter
+        } else {
+            Kind::Other
+        };
+        if kind != current_kind && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        if kind != Kind::Other {
+            current.extend(c.to_lowercase());
+        }
+        current_kind = kind;
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
 }
 
 /// Lower-cased words joined by single spaces: the form headings and cues are compared in.

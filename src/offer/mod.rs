@@ -94,6 +94,8 @@ pub struct Offer {
     pub lines: Vec<DutyLine>,
     /// Lines that were not taken as duties.
     pub ignored: Vec<String>,
+    /// The hours a week the posting offers, when it says: the offered role's capacity.
+    pub hours_per_week: Option<f64>,
 }
 
 /// The catalog prepared for reading postings: matcher, title resolver, extractor.
@@ -172,6 +174,7 @@ impl Reader {
             role_source,
             lines,
             ignored,
+            hours_per_week: extracted.hours_per_week,
         }
     }
 
@@ -265,8 +268,9 @@ pub fn judge(catalog: &Catalog, offer: &Offer, config: &MatchingConfig) -> Judge
 }
 
 /// The one-person plan of an offer: each mapped task once, at its typical hours, noted with the
-/// posting's words. The capacity is the tasks' total: a posting rarely says how the week
-/// splits, so load findings would only echo the catalog's typical hours.
+/// posting's words. The capacity is the hours the posting offers when it says ("20 h/week"), so
+/// duties that typically need more show as over-capacity; otherwise it is the tasks' total, as
+/// a posting without hours gives nothing to compare with.
 pub fn plan_of(catalog: &Catalog, offer: &Offer, best_fit: Option<&str>) -> Plan {
     let role = offer.role.clone().unwrap_or_else(|| {
         RoleSpec::Single(
@@ -297,7 +301,9 @@ pub fn plan_of(catalog: &Catalog, offer: &Offer, best_fit: Option<&str>) -> Plan
         .filter_map(|a| catalog.task(&a.task))
         .map(|t| t.hours)
         .sum();
-    person.capacity = (hours * 2.0).round() / 2.0;
+    person.capacity = offer
+        .hours_per_week
+        .unwrap_or_else(|| (hours * 2.0).round() / 2.0);
     if person.capacity <= 0.0 {
         person.capacity = crate::plan::DEFAULT_CAPACITY;
     }

@@ -1,6 +1,7 @@
 //! Duty-line extraction on messy formats, title resolution, verdicts and re-judging.
 
 use super::*;
+use crate::finding::Rule;
 
 fn setup() -> (Catalog, Reader) {
     let catalog = Catalog::builtin().unwrap();
@@ -418,5 +419,60 @@ fn the_title_leaves_the_company_and_place_behind() {
     assert_eq!(
         title("Community Manager (m/f/d)\n- Moderate the forum").as_deref(),
         Some("Community Manager (m/f/d)")
+    );
+}
+
+#[test]
+fn the_hours_a_posting_offers_become_the_capacity() {
+    let (catalog, reader) = setup();
+    let hours = |text: &str| {
+        reader
+            .read(&catalog, text, &RoleHint::default())
+            .hours_per_week
+    };
+    assert_eq!(
+        hours("Community Manager (freelance, 20h/week)\n- Moderate the forum"),
+        Some(20.0)
+    );
+    assert_eq!(
+        hours("- Moderate the forum\nAbout 15 hours a week, remote"),
+        Some(15.0)
+    );
+    assert_eq!(hours("- Moderar el foro\n12,5 horas semanales"), Some(12.5));
+    assert_eq!(
+        hours("- Reply within 2 hours\n- Publish 4 posts per week"),
+        None
+    );
+    assert_eq!(
+        hours("- Moderate the forum\n- 500 hours a week of videos"),
+        None
+    );
+
+    // Duties that typically take more than the offered week show as over-capacity.
+    let text = "Community Manager (6 h per week)\n\
+                - Moderate our Discord server\n- Run the ambassador programme\n\
+                - Organise monthly meetups\n- Welcome every new member";
+    let offer = reader.read(&catalog, text, &RoleHint::default());
+    let j = judge(&catalog, &offer, &reader.config);
+    assert_eq!(j.plan.people[0].capacity, 6.0);
+    assert!(
+        j.analysis
+            .findings
+            .iter()
+            .any(|f| f.rule == Rule::OverCapacity),
+        "{:?}",
+        j.analysis.findings
+    );
+    let without = reader.read(
+        &catalog,
+        &text.replace(" (6 h per week)", ""),
+        &RoleHint::default(),
+    );
+    let j = judge(&catalog, &without, &reader.config);
+    assert!(
+        !j.analysis
+            .findings
+            .iter()
+            .any(|f| f.rule == Rule::OverCapacity)
     );
 }

@@ -25,6 +25,9 @@ pub struct OfferJson<'a> {
     /// The verdict in one plain sentence.
     pub summary: String,
     pub best_fit: Option<&'a str>,
+    /// The hours a week the posting offers, when it says ("20 h/week"); the offered role's
+    /// capacity in the findings.
+    pub hours_per_week: Option<f64>,
     /// Share of the mapped duty lines per owner (every role id and `shared`), summing to 1.
     pub shares: BTreeMap<&'a str, f64>,
     pub lines: Vec<LineJson<'a>>,
@@ -69,6 +72,7 @@ pub fn offer_json<'a>(
         verdict: judgement.verdict.id(),
         summary: verdict_sentence(offer, judgement, catalog),
         best_fit: judgement.best_fit.as_deref(),
+        hours_per_week: offer.hours_per_week,
         shares: judgement
             .shares(catalog)
             .map(|(o, s)| (o, round(s)))

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::check_text::{Paint, TextOptions, Tone, write_finding};
+use super::numbers::hours;
 use super::wrap::wrap;
 use crate::analysis::pct;
 use crate::catalog::Catalog;
@@ -105,10 +106,13 @@ pub fn offer_text(
             j.best_fit.as_deref().unwrap_or("-")
         ),
     };
-    let head = format!(
+    let mut head = format!(
         "{} — {role}",
         offer.title.as_deref().unwrap_or("(no title found)")
     );
+    if let Some(h) = offer.hours_per_week {
+        let _ = write!(head, " · {} a week offered", hours(h));
+    }
     let _ = writeln!(
         out,
         "{}",

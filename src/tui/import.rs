@@ -175,6 +175,8 @@ pub struct Review {
     pub best_fit: Option<String>,
     /// Open over the review while the user picks any task for the selected line.
     pub picker: Option<TaskPicker>,
+    /// The hours a week the offer states, if it does: a new person's capacity.
+    pub hours_per_week: Option<f64>,
 }
 
 impl Review {
@@ -211,6 +213,7 @@ impl Review {
             verdict: String::new(),
             best_fit: None,
             picker: None,
+            hours_per_week: offer.hours_per_week,
         };
         review.rejudge(reader, catalog);
         review
@@ -233,6 +236,7 @@ impl Review {
                 })
                 .collect(),
             ignored: self.ignored.clone(),
+            hours_per_week: self.hours_per_week,
         }
     }
 

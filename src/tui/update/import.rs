@@ -258,9 +258,14 @@ fn add_as_new_person(app: &mut App) {
     let role = review.new_person_role(&app.catalog);
     let base = review.title.clone().unwrap_or_else(|| "Offer".to_owned());
     let name = edit::unique_name(&app.plan, &base);
+    let hours = review.hours_per_week;
     let outcome = edit::change(app, Touches::Plan, |plan, cat| {
         edit::add_person_with(plan, &name, role)?;
         let index = plan.people.len() - 1;
+        // The offer's own hours, when it states them, are the week the person has.
+        if let Some(h) = hours {
+            plan.people[index].capacity = h;
+        }
         edit::add_tasks(plan, cat, index, &tasks)
     });
     let index = app.plan.people.len().saturating_sub(1);

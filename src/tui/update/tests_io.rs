@@ -159,6 +159,24 @@ fn an_offer_becomes_a_new_person_named_and_cast_by_its_title() {
 }
 
 #[test]
+fn a_new_person_from_an_offer_has_the_hours_it_offers() {
+    let mut app = team_review();
+    key(&mut app, 'i');
+    update(
+        &mut app,
+        Action::Paste(
+            "Community Manager (freelance, 12 h/week)\n- Moderate our Discord server\n- Run meetups\n"
+                .to_owned(),
+        ),
+    );
+    press(&mut app, KeyCode::Enter);
+    key(&mut app, 'n');
+    let p = app.plan.people.last().unwrap();
+    assert_eq!(p.name, "Community Manager (freelance, 12 h/week)");
+    assert_eq!(p.capacity, 12.0);
+}
+
+#[test]
 fn a_typed_path_is_read_by_the_loop_and_its_errors_keep_the_overlay() {
     let mut app = team_review();
     key(&mut app, 'i');
