@@ -291,7 +291,9 @@ fn report_html_is_written_atomically_to_the_output_file() {
     assert!(html.contains("<h1>Re: Community Manager</h1>"));
     assert!(html.contains("<svg"), "the role-mix bar");
     assert!(!html.contains("<script"));
-    assert!(html.contains("Drafted with rolescope from &lt;stdin&gt;."));
+    // The reply goes to the client: no tool note, no local file name.
+    assert!(!html.contains("rolescope from"), "{html}");
+    assert!(html.trim_end().ends_with("</main>\n</body>\n</html>"));
     // Only the reply is left in the directory: no temporary file.
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(names.len(), 1);

@@ -205,7 +205,7 @@ fn offer_reply(out: &mut String, r: &OfferReply) {
     if !missing.is_empty() {
         out.push('\n');
     }
-    let _ = writeln!(out, "{}\n", words::REPLY_EITHER_WAY);
+    let _ = writeln!(out, "{}\n", words::reply_closing(r));
     // Two spaces at the end of a line are a hard line break in CommonMark, and invisible in
     // the raw text that gets pasted into an e-mail.
     let _ = writeln!(out, "{}  \n{}", words::REPLY_REGARDS, words::REPLY_NAME);

@@ -542,8 +542,15 @@ pub fn reply_missing<'r, 'a>(r: &'r OfferReply<'a>) -> &'r [&'a str] {
     }
 }
 
-pub const REPLY_EITHER_WAY: &str =
-    "Either way, I'd be glad to talk it through. Thanks again for thinking of me.";
+/// The reply's closing line: "either way" only where the reply offered a choice.
+pub fn reply_closing(r: &OfferReply<'_>) -> &'static str {
+    match r.kind {
+        ReplyVerdict::Fits if r.misfits.is_empty() => {
+            "I'd be glad to talk it through. Thanks again for thinking of me."
+        }
+        _ => "Either way, I'd be glad to talk it through. Thanks again for thinking of me.",
+    }
+}
 
 pub const REPLY_REGARDS: &str = "Best regards,";
 pub const REPLY_NAME: &str = "[Your name]";

@@ -44,15 +44,14 @@ pub fn render(report: &Report) -> String {
         Body::TeamReview(t) => team_review(&mut out, report, t),
         Body::OfferReply(r) => offer_reply(&mut out, r),
     }
-    let made = if matches!(report.body, Body::OfferReply(_)) {
-        "Drafted with rolescope from "
-    } else {
-        "Made with rolescope from "
-    };
-    out.push_str("<footer>");
-    out.push_str(made);
-    out.push_str(&esc(report.file));
-    out.push_str(".</footer>\n</main>\n</body>\n</html>\n");
+    // A reply goes to the client as it is: no note of the tool or of the user's file names,
+    // as in the Markdown reply.
+    if !matches!(report.body, Body::OfferReply(_)) {
+        out.push_str("<footer>Made with rolescope from ");
+        out.push_str(&esc(report.file));
+        out.push_str(".</footer>\n");
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 
@@ -297,7 +296,7 @@ fn offer_reply(out: &mut String, r: &OfferReply) {
     let _ = writeln!(
         out,
         "<p>{}</p>\n<p>{}<br>{}</p>\n</section>",
-        esc(words::REPLY_EITHER_WAY),
+        esc(words::reply_closing(r)),
         words::REPLY_REGARDS,
         esc(words::REPLY_NAME)
     );
