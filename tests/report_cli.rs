@@ -96,6 +96,24 @@ fn person_picks_a_role_description_out_of_a_team() {
 }
 
 #[test]
+fn person_may_be_the_start_of_one_name() {
+    for (given, who) in [
+        ("山田 花子", "山田 花子 (Hanako Yamada)"),
+        ("maya", "Maya Okafor"),
+    ] {
+        let o = rolescope(&["report", "examples/team-review.yaml", "--person", given]);
+        assert_eq!(o.status.code(), Some(0), "{given}: {}", stderr(&o));
+        assert!(
+            stdout(&o).contains(&format!("Role description for {who}")),
+            "{given}"
+        );
+    }
+    // Not a part of a word: "Ma" is no one's name.
+    let o = rolescope(&["report", "examples/team-review.yaml", "--person", "Ma"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
 fn unknown_person_exits_2_with_a_did_you_mean() {
     let o = rolescope(&[
         "report",

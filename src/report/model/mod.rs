@@ -67,7 +67,8 @@ pub enum Subject {
 }
 
 impl Subject {
-    /// `--person NAME` if given (exact name, else a unique case-insensitive match); otherwise a
+    /// `--person NAME` if given (exact name, else a unique case-insensitive match, else the
+    /// unique name it starts, word for word: "Maya" for "Maya Okafor"); otherwise a
     /// role description for a one-person plan and a team review for any other.
     pub fn choose(plan: &Plan, origin: &str, person: Option<&str>) -> Result<Subject, InputError> {
         let Some(name) = person else {
@@ -84,6 +85,20 @@ impl Subject {
             .filter(|&i| plan.people[i].name.to_lowercase() == name.to_lowercase())
             .collect();
         if let [i] = folded.as_slice() {
+            return Ok(Subject::Person(*i));
+        }
+        // "山田 花子" for "山田 花子 (Hanako Yamada)", "maya" for "Maya Okafor": a start of
+        // one name only, at a word boundary.
+        let lower = name.to_lowercase();
+        let starts: Vec<usize> = (0..plan.people.len())
+            .filter(|&i| {
+                let full = plan.people[i].name.to_lowercase();
+                !lower.trim().is_empty()
+                    && full.starts_with(&lower)
+                    && !full[lower.len()..].starts_with(char::is_alphanumeric)
+            })
+            .collect();
+        if let [i] = starts.as_slice() {
             return Ok(Subject::Person(*i));
         }
         let names = plan.people.iter().map(|p| p.name.as_str());
