@@ -134,7 +134,7 @@ fn report_error(e: &anyhow::Error) {
         }
         let n = errors.0.len();
         if n > 1 {
-            eprintln!("{n} problems found; nothing was checked");
+            eprintln!("{n} problems found in the input; fix them and run again");
         }
     } else if let Some(err) = e.downcast_ref::<InputError>() {
         eprintln!("error: {err}");
