@@ -303,12 +303,12 @@ fn the_task_picker_marks_its_highlighted_row_and_keeps_wide_text_in_its_frame() 
             .map(|x| buffer[(x, y)].symbol().to_owned())
             .collect::<String>()
     };
-    // It opened on the line's task (moderating member spaces), kept it through the filter,
-    // and moved one down: that row is reversed, the others are not.
+    // Typing moved the highlight to the first match, and Down to the second: that row is
+    // reversed, the others are not.
     let y = (0..buffer.area.height)
-        .find(|&y| row_text(y).contains("Handle conduct reports"))
+        .find(|&y| row_text(y).contains("Design and run the onboarding"))
         .unwrap();
-    let x = row_text(y).find("Handle").unwrap();
+    let x = row_text(y).find("Design").unwrap();
     let x = u16::try_from(row_text(y)[..x].chars().count()).unwrap();
     assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
     let other = (0..buffer.area.height)

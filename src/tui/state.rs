@@ -284,13 +284,27 @@ impl App {
         self.clamp();
     }
 
-    /// Applies the filter to the catalog list, keeping the highlighted task if still shown.
-    pub(super) fn refilter(&mut self) {
-        self.catalog_filter.narrow(
-            self.filter.text(),
-            &mut self.catalog_visible,
-            &mut self.selected.catalog,
-        );
+    /// Edits the filter's words and, if they changed, narrows the catalog with the first match
+    /// highlighted: the row that was highlighted before says nothing about the new words, and
+    /// Enter should take the best match, not whatever task lands on the old row number.
+    pub(super) fn edit_filter(&mut self, edit: impl FnOnce(&mut TextInput)) {
+        if self.filter.edited(edit) {
+            self.catalog_filter
+                .narrow(self.filter.text(), &mut self.catalog_visible);
+            self.selected.catalog = 0;
+            self.clamp();
+        }
+    }
+
+    /// Empties the filter, keeping the highlighted task highlighted in the whole catalog: the
+    /// search is over, and what it found is shown among its neighbours.
+    pub(super) fn clear_filter(&mut self) {
+        let found = self.catalog_visible.get(self.selected.catalog).copied();
+        self.filter.clear();
+        self.catalog_filter.narrow("", &mut self.catalog_visible);
+        self.selected.catalog = found
+            .and_then(|t| self.catalog_visible.iter().position(|&i| i == t))
+            .unwrap_or(0);
         self.clamp();
     }
 

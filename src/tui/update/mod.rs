@@ -22,6 +22,7 @@ use std::path::PathBuf;
 use self::edit::Touches;
 use self::overlay::open_prompt;
 use super::action::Action;
+use super::input::TextInput;
 use super::state::{App, Confirm, Focus, Overlay, PromptKind, Scope};
 use crate::plan::RoleSpec;
 
@@ -103,24 +104,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.focus = Focus::Catalog;
             app.filter_editing = true;
         }
-        Action::FilterInput(c) => {
-            app.filter.insert(c);
-            app.refilter();
-        }
-        Action::FilterBackspace => {
-            app.filter.backspace();
-            app.refilter();
-        }
+        Action::FilterInput(c) => app.edit_filter(|f| f.insert(c)),
+        Action::FilterBackspace => app.edit_filter(TextInput::backspace),
         Action::FilterClear => {
-            app.filter.clear();
             app.filter_editing = false;
-            app.refilter();
+            app.clear_filter();
         }
         Action::FilterConfirm => app.filter_editing = false,
-        Action::Paste(text) if app.filter_editing => {
-            app.filter.insert_str(&text);
-            app.refilter();
-        }
+        Action::Paste(text) if app.filter_editing => app.edit_filter(|f| f.insert_str(&text)),
         Action::AddPerson => open_prompt(app, PromptKind::AddPerson, ""),
         Action::ImportOffer => import::open(app),
         Action::ExportReport => export::open(app),

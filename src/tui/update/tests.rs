@@ -411,6 +411,46 @@ fn the_filter_narrows_the_catalog_and_keeps_the_selection_in_range() {
 }
 
 #[test]
+fn changing_the_filter_highlights_the_first_match() {
+    // The reviewer's steps: the fourth row, then `/meetup`, then Enter Enter.
+    let mut app = team_review();
+    for c in "3gjjj".chars() {
+        key(&mut app, c);
+    }
+    assert_eq!(app.selected.catalog, 3);
+    key(&mut app, '/');
+    typed(&mut app, "meetup");
+    assert_eq!(app.selected.catalog, 0, "the first match, not the fourth");
+    let first = app.catalog.tasks()[app.visible_catalog()[0]].clone();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.plan.people[0].has_task(&first.id), "{}", app.status);
+    assert_eq!(
+        app.status,
+        format!("Assigned “{}” to Maya Okafor.", first.title)
+    );
+
+    // A highlighted row that still matches moves to the first match too, on every change.
+    let mut app = team_review();
+    key(&mut app, '/');
+    typed(&mut app, "meet");
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.selected.catalog, 1);
+    typed(&mut app, "u");
+    assert_eq!(app.selected.catalog, 0);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.selected.catalog, 0);
+    // No change, no move: Backspace in an empty filter.
+    let mut app = team_review();
+    key(&mut app, '3');
+    key(&mut app, 'j');
+    key(&mut app, '/');
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.selected.catalog, 1);
+}
+
+#[test]
 fn accepting_a_finding_moves_it_to_accepted() {
     let mut app = team_review();
     key(&mut app, 'j');
