@@ -346,3 +346,35 @@ fn the_task_picker_marks_its_highlighted_row_and_keeps_wide_text_in_its_frame() 
         assert!(text.contains("> 山田"), "{text}");
     }
 }
+
+#[test]
+fn the_too_small_screen_says_how_to_quit_and_asks_the_question_about_saving() {
+    let words = |app: &App, w: u16, h: u16| {
+        let terminal = render(app, w, h, ThemeName::Mono);
+        let buffer = terminal.backend().buffer();
+        (0..h)
+            .map(|y| {
+                (0..w)
+                    .map(|x| buffer[(x, y)].symbol().to_owned())
+                    .collect::<String>()
+                    .trim()
+                    .to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut app = team_review();
+    apply(&mut app, [Action::Focus(Focus::Tasks), Action::HoursUp]);
+    update(&mut app, Action::Resize(50, 14));
+    let text = words(&app, 50, 14);
+    assert!(text.contains("this is 50×14"), "{text}");
+    assert!(text.contains("press q to quit"), "{text}");
+    update(&mut app, Action::Quit);
+    let text = words(&app, 50, 14);
+    assert!(text.contains("The plan has unsaved changes."), "{text}");
+    assert!(text.contains("d: quit without saving"), "{text}");
+    update(&mut app, Action::Save);
+    update(&mut app, Action::Saved(Err("disk full".to_owned())));
+    let text = words(&app, 50, 14);
+    assert!(text.contains("Not saved: disk full"), "{text}");
+}

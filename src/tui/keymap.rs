@@ -329,6 +329,15 @@ pub static BINDINGS: &[Binding] = &[
 
 /// The contexts whose bindings apply now, most specific first.
 pub fn active_contexts(app: &App) -> Vec<Context> {
+    if app.too_small() {
+        // Only quitting works (see `update`): the global quit key, even over an overlay, as
+        // the "too small" screen says, and the answers to a question about saving.
+        return match app.saving_question() {
+            Some(Confirm::Quit) => vec![Context::Unsaved],
+            Some(_) => vec![Context::Confirm],
+            None => vec![Context::Global],
+        };
+    }
     match app.top_overlay() {
         Some(Overlay::Help { .. }) => vec![Context::Help],
         Some(Overlay::Confirm(Confirm::Quit)) => vec![Context::Unsaved],
@@ -431,6 +440,17 @@ fn joined(keys: &[KeySpec], sep: &str) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(sep)
+}
+
+/// The keys bound to `action` in `context`, as help shows them (`up/k`), if any: for text
+/// that names a key, so it stays true under a remapped table.
+pub fn keys_for(bindings: &[Binding], context: Context, action: &Action) -> Option<String> {
+    let keys: Vec<KeySpec> = bindings
+        .iter()
+        .filter(|b| b.context == context && b.action == *action)
+        .map(|b| b.key)
+        .collect();
+    (!keys.is_empty()).then(|| joined(&keys, "/"))
 }
 
 /// The keys to show in the footer now: the focused context's first, then the global ones.

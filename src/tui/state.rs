@@ -260,6 +260,24 @@ impl App {
         self.overlays.last()
     }
 
+    /// Whether the terminal, as last reported, is too small for the panes (the view's own
+    /// test). Then only quitting works, since any other key would change what the user cannot
+    /// see; `update` decides it from this, so it stays pure.
+    pub fn too_small(&self) -> bool {
+        let (width, height) = self.size;
+        super::view::too_small(ratatui::layout::Rect::new(0, 0, width, height))
+    }
+
+    /// The question on top when it is about saving on the way out (unsaved changes, or a file
+    /// changed on disk): the one kind still answered while the terminal is too small, so quitting
+    /// never gets stuck behind it.
+    pub fn saving_question(&self) -> Option<&Confirm> {
+        match self.top_overlay() {
+            Some(Overlay::Confirm(q @ (Confirm::Quit | Confirm::Overwrite(_)))) => Some(q),
+            _ => None,
+        }
+    }
+
     /// How many rows a pane has, for moving and clamping its selection.
     pub fn pane_len(&self, focus: Focus) -> usize {
         match focus {

@@ -67,8 +67,12 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 .push(Overlay::Confirm(Confirm::Overwrite(path)));
             return Effect::None;
         }
-        _ => app.status.clear(),
+        _ => {}
     }
+    if app.too_small() {
+        return while_too_small(app, action);
+    }
+    app.status.clear();
     if !app.overlays.is_empty() {
         return overlay::handle(app, action);
     }
@@ -128,11 +132,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             let path = app.path.as_ref().map(|p| p.display().to_string());
             open_prompt(app, PromptKind::SaveAs, path.unwrap_or_default());
         }
-        Action::Quit if app.dirty => app.overlays.push(Overlay::Confirm(Confirm::Quit)),
-        Action::Quit => {
-            app.quit = true;
-            return Effect::Quit;
-        }
+        Action::Quit => return quit(app),
         other => {
             if let Err(reason) = on_selection(app, &other) {
                 app.status = reason;
@@ -140,6 +140,35 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
     }
     Effect::None
+}
+
+/// While the terminal is too small to draw the panes, the user cannot see what a key would
+/// change, so everything is ignored, status line included, except quitting: the quit key
+/// (over any overlay, as the screen says) and the answers to a question about saving.
+fn while_too_small(app: &mut App, action: Action) -> Effect {
+    let asked = app.saving_question().is_some();
+    match action {
+        Action::Submit | Action::Cancel | Action::Save | Action::Discard if asked => {
+            app.status.clear();
+            overlay::handle(app, action)
+        }
+        Action::Quit if !asked => {
+            app.status.clear();
+            quit(app)
+        }
+        _ => Effect::None,
+    }
+}
+
+/// Quits, or asks first when there are unsaved changes.
+fn quit(app: &mut App) -> Effect {
+    if app.dirty {
+        app.overlays.push(Overlay::Confirm(Confirm::Quit));
+        Effect::None
+    } else {
+        app.quit = true;
+        Effect::Quit
+    }
 }
 
 /// Actions on the selected person, task or finding.

@@ -502,9 +502,86 @@ fn paging_follows_the_terminal_height() {
     assert_eq!(page, 16);
     press(&mut app, KeyCode::PageDown);
     assert_eq!(app.selected.catalog, page);
-    update(&mut app, Action::Resize(10, 3));
+    update(&mut app, Action::Resize(60, 16));
+    assert_eq!(app.page_size(), 4);
     press(&mut app, KeyCode::PageUp);
-    assert_eq!(app.selected.catalog, page - 1);
+    assert_eq!(app.selected.catalog, page - 4);
+}
+
+#[test]
+fn a_terminal_too_small_for_the_panes_takes_only_quit() {
+    let mut app = team_review();
+    key(&mut app, '2');
+    update(&mut app, Action::Resize(40, 12));
+    "Earlier news.".clone_into(&mut app.status);
+    let plan = app.plan.clone();
+    let unchanged = |app: &App| {
+        assert_eq!(app.plan, plan);
+        assert_eq!(app.status, "Earlier news.");
+        assert!(app.overlays.is_empty());
+        assert_eq!(
+            (app.focus, app.selected),
+            (Focus::Tasks, crate::tui::state::Selection::default())
+        );
+        assert!(!app.filter_editing && !app.coverage);
+    };
+    // The reviewer's `d`: the tasks pane's keys are not bound while the panes are not shown...
+    assert_eq!(key(&mut app, 'd'), None);
+    unchanged(&app);
+    // ...and `update` ignores whatever else arrives, so no key or click can change unseen state.
+    for action in [
+        Action::Unassign,
+        Action::DeletePerson,
+        Action::HoursUp,
+        Action::Assign,
+        Action::Undo,
+        Action::AddPerson,
+        Action::Help,
+        Action::FilterStart,
+        Action::Paste("x".into()),
+        Action::Click {
+            focus: Focus::People,
+            row: 2,
+        },
+        Action::ToggleCoverage,
+        Action::Down,
+        Action::ImportOffer,
+        Action::ExportReport,
+        Action::Save,
+    ] {
+        assert_eq!(update(&mut app, action.clone()), Effect::None, "{action:?}");
+        unchanged(&app);
+    }
+    assert_eq!(key(&mut app, 'q'), Some(Effect::Quit), "a clean plan quits");
+
+    // With unsaved changes and a prompt open, `q` still quits, by way of the question.
+    let mut app = team_review();
+    key(&mut app, '2');
+    key(&mut app, '+');
+    key(&mut app, 'h');
+    update(&mut app, Action::Resize(59, 30));
+    assert_eq!(
+        key(&mut app, 'q'),
+        Some(Effect::None),
+        "not typed into the prompt"
+    );
+    assert_eq!(app.top_overlay(), Some(&Overlay::Confirm(Confirm::Quit)));
+    assert_eq!(key(&mut app, 'q'), None, "the question takes its own keys");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.top_overlay(), Some(Overlay::Prompt { .. })));
+    key(&mut app, 'q');
+    assert_eq!(key(&mut app, 'd'), Some(Effect::Quit));
+
+    // A big enough terminal gives every key back.
+    let mut app = team_review();
+    update(&mut app, Action::Resize(10, 3));
+    update(&mut app, Action::Resize(60, 16));
+    key(&mut app, '2');
+    key(&mut app, 'd');
+    assert_eq!(
+        app.plan.people[0].tasks.len(),
+        plan.people[0].tasks.len() - 1
+    );
 }
 
 #[test]
