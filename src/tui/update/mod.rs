@@ -219,8 +219,8 @@ fn on_selection(app: &mut App, action: &Action) -> Result<(), String> {
         }
         Action::Unassign => {
             let i = need_person()?;
-            edit::change(app, Touches::Person(i), |plan, _| {
-                edit::unassign(plan, i, task)
+            edit::change(app, Touches::Person(i), |plan, cat| {
+                edit::unassign(plan, cat, i, task)
             })?;
         }
         Action::HoursUp | Action::HoursDown => {
