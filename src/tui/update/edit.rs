@@ -2,7 +2,8 @@
 //! records undo, marks the plan dirty and re-runs the analysis, so no edit can forget a step.
 //!
 //! Each edit returns the status line on success or the reason it refused; a refused or no-op
-//! edit leaves no undo step behind.
+//! edit leaves no undo step behind. The status line is also the undo step's label, so it says
+//! what changed and nothing else: key hints are added by the caller ([`hinted`]).
 
 use std::sync::Arc;
 
@@ -44,7 +45,7 @@ pub fn change(
     match result {
         Ok(status) => {
             if changed {
-                app.history.record(before);
+                app.history.record(before, status.clone());
                 app.refresh();
             }
             app.status = status;
@@ -147,14 +148,15 @@ pub fn add_tasks(
         added += 1;
     }
     let plural = if added == 1 { "" } else { "s" };
-    let mut status = format!(
-        "Added {added} task{plural} from the offer to {} (u undoes it).",
+    let already = if had > 0 {
+        format!(", who already had {had}")
+    } else {
+        String::new()
+    };
+    Ok(format!(
+        "Added {added} task{plural} from the offer to {}{already}.",
         p.name
-    );
-    if had > 0 {
-        status = format!("{status} {had} they already had.");
-    }
-    Ok(status)
+    ))
 }
 
 pub fn rename(plan: &mut Plan, index: usize, name: &str) -> Result<String, String> {
@@ -167,7 +169,7 @@ pub fn rename(plan: &mut Plan, index: usize, name: &str) -> Result<String, Strin
 pub fn delete(plan: &mut Plan, index: usize) -> Result<String, String> {
     person(plan, index)?;
     let gone = plan.people.remove(index);
-    Ok(format!("Deleted {} (u to undo).", gone.name))
+    Ok(format!("Deleted {}.", gone.name))
 }
 
 /// Sets a person's role; the status names it by its title ("Community Manager 60% / Social
@@ -236,6 +238,15 @@ fn task_title(catalog: &Catalog, id: &str) -> String {
     fit(
         catalog.task(id).map_or(id, |t| t.title.as_str()),
         TITLE_COLUMNS,
+    )
+}
+
+/// `sentence` with a hint in brackets before its full stop: "Deleted Ana." and "u undoes it"
+/// give "Deleted Ana (u undoes it)."
+pub fn hinted(sentence: &str, hint: &str) -> String {
+    format!(
+        "{} ({hint}).",
+        sentence.strip_suffix('.').unwrap_or(sentence)
     )
 }
 

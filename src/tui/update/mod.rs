@@ -120,12 +120,16 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::ImportOffer => import::open(app),
         Action::ExportReport => export::open(app),
         Action::Undo => {
-            let done = app.history.undo(&mut app.plan);
-            after_history(app, done, "Undone (ctrl-r to redo).", "Nothing to undo.");
+            let label = app.history.undo(&mut app.plan);
+            after_history(app, label, "Nothing to undo.", |what| {
+                edit::hinted(&format!("Undone: {what}"), "ctrl-r to redo")
+            });
         }
         Action::Redo => {
-            let done = app.history.redo(&mut app.plan);
-            after_history(app, done, "Redone.", "Nothing to redo.");
+            let label = app.history.redo(&mut app.plan);
+            after_history(app, label, "Nothing to redo.", |what| {
+                format!("Redone: {what}")
+            });
         }
         Action::Save => return save(app),
         Action::SaveAs => {
@@ -292,11 +296,36 @@ fn select(app: &mut App, to: usize) {
     }
 }
 
-fn after_history(app: &mut App, done: bool, yes: &str, no: &str) {
-    if done {
-        app.refresh();
+/// After an undo or redo: the analysis follows, and the status says which change was taken
+/// back or done again, from its label ("Undone: assigned “…” to Maya (ctrl-r to redo).").
+fn after_history(
+    app: &mut App,
+    label: Option<String>,
+    nothing: &str,
+    say: impl FnOnce(String) -> String,
+) {
+    let Some(label) = label else {
+        nothing.clone_into(&mut app.status);
+        return;
+    };
+    app.refresh();
+    app.status = say(as_clause(app, &label));
+}
+
+/// A step's label ("Assigned “…” to Maya.") as the rest of a sentence: the first letter
+/// lowercased, unless the label starts with a person's name ("Maya Okafor is now …"), which
+/// keeps its capital; the full stop stays.
+fn as_clause(app: &App, label: &str) -> String {
+    let named = app.plan.people.iter().any(|p| {
+        label
+            .strip_prefix(p.name.as_str())
+            .is_some_and(|rest| rest.starts_with(' '))
+    });
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) if !named => first.to_lowercase().chain(chars).collect(),
+        _ => label.to_owned(),
     }
-    (if done { yes } else { no }).clone_into(&mut app.status);
 }
 
 /// Saves to the plan's path, or asks for one first.

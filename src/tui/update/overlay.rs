@@ -76,9 +76,11 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
         Overlay::Confirm(what) => match (what.clone(), action) {
             (Confirm::DeletePerson(i), Action::Submit) => {
                 app.overlays.pop();
-                if let Err(e) = edit::change(app, Touches::Plan, |plan, _| edit::delete(plan, i)) {
-                    app.status = e;
-                }
+                app.status = match edit::change(app, Touches::Plan, |plan, _| edit::delete(plan, i))
+                {
+                    Ok(()) => edit::hinted(&app.status, "u undoes it"),
+                    Err(e) => e,
+                };
             }
             (Confirm::Quit, Action::Save) => {
                 app.overlays.pop();

@@ -274,6 +274,47 @@ fn undoing_everything_returns_the_original_plan_and_redo_replays_it() {
 }
 
 #[test]
+fn undo_and_redo_say_which_change_they_took_back_or_did_again() {
+    let mut app = team_review();
+    key(&mut app, '3');
+    highlight(&mut app, "sm-reply-comments");
+    press(&mut app, KeyCode::Enter);
+    let title = "Reply to comments and replies on the br…";
+    let assigned = format!("Assigned “{title}” to Maya Okafor.");
+    assert_eq!(app.status, assigned);
+    key(&mut app, 'u');
+    assert_eq!(
+        app.status,
+        format!("Undone: assigned “{title}” to Maya Okafor (ctrl-r to redo).")
+    );
+    update(&mut app, Action::Redo);
+    assert_eq!(
+        app.status,
+        format!("Redone: assigned “{title}” to Maya Okafor.")
+    );
+    // A label that starts with a name keeps its capital.
+    key(&mut app, '1');
+    key(&mut app, 'R');
+    key(&mut app, 'j');
+    press(&mut app, KeyCode::Enter);
+    key(&mut app, 'u');
+    assert_eq!(
+        app.status,
+        "Undone: Maya Okafor is now Social Media Manager (ctrl-r to redo)."
+    );
+    // The key hint on the edit's own status line is not part of the label.
+    key(&mut app, 'j');
+    key(&mut app, 'd');
+    key(&mut app, 'y');
+    assert_eq!(app.status, "Deleted Jon Park (u undoes it).");
+    key(&mut app, 'u');
+    assert_eq!(app.status, "Undone: deleted Jon Park (ctrl-r to redo).");
+    key(&mut app, 'u');
+    key(&mut app, 'u');
+    assert_eq!(app.status, "Nothing to undo.");
+}
+
+#[test]
 fn deleting_asks_first() {
     let mut app = team_review();
     key(&mut app, 'G');

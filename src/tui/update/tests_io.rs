@@ -127,12 +127,23 @@ fn a_pasted_offer_is_corrected_added_to_a_person_and_undone() {
             .iter()
             .all(|a| a.note.as_deref().is_some_and(|n| !n.is_empty()))
     );
-    assert!(app.status.contains("Maya Okafor"), "{}", app.status);
+    let plural = if added.len() == 1 { "" } else { "s" };
+    let already = if had > 0 {
+        format!(", who already had {had}")
+    } else {
+        String::new()
+    };
+    let what = format!(
+        "dded {} task{plural} from the offer to Maya Okafor{already}",
+        added.len()
+    );
+    assert_eq!(app.status, format!("A{what} (u undoes it)."));
     assert!(app.dirty);
 
     key(&mut app, 'u');
     assert_eq!(app.plan, before, "one undo takes the whole import back");
     assert!(!app.dirty);
+    assert_eq!(app.status, format!("Undone: a{what} (ctrl-r to redo)."));
 }
 
 #[test]
