@@ -378,3 +378,14 @@ fn the_too_small_screen_says_how_to_quit_and_asks_the_question_about_saving() {
     let text = words(&app, 50, 14);
     assert!(text.contains("Not saved: disk full"), "{text}");
 }
+
+#[test]
+fn the_footer_fills_its_room_with_every_hint_that_fits() {
+    let terminal = render(&team_review(), 80, 24, ThemeName::Mono);
+    let text = format!("{}", terminal.backend());
+    let footer = text.lines().last().unwrap();
+    // "a add person" does not fit after "tab next pane"; the shorter "u undo" and "s save" do.
+    assert!(!footer.contains("add person"), "{footer}");
+    assert!(footer.contains(" u undo "), "{footer}");
+    assert!(footer.ends_with(" ? help  q quit \""), "{footer}");
+}

@@ -23,7 +23,8 @@ pub fn render(frame: &mut Frame, status: Rect, footer: Rect, app: &App, theme: &
         status,
     );
 
-    // Help and quit always show, at the right; the context's keys fill the rest from the left.
+    // Help and quit always show, at the right; the context's keys fill the rest from the left,
+    // each that fits: one long hint that does not fit leaves its room to shorter ones after it.
     let hints = footer_hints(app);
     let (always, rest): (Vec<_>, Vec<_>) = hints
         .into_iter()
@@ -37,7 +38,7 @@ pub fn render(frame: &mut Frame, status: Rect, footer: Rect, app: &App, theme: &
     for item in &rest {
         let w = item_width(item);
         if used + w + reserved > usize::from(footer.width) {
-            break;
+            continue;
         }
         used += w;
         spans.extend(hint_spans(item, theme));
