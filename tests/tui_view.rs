@@ -80,7 +80,12 @@ fn screens() -> Vec<(&'static str, App)> {
     let mut a = team_review();
     apply(
         &mut a,
-        [Action::Focus(Focus::Catalog), Action::Assign, Action::Quit],
+        [
+            Action::Focus(Focus::Catalog),
+            Action::Bottom,
+            Action::Assign,
+            Action::Quit,
+        ],
     );
     out.push(("confirm-quit", a));
     let mut a = team_review();
@@ -388,4 +393,28 @@ fn the_footer_fills_its_room_with_every_hint_that_fits() {
     assert!(!footer.contains("add person"), "{footer}");
     assert!(footer.contains(" u undo "), "{footer}");
     assert!(footer.ends_with(" ? help  q quit \""), "{footer}");
+}
+
+#[test]
+fn the_header_keeps_the_unsaved_marker_and_the_tasks_title_its_hours() {
+    let mut app = team_review();
+    apply(&mut app, [Action::Focus(Focus::Tasks), Action::HoursUp]);
+    for (w, h) in [(60, 16), (61, 20), (80, 24), (100, 30)] {
+        update(&mut app, Action::Resize(w, h));
+        let text = format!("{}", render(&app, w, h, ThemeName::Mono).backend());
+        let header = text.lines().next().unwrap();
+        assert!(header.contains("[+] unsaved"), "{w}x{h}: {header}");
+        assert!(header.contains(" rolescope · Team"), "{w}x{h}: {header}");
+    }
+
+    let catalog = Arc::new(Catalog::builtin().unwrap());
+    let mut plan = team_review().plan;
+    plan.people[0].name = "Maya Alexandra Okafor-Fitzgerald de la Cruz y Montenegro".into();
+    let app = App::new(catalog, plan, None);
+    for (w, h) in [(60, 16), (100, 30), (200, 60)] {
+        let text = format!("{}", render(&app, w, h, ThemeName::Mono).backend());
+        let title = text.lines().find(|l| l.contains("Tasks — ")).unwrap();
+        assert!(title.contains(" h of 40 h) "), "{w}x{h}: {title}");
+        assert!(title.contains("Tasks — Maya"), "{w}x{h}: {title}");
+    }
 }
