@@ -52,6 +52,15 @@ fn highlight(app: &mut App, id: &str) {
     app.selected.catalog = pos;
 }
 
+/// Gives the selected person the role on row `row` of the role picker, through the keys.
+fn pick_role(app: &mut App, row: usize) {
+    key(app, 'R');
+    for _ in 0..row {
+        key(app, 'j');
+    }
+    press(app, KeyCode::Enter);
+}
+
 fn rules_of(app: &App, person: usize) -> Vec<Rule> {
     app.analysis.findings_for(person).map(|f| f.rule).collect()
 }
@@ -171,16 +180,14 @@ fn a_hybrid_split_is_typed_in_the_role_picker() {
 fn status_lines_name_roles_and_tasks_by_their_titles() {
     let mut app = team_review();
     // Maya's role: the second of the picker (social media manager), then a hybrid split.
-    key(&mut app, 'R');
-    key(&mut app, 'j');
-    press(&mut app, KeyCode::Enter);
+    pick_role(&mut app, 1);
     assert_eq!(app.status, "Maya Okafor is now Social Media Manager.");
-    key(&mut app, 'R');
-    update(&mut app, Action::Bottom);
-    press(&mut app, KeyCode::Enter);
-    for _ in 0..60 {
-        press(&mut app, KeyCode::Backspace);
-    }
+    let split_row = app.catalog.roles().len();
+    pick_role(&mut app, split_row);
+    let Some(Overlay::Prompt { input, .. }) = app.overlays.last_mut() else {
+        panic!("expected the split prompt");
+    };
+    input.clear();
     typed(&mut app, "community-manager 60 social-media-manager 40");
     press(&mut app, KeyCode::Enter);
     assert_eq!(
@@ -294,9 +301,7 @@ fn undo_and_redo_say_which_change_they_took_back_or_did_again() {
     );
     // A label that starts with a name keeps its capital.
     key(&mut app, '1');
-    key(&mut app, 'R');
-    key(&mut app, 'j');
-    press(&mut app, KeyCode::Enter);
+    pick_role(&mut app, 1);
     key(&mut app, 'u');
     assert_eq!(
         app.status,
