@@ -4,7 +4,8 @@
 //! current size (1×1 to 250×80), with one of the three themes.
 //!
 //! After every step: no panic, every pane's selection in range, every overlay's indices
-//! valid, shares finite, in 0..=1 and summing to 1 (or all 0). Every 97 steps: the analysis is
+//! valid, shares finite, in 0..=1 and summing to 1 (or all 0); and while the terminal is too
+//! small for the panes, a step that is not quitting (or a resize) changes nothing at all. Every 97 steps: the analysis is
 //! the one of the plan as it is, and the plan survives save -> load. At checkpoints and at the
 //! end: undo all the way, then redo all the way, gives back the same plan.
 //!
@@ -134,6 +135,12 @@ fn input(rng: &mut Rng, app: &App) -> Option<Action> {
     match rng.below(100) {
         0..=83 => action_for(app, key(rng)),
         84..=88 => Some(Action::Paste(paste_text(rng))),
+        // Mostly sizes that show the panes: below them only quitting works, and the soak
+        // would spend a third of its steps there.
+        89..=93 if rng.chance(80) => Some(Action::Resize(
+            view::MIN_WIDTH + rng.below(usize::from(251 - view::MIN_WIDTH)) as u16,
+            view::MIN_HEIGHT + rng.below(usize::from(81 - view::MIN_HEIGHT)) as u16,
+        )),
         89..=93 => Some(Action::Resize(
             1 + rng.below(250) as u16,
             1 + rng.below(80) as u16,
@@ -170,6 +177,39 @@ fn report(rng: &mut Rng, effect: Effect) -> Option<Action> {
             Err("Permission denied (os error 13)".to_owned())
         })),
     }
+}
+
+/// What a user could see change; compared across a step taken while the terminal is too small.
+fn seen(app: &App) -> impl PartialEq + std::fmt::Debug + use<> {
+    (
+        (
+            app.plan.clone(),
+            app.dirty,
+            app.revision,
+            app.status.clone(),
+        ),
+        (app.overlays.clone(), app.focus, app.selected, app.scope),
+        (
+            app.filter.clone(),
+            app.filter_editing,
+            app.coverage,
+            app.quit,
+        ),
+    )
+}
+
+/// Whether `action` may change anything while the terminal is too small: quitting, answering
+/// the question about saving it may ask, and a new size.
+fn works_when_too_small(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Quit
+            | Action::Save
+            | Action::Discard
+            | Action::Submit
+            | Action::Cancel
+            | Action::Resize(..)
+    )
 }
 
 /// The invariants that must hold after every step.
@@ -286,9 +326,11 @@ fn deep_check(app: &App, step: u64, seed: u64) {
 /// Undo all the way, then redo all the way: the same plan comes back.
 fn undo_redo_round_trip(app: &App, step: u64, seed: u64) -> usize {
     let mut a = app.clone();
-    // Undo works from the panes, as a user would get there: close what is open.
+    // Undo works from the panes, as a user would get there: close what is open, and make the
+    // terminal big enough to show them.
     a.overlays.clear();
     a.filter_editing = false;
+    update(&mut a, Action::Resize(80, 24));
     let now = a.plan.clone();
     let mut undone = 0;
     while a.can_undo() {
@@ -339,10 +381,20 @@ fn soak(example: &str, events: u64) {
     ];
     let start = Instant::now();
     let (mut draws, mut undo_depth, mut max_people) = (0u64, 0usize, 0usize);
-    let mut picking = 0u64;
+    let (mut picking, mut small_steps) = (0u64, 0u64);
     for step in 0..events {
         if let Some(action) = input(&mut rng, &app) {
+            let before = (app.too_small() && !works_when_too_small(&action)).then(|| seen(&app));
+            let label = format!("{action:?}");
             let effect = update(&mut app, action);
+            if let Some(before) = before {
+                assert_eq!(
+                    seen(&app),
+                    before,
+                    "seed {seed}, step {step}: {label} changed state while too small"
+                );
+                small_steps += 1;
+            }
             if let Some(reply) = report(&mut rng, effect) {
                 update(&mut app, reply);
             }
@@ -373,7 +425,7 @@ fn soak(example: &str, events: u64) {
     deep_check(&app, events, seed);
     undo_depth = undo_depth.max(undo_redo_round_trip(&app, events, seed));
     println!(
-        "soak {example}: {events} events, {draws} draws, up to {max_people} people, undo depth up to {undo_depth}, {picking} steps in the task picker, {:.1} s",
+        "soak {example}: {events} events, {draws} draws, up to {max_people} people, undo depth up to {undo_depth}, {picking} steps in the task picker, {small_steps} ignored while too small, {:.1} s",
         start.elapsed().as_secs_f64()
     );
 }

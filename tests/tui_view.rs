@@ -80,7 +80,12 @@ fn screens() -> Vec<(&'static str, App)> {
     let mut a = team_review();
     apply(
         &mut a,
-        [Action::Focus(Focus::Catalog), Action::Assign, Action::Quit],
+        [
+            Action::Focus(Focus::Catalog),
+            Action::Bottom,
+            Action::Assign,
+            Action::Quit,
+        ],
     );
     out.push(("confirm-quit", a));
     let mut a = team_review();
@@ -303,12 +308,12 @@ fn the_task_picker_marks_its_highlighted_row_and_keeps_wide_text_in_its_frame() 
             .map(|x| buffer[(x, y)].symbol().to_owned())
             .collect::<String>()
     };
-    // It opened on the line's task (moderating member spaces), kept it through the filter,
-    // and moved one down: that row is reversed, the others are not.
+    // Typing moved the highlight to the first match, and Down to the second: that row is
+    // reversed, the others are not.
     let y = (0..buffer.area.height)
-        .find(|&y| row_text(y).contains("Handle conduct reports"))
+        .find(|&y| row_text(y).contains("Design and run the onboarding"))
         .unwrap();
-    let x = row_text(y).find("Handle").unwrap();
+    let x = row_text(y).find("Design").unwrap();
     let x = u16::try_from(row_text(y)[..x].chars().count()).unwrap();
     assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
     let other = (0..buffer.area.height)
@@ -344,5 +349,72 @@ fn the_task_picker_marks_its_highlighted_row_and_keeps_wide_text_in_its_frame() 
             );
         }
         assert!(text.contains("> 山田"), "{text}");
+    }
+}
+
+#[test]
+fn the_too_small_screen_says_how_to_quit_and_asks_the_question_about_saving() {
+    let words = |app: &App, w: u16, h: u16| {
+        let terminal = render(app, w, h, ThemeName::Mono);
+        let buffer = terminal.backend().buffer();
+        (0..h)
+            .map(|y| {
+                (0..w)
+                    .map(|x| buffer[(x, y)].symbol().to_owned())
+                    .collect::<String>()
+                    .trim()
+                    .to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut app = team_review();
+    apply(&mut app, [Action::Focus(Focus::Tasks), Action::HoursUp]);
+    update(&mut app, Action::Resize(50, 14));
+    let text = words(&app, 50, 14);
+    assert!(text.contains("this is 50×14"), "{text}");
+    assert!(text.contains("press q to quit"), "{text}");
+    update(&mut app, Action::Quit);
+    let text = words(&app, 50, 14);
+    assert!(text.contains("The plan has unsaved changes."), "{text}");
+    assert!(text.contains("d: quit without saving"), "{text}");
+    update(&mut app, Action::Save);
+    update(&mut app, Action::Saved(Err("disk full".to_owned())));
+    let text = words(&app, 50, 14);
+    assert!(text.contains("Not saved: disk full"), "{text}");
+}
+
+#[test]
+fn the_footer_fills_its_room_with_every_hint_that_fits() {
+    let terminal = render(&team_review(), 80, 24, ThemeName::Mono);
+    let text = format!("{}", terminal.backend());
+    let footer = text.lines().last().unwrap();
+    // "a add person" does not fit after "tab next pane"; the shorter "u undo" and "s save" do.
+    assert!(!footer.contains("add person"), "{footer}");
+    assert!(footer.contains(" u undo "), "{footer}");
+    assert!(footer.ends_with(" ? help  q quit \""), "{footer}");
+}
+
+#[test]
+fn the_header_keeps_the_unsaved_marker_and_the_tasks_title_its_hours() {
+    let mut app = team_review();
+    apply(&mut app, [Action::Focus(Focus::Tasks), Action::HoursUp]);
+    for (w, h) in [(60, 16), (61, 20), (80, 24), (100, 30)] {
+        update(&mut app, Action::Resize(w, h));
+        let text = format!("{}", render(&app, w, h, ThemeName::Mono).backend());
+        let header = text.lines().next().unwrap();
+        assert!(header.contains("[+] unsaved"), "{w}x{h}: {header}");
+        assert!(header.contains(" rolescope · Team"), "{w}x{h}: {header}");
+    }
+
+    let catalog = Arc::new(Catalog::builtin().unwrap());
+    let mut plan = team_review().plan;
+    plan.people[0].name = "Maya Alexandra Okafor-Fitzgerald de la Cruz y Montenegro".into();
+    let app = App::new(catalog, plan, None);
+    for (w, h) in [(60, 16), (100, 30), (200, 60)] {
+        let text = format!("{}", render(&app, w, h, ThemeName::Mono).backend());
+        let title = text.lines().find(|l| l.contains("Tasks — ")).unwrap();
+        assert!(title.contains(" h of 40 h) "), "{w}x{h}: {title}");
+        assert!(title.contains("Tasks — Maya"), "{w}x{h}: {title}");
     }
 }

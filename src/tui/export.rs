@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::plan::Plan;
 use crate::report::{ReportFormat, Subject};
 use crate::tui::input::TextInput;
 
@@ -24,23 +25,82 @@ pub fn format_name(format: ReportFormat) -> &'static str {
     }
 }
 
-/// Where a report goes by default: beside the plan with the plan's stem and the format's
-/// extension; for a plan never saved, in the current directory, named after the plan.
-pub fn default_path(plan_path: Option<&Path>, plan_name: &str, format: ReportFormat) -> PathBuf {
-    if let Some(p) = plan_path {
-        return p.with_extension(format.extension());
+/// Where a report goes by default: beside the plan, named after it, with the format's
+/// extension (`team.yaml` → `team.md`); a role description adds the person
+/// (`team-maya-okafor.md`), so writing one never replaces the team review. A plan never saved
+/// is named after its title, in the current directory.
+pub fn default_path(
+    plan_path: Option<&Path>,
+    plan: &Plan,
+    subject: Subject,
+    format: ReportFormat,
+) -> PathBuf {
+    let stem = plan_path
+        .and_then(Path::file_stem)
+        .map(|s| s.to_string_lossy().into_owned())
+        .or_else(|| Some(slug(&plan.name)).filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| "report".to_owned());
+    let name = match subject {
+        Subject::Team => stem,
+        Subject::Person(i) => {
+            let who = plan
+                .people
+                .get(i)
+                .map(|p| slug(&p.name))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| format!("person-{}", i + 1));
+            format!("{stem}-{who}")
+        }
+    };
+    let file = format!("{name}.{}", format.extension());
+    match plan_path {
+        Some(p) => p.with_file_name(file),
+        None => PathBuf::from(file),
     }
-    let mut stem = String::new();
-    for c in plan_name.chars() {
-        if c.is_alphanumeric() {
-            stem.extend(c.to_lowercase());
-        } else if !stem.is_empty() && !stem.ends_with('-') {
-            stem.push('-');
+}
+
+/// A name as a file name part that any system, shell and URL takes as it is: lowercase ASCII
+/// letters and digits, other runs as one dash (`Zoë Lindqvist` → `zoe-lindqvist`). Latin
+/// letters with accents keep their base letter; other scripts leave nothing, and the caller
+/// falls back to a plain name.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if let Some(base) = base_letters(c) {
+            out.push_str(base);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
         }
     }
-    let stem = stem.trim_end_matches('-');
-    let stem = if stem.is_empty() { "report" } else { stem };
-    PathBuf::from(format!("{stem}.{}", format.extension()))
+    out.trim_end_matches('-').to_owned()
+}
+
+/// The ASCII letters a lowercase accented Latin letter is written as without its accent.
+fn base_letters(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ğ' => "g",
+        'ì'..='ï' | 'ī' | 'į' | 'ı' => "i",
+        'ł' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ř' => "r",
+        'ś' | 'š' | 'ş' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' => "t",
+        'þ' => "th",
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
 }
 
 /// `path` with its extension changed to `format`'s when it ends in a report format's
@@ -58,25 +118,57 @@ pub fn retarget(path: &str, format: ReportFormat) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::{Person, RoleSpec};
+
+    fn plan(names: &[&str]) -> Plan {
+        let mut plan = Plan::new("Q3 plan: Ana & Jon");
+        for name in names {
+            plan.people.push(Person::new(
+                *name,
+                RoleSpec::Single("community-manager".into()),
+            ));
+        }
+        plan
+    }
 
     #[test]
     fn default_paths_sit_beside_the_plan_or_in_the_current_directory() {
+        let team = Some(Path::new("examples/team-review.yaml"));
         assert_eq!(
-            default_path(
-                Some(Path::new("examples/team-review.yaml")),
-                "x",
-                ReportFormat::Html
-            ),
+            default_path(team, &plan(&[]), Subject::Team, ReportFormat::Html),
             PathBuf::from("examples/team-review.html")
         );
         assert_eq!(
-            default_path(None, "Q3 plan: Ana & Jon", ReportFormat::Markdown),
+            default_path(None, &plan(&[]), Subject::Team, ReportFormat::Markdown),
             PathBuf::from("q3-plan-ana-jon.md")
         );
+        let mut unnamed = plan(&[]);
+        unnamed.name = "***".into();
         assert_eq!(
-            default_path(None, "***", ReportFormat::Csv),
+            default_path(None, &unnamed, Subject::Team, ReportFormat::Csv),
             PathBuf::from("report.csv")
         );
+    }
+
+    #[test]
+    fn a_role_description_is_named_after_its_person_too() {
+        let people = plan(&["Maya Okafor", "山田", "Zoë Lindqvist-Ærø", "  Ana  (CM) "]);
+        let path =
+            |plan_path, i| default_path(plan_path, &people, Subject::Person(i), ReportFormat::Html);
+        let team = Some(Path::new("examples/team-review.yaml"));
+        assert_eq!(
+            path(team, 0),
+            PathBuf::from("examples/team-review-maya-okafor.html")
+        );
+        assert_eq!(
+            path(team, 1),
+            PathBuf::from("examples/team-review-person-2.html")
+        );
+        assert_eq!(
+            path(team, 2),
+            PathBuf::from("examples/team-review-zoe-lindqvist-aero.html")
+        );
+        assert_eq!(path(None, 3), PathBuf::from("q3-plan-ana-jon-ana-cm.html"));
     }
 
     #[test]

@@ -28,10 +28,10 @@ impl CatalogFilter {
         &self.order
     }
 
-    /// Sets `visible` to the tasks whose text holds every word of `query` (case-insensitive),
-    /// keeping `selected` on the task it was on if that is still shown, else in range.
-    pub fn narrow(&self, query: &str, visible: &mut Vec<usize>, selected: &mut usize) {
-        let highlighted = visible.get(*selected).copied();
+    /// Sets `visible` to the tasks whose text holds every word of `query` (case-insensitive).
+    /// Where the highlight goes is the caller's choice: the first match while the words are
+    /// being typed, the task the user found when the filter is cleared.
+    pub fn narrow(&self, query: &str, visible: &mut Vec<usize>) {
         let query = query.to_lowercase();
         let terms: Vec<&str> = query.split_whitespace().collect();
         *visible = self
@@ -40,10 +40,6 @@ impl CatalogFilter {
             .copied()
             .filter(|&i| terms.iter().all(|t| self.haystacks[i].contains(t)))
             .collect();
-        *selected = highlighted
-            .and_then(|h| visible.iter().position(|&i| i == h))
-            .unwrap_or(*selected)
-            .min(visible.len().saturating_sub(1));
     }
 }
 
@@ -83,23 +79,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn narrowing_keeps_the_highlighted_task_and_matches_every_word() {
+    fn narrowing_matches_every_word_in_any_case() {
         let catalog = Catalog::builtin().unwrap();
         let filter = CatalogFilter::new(&catalog);
         let mut visible = filter.all().to_vec();
-        let moderate = catalog
-            .tasks()
-            .iter()
-            .position(|t| t.title.to_lowercase().contains("moderat"))
-            .unwrap();
-        let mut selected = visible.iter().position(|&i| i == moderate).unwrap();
-        filter.narrow("MODERAT", &mut visible, &mut selected);
-        assert!(visible.len() < filter.all().len());
-        assert_eq!(visible[selected], moderate, "the highlighted task stays");
-        filter.narrow("moderat zzzz-no-such-word", &mut visible, &mut selected);
+        filter.narrow("MODERAT", &mut visible);
+        assert!(!visible.is_empty() && visible.len() < filter.all().len());
+        assert!(
+            visible
+                .iter()
+                .all(|&i| haystack(&catalog, &catalog.tasks()[i]).contains("moderat"))
+        );
+        filter.narrow("moderat zzzz-no-such-word", &mut visible);
         assert!(visible.is_empty());
-        assert_eq!(selected, 0);
-        filter.narrow("", &mut visible, &mut selected);
+        filter.narrow("", &mut visible);
         assert_eq!(visible, filter.all());
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! Snapshots are simpler to get right than inverse operations for every kind of edit, and undo
 //! can never drift from what the edit did; keeping only the changed person keeps a long session
-//! on a 1,000-person plan fast and small.
+//! on a 1,000-person plan fast and small. Each step keeps the status line of the edit that made
+//! it, so undo and redo can say what they took back or did again.
 
 use std::collections::VecDeque;
 
@@ -41,40 +42,60 @@ impl Snapshot {
     }
 }
 
+/// One change: the part of the plan on the other side of it, and what the change was.
+#[derive(Debug, Clone, PartialEq)]
+struct Step {
+    snapshot: Snapshot,
+    /// The status line of the edit that made the step ("Assigned “…” to Maya.").
+    label: String,
+}
+
+impl Step {
+    /// Swaps the snapshot into `plan`, giving the step that goes back the other way.
+    fn swap_into(self, plan: &mut Plan) -> Step {
+        Step {
+            snapshot: self.snapshot.swap_into(plan),
+            label: self.label,
+        }
+    }
+}
+
 /// The snapshots behind (undo) and ahead of (redo) the current plan.
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    undo: VecDeque<Snapshot>,
-    redo: Vec<Snapshot>,
+    undo: VecDeque<Step>,
+    redo: Vec<Step>,
 }
 
 impl History {
-    /// Records the state before a change; a new change makes the redo branch meaningless, so
-    /// it is dropped.
-    pub fn record(&mut self, before: Snapshot) {
+    /// Records the state before a change, and the change's status line as its label; a new
+    /// change makes the redo branch meaningless, so it is dropped.
+    pub fn record(&mut self, before: Snapshot, label: impl Into<String>) {
         if self.undo.len() == UNDO_LIMIT {
             self.undo.pop_front();
         }
-        self.undo.push_back(before);
+        self.undo.push_back(Step {
+            snapshot: before,
+            label: label.into(),
+        });
         self.redo.clear();
     }
 
-    /// Steps `plan` back one change; `false` when there is nothing to undo.
-    pub fn undo(&mut self, plan: &mut Plan) -> bool {
-        let Some(previous) = self.undo.pop_back() else {
-            return false;
-        };
-        self.redo.push(previous.swap_into(plan));
-        true
+    /// Steps `plan` back one change and returns its label; `None` when there is nothing to undo.
+    pub fn undo(&mut self, plan: &mut Plan) -> Option<String> {
+        let step = self.undo.pop_back()?.swap_into(plan);
+        let label = step.label.clone();
+        self.redo.push(step);
+        Some(label)
     }
 
-    /// Steps `plan` forward one undone change; `false` when there is nothing to redo.
-    pub fn redo(&mut self, plan: &mut Plan) -> bool {
-        let Some(next) = self.redo.pop() else {
-            return false;
-        };
-        self.undo.push_back(next.swap_into(plan));
-        true
+    /// Steps `plan` forward one undone change and returns its label; `None` when there is
+    /// nothing to redo.
+    pub fn redo(&mut self, plan: &mut Plan) -> Option<String> {
+        let step = self.redo.pop()?.swap_into(plan);
+        let label = step.label.clone();
+        self.undo.push_back(step);
+        Some(label)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -100,21 +121,24 @@ mod tests {
         let mut h = History::default();
         let mut plan = Plan::new("a");
         let a = plan.clone();
-        h.record(Snapshot::Plan(plan.clone()));
+        h.record(Snapshot::Plan(plan.clone()), "Added x.");
         plan.people.push(person("x"));
         let b = plan.clone();
-        h.record(Snapshot::Person(0, plan.people[0].clone()));
+        h.record(
+            Snapshot::Person(0, plan.people[0].clone()),
+            "x can give 10 h.",
+        );
         plan.people[0].capacity = 10.0;
         let c = plan.clone();
 
-        assert!(h.undo(&mut plan));
+        assert_eq!(h.undo(&mut plan).as_deref(), Some("x can give 10 h."));
         assert_eq!(plan, b);
-        assert!(h.undo(&mut plan));
+        assert_eq!(h.undo(&mut plan).as_deref(), Some("Added x."));
         assert_eq!(plan, a);
-        assert!(!h.undo(&mut plan));
-        assert!(h.redo(&mut plan));
+        assert_eq!(h.undo(&mut plan), None);
+        assert_eq!(h.redo(&mut plan).as_deref(), Some("Added x."));
         assert_eq!(plan, b);
-        assert!(h.redo(&mut plan));
+        assert_eq!(h.redo(&mut plan).as_deref(), Some("x can give 10 h."));
         assert_eq!(plan, c);
         assert!(!h.can_redo());
     }
@@ -123,10 +147,10 @@ mod tests {
     fn a_new_change_clears_redo() {
         let mut h = History::default();
         let mut plan = Plan::new("a");
-        h.record(Snapshot::Plan(plan.clone()));
-        assert!(h.undo(&mut plan));
+        h.record(Snapshot::Plan(plan.clone()), "one");
+        assert!(h.undo(&mut plan).is_some());
         assert!(h.can_redo());
-        h.record(Snapshot::Plan(plan.clone()));
+        h.record(Snapshot::Plan(plan.clone()), "two");
         assert!(!h.can_redo());
         assert!(h.can_undo());
     }
@@ -136,10 +160,10 @@ mod tests {
         let mut h = History::default();
         let mut plan = Plan::new("now");
         for i in 0..=UNDO_LIMIT {
-            h.record(Snapshot::Plan(Plan::new(i.to_string())));
+            h.record(Snapshot::Plan(Plan::new(i.to_string())), i.to_string());
         }
         let mut oldest = String::new();
-        while h.undo(&mut plan) {
+        while h.undo(&mut plan).is_some() {
             oldest.clone_from(&plan.name);
         }
         assert_eq!(oldest, "1");

@@ -147,9 +147,13 @@ impl TaskPicker {
         }
     }
 
-    /// Re-applies the typed words after an edit.
-    pub fn narrow(&mut self, filter: &CatalogFilter) {
-        filter.narrow(self.filter.text(), &mut self.visible, &mut self.selected);
+    /// Edits the typed words and, if they changed, narrows the list with the first match
+    /// highlighted, as the catalog pane's filter does.
+    pub fn edit(&mut self, filter: &CatalogFilter, edit: impl FnOnce(&mut TextInput)) {
+        if self.filter.edited(edit) {
+            filter.narrow(self.filter.text(), &mut self.visible);
+            self.selected = 0;
+        }
     }
 
     /// The highlighted catalog task index, if any task matches.
@@ -356,8 +360,7 @@ mod tests {
         let mut picker = TaskPicker::new(&filter, Some(last));
         assert_eq!(picker.task(), Some(last));
         assert_eq!(TaskPicker::new(&filter, None).selected, 0);
-        picker.filter.insert_str("no-such-word");
-        picker.narrow(&filter);
+        picker.edit(&filter, |f| f.insert_str("no-such-word"));
         assert_eq!((picker.task(), picker.selected), (None, 0));
     }
 }

@@ -90,6 +90,14 @@ impl TextInput {
         self.cursor = self.len();
     }
 
+    /// Applies `edit` and says whether the text changed, so a filter is applied again (and its
+    /// highlight moved) only when its words did, not on a Backspace in an empty field.
+    pub fn edited(&mut self, edit: impl FnOnce(&mut TextInput)) -> bool {
+        let before = self.text.clone();
+        edit(self);
+        self.text != before
+    }
+
     pub fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;

@@ -135,6 +135,17 @@ impl Context {
     }
 }
 
+/// Whether and where the footer shows a binding; it has room for the main actions only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Footer {
+    /// Only in help and the README.
+    Hidden,
+    /// From the left, while there is room.
+    Shown,
+    /// Always, at the right: the ways to get help and out must never be crowded off.
+    Pinned,
+}
+
 /// One key binding.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Binding {
@@ -142,28 +153,35 @@ pub struct Binding {
     pub context: Context,
     pub action: Action,
     pub help: &'static str,
-    /// Whether the footer shows it; the footer has room for the main actions only.
-    pub footer: bool,
+    pub footer: Footer,
+}
+
+const fn binding(
+    key: KeySpec,
+    context: Context,
+    action: Action,
+    help: &'static str,
+    footer: Footer,
+) -> Binding {
+    Binding {
+        key,
+        context,
+        action,
+        help,
+        footer,
+    }
 }
 
 const fn shown(key: KeySpec, context: Context, action: Action, help: &'static str) -> Binding {
-    Binding {
-        key,
-        context,
-        action,
-        help,
-        footer: true,
-    }
+    binding(key, context, action, help, Footer::Shown)
 }
 
 const fn quiet(key: KeySpec, context: Context, action: Action, help: &'static str) -> Binding {
-    Binding {
-        key,
-        context,
-        action,
-        help,
-        footer: false,
-    }
+    binding(key, context, action, help, Footer::Hidden)
+}
+
+const fn pinned(key: KeySpec, context: Context, action: Action, help: &'static str) -> Binding {
+    binding(key, context, action, help, Footer::Pinned)
 }
 
 const fn ch(c: char) -> KeySpec {
@@ -211,8 +229,8 @@ pub static BINDINGS: &[Binding] = &[
     quiet(ch('S'), C::Global, A::SaveAs, "save as"),
     shown(ch('i'), C::Global, A::ImportOffer, "import offer"),
     shown(ch('e'), C::Global, A::ExportReport, "export report"),
-    shown(ch('?'), C::Global, A::Help, "help"),
-    shown(ch('q'), C::Global, A::Quit, "quit"),
+    pinned(ch('?'), C::Global, A::Help, "help"),
+    pinned(ch('q'), C::Global, A::Quit, "quit"),
     shown(ch('r'), C::People, A::RenamePerson, "rename"),
     shown(ch('R'), C::People, A::PickRole, "role"),
     shown(ch('c'), C::People, A::SetCapacity, "capacity"),
@@ -329,6 +347,15 @@ pub static BINDINGS: &[Binding] = &[
 
 /// The contexts whose bindings apply now, most specific first.
 pub fn active_contexts(app: &App) -> Vec<Context> {
+    if app.too_small() {
+        // Only quitting works (see `update`): the global quit key, even over an overlay, as
+        // the "too small" screen says, and the answers to a question about saving.
+        return match app.saving_question() {
+            Some(Confirm::Quit) => vec![Context::Unsaved],
+            Some(_) => vec![Context::Confirm],
+            None => vec![Context::Global],
+        };
+    }
     match app.top_overlay() {
         Some(Overlay::Help { .. }) => vec![Context::Help],
         Some(Overlay::Confirm(Confirm::Quit)) => vec![Context::Unsaved],
@@ -405,24 +432,28 @@ pub fn duplicates(bindings: &[Binding]) -> Vec<(KeySpec, Context, Context)> {
     out
 }
 
-/// The bindings of one context grouped by action (keys in table order), e.g. `up/k`.
+/// The bindings of one context grouped by action (keys in table order), e.g. `up/k`, each
+/// with the footer placement of its first binding.
 fn groups(
     bindings: &[Binding],
     context: Context,
     footer_only: bool,
-) -> Vec<(Vec<KeySpec>, &'static str)> {
-    let mut out: Vec<(Vec<KeySpec>, &Action, &'static str)> = Vec::new();
+) -> Vec<(Vec<KeySpec>, &'static str, Footer)> {
+    let mut out: Vec<(Vec<KeySpec>, &Action, &'static str, Footer)> = Vec::new();
     for b in bindings
         .iter()
-        .filter(|b| b.context == context && (b.footer || !footer_only))
+        .filter(|b| b.context == context && (b.footer != Footer::Hidden || !footer_only))
     {
-        match out.iter_mut().find(|(_, action, _)| **action == b.action) {
-            Some((keys, _, _)) => keys.push(b.key),
-            None => out.push((vec![b.key], &b.action, b.help)),
+        match out
+            .iter_mut()
+            .find(|(_, action, _, _)| **action == b.action)
+        {
+            Some((keys, ..)) => keys.push(b.key),
+            None => out.push((vec![b.key], &b.action, b.help, b.footer)),
         }
     }
     out.into_iter()
-        .map(|(keys, _, help)| (keys, help))
+        .map(|(keys, _, help, footer)| (keys, help, footer))
         .collect()
 }
 
@@ -433,12 +464,35 @@ fn joined(keys: &[KeySpec], sep: &str) -> String {
         .join(sep)
 }
 
+/// The keys bound to `action` in `context`, as help shows them (`up/k`), if any: for text
+/// that names a key, so it stays true under a remapped table.
+pub fn keys_for(bindings: &[Binding], context: Context, action: &Action) -> Option<String> {
+    let keys: Vec<KeySpec> = bindings
+        .iter()
+        .filter(|b| b.context == context && b.action == *action)
+        .map(|b| b.key)
+        .collect();
+    (!keys.is_empty()).then(|| joined(&keys, "/"))
+}
+
+/// A footer entry: the keys (`up/k`), what they do, and whether it is pinned to the right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: String,
+    pub help: &'static str,
+    pub pinned: bool,
+}
+
 /// The keys to show in the footer now: the focused context's first, then the global ones.
-pub fn footer_hints(app: &App) -> Vec<(String, &'static str)> {
+pub fn footer_hints(app: &App) -> Vec<Hint> {
     active_contexts(app)
         .into_iter()
         .flat_map(|ctx| groups(&app.bindings, ctx, true))
-        .map(|(keys, help)| (joined(&keys, "/"), help))
+        .map(|(keys, help, footer)| Hint {
+            keys: joined(&keys, "/"),
+            help,
+            pinned: footer == Footer::Pinned,
+        })
         .collect()
 }
 
@@ -446,7 +500,7 @@ pub fn footer_hints(app: &App) -> Vec<(String, &'static str)> {
 pub fn help_rows(bindings: &[Binding]) -> Vec<(Context, String, &'static str)> {
     let mut rows = Vec::new();
     for ctx in Context::ALL {
-        for (keys, help) in groups(bindings, ctx, false) {
+        for (keys, help, _) in groups(bindings, ctx, false) {
             rows.push((ctx, joined(&keys, "/"), help));
         }
         if let Some(help) = ctx.typing_help() {
@@ -461,7 +515,7 @@ pub fn markdown_key_list() -> String {
     let mut lines = Vec::new();
     for ctx in Context::ALL {
         lines.push(format!("**{}**\n", ctx.title()));
-        for (keys, help) in groups(BINDINGS, ctx, false) {
+        for (keys, help, _) in groups(BINDINGS, ctx, false) {
             let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
             lines.push(format!(
                 "- {}: {help} (`{}.{}`)",
@@ -519,7 +573,11 @@ pub fn remap(overrides: &[(String, Vec<KeySpec>)]) -> Result<Vec<Binding>, Strin
         for (i, key) in keys.iter().enumerate() {
             table.push(Binding {
                 key: *key,
-                footer: template.footer && i == 0,
+                footer: if i == 0 {
+                    template.footer
+                } else {
+                    Footer::Hidden
+                },
                 ..template.clone()
             });
         }
@@ -630,16 +688,49 @@ mod tests {
         assert_eq!(action_for(&app, key('q')), Some(Action::Cancel));
     }
 
+    fn shown_hints(app: &App) -> Vec<(String, &'static str, bool)> {
+        footer_hints(app)
+            .into_iter()
+            .map(|h| (h.keys, h.help, h.pinned))
+            .collect()
+    }
+
     #[test]
     fn footer_follows_the_context() {
         let mut app = app();
-        let hints = footer_hints(&app);
-        assert_eq!(hints[0], ("r".to_owned(), "rename"));
-        assert!(hints.contains(&("q".to_owned(), "quit")));
-        assert!(!hints.iter().any(|(_, h)| *h == "move up"));
+        let hints = shown_hints(&app);
+        assert_eq!(hints[0], ("r".to_owned(), "rename", false));
+        assert!(hints.contains(&("q".to_owned(), "quit", true)));
+        assert!(!hints.iter().any(|(_, h, _)| *h == "move up"));
         app.overlays.push(Overlay::Confirm(Confirm::Quit));
-        let keys: Vec<String> = footer_hints(&app).into_iter().map(|(k, _)| k).collect();
+        let keys: Vec<String> = shown_hints(&app).into_iter().map(|(k, ..)| k).collect();
         assert_eq!(keys, ["s", "d", "esc"]);
+    }
+
+    #[test]
+    fn the_table_pins_help_and_quit_whatever_their_keys_or_words() {
+        let pinned = |app: &App| -> Vec<(String, &'static str)> {
+            shown_hints(app)
+                .into_iter()
+                .filter(|(.., p)| *p)
+                .map(|(k, h, _)| (k, h))
+                .collect()
+        };
+        let mut app = app();
+        assert_eq!(
+            pinned(&app),
+            [("?".to_owned(), "help"), ("q".to_owned(), "quit")]
+        );
+        // Remapped, quit keeps its place on its first key; the words "help" or "quit" in
+        // another binding's help pin nothing.
+        let mut table = remap(&[("global.quit".into(), vec![ch('Q'), ch('Z')])]).unwrap();
+        table.push(shown(ch('z'), C::People, A::Help, "help"));
+        app.bindings = table.into();
+        assert_eq!(
+            pinned(&app),
+            [("?".to_owned(), "help"), ("Q".to_owned(), "quit")]
+        );
+        assert!(shown_hints(&app).contains(&("z".to_owned(), "help", false)));
     }
 
     #[test]

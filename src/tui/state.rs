@@ -260,6 +260,24 @@ impl App {
         self.overlays.last()
     }
 
+    /// Whether the terminal, as last reported, is too small for the panes (the view's own
+    /// test). Then only quitting works, since any other key would change what the user cannot
+    /// see; `update` decides it from this, so it stays pure.
+    pub fn too_small(&self) -> bool {
+        let (width, height) = self.size;
+        super::view::too_small(ratatui::layout::Rect::new(0, 0, width, height))
+    }
+
+    /// The question on top when it is about saving on the way out (unsaved changes, or a file
+    /// changed on disk): the one kind still answered while the terminal is too small, so quitting
+    /// never gets stuck behind it.
+    pub fn saving_question(&self) -> Option<&Confirm> {
+        match self.top_overlay() {
+            Some(Overlay::Confirm(q @ (Confirm::Quit | Confirm::Overwrite(_)))) => Some(q),
+            _ => None,
+        }
+    }
+
     /// How many rows a pane has, for moving and clamping its selection.
     pub fn pane_len(&self, focus: Focus) -> usize {
         match focus {
@@ -284,13 +302,27 @@ impl App {
         self.clamp();
     }
 
-    /// Applies the filter to the catalog list, keeping the highlighted task if still shown.
-    pub(super) fn refilter(&mut self) {
-        self.catalog_filter.narrow(
-            self.filter.text(),
-            &mut self.catalog_visible,
-            &mut self.selected.catalog,
-        );
+    /// Edits the filter's words and, if they changed, narrows the catalog with the first match
+    /// highlighted: the row that was highlighted before says nothing about the new words, and
+    /// Enter should take the best match, not whatever task lands on the old row number.
+    pub(super) fn edit_filter(&mut self, edit: impl FnOnce(&mut TextInput)) {
+        if self.filter.edited(edit) {
+            self.catalog_filter
+                .narrow(self.filter.text(), &mut self.catalog_visible);
+            self.selected.catalog = 0;
+            self.clamp();
+        }
+    }
+
+    /// Empties the filter, keeping the highlighted task highlighted in the whole catalog: the
+    /// search is over, and what it found is shown among its neighbours.
+    pub(super) fn clear_filter(&mut self) {
+        let found = self.catalog_visible.get(self.selected.catalog).copied();
+        self.filter.clear();
+        self.catalog_filter.narrow("", &mut self.catalog_visible);
+        self.selected.catalog = found
+            .and_then(|t| self.catalog_visible.iter().position(|&i| i == t))
+            .unwrap_or(0);
         self.clamp();
     }
 

@@ -2,15 +2,18 @@
 //! records undo, marks the plan dirty and re-runs the analysis, so no edit can forget a step.
 //!
 //! Each edit returns the status line on success or the reason it refused; a refused or no-op
-//! edit leaves no undo step behind.
+//! edit leaves no undo step behind. The status line is also the undo step's label, so it says
+//! what changed and nothing else: key hints are added by the caller ([`hinted`]).
 
 use std::sync::Arc;
 
 use super::parse::WEEK_HOURS;
 use crate::catalog::Catalog;
 use crate::plan::{Acceptance, Assignment, Person, Plan, RoleSpec};
+use crate::report::model::role_label;
 use crate::tui::history::Snapshot;
 use crate::tui::state::App;
+use crate::tui::view::text::fit;
 
 /// What an edit may touch: one person (by index), or the whole plan. Only that part is kept
 /// for undo, so edits stay cheap on large plans.
@@ -42,7 +45,7 @@ pub fn change(
     match result {
         Ok(status) => {
             if changed {
-                app.history.record(before);
+                app.history.record(before, status.clone());
                 app.refresh();
             }
             app.status = status;
@@ -145,14 +148,15 @@ pub fn add_tasks(
         added += 1;
     }
     let plural = if added == 1 { "" } else { "s" };
-    let mut status = format!(
-        "Added {added} task{plural} from the offer to {} (u undoes it).",
+    let already = if had > 0 {
+        format!(", who already had {had}")
+    } else {
+        String::new()
+    };
+    Ok(format!(
+        "Added {added} task{plural} from the offer to {}{already}.",
         p.name
-    );
-    if had > 0 {
-        status = format!("{status} {had} they already had.");
-    }
-    Ok(status)
+    ))
 }
 
 pub fn rename(plan: &mut Plan, index: usize, name: &str) -> Result<String, String> {
@@ -165,13 +169,24 @@ pub fn rename(plan: &mut Plan, index: usize, name: &str) -> Result<String, Strin
 pub fn delete(plan: &mut Plan, index: usize) -> Result<String, String> {
     person(plan, index)?;
     let gone = plan.people.remove(index);
-    Ok(format!("Deleted {} (u to undo).", gone.name))
+    Ok(format!("Deleted {}.", gone.name))
 }
 
-pub fn set_role(plan: &mut Plan, index: usize, role: RoleSpec) -> Result<String, String> {
+/// Sets a person's role; the status names it by its title ("Community Manager 60% / Social
+/// Media Manager 40%"), as the reports do, not by the ids the plan file uses.
+pub fn set_role(
+    plan: &mut Plan,
+    catalog: &Catalog,
+    index: usize,
+    role: RoleSpec,
+) -> Result<String, String> {
     let p = person(plan, index)?;
     p.role = role;
-    Ok(format!("{} is now {}.", p.name, p.role))
+    Ok(format!(
+        "{} is now {}.",
+        p.name,
+        role_label(catalog, &p.role)
+    ))
 }
 
 pub fn set_capacity(plan: &mut Plan, index: usize, hours: f64) -> Result<String, String> {
@@ -187,7 +202,7 @@ pub fn assign(
     task: &str,
 ) -> Result<String, String> {
     let p = person(plan, index)?;
-    let title = catalog.task(task).map_or(task, |t| t.title.as_str());
+    let title = task_title(catalog, task);
     if p.has_task(task) {
         return Ok(format!("{} already has “{title}”.", p.name));
     }
@@ -195,13 +210,44 @@ pub fn assign(
     Ok(format!("Assigned “{title}” to {}.", p.name))
 }
 
-pub fn unassign(plan: &mut Plan, index: usize, task: usize) -> Result<String, String> {
+pub fn unassign(
+    plan: &mut Plan,
+    catalog: &Catalog,
+    index: usize,
+    task: usize,
+) -> Result<String, String> {
     let p = person(plan, index)?;
     if task >= p.tasks.len() {
         return Err(format!("{} has no task selected.", p.name));
     }
     let gone = p.tasks.remove(task);
-    Ok(format!("Took {} off {}.", gone.task, p.name))
+    Ok(format!(
+        "Took “{}” off {}.",
+        task_title(catalog, &gone.task),
+        p.name
+    ))
+}
+
+/// Widest task title a status line quotes whole: catalog titles run to a sentence, and the line
+/// must still show what happened to whom.
+const TITLE_COLUMNS: usize = 40;
+
+/// A task's title for a status line, cut to [`TITLE_COLUMNS`] with `…`; a task the catalog
+/// lacks goes by its id, which is all there is.
+fn task_title(catalog: &Catalog, id: &str) -> String {
+    fit(
+        catalog.task(id).map_or(id, |t| t.title.as_str()),
+        TITLE_COLUMNS,
+    )
+}
+
+/// `sentence` with a hint in brackets before its full stop: "Deleted Ana." and "u undoes it"
+/// give "Deleted Ana (u undoes it)."
+pub fn hinted(sentence: &str, hint: &str) -> String {
+    format!(
+        "{} ({hint}).",
+        sentence.strip_suffix('.').unwrap_or(sentence)
+    )
 }
 
 /// The hours an assignment counts for: its own, else the catalog's typical hours.
@@ -227,7 +273,10 @@ pub fn set_hours(
         .ok_or_else(|| format!("{} has no task selected.", p.name))?;
     let typical = catalog.task(&a.task).map(|t| t.hours);
     a.hours = (typical != Some(hours)).then_some(hours);
-    Ok(format!("{}: {hours} h a week.", a.task))
+    Ok(format!(
+        "Set “{}” to {hours} h a week.",
+        task_title(catalog, &a.task)
+    ))
 }
 
 /// Adds `delta` hours to a task, within 0 to a week's hours.

@@ -18,7 +18,7 @@ pub fn open(app: &mut App) {
     } else {
         Subject::Team
     };
-    let path = default_path(app.path.as_deref(), &app.plan.name, format);
+    let path = default_path(app.path.as_deref(), &app.plan, subject, format);
     app.overlays.push(Overlay::Export(ExportForm {
         format,
         subject,
@@ -54,7 +54,7 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
             form.input = TextInput::with_text(retarget(form.input.text(), form.format));
         }
         Action::Up | Action::Down => {
-            form.subject = match (form.subject, selected) {
+            let subject = match (form.subject, selected) {
                 (Subject::Team, Some(i)) => Subject::Person(i),
                 (Subject::Team, None) => {
                     "Add a person first (a) for a role description.".clone_into(&mut app.status);
@@ -62,6 +62,13 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
                 }
                 (Subject::Person(_), _) => Subject::Team,
             };
+            // The default name follows the subject; a path the user typed stays as typed.
+            let default =
+                |subject| default_path(plan_path.as_deref(), &app.plan, subject, form.format);
+            if form.input.text() == default(form.subject).display().to_string() {
+                form.input = TextInput::with_text(default(subject).display().to_string());
+            }
+            form.subject = subject;
         }
         Action::Submit => {
             let path = form.input.text().trim().to_owned();

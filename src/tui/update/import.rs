@@ -276,6 +276,7 @@ fn add_as_new_person(app: &mut App) {
 fn finish(app: &mut App, person: usize, outcome: Result<(), String>) {
     match outcome {
         Ok(()) => {
+            app.status = edit::hinted(&app.status, "u undoes it");
             app.overlays.pop();
             app.selected.people = person;
             app.selected.tasks = 0;

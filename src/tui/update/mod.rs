@@ -22,6 +22,7 @@ use std::path::PathBuf;
 use self::edit::Touches;
 use self::overlay::open_prompt;
 use super::action::Action;
+use super::input::TextInput;
 use super::state::{App, Confirm, Focus, Overlay, PromptKind, Scope};
 use crate::plan::RoleSpec;
 
@@ -66,8 +67,12 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 .push(Overlay::Confirm(Confirm::Overwrite(path)));
             return Effect::None;
         }
-        _ => app.status.clear(),
+        _ => {}
     }
+    if app.too_small() {
+        return while_too_small(app, action);
+    }
+    app.status.clear();
     if !app.overlays.is_empty() {
         return overlay::handle(app, action);
     }
@@ -103,45 +108,35 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.focus = Focus::Catalog;
             app.filter_editing = true;
         }
-        Action::FilterInput(c) => {
-            app.filter.insert(c);
-            app.refilter();
-        }
-        Action::FilterBackspace => {
-            app.filter.backspace();
-            app.refilter();
-        }
+        Action::FilterInput(c) => app.edit_filter(|f| f.insert(c)),
+        Action::FilterBackspace => app.edit_filter(TextInput::backspace),
         Action::FilterClear => {
-            app.filter.clear();
             app.filter_editing = false;
-            app.refilter();
+            app.clear_filter();
         }
         Action::FilterConfirm => app.filter_editing = false,
-        Action::Paste(text) if app.filter_editing => {
-            app.filter.insert_str(&text);
-            app.refilter();
-        }
+        Action::Paste(text) if app.filter_editing => app.edit_filter(|f| f.insert_str(&text)),
         Action::AddPerson => open_prompt(app, PromptKind::AddPerson, ""),
         Action::ImportOffer => import::open(app),
         Action::ExportReport => export::open(app),
         Action::Undo => {
-            let done = app.history.undo(&mut app.plan);
-            after_history(app, done, "Undone (ctrl-r to redo).", "Nothing to undo.");
+            let label = app.history.undo(&mut app.plan);
+            after_history(app, label, "Nothing to undo.", |what| {
+                edit::hinted(&format!("Undone: {what}"), "ctrl-r to redo")
+            });
         }
         Action::Redo => {
-            let done = app.history.redo(&mut app.plan);
-            after_history(app, done, "Redone.", "Nothing to redo.");
+            let label = app.history.redo(&mut app.plan);
+            after_history(app, label, "Nothing to redo.", |what| {
+                format!("Redone: {what}")
+            });
         }
         Action::Save => return save(app),
         Action::SaveAs => {
             let path = app.path.as_ref().map(|p| p.display().to_string());
             open_prompt(app, PromptKind::SaveAs, path.unwrap_or_default());
         }
-        Action::Quit if app.dirty => app.overlays.push(Overlay::Confirm(Confirm::Quit)),
-        Action::Quit => {
-            app.quit = true;
-            return Effect::Quit;
-        }
+        Action::Quit => return quit(app),
         other => {
             if let Err(reason) = on_selection(app, &other) {
                 app.status = reason;
@@ -149,6 +144,35 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
     }
     Effect::None
+}
+
+/// While the terminal is too small to draw the panes, the user cannot see what a key would
+/// change, so everything is ignored, status line included, except quitting: the quit key
+/// (over any overlay, as the screen says) and the answers to a question about saving.
+fn while_too_small(app: &mut App, action: Action) -> Effect {
+    let asked = app.saving_question().is_some();
+    match action {
+        Action::Submit | Action::Cancel | Action::Save | Action::Discard if asked => {
+            app.status.clear();
+            overlay::handle(app, action)
+        }
+        Action::Quit if !asked => {
+            app.status.clear();
+            quit(app)
+        }
+        _ => Effect::None,
+    }
+}
+
+/// Quits, or asks first when there are unsaved changes.
+fn quit(app: &mut App) -> Effect {
+    if app.dirty {
+        app.overlays.push(Overlay::Confirm(Confirm::Quit));
+        Effect::None
+    } else {
+        app.quit = true;
+        Effect::Quit
+    }
 }
 
 /// Actions on the selected person, task or finding.
@@ -199,8 +223,8 @@ fn on_selection(app: &mut App, action: &Action) -> Result<(), String> {
         }
         Action::Unassign => {
             let i = need_person()?;
-            edit::change(app, Touches::Person(i), |plan, _| {
-                edit::unassign(plan, i, task)
+            edit::change(app, Touches::Person(i), |plan, cat| {
+                edit::unassign(plan, cat, i, task)
             })?;
         }
         Action::HoursUp | Action::HoursDown => {
@@ -272,11 +296,36 @@ fn select(app: &mut App, to: usize) {
     }
 }
 
-fn after_history(app: &mut App, done: bool, yes: &str, no: &str) {
-    if done {
-        app.refresh();
+/// After an undo or redo: the analysis follows, and the status says which change was taken
+/// back or done again, from its label ("Undone: assigned “…” to Maya (ctrl-r to redo).").
+fn after_history(
+    app: &mut App,
+    label: Option<String>,
+    nothing: &str,
+    say: impl FnOnce(String) -> String,
+) {
+    let Some(label) = label else {
+        nothing.clone_into(&mut app.status);
+        return;
+    };
+    app.refresh();
+    app.status = say(as_clause(app, &label));
+}
+
+/// A step's label ("Assigned “…” to Maya.") as the rest of a sentence: the first letter
+/// lowercased, unless the label starts with a person's name ("Maya Okafor is now …"), which
+/// keeps its capital; the full stop stays.
+fn as_clause(app: &App, label: &str) -> String {
+    let named = app.plan.people.iter().any(|p| {
+        label
+            .strip_prefix(p.name.as_str())
+            .is_some_and(|rest| rest.starts_with(' '))
+    });
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) if !named => first.to_lowercase().chain(chars).collect(),
+        _ => label.to_owned(),
     }
-    (if done { yes } else { no }).clone_into(&mut app.status);
 }
 
 /// Saves to the plan's path, or asks for one first.

@@ -76,9 +76,11 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
         Overlay::Confirm(what) => match (what.clone(), action) {
             (Confirm::DeletePerson(i), Action::Submit) => {
                 app.overlays.pop();
-                if let Err(e) = edit::change(app, Touches::Plan, |plan, _| edit::delete(plan, i)) {
-                    app.status = e;
-                }
+                app.status = match edit::change(app, Touches::Plan, |plan, _| edit::delete(plan, i))
+                {
+                    Ok(()) => edit::hinted(&app.status, "u undoes it"),
+                    Err(e) => e,
+                };
             }
             (Confirm::Quit, Action::Save) => {
                 app.overlays.pop();
@@ -107,8 +109,8 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
 fn pick_role(app: &mut App, person: usize, selected: usize) {
     if let Some(role) = app.catalog.roles().get(selected) {
         let role = RoleSpec::Single(role.id.clone());
-        if let Err(e) = edit::change(app, Touches::Person(person), |plan, _| {
-            edit::set_role(plan, person, role)
+        if let Err(e) = edit::change(app, Touches::Person(person), |plan, cat| {
+            edit::set_role(plan, cat, person, role)
         }) {
             app.status = e;
         }
@@ -150,8 +152,8 @@ fn submit_prompt(app: &mut App) -> Effect {
             })
         }),
         PromptKind::Split(i) => parse::split(&text, &app.catalog).and_then(|role| {
-            edit::change(app, Touches::Person(i), |plan, _| {
-                edit::set_role(plan, i, role)
+            edit::change(app, Touches::Person(i), |plan, cat| {
+                edit::set_role(plan, cat, i, role)
             })
         }),
         PromptKind::Accept { person, rule, task } => accept(app, person, rule, task, text),

@@ -8,6 +8,7 @@ use super::import::{reader, review_in};
 use super::{Effect, moved};
 use crate::tui::action::Action;
 use crate::tui::import::TaskPicker;
+use crate::tui::input::TextInput;
 use crate::tui::state::App;
 
 /// Opens the picker on the selected line's task (or its closest one, or the catalog's top).
@@ -43,23 +44,18 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
         return Effect::None;
     }
     match action {
-        Action::FilterInput(c) => picker.filter.insert(c),
-        Action::Paste(text) => picker.filter.insert_str(&text),
-        Action::FilterBackspace => picker.filter.backspace(),
-        Action::Submit => {
-            choose(app);
-            return Effect::None;
-        }
+        Action::FilterInput(c) => picker.edit(filter, |f| f.insert(c)),
+        Action::Paste(text) => picker.edit(filter, |f| f.insert_str(&text)),
+        Action::FilterBackspace => picker.edit(filter, TextInput::backspace),
+        Action::Submit => choose(app),
         Action::Cancel => {
             if let Some(review) = review_in(&mut app.overlays) {
                 review.picker = None;
             }
             "Back to the review; the line is unchanged.".clone_into(&mut app.status);
-            return Effect::None;
         }
-        _ => return Effect::None,
+        _ => {}
     }
-    picker.narrow(filter);
     Effect::None
 }
 

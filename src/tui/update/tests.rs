@@ -52,6 +52,15 @@ fn highlight(app: &mut App, id: &str) {
     app.selected.catalog = pos;
 }
 
+/// Gives the selected person the role on row `row` of the role picker, through the keys.
+fn pick_role(app: &mut App, row: usize) {
+    key(app, 'R');
+    for _ in 0..row {
+        key(app, 'j');
+    }
+    press(app, KeyCode::Enter);
+}
+
 fn rules_of(app: &App, person: usize) -> Vec<Rule> {
     app.analysis.findings_for(person).map(|f| f.rule).collect()
 }
@@ -168,6 +177,38 @@ fn a_hybrid_split_is_typed_in_the_role_picker() {
 }
 
 #[test]
+fn status_lines_name_roles_and_tasks_by_their_titles() {
+    let mut app = team_review();
+    // Maya's role: the second of the picker (social media manager), then a hybrid split.
+    pick_role(&mut app, 1);
+    assert_eq!(app.status, "Maya Okafor is now Social Media Manager.");
+    let split_row = app.catalog.roles().len();
+    pick_role(&mut app, split_row);
+    let Some(Overlay::Prompt { input, .. }) = app.overlays.last_mut() else {
+        panic!("expected the split prompt");
+    };
+    input.clear();
+    typed(&mut app, "community-manager 60 social-media-manager 40");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.status,
+        "Maya Okafor is now Community Manager 60% / Social Media Manager 40%."
+    );
+    // Her first task, whose title is long: cut, never its id.
+    key(&mut app, '2');
+    let title = &app.catalog.task("cm-welcome-new-members").unwrap().title;
+    assert!(title.chars().count() > 40, "{title}");
+    let short = format!("{}…", title.chars().take(39).collect::<String>());
+    key(&mut app, 'h');
+    update(&mut app, Action::Paste(".5".into()));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.status, format!("Set “{short}” to 2.5 h a week."));
+    key(&mut app, 'd');
+    assert_eq!(app.status, format!("Took “{short}” off Maya Okafor."));
+    assert!(!app.status.contains("cm-"));
+}
+
+#[test]
 fn hours_move_by_half_hours_never_below_zero_and_can_be_typed() {
     let mut app = team_review();
     key(&mut app, '2');
@@ -237,6 +278,45 @@ fn undoing_everything_returns_the_original_plan_and_redo_replays_it() {
     }
     assert_eq!(app.plan, edited);
     assert!(app.dirty);
+}
+
+#[test]
+fn undo_and_redo_say_which_change_they_took_back_or_did_again() {
+    let mut app = team_review();
+    key(&mut app, '3');
+    highlight(&mut app, "sm-reply-comments");
+    press(&mut app, KeyCode::Enter);
+    let title = "Reply to comments and replies on the br…";
+    let assigned = format!("Assigned “{title}” to Maya Okafor.");
+    assert_eq!(app.status, assigned);
+    key(&mut app, 'u');
+    assert_eq!(
+        app.status,
+        format!("Undone: assigned “{title}” to Maya Okafor (ctrl-r to redo).")
+    );
+    update(&mut app, Action::Redo);
+    assert_eq!(
+        app.status,
+        format!("Redone: assigned “{title}” to Maya Okafor.")
+    );
+    // A label that starts with a name keeps its capital.
+    key(&mut app, '1');
+    pick_role(&mut app, 1);
+    key(&mut app, 'u');
+    assert_eq!(
+        app.status,
+        "Undone: Maya Okafor is now Social Media Manager (ctrl-r to redo)."
+    );
+    // The key hint on the edit's own status line is not part of the label.
+    key(&mut app, 'j');
+    key(&mut app, 'd');
+    key(&mut app, 'y');
+    assert_eq!(app.status, "Deleted Jon Park (u undoes it).");
+    key(&mut app, 'u');
+    assert_eq!(app.status, "Undone: deleted Jon Park (ctrl-r to redo).");
+    key(&mut app, 'u');
+    key(&mut app, 'u');
+    assert_eq!(app.status, "Nothing to undo.");
 }
 
 #[test]
@@ -411,6 +491,47 @@ fn the_filter_narrows_the_catalog_and_keeps_the_selection_in_range() {
 }
 
 #[test]
+fn changing_the_filter_highlights_the_first_match() {
+    // The reviewer's steps: the fourth row, then `/meetup`, then Enter Enter.
+    let mut app = team_review();
+    for c in "3gjjj".chars() {
+        key(&mut app, c);
+    }
+    assert_eq!(app.selected.catalog, 3);
+    key(&mut app, '/');
+    typed(&mut app, "meetup");
+    assert_eq!(app.selected.catalog, 0, "the first match, not the fourth");
+    let first = app.catalog.tasks()[app.visible_catalog()[0]].clone();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.plan.people[0].has_task(&first.id), "{}", app.status);
+    assert!(
+        app.status.starts_with("Assigned “Plan and host"),
+        "{}",
+        app.status
+    );
+
+    // A highlighted row that still matches moves to the first match too, on every change.
+    let mut app = team_review();
+    key(&mut app, '/');
+    typed(&mut app, "meet");
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.selected.catalog, 1);
+    typed(&mut app, "u");
+    assert_eq!(app.selected.catalog, 0);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.selected.catalog, 0);
+    // No change, no move: Backspace in an empty filter.
+    let mut app = team_review();
+    key(&mut app, '3');
+    key(&mut app, 'j');
+    key(&mut app, '/');
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.selected.catalog, 1);
+}
+
+#[test]
 fn accepting_a_finding_moves_it_to_accepted() {
     let mut app = team_review();
     key(&mut app, 'j');
@@ -462,9 +583,86 @@ fn paging_follows_the_terminal_height() {
     assert_eq!(page, 16);
     press(&mut app, KeyCode::PageDown);
     assert_eq!(app.selected.catalog, page);
-    update(&mut app, Action::Resize(10, 3));
+    update(&mut app, Action::Resize(60, 16));
+    assert_eq!(app.page_size(), 4);
     press(&mut app, KeyCode::PageUp);
-    assert_eq!(app.selected.catalog, page - 1);
+    assert_eq!(app.selected.catalog, page - 4);
+}
+
+#[test]
+fn a_terminal_too_small_for_the_panes_takes_only_quit() {
+    let mut app = team_review();
+    key(&mut app, '2');
+    update(&mut app, Action::Resize(40, 12));
+    "Earlier news.".clone_into(&mut app.status);
+    let plan = app.plan.clone();
+    let unchanged = |app: &App| {
+        assert_eq!(app.plan, plan);
+        assert_eq!(app.status, "Earlier news.");
+        assert!(app.overlays.is_empty());
+        assert_eq!(
+            (app.focus, app.selected),
+            (Focus::Tasks, crate::tui::state::Selection::default())
+        );
+        assert!(!app.filter_editing && !app.coverage);
+    };
+    // The reviewer's `d`: the tasks pane's keys are not bound while the panes are not shown...
+    assert_eq!(key(&mut app, 'd'), None);
+    unchanged(&app);
+    // ...and `update` ignores whatever else arrives, so no key or click can change unseen state.
+    for action in [
+        Action::Unassign,
+        Action::DeletePerson,
+        Action::HoursUp,
+        Action::Assign,
+        Action::Undo,
+        Action::AddPerson,
+        Action::Help,
+        Action::FilterStart,
+        Action::Paste("x".into()),
+        Action::Click {
+            focus: Focus::People,
+            row: 2,
+        },
+        Action::ToggleCoverage,
+        Action::Down,
+        Action::ImportOffer,
+        Action::ExportReport,
+        Action::Save,
+    ] {
+        assert_eq!(update(&mut app, action.clone()), Effect::None, "{action:?}");
+        unchanged(&app);
+    }
+    assert_eq!(key(&mut app, 'q'), Some(Effect::Quit), "a clean plan quits");
+
+    // With unsaved changes and a prompt open, `q` still quits, by way of the question.
+    let mut app = team_review();
+    key(&mut app, '2');
+    key(&mut app, '+');
+    key(&mut app, 'h');
+    update(&mut app, Action::Resize(59, 30));
+    assert_eq!(
+        key(&mut app, 'q'),
+        Some(Effect::None),
+        "not typed into the prompt"
+    );
+    assert_eq!(app.top_overlay(), Some(&Overlay::Confirm(Confirm::Quit)));
+    assert_eq!(key(&mut app, 'q'), None, "the question takes its own keys");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.top_overlay(), Some(Overlay::Prompt { .. })));
+    key(&mut app, 'q');
+    assert_eq!(key(&mut app, 'd'), Some(Effect::Quit));
+
+    // A big enough terminal gives every key back.
+    let mut app = team_review();
+    update(&mut app, Action::Resize(10, 3));
+    update(&mut app, Action::Resize(60, 16));
+    key(&mut app, '2');
+    key(&mut app, 'd');
+    assert_eq!(
+        app.plan.people[0].tasks.len(),
+        plan.people[0].tasks.len() - 1
+    );
 }
 
 #[test]

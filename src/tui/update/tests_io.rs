@@ -127,12 +127,23 @@ fn a_pasted_offer_is_corrected_added_to_a_person_and_undone() {
             .iter()
             .all(|a| a.note.as_deref().is_some_and(|n| !n.is_empty()))
     );
-    assert!(app.status.contains("Maya Okafor"), "{}", app.status);
+    let plural = if added.len() == 1 { "" } else { "s" };
+    let already = if had > 0 {
+        format!(", who already had {had}")
+    } else {
+        String::new()
+    };
+    let what = format!(
+        "dded {} task{plural} from the offer to Maya Okafor{already}",
+        added.len()
+    );
+    assert_eq!(app.status, format!("A{what} (u undoes it)."));
     assert!(app.dirty);
 
     key(&mut app, 'u');
     assert_eq!(app.plan, before, "one undo takes the whole import back");
     assert!(!app.dirty);
+    assert_eq!(app.status, format!("Undone: a{what} (ctrl-r to redo)."));
 }
 
 #[test]
@@ -247,10 +258,11 @@ fn export_asks_for_format_subject_and_path_beside_the_plan() {
     );
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Down);
+    // A role description is named after its person too, so it never replaces the team review.
     assert_eq!(
         press(&mut app, KeyCode::Enter),
         Effect::Export {
-            path: plan_path.with_extension("html"),
+            path: plan_path.with_file_name("team-review-maya-okafor.html"),
             format: ReportFormat::Html,
             subject: Subject::Person(0),
         }
@@ -269,6 +281,32 @@ fn export_asks_for_format_subject_and_path_beside_the_plan() {
     update(&mut app, Action::Exported(Ok(PathBuf::from("/tmp/t.html"))));
     assert!(app.overlays.is_empty());
     assert_eq!(app.status, "Wrote the HTML report to /tmp/t.html.");
+}
+
+#[test]
+fn switching_the_export_subject_keeps_a_path_the_user_typed() {
+    let mut app = team_review();
+    let plan_path = app.path.clone().unwrap();
+    let path = |app: &App| match app.top_overlay() {
+        Some(Overlay::Export(form)) => form.input.text().to_owned(),
+        _ => panic!("no export overlay"),
+    };
+    let beside = |name: &str| plan_path.with_file_name(name).display().to_string();
+    key(&mut app, 'e');
+    assert_eq!(path(&app), beside("team-review.md"));
+    press(&mut app, KeyCode::Down);
+    assert_eq!(path(&app), beside("team-review-maya-okafor.md"));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Up);
+    assert_eq!(path(&app), beside("team-review.html"), "back to the team's");
+    // Typed (here: one letter added), the path stays through every switch.
+    key(&mut app, 'x');
+    let typed = format!("{}x", beside("team-review.html"));
+    assert_eq!(path(&app), typed);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(path(&app), typed);
+    press(&mut app, KeyCode::Up);
+    assert_eq!(path(&app), typed);
 }
 
 #[test]

@@ -88,6 +88,26 @@ fn typing_narrows_by_title_id_and_keywords_and_backspace_widens() {
 }
 
 #[test]
+fn typing_highlights_the_first_match_as_the_catalog_filter_does() {
+    let mut app = team_review();
+    paste_offer(&mut app);
+    open_on(&mut app, "meetups");
+    assert!(picker(&app).selected > 0, "it opens on the line's task");
+    type_text(&mut app, "meet");
+    assert_eq!(picker(&app).selected, 0);
+    press(&mut app, KeyCode::Down);
+    type_text(&mut app, "u");
+    assert_eq!(
+        picker(&app).selected,
+        0,
+        "a row that still matches moves too"
+    );
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(picker(&app).selected, 0);
+}
+
+#[test]
 fn arrows_pages_home_and_end_move_within_the_list() {
     let mut app = team_review();
     paste_offer(&mut app);

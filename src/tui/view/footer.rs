@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::text::fit;
 use super::theme::Theme;
-use crate::tui::keymap::footer_hints;
+use crate::tui::keymap::{Hint, footer_hints};
 use crate::tui::state::App;
 
 pub fn render(frame: &mut Frame, status: Rect, footer: Rect, app: &App, theme: &Theme) {
@@ -23,21 +23,21 @@ pub fn render(frame: &mut Frame, status: Rect, footer: Rect, app: &App, theme: &
         status,
     );
 
-    // Help and quit always show, at the right; the context's keys fill the rest from the left.
-    let hints = footer_hints(app);
-    let (always, rest): (Vec<_>, Vec<_>) = hints
-        .into_iter()
-        .partition(|(_, help)| matches!(*help, "help" | "quit"));
-    let item_width = |(keys, help): &(String, &str)| {
-        unicode_width::UnicodeWidthStr::width(format!(" {keys} {help} ").as_str())
+    // Pinned hints (help, quit) always show, at the right; the context's keys fill the rest
+    // from the left, each that fits: one long hint that does not fit leaves its room to
+    // shorter ones after it.
+    let (pinned, rest): (Vec<Hint>, Vec<Hint>) =
+        footer_hints(app).into_iter().partition(|h| h.pinned);
+    let item_width = |h: &Hint| {
+        unicode_width::UnicodeWidthStr::width(format!(" {} {} ", h.keys, h.help).as_str())
     };
-    let reserved: usize = always.iter().map(item_width).sum();
+    let reserved: usize = pinned.iter().map(item_width).sum();
     let mut spans = Vec::new();
     let mut used = 0;
     for item in &rest {
         let w = item_width(item);
         if used + w + reserved > usize::from(footer.width) {
-            break;
+            continue;
         }
         used += w;
         spans.extend(hint_spans(item, theme));
@@ -45,15 +45,15 @@ pub fn render(frame: &mut Frame, status: Rect, footer: Rect, app: &App, theme: &
     spans.push(Span::raw(
         " ".repeat(usize::from(footer.width).saturating_sub(used + reserved)),
     ));
-    for item in &always {
+    for item in &pinned {
         spans.extend(hint_spans(item, theme));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), footer);
 }
 
-fn hint_spans<'a>((keys, help): &(String, &'a str), theme: &Theme) -> [Span<'a>; 2] {
+fn hint_spans<'a>(hint: &Hint, theme: &Theme) -> [Span<'a>; 2] {
     [
-        Span::styled(format!(" {keys} "), theme.selected_unfocused),
-        Span::styled(format!("{help} "), theme.dim),
+        Span::styled(format!(" {} ", hint.keys), theme.selected_unfocused),
+        Span::styled(format!("{} ", hint.help), theme.dim),
     ]
 }

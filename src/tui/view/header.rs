@@ -5,6 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::text::fit;
 use super::theme::Theme;
 use crate::finding::Severity;
@@ -24,11 +26,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
     let modified = if app.dirty { " [+] unsaved" } else { "" };
     let left_width = usize::from(area.width).saturating_sub(counts.chars().count());
+    // The unsaved marker matters more than the end of a long name or path, so those are cut.
+    let marker = fit(modified, left_width);
     let left = fit(
-        &format!(" rolescope · {} · {file}{modified}", app.plan.name),
-        left_width,
-    );
-    let pad = left_width.saturating_sub(unicode_width::UnicodeWidthStr::width(left.as_str()));
+        &format!(" rolescope · {} · {file}", app.plan.name),
+        left_width - marker.width(),
+    ) + &marker;
+    let pad = left_width.saturating_sub(left.width());
     let worst = app
         .analysis
         .worst()

@@ -33,6 +33,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 pub use theme::{Theme, ThemeName};
 
+use super::action::Action;
+use super::keymap::{Context, keys_for};
 use super::state::{App, Focus};
 
 /// Below this size the panes cannot show a row each; a message replaces them.
@@ -123,10 +125,7 @@ pub fn layout(area: Rect, app: &App) -> Regions {
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if too_small(area) {
-        let message = format!(
-            "Terminal too small: rolescope needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}. Enlarge the window, or press q to quit.",
-            area.width, area.height
-        );
+        let message = too_small_message(app, area);
         frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
         return;
     }
@@ -143,6 +142,31 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     findings::render(frame, r.findings, r.explanation, app, theme);
     footer::render(frame, r.status, r.footer, app, theme);
     overlay::render(frame, area, app, theme);
+}
+
+/// What the screen says instead of the panes: the sizes, and how to quit (or the question about
+/// saving being asked, which is answered here too), then the last status line, so the outcome
+/// of a save made from here is not lost.
+fn too_small_message(app: &App, area: Rect) -> String {
+    let next = match app.saving_question() {
+        Some(question) => {
+            let (_, text, keys) = overlay::question_text(app, question);
+            format!("{text} {keys}")
+        }
+        None => keys_for(&app.bindings, Context::Global, &Action::Quit).map_or_else(
+            || "Enlarge the window.".to_owned(),
+            |keys| format!("Enlarge the window, or press {keys} to quit."),
+        ),
+    };
+    let mut message = format!(
+        "Terminal too small: rolescope needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}. {next}",
+        area.width, area.height
+    );
+    if !app.status.is_empty() {
+        message.push('\n');
+        message.push_str(&app.status);
+    }
+    message
 }
 
 /// A bordered pane whose border shows whether it has focus.

@@ -78,7 +78,22 @@ fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) 
 }
 
 fn confirm(frame: &mut Frame, area: Rect, app: &App, question: &Confirm, theme: &Theme) {
-    let (title, text, keys) = match question {
+    let (title, text, keys) = question_text(app, question);
+    let rect = centered(area, 60, 5);
+    let inner = popup(frame, rect, title, theme);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::from(text),
+            Line::from(Span::styled(keys, theme.warning)),
+        ])
+        .wrap(Wrap { trim: true }),
+        inner,
+    );
+}
+
+/// A question's title, text and answer keys; the "too small" screen asks it in words too.
+pub fn question_text(app: &App, question: &Confirm) -> (&'static str, String, &'static str) {
+    match question {
         Confirm::DeletePerson(i) => {
             let name = app
                 .plan
@@ -104,17 +119,7 @@ fn confirm(frame: &mut Frame, area: Rect, app: &App, question: &Confirm, theme: 
             ),
             "y: overwrite · n/Esc: don't save",
         ),
-    };
-    let rect = centered(area, 60, 5);
-    let inner = popup(frame, rect, title, theme);
-    frame.render_widget(
-        Paragraph::new(vec![
-            Line::from(text),
-            Line::from(Span::styled(keys, theme.warning)),
-        ])
-        .wrap(Wrap { trim: true }),
-        inner,
-    );
+    }
 }
 
 fn role_picker(

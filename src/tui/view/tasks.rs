@@ -6,7 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::{cell, initials, right, window_start};
+use unicode_width::UnicodeWidthStr;
+
+use super::text::{cell, fit, initials, right, window_start};
 use super::theme::Theme;
 use super::{pane, row_style};
 use crate::analysis::hours_label;
@@ -25,12 +27,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let index = app.selected.people;
     let hours = app.analysis.people.get(index).map_or(0.0, |s| s.hours);
-    let title = format!(
-        " Tasks — {} ({} of {}) ",
-        person.name,
+    // The hours say more than the end of a long name, so the name is cut to leave them room.
+    let head = " Tasks — ";
+    let tail = format!(
+        " ({} of {}) ",
         hours_label(hours),
         hours_label(person.capacity)
     );
+    let room =
+        usize::from(area.width.saturating_sub(2)).saturating_sub(head.width() + tail.width());
+    let title = format!("{head}{}{tail}", fit(&person.name, room));
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
