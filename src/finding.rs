@@ -94,6 +94,12 @@ impl Rule {
         }
     }
 
+    /// Whether the rule's findings are each about one category, so that an `accept` entry may
+    /// narrow it with `category` (one coverage gap, not all of them).
+    pub fn has_category(self) -> bool {
+        matches!(self, Rule::CoverageGap)
+    }
+
     /// One line on what the rule checks, for `--help`, the README and the TUI's help.
     pub fn summary(self) -> &'static str {
         match self {
@@ -167,6 +173,8 @@ pub struct Finding {
     pub person_index: Option<usize>,
     /// The task id; `None` where no single task is at fault.
     pub task: Option<String>,
+    /// The category id, for findings about one category (a coverage gap); `None` otherwise.
+    pub category: Option<String>,
     /// Where in the plan file the problem is written, when it is about one spot.
     pub location: Option<Location>,
     pub detail: Detail,

@@ -230,9 +230,8 @@ fn split_accepted(
     for finding in found {
         let reason = accept.iter().find(|a| {
             a.rule == finding.rule
-                && a.task
-                    .as_ref()
-                    .is_none_or(|t| finding.task.as_ref() == Some(t))
+                && left_out_or(a.task.as_ref(), finding.task.as_ref())
+                && left_out_or(a.category.as_ref(), finding.category.as_ref())
         });
         match reason {
             Some(a) => accepted.push(Accepted {
@@ -242,6 +241,12 @@ fn split_accepted(
             None => active.push(finding),
         }
     }
+}
+
+/// An `accept` entry's `task` or `category` narrows it when given: then it must be the
+/// finding's.
+fn left_out_or(given: Option<&String>, found: Option<&String>) -> bool {
+    given.is_none_or(|g| found == Some(g))
 }
 
 fn unknown_override_roles(catalog: &Catalog, plan: &Plan) -> Vec<Finding> {
@@ -254,6 +259,7 @@ fn unknown_override_roles(catalog: &Catalog, plan: &Plan) -> Vec<Finding> {
             person: None,
             person_index: None,
             task: None,
+            category: None,
             location: None,
             detail: Detail::UnknownRole { role: key.clone() },
         })

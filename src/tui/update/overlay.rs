@@ -193,7 +193,12 @@ fn accept(
     task: Option<String>,
     reason: String,
 ) -> Result<(), String> {
-    let acceptance = Acceptance { rule, task, reason };
+    let acceptance = Acceptance {
+        rule,
+        task,
+        category: None,
+        reason,
+    };
     edit::change(
         app,
         person.map_or(Touches::Plan, Touches::Person),
