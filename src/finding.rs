@@ -65,10 +65,12 @@ pub enum Rule {
     UnknownTask,
     /// A person (or a threshold override) names a role the catalog does not have.
     UnknownRole,
+    /// An `accept` entry names a category the catalog does not have.
+    UnknownCategory,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 10] = [
         Rule::RoleDrift,
         Rule::OutOfRole,
         Rule::MissingCore,
@@ -78,6 +80,7 @@ impl Rule {
         Rule::CoverageGap,
         Rule::UnknownTask,
         Rule::UnknownRole,
+        Rule::UnknownCategory,
     ];
 
     pub fn id(self) -> &'static str {
@@ -91,6 +94,7 @@ impl Rule {
             Rule::CoverageGap => "coverage-gap",
             Rule::UnknownTask => "unknown-task",
             Rule::UnknownRole => "unknown-role",
+            Rule::UnknownCategory => "unknown-category",
         }
     }
 
@@ -112,6 +116,7 @@ impl Rule {
             Rule::CoverageGap => "a core category of a hired role that nobody covers",
             Rule::UnknownTask => "an assignment names a task the catalog does not have",
             Rule::UnknownRole => "a role id the catalog does not have",
+            Rule::UnknownCategory => "an accept entry names a category the catalog does not have",
         }
     }
 }
@@ -158,6 +163,11 @@ pub enum Detail {
     CoverageGap {
         role: usize,
         category: usize,
+    },
+    /// The category id an `accept` entry of `rule` names, which the catalog lacks.
+    UnknownCategory {
+        rule: Rule,
+        category: String,
     },
 }
 

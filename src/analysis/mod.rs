@@ -74,11 +74,12 @@ impl Analysis {
     /// Fills in where each id-related finding is written in the plan's text (`file:line:col`
     /// in messages); the analysis itself works on the parsed plan, which has no positions.
     pub fn locate_in(&mut self, plan: &Plan, text: &str) {
-        if !self
-            .findings
-            .iter()
-            .any(|f| matches!(f.rule, Rule::UnknownTask | Rule::UnknownRole))
-        {
+        if !self.findings.iter().any(|f| {
+            matches!(
+                f.rule,
+                Rule::UnknownTask | Rule::UnknownRole | Rule::UnknownCategory
+            )
+        }) {
             return;
         }
         let locator = crate::yaml::Locator::new(text);
@@ -110,6 +111,7 @@ impl Analysis {
                     (task, from)
                 }
                 (Detail::UnknownRole { role }, _) => (role, from),
+                (Detail::UnknownCategory { category, .. }, _) => (category, from),
                 _ => continue,
             };
             f.location = locator.find(needle, from);
@@ -190,6 +192,7 @@ pub fn analyze(catalog: &Catalog, plan: &Plan) -> Analysis {
     let coverage = coverage.finish();
     let mut team = team::findings(catalog, &coverage);
     team.extend(unknown_override_roles(catalog, plan));
+    team.extend(unknown_categories(catalog, plan));
     split_accepted(team, &plan.accept, &mut findings, &mut accepted);
 
     Analysis {
@@ -262,6 +265,31 @@ fn unknown_override_roles(catalog: &Catalog, plan: &Plan) -> Vec<Finding> {
             category: None,
             location: None,
             detail: Detail::UnknownRole { role: key.clone() },
+        })
+        .collect()
+}
+
+/// The plan's `accept` entries that name a category the catalog lacks: they silence nothing,
+/// and a typo should not look like an accepted gap. (Validation keeps `category` out of
+/// people's lists.)
+fn unknown_categories(catalog: &Catalog, plan: &Plan) -> Vec<Finding> {
+    plan.accept
+        .iter()
+        .filter_map(|a| {
+            let category = a.category.as_ref()?;
+            catalog.category(category).is_none().then(|| Finding {
+                rule: Rule::UnknownCategory,
+                severity: Severity::Error,
+                person: None,
+                person_index: None,
+                task: None,
+                category: None,
+                location: None,
+                detail: Detail::UnknownCategory {
+                    rule: a.rule,
+                    category: category.clone(),
+                },
+            })
         })
         .collect()
 }

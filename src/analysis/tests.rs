@@ -474,6 +474,37 @@ fn a_category_accepts_that_gap_and_leaves_the_others() {
 }
 
 #[test]
+fn an_unknown_category_in_accept_is_a_located_error_with_a_did_you_mean() {
+    let text = "name: t\naccept:\n- rule: coverage-gap\n  category: cm-event\n  reason: the agency\npeople:\n- {name: A, role: cm, tasks: [welcome]}\n";
+    let plan = parse_plan("t.yaml", text).unwrap();
+    let catalog = catalog();
+    let mut a = analyze(&catalog, &plan);
+    a.locate_in(&plan, text);
+    let f = a
+        .team_findings()
+        .find(|f| f.rule == Rule::UnknownCategory)
+        .expect("fires");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(
+        f.location,
+        Some(crate::Location {
+            line: 4,
+            column: 13
+        })
+    );
+    let msg = message(f, &catalog, &plan);
+    assert_eq!(
+        msg,
+        "accept `coverage-gap` names unknown category `cm-event` (did you mean `cm-events`?)"
+    );
+    assert!(a.accepted.is_empty(), "a typo accepts nothing");
+    assert_eq!(has(&a, Rule::CoverageGap), Some(Severity::Warning));
+
+    let fixed = run(&text.replace("cm-event\n", "cm-events\n"));
+    assert_eq!(has(&fixed, Rule::UnknownCategory), None);
+}
+
+#[test]
 fn shares_sum_to_one_and_findings_are_ordered() {
     let a = one("cm", "[welcome, posts, metrics, nope]");
     let sum: f64 = a.people[0].share_by_slot.iter().sum();
