@@ -256,17 +256,23 @@ fn unknown_override_roles(catalog: &Catalog, plan: &Plan) -> Vec<Finding> {
     plan.thresholds
         .keys()
         .filter(|k| k.as_str() != ALL_ROLES && catalog.role(k).is_none())
-        .map(|key| Finding {
-            rule: Rule::UnknownRole,
-            severity: Severity::Error,
-            person: None,
-            person_index: None,
-            task: None,
-            category: None,
-            location: None,
-            detail: Detail::UnknownRole { role: key.clone() },
-        })
+        .map(|key| team_error(Rule::UnknownRole, Detail::UnknownRole { role: key.clone() }))
         .collect()
+}
+
+/// An error about the plan as a whole (an id it names that the catalog lacks), located later by
+/// [`Analysis::locate_in`].
+fn team_error(rule: Rule, detail: Detail) -> Finding {
+    Finding {
+        rule,
+        severity: Severity::Error,
+        person: None,
+        person_index: None,
+        task: None,
+        category: None,
+        location: None,
+        detail,
+    }
 }
 
 /// The plan's `accept` entries that name a category the catalog lacks: they silence nothing,
@@ -277,18 +283,12 @@ fn unknown_categories(catalog: &Catalog, plan: &Plan) -> Vec<Finding> {
         .iter()
         .filter_map(|a| {
             let category = a.category.as_ref()?;
-            catalog.category(category).is_none().then(|| Finding {
-                rule: Rule::UnknownCategory,
-                severity: Severity::Error,
-                person: None,
-                person_index: None,
-                task: None,
-                category: None,
-                location: None,
-                detail: Detail::UnknownCategory {
+            catalog.category(category).is_none().then(|| {
+                let detail = Detail::UnknownCategory {
                     rule: a.rule,
                     category: category.clone(),
-                },
+                };
+                team_error(Rule::UnknownCategory, detail)
             })
         })
         .collect()
