@@ -65,10 +65,12 @@ pub enum Rule {
     UnknownTask,
     /// A person (or a threshold override) names a role the catalog does not have.
     UnknownRole,
+    /// An `accept` entry names a category the catalog does not have.
+    UnknownCategory,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 10] = [
         Rule::RoleDrift,
         Rule::OutOfRole,
         Rule::MissingCore,
@@ -78,6 +80,7 @@ impl Rule {
         Rule::CoverageGap,
         Rule::UnknownTask,
         Rule::UnknownRole,
+        Rule::UnknownCategory,
     ];
 
     pub fn id(self) -> &'static str {
@@ -91,7 +94,14 @@ impl Rule {
             Rule::CoverageGap => "coverage-gap",
             Rule::UnknownTask => "unknown-task",
             Rule::UnknownRole => "unknown-role",
+            Rule::UnknownCategory => "unknown-category",
         }
+    }
+
+    /// Whether the rule's findings are each about one category, so that an `accept` entry may
+    /// narrow it with `category` (one coverage gap, not all of them).
+    pub fn has_category(self) -> bool {
+        matches!(self, Rule::CoverageGap)
     }
 
     /// One line on what the rule checks, for `--help`, the README and the TUI's help.
@@ -106,6 +116,7 @@ impl Rule {
             Rule::CoverageGap => "a core category of a hired role that nobody covers",
             Rule::UnknownTask => "an assignment names a task the catalog does not have",
             Rule::UnknownRole => "a role id the catalog does not have",
+            Rule::UnknownCategory => "an accept entry names a category the catalog does not have",
         }
     }
 }
@@ -153,6 +164,11 @@ pub enum Detail {
         role: usize,
         category: usize,
     },
+    /// The category id an `accept` entry of `rule` names, which the catalog lacks.
+    UnknownCategory {
+        rule: Rule,
+        category: String,
+    },
 }
 
 /// One mismatch. Its one-line message and its explanation are written from `detail` when a
@@ -167,6 +183,8 @@ pub struct Finding {
     pub person_index: Option<usize>,
     /// The task id; `None` where no single task is at fault.
     pub task: Option<String>,
+    /// The category id, for findings about one category (a coverage gap); `None` otherwise.
+    pub category: Option<String>,
     /// Where in the plan file the problem is written, when it is about one spot.
     pub location: Option<Location>,
     pub detail: Detail,

@@ -141,6 +141,7 @@ fn json_has_the_documented_shape() {
             "severity",
             "person",
             "task",
+            "category",
             "message",
             "explanation",
         ] {
@@ -247,6 +248,69 @@ fn unknown_ids_are_findings_with_location_and_did_you_mean() {
         "{out}"
     );
     assert!(out.contains("(line 10, column 5)"), "{out}");
+}
+
+#[test]
+fn accepting_one_gap_by_category_leaves_the_others_and_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = |accept: &str| {
+        let path = dir.path().join("plan.yaml");
+        let text = format!(
+            "name: Gaps\naccept:\n{accept}people:\n- name: Ana\n  role: community-manager\n  tasks: [cm-welcome-new-members, cm-write-guidelines]\n"
+        );
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    };
+    let path =
+        plan("- rule: coverage-gap\n  category: cm-events\n  reason: the agency runs events\n");
+    let o = rolescope(&["check", &path, "--format", "json"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "gaps are warnings: {}",
+        stderr(&o)
+    );
+    let doc = json(&o);
+    let gaps: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "coverage-gap")
+        .map(|f| f["category"].as_str().unwrap())
+        .collect();
+    assert_eq!(gaps, ["cm-connection", "cm-advocacy", "cm-member-voice"]);
+    let accepted = doc["accepted"].as_array().unwrap();
+    assert_eq!(accepted.len(), 1, "{accepted:?}");
+    assert_eq!(accepted[0]["category"], "cm-events");
+    assert_eq!(accepted[0]["reason"], "the agency runs events");
+    let text = stdout(&rolescope(&["check", &path, "--brief"]));
+    assert!(
+        text.contains("✓ coverage-gap (team, cm-events): the agency runs events"),
+        "{text}"
+    );
+
+    // A typo is a located finding with a did-you-mean, and accepts nothing.
+    let path = plan("- rule: coverage-gap\n  category: cm-event\n  reason: r\n");
+    let o = rolescope(&["check", &path]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        out.contains("unknown-category: accept `coverage-gap` names unknown category `cm-event` (did you mean `cm-events`?) (line 4, column 13)"),
+        "{out}"
+    );
+    assert!(!out.contains("accepted"), "{out}");
+
+    // A category on a rule whose findings have none is bad input.
+    let path = plan("- rule: over-capacity\n  category: cm-events\n  reason: r\n");
+    let o = rolescope(&["check", &path]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(&format!(
+            "{path}:4:13: accept `over-capacity` with category `cm-events`: its findings are not about one category"
+        )),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

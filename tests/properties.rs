@@ -116,6 +116,7 @@ fn person() -> impl Strategy<Value = Person> {
                     rule,
                     task: (with_task && !tasks.is_empty())
                         .then(|| tasks[pick.index(tasks.len())].task.clone()),
+                    category: None,
                     reason: "on purpose".to_owned(),
                 })
                 .collect();
@@ -153,11 +154,16 @@ fn thresholds() -> impl Strategy<Value = BTreeMap<String, PartialThresholds>> {
     )
 }
 
+/// Every category id of the catalog (a core one of a hired role is a possible coverage gap).
+fn category_ids() -> Vec<String> {
+    CATALOG.categories().iter().map(|c| c.id.clone()).collect()
+}
+
 fn plan() -> impl Strategy<Value = Plan> {
     (
         proptest::collection::vec(person(), 0..=6),
         thresholds(),
-        any::<bool>(),
+        proptest::option::of(proptest::option::of(select(category_ids()))),
         "\\PC{0,30}",
     )
         .prop_map(|(mut people, thresholds, accept_gaps, description)| {
@@ -168,10 +174,12 @@ fn plan() -> impl Strategy<Value = Plan> {
             plan.description = description;
             plan.thresholds = thresholds;
             plan.people = people;
-            if accept_gaps {
+            // All gaps, or the one in a category.
+            if let Some(category) = accept_gaps {
                 plan.accept.push(Acceptance {
                     rule: Rule::CoverageGap,
                     task: None,
+                    category,
                     reason: "the agency covers it".to_owned(),
                 });
             }
@@ -193,11 +201,23 @@ fn plain_plan() -> impl Strategy<Value = Plan> {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/// A finding as order-free data: (rule, severity, person name, task).
-type Key = (Rule, rolescope::Severity, Option<String>, Option<String>);
+/// A finding as order-free data: (rule, severity, person name, task, category).
+type Key = (
+    Rule,
+    rolescope::Severity,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 fn key(f: &Finding) -> Key {
-    (f.rule, f.severity, f.person.clone(), f.task.clone())
+    (
+        f.rule,
+        f.severity,
+        f.person.clone(),
+        f.task.clone(),
+        f.category.clone(),
+    )
 }
 
 fn multiset<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Vec<Key> {
@@ -412,21 +432,25 @@ proptest! {
     }
 
     /// An `accept` entry moves exactly the findings it names (its rule, for its person, and for
-    /// its task when it gives one) from active to accepted, and touches nothing else.
+    /// its task or its category when it gives one) from active to accepted, and touches nothing
+    /// else.
     #[test]
     fn accept_silences_exactly_what_it_names(
         plan in plain_plan(),
         target in any::<prop::sample::Index>(),
-        rule in rule(),
+        team in proptest::bool::weighted(0.3),
+        rule in prop_oneof![3 => rule(), 1 => Just(Rule::CoverageGap)],
         with_task in any::<bool>(),
         other_task in any::<bool>(),
+        with_category in any::<bool>(),
+        any_category in select(category_ids()),
     ) {
         let base = analyze(&CATALOG, &plan);
         prop_assert!(base.accepted.is_empty());
         let mut accepting = plan.clone();
         // Either a person's entry, or the plan's own (team findings), chosen by `target`.
         let slots = plan.people.len() + 1;
-        let slot = target.index(slots);
+        let slot = if team { plan.people.len() } else { target.index(slots) };
         let person = plan.people.get(slot);
         let task = match person {
             Some(p) if with_task && !p.tasks.is_empty() => {
@@ -435,7 +459,22 @@ proptest! {
             }
             _ => None,
         };
-        let entry = Acceptance { rule, task: task.clone(), reason: "intended".to_owned() };
+        // A category only where the format takes one: the plan's own entries for a rule about
+        // categories. Half the time a gap's own (so something is accepted), else any category.
+        let gaps: Vec<&str> = base.findings.iter().filter_map(|f| f.category.as_deref()).collect();
+        let category = (person.is_none() && rule.has_category() && with_category).then(|| {
+            if other_task || gaps.is_empty() {
+                any_category
+            } else {
+                gaps[target.index(gaps.len())].to_owned()
+            }
+        });
+        let entry = Acceptance {
+            rule,
+            task: task.clone(),
+            category: category.clone(),
+            reason: "intended".to_owned(),
+        };
         match person {
             Some(_) => accepting.people[slot].accept.push(entry),
             None => accepting.accept.push(entry),
@@ -446,6 +485,7 @@ proptest! {
             f.rule == rule
                 && f.person.as_deref() == person.map(|p| p.name.as_str())
                 && task.as_ref().is_none_or(|t| f.task.as_ref() == Some(t))
+                && category.as_ref().is_none_or(|c| f.category.as_ref() == Some(c))
         };
         let expected_accepted = multiset(base.findings.iter().filter(|f| named(f)));
         let expected_active = multiset(base.findings.iter().filter(|f| !named(f)));

@@ -55,3 +55,35 @@ fn a_failed_save_leaves_the_old_file_alone() {
     );
     assert!(!path.exists());
 }
+
+#[test]
+fn acceptances_with_and_without_a_category_save_byte_for_byte() {
+    let text = "\
+version: 1
+name: Gaps
+accept:
+- rule: coverage-gap
+  category: cm-events
+  reason: the agency runs events
+- rule: coverage-gap
+  reason: older plans accept every gap
+people:
+- name: Ana
+  role: community-manager
+  capacity: 40
+  tasks:
+  - cm-welcome-new-members
+  accept:
+  - rule: out-of-role
+    task: sm-paid-social
+    reason: covering in August
+";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.yaml");
+    std::fs::write(&path, text).unwrap();
+    let loaded = load_plan(&path).unwrap();
+    assert_eq!(loaded.plan.accept[0].category.as_deref(), Some("cm-events"));
+    assert_eq!(loaded.plan.accept[1].category, None);
+    save_plan(&path, &loaded.plan).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}

@@ -94,6 +94,17 @@ fn screens() -> Vec<(&'static str, App)> {
         [Action::ToggleScope, Action::Focus(Focus::Findings)],
     );
     out.push(("team-findings", a));
+    let mut a = team_review();
+    apply(
+        &mut a,
+        [
+            Action::ToggleScope,
+            Action::Focus(Focus::Findings),
+            Action::Bottom,
+            Action::AcceptFinding,
+        ],
+    );
+    out.push(("prompt-accept-gap", a));
     out.extend(import_screens());
     let mut a = team_review();
     apply(&mut a, [Action::ExportReport, Action::NextChoice]);

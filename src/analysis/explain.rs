@@ -129,6 +129,10 @@ pub fn message(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String {
             catalog.categories().get(*category).map_or("?", |c| c.title.as_str()),
             title(c.role_at(*role))
         ),
+        Detail::UnknownCategory { rule, category } => format!(
+            "accept `{rule}` names unknown category `{category}`{}",
+            hint(category, catalog.categories().iter().map(|c| c.id.as_str()))
+        ),
     }
 }
 
@@ -207,6 +211,11 @@ pub fn explanation(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String 
             sentence(catalog.categories().get(*category).map_or("", |c| c.summary.as_str())),
             title(c.role_at(*role))
         ),
+        Detail::UnknownCategory { .. } => "The catalogs have no category with this id, so this `accept` entry \
+                                           silences nothing: the finding it was written for is still reported. Fix \
+                                           the id (`rolescope catalog list` shows each category's), or load the \
+                                           catalog that defines it with `--catalog`."
+            .to_owned(),
     }
 }
 

@@ -74,11 +74,12 @@ impl Analysis {
     /// Fills in where each id-related finding is written in the plan's text (`file:line:col`
     /// in messages); the analysis itself works on the parsed plan, which has no positions.
     pub fn locate_in(&mut self, plan: &Plan, text: &str) {
-        if !self
-            .findings
-            .iter()
-            .any(|f| matches!(f.rule, Rule::UnknownTask | Rule::UnknownRole))
-        {
+        if !self.findings.iter().any(|f| {
+            matches!(
+                f.rule,
+                Rule::UnknownTask | Rule::UnknownRole | Rule::UnknownCategory
+            )
+        }) {
             return;
         }
         let locator = crate::yaml::Locator::new(text);
@@ -110,6 +111,7 @@ impl Analysis {
                     (task, from)
                 }
                 (Detail::UnknownRole { role }, _) => (role, from),
+                (Detail::UnknownCategory { category, .. }, _) => (category, from),
                 _ => continue,
             };
             f.location = locator.find(needle, from);
@@ -190,6 +192,7 @@ pub fn analyze(catalog: &Catalog, plan: &Plan) -> Analysis {
     let coverage = coverage.finish();
     let mut team = team::findings(catalog, &coverage);
     team.extend(unknown_override_roles(catalog, plan));
+    team.extend(unknown_categories(catalog, plan));
     split_accepted(team, &plan.accept, &mut findings, &mut accepted);
 
     Analysis {
@@ -230,9 +233,8 @@ fn split_accepted(
     for finding in found {
         let reason = accept.iter().find(|a| {
             a.rule == finding.rule
-                && a.task
-                    .as_ref()
-                    .is_none_or(|t| finding.task.as_ref() == Some(t))
+                && left_out_or(a.task.as_ref(), finding.task.as_ref())
+                && left_out_or(a.category.as_ref(), finding.category.as_ref())
         });
         match reason {
             Some(a) => accepted.push(Accepted {
@@ -244,18 +246,50 @@ fn split_accepted(
     }
 }
 
+/// An `accept` entry's `task` or `category` narrows it when given: then it must be the
+/// finding's.
+fn left_out_or(given: Option<&String>, found: Option<&String>) -> bool {
+    given.is_none_or(|g| found == Some(g))
+}
+
 fn unknown_override_roles(catalog: &Catalog, plan: &Plan) -> Vec<Finding> {
     plan.thresholds
         .keys()
         .filter(|k| k.as_str() != ALL_ROLES && catalog.role(k).is_none())
-        .map(|key| Finding {
-            rule: Rule::UnknownRole,
-            severity: Severity::Error,
-            person: None,
-            person_index: None,
-            task: None,
-            location: None,
-            detail: Detail::UnknownRole { role: key.clone() },
+        .map(|key| team_error(Rule::UnknownRole, Detail::UnknownRole { role: key.clone() }))
+        .collect()
+}
+
+/// An error about the plan as a whole (an id it names that the catalog lacks), located later by
+/// [`Analysis::locate_in`].
+fn team_error(rule: Rule, detail: Detail) -> Finding {
+    Finding {
+        rule,
+        severity: Severity::Error,
+        person: None,
+        person_index: None,
+        task: None,
+        category: None,
+        location: None,
+        detail,
+    }
+}
+
+/// The plan's `accept` entries that name a category the catalog lacks: they silence nothing,
+/// and a typo should not look like an accepted gap. (Validation keeps `category` out of
+/// people's lists.)
+fn unknown_categories(catalog: &Catalog, plan: &Plan) -> Vec<Finding> {
+    plan.accept
+        .iter()
+        .filter_map(|a| {
+            let category = a.category.as_ref()?;
+            catalog.category(category).is_none().then(|| {
+                let detail = Detail::UnknownCategory {
+                    rule: a.rule,
+                    category: category.clone(),
+                };
+                team_error(Rule::UnknownCategory, detail)
+            })
         })
         .collect()
 }

@@ -27,6 +27,7 @@ impl About<'_> {
             person: Some(self.person.name.clone()),
             person_index: Some(self.index),
             task: task.map(str::to_owned),
+            category: None,
             location: None,
             detail,
         }

@@ -89,6 +89,7 @@ pub(super) fn findings(catalog: &Catalog, coverage: &Coverage) -> Vec<Finding> {
                 person: None,
                 person_index: None,
                 task: None,
+                category: Some(gap.category.clone()),
                 location: None,
                 detail,
             })

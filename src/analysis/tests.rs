@@ -432,6 +432,79 @@ fn team_findings_are_accepted_at_plan_level() {
 }
 
 #[test]
+fn a_category_accepts_that_gap_and_leaves_the_others() {
+    // cm and sm hired; nobody runs events or ads.
+    let plain = "name: t\npeople:\n- {name: A, role: cm, tasks: [welcome]}\n- {name: B, role: sm, tasks: [posts]}\n";
+    let gaps = |a: &Run| -> Vec<Option<String>> {
+        a.findings
+            .iter()
+            .filter(|f| f.rule == Rule::CoverageGap)
+            .map(|f| f.category.clone())
+            .collect()
+    };
+    let before = run(plain);
+    assert_eq!(
+        gaps(&before),
+        [Some("cm-events".to_owned()), Some("sm-ads".to_owned())]
+    );
+    let one = run(&plain.replace(
+        "people:",
+        "accept:\n- {rule: coverage-gap, category: cm-events, reason: the agency runs them}\npeople:",
+    ));
+    assert_eq!(gaps(&one), [Some("sm-ads".to_owned())], "the ads gap stays");
+    assert_eq!(one.accepted.len(), 1);
+    assert_eq!(
+        one.accepted[0].finding.category.as_deref(),
+        Some("cm-events")
+    );
+    assert_eq!(one.accepted[0].reason, "the agency runs them");
+    // A category with no gap accepts nothing; one without a category accepts every gap.
+    let none = run(&plain.replace(
+        "people:",
+        "accept:\n- {rule: coverage-gap, category: cm-welcome, reason: r}\npeople:",
+    ));
+    assert_eq!(gaps(&none).len(), 2);
+    assert!(none.accepted.is_empty());
+    let all = run(&plain.replace(
+        "people:",
+        "accept:\n- {rule: coverage-gap, reason: r}\npeople:",
+    ));
+    assert!(gaps(&all).is_empty());
+    assert_eq!(all.accepted.len(), 2);
+}
+
+#[test]
+fn an_unknown_category_in_accept_is_a_located_error_with_a_did_you_mean() {
+    let text = "name: t\naccept:\n- rule: coverage-gap\n  category: cm-event\n  reason: the agency\npeople:\n- {name: A, role: cm, tasks: [welcome]}\n";
+    let plan = parse_plan("t.yaml", text).unwrap();
+    let catalog = catalog();
+    let mut a = analyze(&catalog, &plan);
+    a.locate_in(&plan, text);
+    let f = a
+        .team_findings()
+        .find(|f| f.rule == Rule::UnknownCategory)
+        .expect("fires");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(
+        f.location,
+        Some(crate::Location {
+            line: 4,
+            column: 13
+        })
+    );
+    let msg = message(f, &catalog, &plan);
+    assert_eq!(
+        msg,
+        "accept `coverage-gap` names unknown category `cm-event` (did you mean `cm-events`?)"
+    );
+    assert!(a.accepted.is_empty(), "a typo accepts nothing");
+    assert_eq!(has(&a, Rule::CoverageGap), Some(Severity::Warning));
+
+    let fixed = run(&text.replace("cm-event\n", "cm-events\n"));
+    assert_eq!(has(&fixed, Rule::UnknownCategory), None);
+}
+
+#[test]
 fn shares_sum_to_one_and_findings_are_ordered() {
     let a = one("cm", "[welcome, posts, metrics, nope]");
     let sum: f64 = a.people[0].share_by_slot.iter().sum();

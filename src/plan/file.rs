@@ -183,6 +183,10 @@ name: Sample
 thresholds:
   all:
     drift_warning: 0.4
+accept:
+- rule: coverage-gap
+  category: cm-events
+  reason: the agency runs them
 people:
 - name: Ana
   role: community-manager
@@ -216,6 +220,8 @@ people:
             vec![("community-manager", 0.6), ("social-media-manager", 0.4)]
         );
         assert_eq!(plan.thresholds["all"].drift_warning, Some(0.4));
+        assert_eq!(plan.accept[0].category.as_deref(), Some("cm-events"));
+        assert_eq!(ana.accept[0].category, None, "older entries have none");
     }
 
     #[test]
@@ -239,6 +245,7 @@ people:
         p.accept.push(Acceptance {
             rule: Rule::OutOfRole,
             task: Some("x".into()),
+            category: None,
             reason: "trial".into(),
         });
         plan.people.push(p);

@@ -39,7 +39,7 @@ pub struct Plan {
     /// Threshold overrides: `all` applies to every role, a role id to that role only.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub thresholds: BTreeMap<String, PartialThresholds>,
-    /// Deliberate exceptions for team-level rules (`coverage-gap`).
+    /// Deliberate exceptions for team-level rules (`coverage-gap`, narrowed by `category`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accept: Vec<Acceptance>,
     #[serde(default)]
@@ -193,15 +193,19 @@ impl Assignment {
     }
 }
 
-/// "This finding is known and intended": silences `rule` (for one `task`, if given).
+/// "This finding is known and intended": silences `rule` (for one `task`, or one `category`,
+/// if given).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(
     deny_unknown_fields,
-    expecting = "an accepted finding: a mapping with `rule`, optional `task`, and `reason`"
+    expecting = "an accepted finding: a mapping with `rule`, optional `task` or `category`, and `reason`"
 )]
 pub struct Acceptance {
     pub rule: Rule,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task: Option<String>,
+    /// A category id: only the finding about that category (one coverage gap, not all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
     pub reason: String,
 }

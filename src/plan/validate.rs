@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::{ALL_ROLES, PLAN_VERSION, Person, Plan, RoleSpec};
+use super::{ALL_ROLES, Acceptance, PLAN_VERSION, Person, Plan, RoleSpec};
 use crate::error::{InputError, InputErrors, Location};
 use crate::yaml::Locator;
 
@@ -109,6 +109,7 @@ impl Checker<'_> {
                 );
             }
         }
+        let mut from = 1;
         for a in &plan.accept {
             if a.reason.trim().is_empty() {
                 self.err(
@@ -119,7 +120,37 @@ impl Checker<'_> {
                     ),
                 );
             }
+            self.category(a, None, &mut from);
         }
+    }
+
+    /// `category` narrows only rules whose findings are about one category, and those are team
+    /// findings, accepted in the plan's own list. (Whether the catalog has the category is a
+    /// finding, like an unknown task: the plan may come from a machine with other catalogs.)
+    /// `who` is the person whose list holds `a`, `None` for the plan's own; the category is
+    /// searched for from line `from`, which moves past each one reported.
+    fn category(&mut self, a: &Acceptance, who: Option<&str>, from: &mut usize) {
+        let Some(category) = &a.category else {
+            return;
+        };
+        let rule = a.rule;
+        let why = if !rule.has_category() {
+            "its findings are not about one category, so `category` cannot narrow them"
+        } else if who.is_some() {
+            "its findings are about the team: accept one in the plan's own `accept`, not a person's"
+        } else {
+            return;
+        };
+        let who = who.map_or_else(String::new, |w| format!("{w}: "));
+        let at = self.at(category, *from);
+        if let Some(at) = at {
+            *from = at.line + 1;
+        }
+        let at = at.or_else(|| self.at(rule.id(), *from));
+        self.err(
+            at,
+            format!("{who}accept `{rule}` with category `{category}`: {why}"),
+        );
     }
 
     fn person(&mut self, person: &Person, who: &str, here: Option<Location>, line: usize) {
@@ -170,6 +201,7 @@ impl Checker<'_> {
                 self.err(at(self), format!("{who}: task `{}` has {} hours; expected weekly hours from 0 to {WEEK_HOURS}", a.task, show_num(h)));
             }
         }
+        let mut from = line;
         for a in &person.accept {
             if a.reason.trim().is_empty() {
                 self.err(
@@ -180,6 +212,7 @@ impl Checker<'_> {
                     ),
                 );
             }
+            self.category(a, Some(who), &mut from);
         }
     }
 }
@@ -270,6 +303,33 @@ mod tests {
         assert_eq!(e.len(), 2, "{e:?}");
         assert!(e.iter().any(|m| m.contains("split weight 0")), "{e:?}");
         assert!(e.iter().any(|m| m.contains("assigned twice")), "{e:?}");
+    }
+
+    #[test]
+    fn a_category_narrows_a_team_acceptance_only() {
+        let good = "name: x\naccept:\n- rule: coverage-gap\n  category: cm-events\n  reason: the agency\npeople: []\n";
+        assert!(errors(good).is_empty(), "{:?}", errors(good));
+        let e =
+            errors("name: x\naccept:\n- rule: over-capacity\n  category: cm-events\n  reason: r\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].starts_with("p.yaml:4:13: accept `over-capacity` with category `cm-events`: ")
+                && e[0].contains("not about one category"),
+            "{e:?}"
+        );
+        let e = errors(
+            "name: x\npeople:\n- name: A\n  role: r\n  accept:\n  - rule: coverage-gap\n    category: cm-events\n    reason: r\n  - {rule: out-of-role, category: cm-events, reason: r}\n",
+        );
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(
+            e[0].starts_with("p.yaml:7:15: `A`: accept `coverage-gap`")
+                && e[0].contains("the plan's own `accept`"),
+            "{e:?}"
+        );
+        assert!(
+            e[1].starts_with("p.yaml:9:") && e[1].contains("not about one category"),
+            "{e:?}"
+        );
     }
 
     #[test]

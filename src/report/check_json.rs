@@ -45,6 +45,8 @@ pub struct FindingJson<'a> {
     pub severity: Severity,
     pub person: Option<&'a str>,
     pub task: Option<&'a str>,
+    /// The category id of a finding about one category (a coverage gap).
+    pub category: Option<&'a str>,
     pub message: String,
     pub explanation: String,
     /// `{"line", "column"}` in the plan file, where the finding is about one spot.
@@ -69,6 +71,7 @@ pub(crate) fn finding_json<'a>(f: &'a Finding, catalog: &Catalog, plan: &Plan) -
         severity: f.severity,
         person: f.person.as_deref(),
         task: f.task.as_deref(),
+        category: f.category.as_deref(),
         message: message(f, catalog, plan),
         explanation: explanation(f, catalog, plan),
         location: f.location,

@@ -128,12 +128,19 @@ pub fn check_text(
     if !analysis.accepted.is_empty() {
         let _ = writeln!(out, "\n  {}", paint.paint("Accepted", Tone::Heading));
         for a in &analysis.accepted {
-            let who = a.finding.person.as_deref().unwrap_or("team");
+            let f = &a.finding;
+            // Whom, and which task or category: one gap accepted is not all of them.
+            let about = [
+                f.person.as_deref().or(Some("team")),
+                f.task.as_deref(),
+                f.category.as_deref(),
+            ];
+            let about: Vec<&str> = about.into_iter().flatten().collect();
             let _ = writeln!(
                 out,
                 "    {}",
                 paint.paint(
-                    &format!("✓ {} ({who}): {}", a.finding.rule, a.reason),
+                    &format!("✓ {} ({}): {}", f.rule, about.join(", "), a.reason),
                     Tone::Dim
                 )
             );

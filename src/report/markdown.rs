@@ -379,7 +379,7 @@ fn findings(out: &mut String, groups: &[FindingGroup], accepted: &[AcceptedJson]
             words::severity_heading(g.severity, g.findings.len())
         );
         for f in &g.findings {
-            let head = words::finding_head(f.rule.id(), f.person, f.task);
+            let head = words::finding_head(f);
             let _ = writeln!(out, "- **{}**: {}\n", md(&head), md(&f.message));
             let _ = writeln!(out, "  {}\n", md(&f.explanation));
         }
@@ -388,7 +388,7 @@ fn findings(out: &mut String, groups: &[FindingGroup], accepted: &[AcceptedJson]
         let _ = writeln!(out, "### ✓ Accepted exceptions ({})\n", accepted.len());
         for a in accepted {
             let f = &a.finding;
-            let head = words::finding_head(f.rule.id(), f.person, f.task);
+            let head = words::finding_head(f);
             let _ = writeln!(
                 out,
                 "- **{}**: {} *Accepted because:* {}",

@@ -1,6 +1,7 @@
 //! The sentences of a report, shared by the Markdown and HTML renderers so both say exactly the
 //! same thing. They return plain text; each renderer escapes it for its format.
 
+use super::check_json::FindingJson;
 use super::model::{
     Counts, Fit, Misfit, Mix, OfferReply, OtherRole, ReplyVerdict, Responsibility, Share, Verdict,
 };
@@ -233,16 +234,13 @@ pub fn verdict(fit: &Fit, title: &str) -> String {
     }
 }
 
-/// "Maya Okafor · over-capacity" — who and which rule, before the message.
-pub fn finding_head(rule: &str, person: Option<&str>, task: Option<&str>) -> String {
-    let mut out = String::from(rule);
-    if let Some(p) = person {
+/// "out-of-role · Jon Park · cm-meetups", "coverage-gap · cm-events" — which rule, who, and the
+/// task or category, before the message.
+pub fn finding_head(f: &FindingJson) -> String {
+    let mut out = String::from(f.rule.id());
+    for part in [f.person, f.task, f.category].into_iter().flatten() {
         out.push_str(" · ");
-        out.push_str(p);
-    }
-    if let Some(t) = task {
-        out.push_str(" · ");
-        out.push_str(t);
+        out.push_str(part);
     }
     out
 }

@@ -92,13 +92,25 @@ pub enum PromptKind {
     },
     /// A hybrid role split, typed as `role weight role weight ...`.
     Split(usize),
-    /// A reason for accepting a finding; `person` is `None` for team findings.
+    /// A reason for accepting a finding; `person` is `None` for team findings. `task` and
+    /// `category` are the finding's, so the entry accepts that finding and not its whole rule.
     Accept {
         person: Option<usize>,
         rule: Rule,
         task: Option<String>,
+        category: Option<String>,
     },
     SaveAs,
+}
+
+/// "the gap in “Events and meetups”": what accepting a coverage gap accepts, for the prompt
+/// and the status line, with the category's title cut to `columns` (an id the catalog lacks
+/// is shown as written).
+pub fn gap_words(catalog: &Catalog, category: &str, columns: usize) -> String {
+    let title = catalog
+        .category(category)
+        .map_or(category, |c| c.title.as_str());
+    format!("the gap in “{}”", super::view::text::fit(title, columns))
 }
 
 /// The highlighted row of each pane.

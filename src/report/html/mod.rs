@@ -448,7 +448,7 @@ fn findings(out: &mut String, groups: &[FindingGroup], accepted: &[AcceptedJson]
                 "<li class=\"{class}\"><span class=\"badge\">{} {}</span><strong>{}</strong>: {}\n<p>{}</p></li>",
                 words::symbol(g.severity),
                 badge_word(g.severity),
-                esc(&words::finding_head(f.rule.id(), f.person, f.task)),
+                esc(&words::finding_head(f)),
                 esc(&f.message),
                 esc(&f.explanation)
             );
@@ -466,7 +466,7 @@ fn findings(out: &mut String, groups: &[FindingGroup], accepted: &[AcceptedJson]
             let _ = writeln!(
                 out,
                 "<li><strong>{}</strong>: {} <em>Accepted because:</em> {}</li>",
-                esc(&words::finding_head(f.rule.id(), f.person, f.task)),
+                esc(&words::finding_head(f)),
                 esc(&crate::analysis::sentence(&f.message)),
                 esc(a.reason)
             );

@@ -12,7 +12,7 @@ use crate::catalog::Catalog;
 use crate::plan::{Acceptance, Assignment, Person, Plan, RoleSpec};
 use crate::report::model::role_label;
 use crate::tui::history::Snapshot;
-use crate::tui::state::App;
+use crate::tui::state::{App, gap_words};
 use crate::tui::view::text::fit;
 
 /// What an edit may touch: one person (by index), or the whole plan. Only that part is kept
@@ -230,7 +230,7 @@ pub fn unassign(
 
 /// Widest task title a status line quotes whole: catalog titles run to a sentence, and the line
 /// must still show what happened to whom.
-const TITLE_COLUMNS: usize = 40;
+pub(super) const TITLE_COLUMNS: usize = 40;
 
 /// A task's title for a status line, cut to [`TITLE_COLUMNS`] with `…`; a task the catalog
 /// lacks goes by its id, which is all there is.
@@ -304,17 +304,21 @@ pub fn nudge_hours(
 /// Writes an acceptance into the person's `accept` list, or the plan's for team findings.
 pub fn accept(
     plan: &mut Plan,
+    catalog: &Catalog,
     person_index: Option<usize>,
     acceptance: Acceptance,
 ) -> Result<String, String> {
     if acceptance.reason.trim().is_empty() {
         return Err("Give a reason, so the exception explains itself.".to_owned());
     }
-    let rule = acceptance.rule;
+    let status = match &acceptance.category {
+        Some(c) => format!("Accepted {}.", gap_words(catalog, c, TITLE_COLUMNS)),
+        None => format!("Accepted {}.", acceptance.rule),
+    };
     let list = match person_index {
         Some(i) => &mut person(plan, i)?.accept,
         None => &mut plan.accept,
     };
     list.push(acceptance);
-    Ok(format!("Accepted {rule}."))
+    Ok(status)
 }

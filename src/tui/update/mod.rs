@@ -23,7 +23,7 @@ use self::edit::Touches;
 use self::overlay::open_prompt;
 use super::action::Action;
 use super::input::TextInput;
-use super::state::{App, Confirm, Focus, Overlay, PromptKind, Scope};
+use super::state::{App, Confirm, Focus, Overlay, PromptKind, Scope, gap_words};
 use crate::plan::RoleSpec;
 
 pub use self::edit::effective_hours;
@@ -252,8 +252,15 @@ fn on_selection(app: &mut App, action: &Action) -> Result<(), String> {
                 person: f.person_index,
                 rule: f.rule,
                 task: f.task.clone(),
+                category: f.category.clone(),
             };
-            app.status = format!("Why is `{}` intended here?", f.rule);
+            app.status = match &f.category {
+                Some(c) => format!(
+                    "Why is {} intended?",
+                    gap_words(&app.catalog, c, edit::TITLE_COLUMNS)
+                ),
+                None => format!("Why is `{}` intended here?", f.rule),
+            };
             open_prompt(app, kind, "");
         }
         // Prompt and question actions with nothing open, and paste outside the filter.

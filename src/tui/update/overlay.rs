@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use super::edit::Touches;
 use super::{Effect, edit, export, import, parse, save};
-use crate::finding::Rule;
 use crate::plan::{Acceptance, RoleSpec};
 use crate::tui::action::Action;
 use crate::tui::input::TextInput;
@@ -156,7 +155,24 @@ fn submit_prompt(app: &mut App) -> Effect {
                 edit::set_role(plan, cat, i, role)
             })
         }),
-        PromptKind::Accept { person, rule, task } => accept(app, person, rule, task, text),
+        PromptKind::Accept {
+            person,
+            rule,
+            task,
+            category,
+        } => {
+            let acceptance = Acceptance {
+                rule,
+                task,
+                category,
+                reason: text,
+            };
+            edit::change(
+                app,
+                person.map_or(Touches::Plan, Touches::Person),
+                |plan, catalog| edit::accept(plan, catalog, person, acceptance),
+            )
+        }
         PromptKind::SaveAs if text.is_empty() => Err("Type a path to save to.".to_owned()),
         PromptKind::SaveAs => return Effect::Save(PathBuf::from(text)),
     };
@@ -184,19 +200,4 @@ fn add_person(app: &mut App, name: &str) -> Result<(), String> {
         selected: 0,
     });
     Ok(())
-}
-
-fn accept(
-    app: &mut App,
-    person: Option<usize>,
-    rule: Rule,
-    task: Option<String>,
-    reason: String,
-) -> Result<(), String> {
-    let acceptance = Acceptance { rule, task, reason };
-    edit::change(
-        app,
-        person.map_or(Touches::Plan, Touches::Person),
-        |plan, _| edit::accept(plan, person, acceptance),
-    )
 }

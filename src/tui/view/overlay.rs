@@ -13,7 +13,7 @@ use super::text::{cell, fit, window_start};
 use super::theme::Theme;
 use crate::tui::input::TextInput;
 use crate::tui::keymap::help_rows;
-use crate::tui::state::{App, Confirm, Overlay, PromptKind};
+use crate::tui::state::{App, Confirm, Overlay, PromptKind, gap_words};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match app.top_overlay() {
@@ -22,7 +22,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(Overlay::Confirm(question)) => confirm(frame, area, app, question, theme),
         Some(Overlay::Prompt { kind, input }) => {
             let (title, hint) = prompt_text(app, kind);
-            let rect = centered(area, 64, 5);
+            // Wide enough for a long title (the gap an accept prompt is about), where it fits.
+            let wide = u16::try_from(title.width() + 2).unwrap_or(u16::MAX);
+            let rect = centered(area, wide.max(64), 5);
             let inner = popup(frame, rect, &title, theme);
             let width = usize::from(inner.width);
             // Keep the cursor on screen: show the tail of a long entry.
@@ -195,8 +197,11 @@ fn prompt_text(app: &App, kind: &PromptKind) -> (String, String) {
             format!(" Hybrid split for {} ", name(i)),
             "Roles and weights, e.g. community-manager 60 social-media-manager 40".into(),
         ),
-        PromptKind::Accept { rule, .. } => (
-            format!(" Accept {rule} "),
+        PromptKind::Accept { rule, category, .. } => (
+            match category {
+                Some(c) => format!(" Accept {} ", gap_words(&app.catalog, c, usize::MAX)),
+                None => format!(" Accept {rule} "),
+            },
             "Why is this intended? The reason is saved in the plan.".into(),
         ),
         PromptKind::SaveAs => (" Save as ".into(), "Path of the plan file to write.".into()),
