@@ -114,7 +114,9 @@ impl Rule {
             Rule::OverCapacity => "more hours assigned than the person's weekly capacity",
             Rule::UnderUse => "far fewer hours assigned than the person's capacity",
             Rule::CoverageGap => "a core category of a hired role that nobody covers",
-            Rule::UnknownTask => "an assignment names a task the catalog does not have",
+            Rule::UnknownTask => {
+                "an assignment or accept entry names a task the catalog does not have"
+            }
             Rule::UnknownRole => "a role id the catalog does not have",
             Rule::UnknownCategory => "an accept entry names a category the catalog does not have",
         }
@@ -163,6 +165,11 @@ pub enum Detail {
     CoverageGap {
         role: usize,
         category: usize,
+    },
+    /// The task id (in [`Finding::task`]) an `accept` entry of `rule` names, which the catalog
+    /// lacks.
+    UnknownAcceptedTask {
+        rule: Rule,
     },
     /// The category id an `accept` entry of `rule` names, which the catalog lacks.
     UnknownCategory {

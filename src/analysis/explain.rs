@@ -129,6 +129,14 @@ pub fn message(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String {
             catalog.categories().get(*category).map_or("?", |c| c.title.as_str()),
             title(c.role_at(*role))
         ),
+        Detail::UnknownAcceptedTask { rule } => {
+            let id = finding.task.as_deref().unwrap_or_default();
+            let whose = match finding.person {
+                Some(_) => format!("{}'s accept", capitalize(name)),
+                None => "accept".to_owned(),
+            };
+            format!("{whose} `{rule}` names unknown task `{id}`{}", worded(catalog.suggest_task(id)))
+        }
         Detail::UnknownCategory { rule, category } => format!(
             "accept `{rule}` names unknown category `{category}`{}",
             hint(category, catalog.categories().iter().map(|c| c.id.as_str()))
@@ -211,6 +219,11 @@ pub fn explanation(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String 
             sentence(catalog.categories().get(*category).map_or("", |c| c.summary.as_str())),
             title(c.role_at(*role))
         ),
+        Detail::UnknownAcceptedTask { .. } => "The catalogs have no task with this id, so this `accept` entry \
+                                              silences nothing: the finding it was written for is still reported. \
+                                              Fix the id (`rolescope catalog list` shows each task's), or load the \
+                                              catalog that defines it with `--catalog`."
+            .to_owned(),
         Detail::UnknownCategory { .. } => "The catalogs have no category with this id, so this `accept` entry \
                                            silences nothing: the finding it was written for is still reported. Fix \
                                            the id (`rolescope catalog list` shows each category's), or load the \

@@ -112,6 +112,7 @@ impl Analysis {
                 }
                 (Detail::UnknownRole { role }, _) => (role, from),
                 (Detail::UnknownCategory { category, .. }, _) => (category, from),
+                (Detail::UnknownAcceptedTask { .. }, Some(task)) => (task, from),
                 _ => continue,
             };
             f.location = locator.find(needle, from);
@@ -184,6 +185,11 @@ pub fn analyze(catalog: &Catalog, plan: &Plan) -> Analysis {
         let mix = RoleMix::of(catalog, person, &thresholds);
         coverage.add(index, &mix);
         let mut own = person::findings(catalog, person, index, &mix);
+        own.extend(unknown_accepted_tasks(
+            catalog,
+            &person.accept,
+            Some((index, &person.name)),
+        ));
         own.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
         split_accepted(own, &person.accept, &mut findings, &mut accepted);
         people.push(mix.into_summary(person));
@@ -193,6 +199,7 @@ pub fn analyze(catalog: &Catalog, plan: &Plan) -> Analysis {
     let mut team = team::findings(catalog, &coverage);
     team.extend(unknown_override_roles(catalog, plan));
     team.extend(unknown_categories(catalog, plan));
+    team.extend(unknown_accepted_tasks(catalog, &plan.accept, None));
     split_accepted(team, &plan.accept, &mut findings, &mut accepted);
 
     Analysis {
@@ -289,6 +296,31 @@ fn unknown_categories(catalog: &Catalog, plan: &Plan) -> Vec<Finding> {
                     category: category.clone(),
                 };
                 team_error(Rule::UnknownCategory, detail)
+            })
+        })
+        .collect()
+}
+
+/// The `accept` entries (of a person, or of the plan with `person` `None`) that name a task the
+/// catalog lacks: like an unknown category, they silence nothing, and a typo should not look
+/// like an accepted finding.
+fn unknown_accepted_tasks(
+    catalog: &Catalog,
+    accept: &[Acceptance],
+    person: Option<(usize, &String)>,
+) -> Vec<Finding> {
+    accept
+        .iter()
+        .filter_map(|a| {
+            let task = a.task.as_ref()?;
+            catalog.task(task).is_none().then(|| Finding {
+                person: person.map(|(_, name)| name.clone()),
+                person_index: person.map(|(i, _)| i),
+                task: Some(task.clone()),
+                ..team_error(
+                    Rule::UnknownTask,
+                    Detail::UnknownAcceptedTask { rule: a.rule },
+                )
             })
         })
         .collect()

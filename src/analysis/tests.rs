@@ -505,6 +505,50 @@ fn an_unknown_category_in_accept_is_a_located_error_with_a_did_you_mean() {
 }
 
 #[test]
+fn an_unknown_task_in_accept_is_a_located_error_with_a_did_you_mean() {
+    let text = "name: t\naccept:\n- rule: out-of-role\n  task: welcom\n  reason: r\npeople:\n\
+                - name: A\n  role: cm\n  tasks: [welcome, posts]\n  accept:\n  - rule: out-of-role\n    task: post\n    reason: on purpose\n";
+    let plan = parse_plan("t.yaml", text).unwrap();
+    let catalog = catalog();
+    let mut a = analyze(&catalog, &plan);
+    a.locate_in(&plan, text);
+    let mine: Vec<&Finding> = a
+        .findings_for(0)
+        .filter(|f| f.rule == Rule::UnknownTask)
+        .collect();
+    assert_eq!(mine.len(), 1, "{:?}", a.findings);
+    assert_eq!(mine[0].severity, Severity::Error);
+    assert_eq!(
+        message(mine[0], &catalog, &plan),
+        "A's accept `out-of-role` names unknown task `post` (did you mean `posts`?)"
+    );
+    assert_eq!(
+        mine[0].location,
+        Some(crate::Location {
+            line: 12,
+            column: 11
+        })
+    );
+    let team: Vec<&Finding> = a
+        .team_findings()
+        .filter(|f| f.rule == Rule::UnknownTask)
+        .collect();
+    assert_eq!(team.len(), 1);
+    assert_eq!(
+        message(team[0], &catalog, &plan),
+        "accept `out-of-role` names unknown task `welcom` (did you mean `welcome`?)"
+    );
+    assert_eq!(team[0].location.map(|l| l.line), Some(4));
+    // A typo accepts nothing.
+    assert!(a.accepted.is_empty(), "{:?}", a.accepted);
+
+    let fixed = run(&text
+        .replace("task: post\n", "task: posts\n")
+        .replace("welcom\n", "welcome\n"));
+    assert_eq!(has(&fixed, Rule::UnknownTask), None);
+}
+
+#[test]
 fn shares_sum_to_one_and_findings_are_ordered() {
     let a = one("cm", "[welcome, posts, metrics, nope]");
     let sum: f64 = a.people[0].share_by_slot.iter().sum();
