@@ -295,7 +295,7 @@ pub static BINDINGS: &[Binding] = &[
     shown(ch('d'), C::Import, A::DropLine, "drop/keep line"),
     quiet(named(K::Delete), C::Import, A::DropLine, "drop/keep line"),
     shown(ch('t'), C::Import, A::PickTask, "pick any task"),
-    shown(named(K::Esc), C::Import, A::Cancel, "cancel"),
+    pinned(named(K::Esc), C::Import, A::Cancel, "cancel"),
     quiet(named(K::Up), C::Import, A::Up, "move up"),
     quiet(ch('k'), C::Import, A::Up, "move up"),
     quiet(named(K::Down), C::Import, A::Down, "move down"),
