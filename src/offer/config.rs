@@ -52,6 +52,10 @@ pub struct MatchingConfig {
     /// How a posting states the hours it offers ("20 h/week", "15 hours a week").
     #[serde(default)]
     pub hours_per_week: HoursConfig,
+    /// Verbs that open a second duty after "and" ("Grow our follower base and increase brand
+    /// awareness"): the line is then two duties.
+    #[serde(default)]
+    pub duty_verbs: Vec<String>,
 }
 
 /// The words of "N hours a week": a number, a unit, then a word for the week within a few

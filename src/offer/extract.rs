@@ -67,6 +67,7 @@ pub struct Extractor {
     title_prefixes: Vec<String>,
     hour_units: Vec<String>,
     weeks: Vec<String>,
+    duty_verbs: Vec<String>,
 }
 
 impl Extractor {
@@ -91,6 +92,7 @@ impl Extractor {
             sign_offs: padded(norm(&config.letter.sign_offs), "", " "),
             hour_units: norm(&config.hours_per_week.units),
             weeks: norm(&config.hours_per_week.weeks),
+            duty_verbs: norm(&config.duty_verbs),
             title_prefixes: norm(&config.titles.prefixes),
         }
     }
@@ -186,7 +188,10 @@ impl Extractor {
                     }
                 }
             } else {
-                let parts = split_duties(&line.text);
+                let parts: Vec<String> = split_duties(&line.text)
+                    .iter()
+                    .flat_map(|p| self.split_at_verbs(p))
+                    .collect();
                 let weight = 1.0 / parts.len() as f64;
                 out.duties
                     .extend(parts.into_iter().map(|text| Duty { text, weight }));
@@ -251,6 +256,29 @@ impl Extractor {
             (self.hour_units.contains(unit) && week && hours > 0.0 && hours <= 80.0)
                 .then_some(hours)
         })
+    }
+
+    /// "Grow our follower base and increase brand awareness": two duties, where "and" is
+    /// followed by one of the duty verbs and each side has three words or more. "Collect
+    /// feedback and bring it to the product team" stays one ("bring" is no duty of its own).
+    fn split_at_verbs(&self, text: &str) -> Vec<String> {
+        let mut parts = Vec::new();
+        let mut rest = text;
+        while let Some((left, right)) = rest
+            .match_indices(" and ")
+            .map(|(i, _)| (&rest[..i], &rest[i + 5..]))
+            .find(|(left, right)| {
+                let next = words(right).next().unwrap_or_default();
+                words(left).count() >= 3
+                    && words(right).count() >= 3
+                    && self.duty_verbs.contains(&next)
+            })
+        {
+            parts.push(left.trim_end_matches(',').trim().to_owned());
+            rest = right;
+        }
+        parts.push(rest.trim().to_owned());
+        parts
     }
 
     /// A requirement, benefit or company fact, wherever it stands.

@@ -232,7 +232,8 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// Suffixes stripped by [`stem`], longest first, with their replacement.
+/// Suffixes stripped by [`stem`], longest first, with their replacement. Not "-ly": it gains
+/// little ("daily", "weekly" are stopwords) and "friendly" would meet "friends".
 const SUFFIXES: &[(&str, &str)] = &[
     ("izations", "ize"),
     ("isations", "ise"),
@@ -243,7 +244,6 @@ const SUFFIXES: &[(&str, &str)] = &[
     ("ation", "at"),
     ("ments", ""),
     ("ment", ""),
-    ("ingly", ""),
     ("ings", ""),
     ("ing", ""),
     ("ies", "y"),
@@ -255,7 +255,6 @@ const SUFFIXES: &[(&str, &str)] = &[
     ("or", ""),
     ("ed", ""),
     ("es", ""),
-    ("ly", ""),
     ("s", ""),
 ];
 
@@ -279,10 +278,9 @@ fn stem_parts(word: &str) -> (String, &'static str) {
     let mut taken = "";
     for (suffix, replacement) in SUFFIXES {
         if let Some(rest) = word.strip_suffix(suffix) {
-            let min = if *suffix == "ly" { 4 } else { 3 };
             let blocked = *suffix == "s"
                 && (rest.ends_with('s') || rest.ends_with('u') || rest.ends_with('i'));
-            if rest.len() >= min && !blocked {
+            if rest.len() >= 3 && !blocked {
                 w = format!("{rest}{replacement}");
                 taken = suffix;
                 break;

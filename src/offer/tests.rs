@@ -476,3 +476,33 @@ fn the_hours_a_posting_offers_become_the_capacity() {
             .any(|f| f.rule == Rule::OverCapacity)
     );
 }
+
+#[test]
+fn and_followed_by_a_duty_verb_starts_a_second_duty() {
+    let (catalog, reader) = setup();
+    let offer = reader.read(
+        &catalog,
+        "- Grow our follower base and increase brand awareness\n\
+         - Collect feedback from power users and bring it to the product team\n\
+         - Plan and publish content",
+        &RoleHint::default(),
+    );
+    let got: Vec<(&str, f64)> = offer
+        .lines
+        .iter()
+        .map(|l| (l.text.as_str(), l.weight))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Grow our follower base", 0.5),
+            ("increase brand awareness", 0.5),
+            // "bring" continues the duty; "Plan and publish" is one verb pair, too short to split.
+            (
+                "Collect feedback from power users and bring it to the product team",
+                1.0
+            ),
+            ("Plan and publish content", 1.0),
+        ]
+    );
+}
