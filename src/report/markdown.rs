@@ -5,20 +5,19 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
+use super::check_json::FindingJson;
 use super::escape::markdown as md;
-use super::model::{
-    Body, CoverageMatrix, CoverageStatus, FindingGroup, Mix, OfferReply, Report, RoleDescription,
-    TeamReview,
-};
+use super::model::{Body, CoverageMatrix, CoverageStatus, Mix, OfferReply, Report, TeamReview};
 use super::numbers::{hours, load, percent};
+use super::sections::{self, Markup, Para};
 use super::words;
-use crate::report::check_json::AcceptedJson;
+use crate::finding::Severity;
 
 /// The report as one Markdown document, ending in a newline.
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
     match &report.body {
-        Body::RoleDescription(r) => role_description(&mut out, report, r),
+        Body::RoleDescription(r) => sections::role_description(&mut Markdown(&mut out), report, r),
         Body::TeamReview(t) => team_review(&mut out, report, t),
         Body::OfferReply(r) => offer_reply(&mut out, r),
     }
@@ -26,107 +25,6 @@ pub fn render(report: &Report) -> String {
         out.pop();
     }
     out
-}
-
-fn role_description(out: &mut String, report: &Report, r: &RoleDescription) {
-    let _ = writeln!(out, "# {}\n", md(&r.title));
-    let _ = writeln!(
-        out,
-        "*Role description for {}, from the plan “{}” ({}), made with rolescope.*\n",
-        md(r.person),
-        md(report.plan),
-        md(report.file)
-    );
-    let _ = writeln!(out, "## About the role\n");
-    match r.roles.as_slice() {
-        [one] => {
-            let _ = writeln!(out, "{}\n", md(one.summary));
-        }
-        many => {
-            for role in many {
-                let _ = writeln!(
-                    out,
-                    "**{} ({}).** {}\n",
-                    md(role.title),
-                    percent(role.part),
-                    md(role.summary)
-                );
-            }
-        }
-    }
-    let _ = writeln!(out, "{}\n", md(&words::week(&r.mix)));
-    let _ = writeln!(out, "Role mix: {}\n", md(&words::mix_line(&r.mix)));
-
-    responsibilities(out, r);
-    not_this_role(out, r);
-    fit(out, r);
-    findings(out, &r.findings, &r.accepted);
-}
-
-fn responsibilities(out: &mut String, r: &RoleDescription) {
-    let _ = writeln!(out, "## Responsibilities\n");
-    if r.responsibilities.is_empty() {
-        let _ = writeln!(out, "No duties are assigned yet.\n");
-    }
-    for resp in &r.responsibilities {
-        let _ = writeln!(out, "### {}\n", md(resp.title));
-        let _ = writeln!(out, "*{}*\n", md(&words::responsibility_meta(resp)));
-        if let Some(note) = words::responsibility_note(resp, &r.fit) {
-            let _ = writeln!(out, "{}\n", md(&note));
-        }
-        for d in &resp.duties {
-            let note = d.note.map_or_else(String::new, |n| format!(" — {}", md(n)));
-            let flag = match (d.out_of_role, d.accepted) {
-                (true, Some(reason)) => format!(" ⚠ out of role (accepted: {})", md(reason)),
-                (true, None) => " ⚠ out of role".to_owned(),
-                (false, _) => String::new(),
-            };
-            let _ = writeln!(out, "- {} ({}){flag}{note}", md(d.title), hours(d.hours));
-        }
-        out.push('\n');
-    }
-}
-
-fn not_this_role(out: &mut String, r: &RoleDescription) {
-    if !r.not_this_role.is_empty() {
-        let _ = writeln!(out, "## What this role is not\n");
-        for o in &r.not_this_role {
-            let _ = writeln!(
-                out,
-                "{}\n",
-                md(&words::other_role_lead(o, &r.fit, &r.title))
-            );
-            if words::list_carried(o, &r.fit) {
-                let _ = writeln!(out, "{}\n", words::CARRIED);
-                for c in &o.carried {
-                    let _ = writeln!(out, "- {} ({})", md(c.title), hours(c.hours));
-                }
-                out.push('\n');
-            }
-            if !o.flagged.is_empty() {
-                let _ = writeln!(out, "{}\n", words::FLAGGED);
-                for f in &o.flagged {
-                    let _ = writeln!(
-                        out,
-                        "- **{}** ({}): {}",
-                        md(f.title),
-                        hours(f.hours),
-                        md(f.why)
-                    );
-                }
-                out.push('\n');
-            }
-            if let Some(k) = words::kept_off(o) {
-                let _ = writeln!(out, "{}\n", md(&k));
-            }
-        }
-    }
-}
-
-fn fit(out: &mut String, r: &RoleDescription) {
-    let _ = writeln!(out, "## Fit\n");
-    let _ = writeln!(out, "**{}**\n", md(&words::fit_line(&r.fit, &r.title)));
-    let _ = writeln!(out, "{}\n", md(&words::verdict(&r.fit, &r.title)));
 }
 
 /// A reply to an offer, to paste into an e-mail: the freelancer's words, no tool notes.
@@ -278,7 +176,7 @@ fn team_review(out: &mut String, report: &Report, t: &TeamReview) {
 
     role_mix(out, t);
     coverage(out, &t.coverage);
-    findings(out, &t.findings, &t.accepted);
+    sections::findings(&mut Markdown(out), &t.findings, &t.accepted);
 }
 
 /// Each person's share of the week per owner, one column per owner anyone has hours with.
@@ -366,38 +264,81 @@ fn coverage(out: &mut String, c: &CoverageMatrix) {
     table(out, &columns, &rows);
 }
 
-fn findings(out: &mut String, groups: &[FindingGroup], accepted: &[AcceptedJson]) {
-    let _ = writeln!(out, "## Findings\n");
-    if groups.is_empty() {
-        let _ = writeln!(out, "✓ No findings.\n");
+/// Markdown's markup for the shared [`sections`].
+struct Markdown<'o>(&'o mut String);
+
+impl Markup for Markdown<'_> {
+    fn esc(&self, text: &str) -> String {
+        md(text)
     }
-    for g in groups {
-        let _ = writeln!(
-            out,
-            "### {} {}\n",
-            words::symbol(g.severity),
-            words::severity_heading(g.severity, g.findings.len())
-        );
-        for f in &g.findings {
-            let head = words::finding_head(f);
-            let _ = writeln!(out, "- **{}**: {}\n", md(&head), md(&f.message));
-            let _ = writeln!(out, "  {}\n", md(&f.explanation));
+
+    fn strong(&self, text: &str) -> String {
+        format!("**{text}**")
+    }
+
+    fn em(&self, text: &str) -> String {
+        format!("*{text}*")
+    }
+
+    fn span(&self, _class: &str, text: &str) -> String {
+        text.to_owned()
+    }
+
+    fn mark(&self, _mark: &str) -> String {
+        String::new()
+    }
+
+    fn header(&mut self, title: &str, sub: Option<&str>) {
+        let _ = writeln!(self.0, "# {title}\n");
+        if let Some(sub) = sub {
+            let _ = writeln!(self.0, "*{sub}*\n");
         }
     }
-    if !accepted.is_empty() {
-        let _ = writeln!(out, "### ✓ Accepted exceptions ({})\n", accepted.len());
-        for a in accepted {
-            let f = &a.finding;
-            let head = words::finding_head(f);
-            let _ = writeln!(
-                out,
-                "- **{}**: {} *Accepted because:* {}",
-                md(&head),
-                md(&crate::analysis::sentence(&f.message)),
-                md(a.reason)
-            );
+
+    fn provenance(&self, source: &str) -> String {
+        format!("{source}, made with rolescope")
+    }
+
+    fn section_start(&mut self, _id: &str, heading: &str) {
+        let _ = writeln!(self.0, "## {heading}\n");
+    }
+
+    fn section_end(&mut self) {}
+
+    fn subheading(&mut self, _class: Option<&str>, text: &str) {
+        let _ = writeln!(self.0, "### {text}\n");
+    }
+
+    fn para(&mut self, style: Para, text: &str) {
+        let _ = match style {
+            Para::Meta => writeln!(self.0, "*{text}*\n"),
+            Para::Headline => writeln!(self.0, "**{text}**\n"),
+            Para::Plain | Para::Summary | Para::Note => writeln!(self.0, "{text}\n"),
+        };
+    }
+
+    fn list(&mut self, items: &[String]) {
+        for item in items {
+            let _ = writeln!(self.0, "- {item}");
         }
-        out.push('\n');
+        self.0.push('\n');
+    }
+
+    fn verdict_start(&mut self, _class: &str) {}
+
+    fn verdict_end(&mut self) {}
+
+    fn role_mix(&mut self, _person: &str, mix: &Mix) {
+        let _ = writeln!(self.0, "Role mix: {}\n", md(&words::mix_line(mix)));
+    }
+
+    /// Loose list items, the explanation a paragraph of its own under the finding.
+    fn findings_list(&mut self, _severity: Severity, findings: &[FindingJson]) {
+        for f in findings {
+            let head = words::finding_head(f);
+            let _ = writeln!(self.0, "- **{}**: {}\n", md(&head), md(&f.message));
+            let _ = writeln!(self.0, "  {}\n", md(&f.explanation));
+        }
     }
 }
 

@@ -9,15 +9,15 @@ mod svg;
 
 use std::fmt::Write as _;
 
+use super::check_json::FindingJson;
 use super::escape::html as esc;
 use super::model::{
-    Body, CoverageMatrix, CoverageStatus, FindingGroup, OfferReply, ReplyVerdict, Report,
-    RoleDescription, TeamReview, Verdict,
+    Body, CoverageMatrix, CoverageStatus, Mix, OfferReply, ReplyVerdict, Report, TeamReview,
 };
 use super::numbers::{hours, load, percent};
+use super::sections::{self, Markup, Para};
 use super::words;
 use crate::finding::Severity;
-use crate::report::check_json::AcceptedJson;
 
 const STYLE: &str = include_str!("style.css");
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -40,7 +40,7 @@ pub fn render(report: &Report) -> String {
         esc(&title)
     );
     match &report.body {
-        Body::RoleDescription(r) => role_description(&mut out, report, r),
+        Body::RoleDescription(r) => sections::role_description(&mut Html(&mut out), report, r),
         Body::TeamReview(t) => team_review(&mut out, report, t),
         Body::OfferReply(r) => offer_reply(&mut out, r),
     }
@@ -53,145 +53,6 @@ pub fn render(report: &Report) -> String {
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
-}
-
-fn role_description(out: &mut String, report: &Report, r: &RoleDescription) {
-    let _ = writeln!(
-        out,
-        "<header>\n<h1>{}</h1>\n<p class=\"sub\">Role description for {}, from the plan “{}”.</p>\n</header>",
-        esc(&r.title),
-        esc(r.person),
-        esc(report.plan)
-    );
-    out.push_str("<section id=\"about\">\n<h2>About the role</h2>\n");
-    match r.roles.as_slice() {
-        [one] => {
-            let _ = writeln!(out, "<p>{}</p>", esc(one.summary));
-        }
-        many => {
-            for role in many {
-                let _ = writeln!(
-                    out,
-                    "<p><strong>{} ({}).</strong> {}</p>",
-                    esc(role.title),
-                    percent(role.part),
-                    esc(role.summary)
-                );
-            }
-        }
-    }
-    let _ = writeln!(
-        out,
-        "<p class=\"summary\">{}</p>",
-        esc(&words::week(&r.mix))
-    );
-    out.push_str("<figure class=\"mix\"><figcaption>Role mix</figcaption>");
-    svg::mix_bar(out, r.person, &r.mix);
-    svg::legend(out, &r.mix);
-    out.push_str("</figure>\n</section>\n");
-
-    responsibilities(out, r);
-    not_this_role(out, r);
-    fit(out, r);
-    findings(out, &r.findings, &r.accepted);
-}
-
-fn responsibilities(out: &mut String, r: &RoleDescription) {
-    out.push_str("<section id=\"responsibilities\">\n<h2>Responsibilities</h2>\n");
-    if r.responsibilities.is_empty() {
-        out.push_str("<p>No duties are assigned yet.</p>\n");
-    }
-    for resp in &r.responsibilities {
-        let _ = writeln!(
-            out,
-            "<h3>{}</h3>\n<p class=\"meta\">{}</p>",
-            esc(resp.title),
-            esc(&words::responsibility_meta(resp))
-        );
-        if let Some(note) = words::responsibility_note(resp, &r.fit) {
-            let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(&note));
-        }
-        out.push_str("<ul>\n");
-        for d in &resp.duties {
-            let flag = match (d.out_of_role, d.accepted) {
-                (true, Some(reason)) => format!(
-                    " <span class=\"flag\">⚠ out of role</span> <span class=\"note\">(accepted: {})</span>",
-                    esc(reason)
-                ),
-                (true, None) => " <span class=\"flag\">⚠ out of role</span>".to_owned(),
-                (false, _) => String::new(),
-            };
-            let note = d.note.map_or_else(String::new, |n| {
-                format!(" <span class=\"note\">— {}</span>", esc(n))
-            });
-            let _ = writeln!(
-                out,
-                "<li>{} ({}){flag}{note}</li>",
-                esc(d.title),
-                hours(d.hours)
-            );
-        }
-        out.push_str("</ul>\n");
-    }
-    out.push_str("</section>\n");
-}
-
-fn not_this_role(out: &mut String, r: &RoleDescription) {
-    if !r.not_this_role.is_empty() {
-        out.push_str("<section id=\"not\">\n<h2>What this role is not</h2>\n");
-        for o in &r.not_this_role {
-            let _ = writeln!(
-                out,
-                "<p>{}</p>",
-                esc(&words::other_role_lead(o, &r.fit, &r.title))
-            );
-            if words::list_carried(o, &r.fit) {
-                let _ = writeln!(out, "<p>{}</p>\n<ul>", words::CARRIED);
-                for c in &o.carried {
-                    let _ = writeln!(out, "<li>{} ({})</li>", esc(c.title), hours(c.hours));
-                }
-                out.push_str("</ul>\n");
-            }
-            if !o.flagged.is_empty() {
-                let _ = writeln!(out, "<p>{}</p>\n<ul>", words::FLAGGED);
-                for f in &o.flagged {
-                    let _ = writeln!(
-                        out,
-                        "<li><strong>{}</strong> ({}): {}</li>",
-                        esc(f.title),
-                        hours(f.hours),
-                        esc(f.why)
-                    );
-                }
-                out.push_str("</ul>\n");
-            }
-            if let Some(k) = words::kept_off(o) {
-                let _ = writeln!(out, "<p>{}</p>", esc(&k));
-            }
-        }
-        out.push_str("</section>\n");
-    }
-}
-
-fn fit(out: &mut String, r: &RoleDescription) {
-    let class = match r.fit.verdict {
-        Verdict::Fits => "fits",
-        Verdict::Close => "close",
-        Verdict::Mismatch => "mismatch",
-        Verdict::TooThin => "too-thin",
-        Verdict::NoWork => "no-work",
-    };
-    let mark = if r.fit.verdict == Verdict::Fits {
-        "✓"
-    } else {
-        "⚠"
-    };
-    let _ = writeln!(
-        out,
-        "<section id=\"fit\">\n<h2>Fit</h2>\n<div class=\"fit {class}\">\n<p class=\"summary\">{mark} {}</p>\n<p>{}</p>\n</div>\n</section>",
-        esc(&words::fit_line(&r.fit, &r.title)),
-        esc(&words::verdict(&r.fit, &r.title))
-    );
 }
 
 /// A reply to an offer: a letter, with the duties' split as a bar and a table.
@@ -382,7 +243,7 @@ fn team_review(out: &mut String, report: &Report, t: &TeamReview) {
         out.push_str("</section>\n");
     }
     coverage(out, &t.coverage);
-    findings(out, &t.findings, &t.accepted);
+    sections::findings(&mut Html(out), &t.findings, &t.accepted);
 }
 
 fn coverage(out: &mut String, c: &CoverageMatrix) {
@@ -429,51 +290,109 @@ fn coverage(out: &mut String, c: &CoverageMatrix) {
     out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-fn findings(out: &mut String, groups: &[FindingGroup], accepted: &[AcceptedJson]) {
-    out.push_str("<section id=\"findings\">\n<h2>Findings</h2>\n");
-    if groups.is_empty() {
-        out.push_str("<p class=\"summary\">✓ No findings.</p>\n");
+/// HTML's markup for the shared [`sections`].
+struct Html<'o>(&'o mut String);
+
+impl Markup for Html<'_> {
+    fn esc(&self, text: &str) -> String {
+        esc(text)
     }
-    for g in groups {
-        let class = g.severity.as_str();
-        let _ = writeln!(
-            out,
-            "<h3 class=\"{class}\">{} {}</h3>\n<ul class=\"findings\">",
-            words::symbol(g.severity),
-            words::severity_heading(g.severity, g.findings.len())
-        );
-        for f in &g.findings {
+
+    fn strong(&self, text: &str) -> String {
+        format!("<strong>{text}</strong>")
+    }
+
+    fn em(&self, text: &str) -> String {
+        format!("<em>{text}</em>")
+    }
+
+    fn span(&self, class: &str, text: &str) -> String {
+        format!("<span class=\"{class}\">{text}</span>")
+    }
+
+    fn mark(&self, mark: &str) -> String {
+        format!("{mark} ")
+    }
+
+    fn header(&mut self, title: &str, sub: Option<&str>) {
+        let _ = writeln!(self.0, "<header>\n<h1>{title}</h1>");
+        if let Some(sub) = sub {
+            let _ = writeln!(self.0, "<p class=\"sub\">{sub}</p>");
+        }
+        self.0.push_str("</header>\n");
+    }
+
+    /// The footer names the file and the tool.
+    fn provenance(&self, _source: &str) -> String {
+        String::new()
+    }
+
+    fn section_start(&mut self, id: &str, heading: &str) {
+        let _ = writeln!(self.0, "<section id=\"{id}\">\n<h2>{heading}</h2>");
+    }
+
+    fn section_end(&mut self) {
+        self.0.push_str("</section>\n");
+    }
+
+    fn subheading(&mut self, class: Option<&str>, text: &str) {
+        let _ = match class {
+            Some(class) => writeln!(self.0, "<h3 class=\"{class}\">{text}</h3>"),
+            None => writeln!(self.0, "<h3>{text}</h3>"),
+        };
+    }
+
+    fn para(&mut self, style: Para, text: &str) {
+        let class = match style {
+            Para::Plain => "",
+            Para::Summary | Para::Headline => " class=\"summary\"",
+            Para::Meta => " class=\"meta\"",
+            Para::Note => " class=\"note\"",
+        };
+        let _ = writeln!(self.0, "<p{class}>{text}</p>");
+    }
+
+    fn list(&mut self, items: &[String]) {
+        self.0.push_str("<ul>\n");
+        for item in items {
+            let _ = writeln!(self.0, "<li>{item}</li>");
+        }
+        self.0.push_str("</ul>\n");
+    }
+
+    fn verdict_start(&mut self, class: &str) {
+        let _ = writeln!(self.0, "<div class=\"fit {class}\">");
+    }
+
+    fn verdict_end(&mut self) {
+        self.0.push_str("</div>\n");
+    }
+
+    fn role_mix(&mut self, person: &str, mix: &Mix) {
+        self.0
+            .push_str("<figure class=\"mix\"><figcaption>Role mix</figcaption>");
+        svg::mix_bar(self.0, person, mix);
+        svg::legend(self.0, mix);
+        self.0.push_str("</figure>\n");
+    }
+
+    /// Each finding with a badge (symbol and word, for greyscale print) and its explanation.
+    fn findings_list(&mut self, severity: Severity, findings: &[FindingJson]) {
+        let class = severity.as_str();
+        self.0.push_str("<ul class=\"findings\">\n");
+        for f in findings {
             let _ = writeln!(
-                out,
+                self.0,
                 "<li class=\"{class}\"><span class=\"badge\">{} {}</span><strong>{}</strong>: {}\n<p>{}</p></li>",
-                words::symbol(g.severity),
-                badge_word(g.severity),
+                words::symbol(severity),
+                badge_word(severity),
                 esc(&words::finding_head(f)),
                 esc(&f.message),
                 esc(&f.explanation)
             );
         }
-        out.push_str("</ul>\n");
+        self.0.push_str("</ul>\n");
     }
-    if !accepted.is_empty() {
-        let _ = writeln!(
-            out,
-            "<h3 class=\"accepted\">✓ Accepted exceptions ({})</h3>\n<ul>",
-            accepted.len()
-        );
-        for a in accepted {
-            let f = &a.finding;
-            let _ = writeln!(
-                out,
-                "<li><strong>{}</strong>: {} <em>Accepted because:</em> {}</li>",
-                esc(&words::finding_head(f)),
-                esc(&crate::analysis::sentence(&f.message)),
-                esc(a.reason)
-            );
-        }
-        out.push_str("</ul>\n");
-    }
-    out.push_str("</section>\n");
 }
 
 fn badge_word(s: Severity) -> &'static str {

@@ -1,0 +1,224 @@
+//! The sections of the Markdown and HTML reports, written once: which headings, paragraphs and
+//! lists appear, in what order and under which conditions. Each format supplies only its
+//! markup (and its escaping) through [`Markup`]; what has no counterpart in the other format
+//! (HTML's SVG bars, Markdown's tables) stays behind a method of its own.
+//!
+//! Every method that writes takes text ready for the format: user text goes through
+//! [`Markup::esc`] first; the report's own fixed words are written as they are.
+
+use super::check_json::{AcceptedJson, FindingJson};
+use super::model::{FindingGroup, Mix, Report, RoleDescription, Verdict};
+use super::numbers::{hours, percent};
+use super::words;
+use crate::finding::Severity;
+
+/// How a paragraph reads: HTML gives it a class, Markdown emphasis where it has any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Para {
+    Plain,
+    /// A line that sums up (HTML `summary`; plain in Markdown).
+    Summary,
+    /// A line that sums up and stands out (HTML `summary`; bold in Markdown).
+    Headline,
+    /// A responsibility's hours and roles (HTML `meta`; italic in Markdown).
+    Meta,
+    /// A side note (HTML `note`; plain in Markdown).
+    Note,
+}
+
+/// The markup of one format.
+pub(super) trait Markup {
+    /// User text made safe for the format.
+    fn esc(&self, text: &str) -> String;
+    /// Strong emphasis around markup-ready text.
+    fn strong(&self, text: &str) -> String;
+    /// Emphasis around markup-ready text.
+    fn em(&self, text: &str) -> String;
+    /// Inline text with a style (HTML: a `span` of that class; Markdown: the text as it is).
+    fn span(&self, class: &str, text: &str) -> String;
+    /// A verdict's symbol and a space, where the format shows one (HTML: colour and symbol;
+    /// Markdown says it in words).
+    fn mark(&self, mark: &str) -> String;
+
+    /// The document's title and the line under it.
+    fn header(&mut self, title: &str, sub: Option<&str>);
+    /// Where the report comes from, for the line under the title: Markdown has no footer, so
+    /// it names `source` (already worded, e.g. " (plan.yaml)") and the tool there.
+    fn provenance(&self, source: &str) -> String;
+    fn section_start(&mut self, id: &str, heading: &str);
+    fn section_end(&mut self);
+    fn subheading(&mut self, class: Option<&str>, text: &str);
+    fn para(&mut self, style: Para, text: &str);
+    /// A bulleted list; an empty one is still written (the duties of a responsibility).
+    fn list(&mut self, items: &[String]);
+    /// A verdict box of `class` (HTML) around what follows, up to [`Markup::verdict_end`].
+    fn verdict_start(&mut self, class: &str);
+    fn verdict_end(&mut self);
+
+    /// The role description's mix of roles (HTML: a bar and a legend).
+    fn role_mix(&mut self, person: &str, mix: &Mix);
+    /// One severity's findings (HTML: with a badge each).
+    fn findings_list(&mut self, severity: Severity, findings: &[FindingJson]);
+}
+
+pub(super) fn role_description<M: Markup>(m: &mut M, report: &Report, r: &RoleDescription) {
+    let source = m.provenance(&format!(" ({})", m.esc(report.file)));
+    let sub = format!(
+        "Role description for {}, from the plan “{}”{source}.",
+        m.esc(r.person),
+        m.esc(report.plan)
+    );
+    m.header(&m.esc(&r.title), Some(&sub));
+    m.section_start("about", "About the role");
+    match r.roles.as_slice() {
+        [one] => m.para(Para::Plain, &m.esc(one.summary)),
+        many => {
+            for role in many {
+                let lead = format!("{} ({}).", m.esc(role.title), percent(role.part));
+                let text = format!("{} {}", m.strong(&lead), m.esc(role.summary));
+                m.para(Para::Plain, &text);
+            }
+        }
+    }
+    m.para(Para::Summary, &m.esc(&words::week(&r.mix)));
+    m.role_mix(r.person, &r.mix);
+    m.section_end();
+
+    responsibilities(m, r);
+    not_this_role(m, r);
+    fit(m, r);
+    findings(m, &r.findings, &r.accepted);
+}
+
+fn responsibilities<M: Markup>(m: &mut M, r: &RoleDescription) {
+    m.section_start("responsibilities", "Responsibilities");
+    if r.responsibilities.is_empty() {
+        m.para(Para::Plain, "No duties are assigned yet.");
+    }
+    for resp in &r.responsibilities {
+        m.subheading(None, &m.esc(resp.title));
+        m.para(Para::Meta, &m.esc(&words::responsibility_meta(resp)));
+        if let Some(note) = words::responsibility_note(resp, &r.fit) {
+            m.para(Para::Note, &m.esc(&note));
+        }
+        let duties: Vec<String> = resp
+            .duties
+            .iter()
+            .map(|d| {
+                let flag = match (d.out_of_role, d.accepted) {
+                    (true, Some(reason)) => format!(
+                        " {} {}",
+                        m.span("flag", "⚠ out of role"),
+                        m.span("note", &format!("(accepted: {})", m.esc(reason)))
+                    ),
+                    (true, None) => format!(" {}", m.span("flag", "⚠ out of role")),
+                    (false, _) => String::new(),
+                };
+                let note = d.note.map_or_else(String::new, |n| {
+                    format!(" {}", m.span("note", &format!("— {}", m.esc(n))))
+                });
+                format!("{} ({}){flag}{note}", m.esc(d.title), hours(d.hours))
+            })
+            .collect();
+        m.list(&duties);
+    }
+    m.section_end();
+}
+
+fn not_this_role<M: Markup>(m: &mut M, r: &RoleDescription) {
+    if r.not_this_role.is_empty() {
+        return;
+    }
+    m.section_start("not", "What this role is not");
+    for o in &r.not_this_role {
+        m.para(
+            Para::Plain,
+            &m.esc(&words::other_role_lead(o, &r.fit, &r.title)),
+        );
+        if words::list_carried(o, &r.fit) {
+            m.para(Para::Plain, words::CARRIED);
+            let carried: Vec<String> = o
+                .carried
+                .iter()
+                .map(|c| format!("{} ({})", m.esc(c.title), hours(c.hours)))
+                .collect();
+            m.list(&carried);
+        }
+        if !o.flagged.is_empty() {
+            m.para(Para::Plain, words::FLAGGED);
+            let flagged: Vec<String> = o
+                .flagged
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{} ({}): {}",
+                        m.strong(&m.esc(f.title)),
+                        hours(f.hours),
+                        m.esc(f.why)
+                    )
+                })
+                .collect();
+            m.list(&flagged);
+        }
+        if let Some(k) = words::kept_off(o) {
+            m.para(Para::Plain, &m.esc(&k));
+        }
+    }
+    m.section_end();
+}
+
+fn fit<M: Markup>(m: &mut M, r: &RoleDescription) {
+    let (class, mark) = match r.fit.verdict {
+        Verdict::Fits => ("fits", "✓"),
+        Verdict::Close => ("close", "⚠"),
+        Verdict::Mismatch => ("mismatch", "⚠"),
+        Verdict::TooThin => ("too-thin", "⚠"),
+        Verdict::NoWork => ("no-work", "⚠"),
+    };
+    m.section_start("fit", "Fit");
+    m.verdict_start(class);
+    let line = format!(
+        "{}{}",
+        m.mark(mark),
+        m.esc(&words::fit_line(&r.fit, &r.title))
+    );
+    m.para(Para::Headline, &line);
+    m.para(Para::Plain, &m.esc(&words::verdict(&r.fit, &r.title)));
+    m.verdict_end();
+    m.section_end();
+}
+
+pub(super) fn findings<M: Markup>(m: &mut M, groups: &[FindingGroup], accepted: &[AcceptedJson]) {
+    m.section_start("findings", "Findings");
+    if groups.is_empty() {
+        m.para(Para::Summary, "✓ No findings.");
+    }
+    for g in groups {
+        let heading = format!(
+            "{} {}",
+            words::symbol(g.severity),
+            words::severity_heading(g.severity, g.findings.len())
+        );
+        m.subheading(Some(g.severity.as_str()), &heading);
+        m.findings_list(g.severity, &g.findings);
+    }
+    if !accepted.is_empty() {
+        let heading = format!("✓ Accepted exceptions ({})", accepted.len());
+        m.subheading(Some("accepted"), &heading);
+        let items: Vec<String> = accepted
+            .iter()
+            .map(|a| {
+                let f = &a.finding;
+                format!(
+                    "{}: {} {} {}",
+                    m.strong(&m.esc(&words::finding_head(f))),
+                    m.esc(&crate::analysis::sentence(&f.message)),
+                    m.em("Accepted because:"),
+                    m.esc(a.reason)
+                )
+            })
+            .collect();
+        m.list(&items);
+    }
+    m.section_end();
+}
