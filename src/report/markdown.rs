@@ -19,94 +19,12 @@ pub fn render(report: &Report) -> String {
     match &report.body {
         Body::RoleDescription(r) => sections::role_description(&mut Markdown(&mut out), report, r),
         Body::TeamReview(t) => team_review(&mut out, report, t),
-        Body::OfferReply(r) => offer_reply(&mut out, r),
+        Body::OfferReply(r) => sections::offer_reply(&mut Markdown(&mut out), r),
     }
     while out.ends_with("\n\n") {
         out.pop();
     }
     out
-}
-
-/// A reply to an offer, to paste into an e-mail: the freelancer's words, no tool notes.
-fn offer_reply(out: &mut String, r: &OfferReply) {
-    let _ = writeln!(out, "# {}\n", md(&words::reply_subject(r)));
-    let _ = writeln!(out, "{}\n", words::REPLY_HELLO);
-    let _ = writeln!(out, "{}\n", md(&words::reply_opening(r)));
-
-    let _ = writeln!(out, "## {}\n", words::REPLY_SPLIT);
-    let _ = writeln!(out, "{}\n", md(&words::reply_split(r)));
-    if r.mapped() > 0.0 {
-        let mut rows: Vec<Vec<String>> = r
-            .shares
-            .iter()
-            .map(|s| {
-                vec![
-                    md(&words::share_label(s)),
-                    words::lines(s.lines),
-                    percent(s.share),
-                ]
-            })
-            .collect();
-        if !r.unmatched.is_empty() {
-            let n = r.lines - r.mapped();
-            rows.push(vec![
-                md(words::REPLY_UNMATCHED_ROW),
-                words::lines(n),
-                "–".to_owned(),
-            ]);
-        }
-        table(
-            out,
-            &[
-                ("Work", Align::Left),
-                ("Duties", Align::Right),
-                ("Share", Align::Right),
-            ],
-            &rows,
-        );
-    }
-
-    let _ = writeln!(out, "## {}\n", words::REPLY_FIT);
-    let _ = writeln!(out, "{}\n", md(&words::reply_verdict(r)));
-
-    if !r.misfits.is_empty() {
-        let _ = writeln!(out, "## {}\n", md(&words::reply_misfits_heading(r)));
-        let _ = writeln!(out, "{}\n", md(&words::reply_misfits_intro(r)));
-        for m in &r.misfits {
-            let _ = writeln!(
-                out,
-                "- **{}**: {}",
-                md(m.text),
-                md(&words::reply_misfit(m, r))
-            );
-        }
-        out.push('\n');
-    }
-
-    if !r.unmatched.is_empty() {
-        let _ = writeln!(out, "## {}\n", words::REPLY_UNMATCHED);
-        let _ = writeln!(out, "{}\n", md(&words::reply_unmatched_intro(r)));
-        for u in &r.unmatched {
-            let _ = writeln!(out, "- {}", md(u));
-        }
-        out.push('\n');
-    }
-
-    let _ = writeln!(out, "## {}\n", words::REPLY_SUGGESTION);
-    for p in words::reply_suggestion(r) {
-        let _ = writeln!(out, "{}\n", md(&p));
-    }
-    let missing = words::reply_missing(r);
-    for m in missing {
-        let _ = writeln!(out, "- {}", md(m));
-    }
-    if !missing.is_empty() {
-        out.push('\n');
-    }
-    let _ = writeln!(out, "{}\n", words::reply_closing(r));
-    // Two spaces at the end of a line are a hard line break in CommonMark, and invisible in
-    // the raw text that gets pasted into an e-mail.
-    let _ = writeln!(out, "{}  \n{}", words::REPLY_REGARDS, words::REPLY_NAME);
 }
 
 fn team_review(out: &mut String, report: &Report, t: &TeamReview) {
@@ -288,6 +206,12 @@ impl Markup for Markdown<'_> {
         String::new()
     }
 
+    /// Two spaces at the end of a line are a hard line break in CommonMark, and invisible in
+    /// the raw text that gets pasted into an e-mail.
+    fn line_break(&self) -> &'static str {
+        "  \n"
+    }
+
     fn header(&mut self, title: &str, sub: Option<&str>) {
         let _ = writeln!(self.0, "# {title}\n");
         if let Some(sub) = sub {
@@ -330,6 +254,37 @@ impl Markup for Markdown<'_> {
 
     fn role_mix(&mut self, _person: &str, mix: &Mix) {
         let _ = writeln!(self.0, "Role mix: {}\n", md(&words::mix_line(mix)));
+    }
+
+    fn shares(&mut self, r: &OfferReply) {
+        let mut rows: Vec<Vec<String>> = r
+            .shares
+            .iter()
+            .map(|s| {
+                vec![
+                    md(&words::share_label(s)),
+                    words::lines(s.lines),
+                    percent(s.share),
+                ]
+            })
+            .collect();
+        if !r.unmatched.is_empty() {
+            let n = r.lines - r.mapped();
+            rows.push(vec![
+                md(words::REPLY_UNMATCHED_ROW),
+                words::lines(n),
+                "–".to_owned(),
+            ]);
+        }
+        table(
+            self.0,
+            &[
+                ("Work", Align::Left),
+                ("Duties", Align::Right),
+                ("Share", Align::Right),
+            ],
+            &rows,
+        );
     }
 
     /// Loose list items, the explanation a paragraph of its own under the finding.

@@ -7,7 +7,7 @@
 //! [`Markup::esc`] first; the report's own fixed words are written as they are.
 
 use super::check_json::{AcceptedJson, FindingJson};
-use super::model::{FindingGroup, Mix, Report, RoleDescription, Verdict};
+use super::model::{FindingGroup, Mix, OfferReply, ReplyVerdict, Report, RoleDescription, Verdict};
 use super::numbers::{hours, percent};
 use super::words;
 use crate::finding::Severity;
@@ -39,6 +39,8 @@ pub(super) trait Markup {
     /// A verdict's symbol and a space, where the format shows one (HTML: colour and symbol;
     /// Markdown says it in words).
     fn mark(&self, mark: &str) -> String;
+    /// A line break inside a paragraph.
+    fn line_break(&self) -> &'static str;
 
     /// The document's title and the line under it.
     fn header(&mut self, title: &str, sub: Option<&str>);
@@ -57,6 +59,8 @@ pub(super) trait Markup {
 
     /// The role description's mix of roles (HTML: a bar and a legend).
     fn role_mix(&mut self, person: &str, mix: &Mix);
+    /// An offer's duties by role (Markdown: a table; HTML: a bar and a legend).
+    fn shares(&mut self, r: &OfferReply);
     /// One severity's findings (HTML: with a badge each).
     fn findings_list(&mut self, severity: Severity, findings: &[FindingJson]);
 }
@@ -220,5 +224,76 @@ pub(super) fn findings<M: Markup>(m: &mut M, groups: &[FindingGroup], accepted: 
             .collect();
         m.list(&items);
     }
+    m.section_end();
+}
+
+/// A reply to an offer, to paste into an e-mail: the freelancer's words, no tool notes.
+pub(super) fn offer_reply<M: Markup>(m: &mut M, r: &OfferReply) {
+    m.header(&m.esc(&words::reply_subject(r)), None);
+    m.para(Para::Plain, words::REPLY_HELLO);
+    m.para(Para::Plain, &m.esc(&words::reply_opening(r)));
+
+    m.section_start("split", words::REPLY_SPLIT);
+    m.para(Para::Plain, &m.esc(&words::reply_split(r)));
+    if r.mapped() > 0.0 {
+        m.shares(r);
+    }
+    m.section_end();
+
+    let (class, mark) = match r.kind {
+        ReplyVerdict::Fits => ("fits", "✓"),
+        ReplyVerdict::Mostly { .. } => ("mismatch", "⚠"),
+        ReplyVerdict::Hybrid | ReplyVerdict::Unclear => ("close", "⚠"),
+    };
+    m.section_start("fit", words::REPLY_FIT);
+    m.verdict_start(class);
+    let verdict = format!("{}{}", m.mark(mark), m.esc(&words::reply_verdict(r)));
+    m.para(Para::Plain, &verdict);
+    m.verdict_end();
+    m.section_end();
+
+    if !r.misfits.is_empty() {
+        m.section_start("misfits", &m.esc(&words::reply_misfits_heading(r)));
+        m.para(Para::Plain, &m.esc(&words::reply_misfits_intro(r)));
+        let misfits: Vec<String> = r
+            .misfits
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}: {}",
+                    m.strong(&m.esc(f.text)),
+                    m.esc(&words::reply_misfit(f, r))
+                )
+            })
+            .collect();
+        m.list(&misfits);
+        m.section_end();
+    }
+
+    if !r.unmatched.is_empty() {
+        m.section_start("unmatched", &m.esc(words::REPLY_UNMATCHED));
+        m.para(Para::Plain, &m.esc(&words::reply_unmatched_intro(r)));
+        let unmatched: Vec<String> = r.unmatched.iter().map(|u| m.esc(u)).collect();
+        m.list(&unmatched);
+        m.section_end();
+    }
+
+    m.section_start("suggestion", words::REPLY_SUGGESTION);
+    for p in words::reply_suggestion(r) {
+        m.para(Para::Plain, &m.esc(&p));
+    }
+    let missing = words::reply_missing(r);
+    if !missing.is_empty() {
+        let missing: Vec<String> = missing.iter().map(|t| m.esc(t)).collect();
+        m.list(&missing);
+    }
+    m.para(Para::Plain, &m.esc(words::reply_closing(r)));
+    let regards = format!(
+        "{}{}{}",
+        words::REPLY_REGARDS,
+        m.line_break(),
+        words::REPLY_NAME
+    );
+    m.para(Para::Plain, &regards);
     m.section_end();
 }

@@ -11,9 +11,7 @@ use std::fmt::Write as _;
 
 use super::check_json::FindingJson;
 use super::escape::html as esc;
-use super::model::{
-    Body, CoverageMatrix, CoverageStatus, Mix, OfferReply, ReplyVerdict, Report, TeamReview,
-};
+use super::model::{Body, CoverageMatrix, CoverageStatus, Mix, OfferReply, Report, TeamReview};
 use super::numbers::{hours, load, percent};
 use super::sections::{self, Markup, Para};
 use super::words;
@@ -42,7 +40,7 @@ pub fn render(report: &Report) -> String {
     match &report.body {
         Body::RoleDescription(r) => sections::role_description(&mut Html(&mut out), report, r),
         Body::TeamReview(t) => team_review(&mut out, report, t),
-        Body::OfferReply(r) => offer_reply(&mut out, r),
+        Body::OfferReply(r) => sections::offer_reply(&mut Html(&mut out), r),
     }
     // A reply goes to the client as it is: no note of the tool or of the user's file names,
     // as in the Markdown reply.
@@ -53,114 +51,6 @@ pub fn render(report: &Report) -> String {
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
-}
-
-/// A reply to an offer: a letter, with the duties' split as a bar and a table.
-fn offer_reply(out: &mut String, r: &OfferReply) {
-    let _ = writeln!(
-        out,
-        "<header>\n<h1>{}</h1>\n</header>\n<p>{}</p>\n<p>{}</p>",
-        esc(&words::reply_subject(r)),
-        words::REPLY_HELLO,
-        esc(&words::reply_opening(r))
-    );
-
-    let _ = writeln!(
-        out,
-        "<section id=\"split\">\n<h2>{}</h2>\n<p>{}</p>",
-        words::REPLY_SPLIT,
-        esc(&words::reply_split(r))
-    );
-    if r.mapped() > 0.0 {
-        let names: Vec<String> = r.shares.iter().map(words::share_label).collect();
-        out.push_str("<figure class=\"mix\"><figcaption>Duties by role</figcaption>");
-        svg::share_bar(out, r.title.unwrap_or("the offer"), &r.shares, &names);
-        out.push_str("<ul class=\"mix-legend\">");
-        for (s, name) in r.shares.iter().zip(&names) {
-            let n = if (s.lines - 1.0).abs() < 0.01 {
-                "duty"
-            } else {
-                "duties"
-            };
-            let _ = write!(
-                out,
-                "<li><span class=\"swatch\" style=\"background:{}\"></span>{} {} ({} {n})</li>",
-                svg::fill(s.is_shared(), s.slot),
-                esc(name),
-                percent(s.share),
-                words::lines(s.lines)
-            );
-        }
-        out.push_str("</ul></figure>\n");
-    }
-    out.push_str("</section>\n");
-
-    let (class, mark) = match r.kind {
-        ReplyVerdict::Fits => ("fits", "✓"),
-        ReplyVerdict::Mostly { .. } => ("mismatch", "⚠"),
-        ReplyVerdict::Hybrid | ReplyVerdict::Unclear => ("close", "⚠"),
-    };
-    let _ = writeln!(
-        out,
-        "<section id=\"fit\">\n<h2>{}</h2>\n<div class=\"fit {class}\">\n<p>{mark} {}</p>\n</div>\n</section>",
-        words::REPLY_FIT,
-        esc(&words::reply_verdict(r))
-    );
-
-    if !r.misfits.is_empty() {
-        let _ = writeln!(
-            out,
-            "<section id=\"misfits\">\n<h2>{}</h2>\n<p>{}</p>\n<ul>",
-            esc(&words::reply_misfits_heading(r)),
-            esc(&words::reply_misfits_intro(r))
-        );
-        for m in &r.misfits {
-            let _ = writeln!(
-                out,
-                "<li><strong>{}</strong>: {}</li>",
-                esc(m.text),
-                esc(&words::reply_misfit(m, r))
-            );
-        }
-        out.push_str("</ul>\n</section>\n");
-    }
-
-    if !r.unmatched.is_empty() {
-        let _ = writeln!(
-            out,
-            "<section id=\"unmatched\">\n<h2>{}</h2>\n<p>{}</p>\n<ul>",
-            esc(words::REPLY_UNMATCHED),
-            esc(&words::reply_unmatched_intro(r))
-        );
-        for u in &r.unmatched {
-            let _ = writeln!(out, "<li>{}</li>", esc(u));
-        }
-        out.push_str("</ul>\n</section>\n");
-    }
-
-    let _ = writeln!(
-        out,
-        "<section id=\"suggestion\">\n<h2>{}</h2>",
-        words::REPLY_SUGGESTION
-    );
-    for p in words::reply_suggestion(r) {
-        let _ = writeln!(out, "<p>{}</p>", esc(&p));
-    }
-    let missing = words::reply_missing(r);
-    if !missing.is_empty() {
-        out.push_str("<ul>\n");
-        for m in missing {
-            let _ = writeln!(out, "<li>{}</li>", esc(m));
-        }
-        out.push_str("</ul>\n");
-    }
-    let _ = writeln!(
-        out,
-        "<p>{}</p>\n<p>{}<br>{}</p>\n</section>",
-        esc(words::reply_closing(r)),
-        words::REPLY_REGARDS,
-        esc(words::REPLY_NAME)
-    );
 }
 
 fn team_review(out: &mut String, report: &Report, t: &TeamReview) {
@@ -314,6 +204,10 @@ impl Markup for Html<'_> {
         format!("{mark} ")
     }
 
+    fn line_break(&self) -> &'static str {
+        "<br>"
+    }
+
     fn header(&mut self, title: &str, sub: Option<&str>) {
         let _ = writeln!(self.0, "<header>\n<h1>{title}</h1>");
         if let Some(sub) = sub {
@@ -374,6 +268,31 @@ impl Markup for Html<'_> {
         svg::mix_bar(self.0, person, mix);
         svg::legend(self.0, mix);
         self.0.push_str("</figure>\n");
+    }
+
+    /// The duties' split as a bar, with a legend that gives each share's duties.
+    fn shares(&mut self, r: &OfferReply) {
+        let names: Vec<String> = r.shares.iter().map(words::share_label).collect();
+        self.0
+            .push_str("<figure class=\"mix\"><figcaption>Duties by role</figcaption>");
+        svg::share_bar(self.0, r.title.unwrap_or("the offer"), &r.shares, &names);
+        self.0.push_str("<ul class=\"mix-legend\">");
+        for (s, name) in r.shares.iter().zip(&names) {
+            let n = if (s.lines - 1.0).abs() < 0.01 {
+                "duty"
+            } else {
+                "duties"
+            };
+            let _ = write!(
+                self.0,
+                "<li><span class=\"swatch\" style=\"background:{}\"></span>{} {} ({} {n})</li>",
+                svg::fill(s.is_shared(), s.slot),
+                esc(name),
+                percent(s.share),
+                words::lines(s.lines)
+            );
+        }
+        self.0.push_str("</ul></figure>\n");
     }
 
     /// Each finding with a badge (symbol and word, for greyscale print) and its explanation.
