@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::check_json::FindingJson;
 use super::escape::markdown as md;
-use super::model::{Body, CoverageMatrix, CoverageStatus, Mix, OfferReply, Report, TeamReview};
+use super::model::{CoverageMatrix, CoverageStatus, Mix, OfferReply, Report, TeamReview};
 use super::numbers::{hours, load, percent};
 use super::sections::{self, Markup, Para};
 use super::words;
@@ -16,123 +16,24 @@ use crate::finding::Severity;
 /// The report as one Markdown document, ending in a newline.
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
-    match &report.body {
-        Body::RoleDescription(r) => sections::role_description(&mut Markdown(&mut out), report, r),
-        Body::TeamReview(t) => team_review(&mut out, report, t),
-        Body::OfferReply(r) => sections::offer_reply(&mut Markdown(&mut out), r),
-    }
+    sections::body(&mut Markdown(&mut out), report);
     while out.ends_with("\n\n") {
         out.pop();
     }
     out
 }
 
-fn team_review(out: &mut String, report: &Report, t: &TeamReview) {
-    let _ = writeln!(out, "# {}\n", md(report.plan));
-    let people = if t.totals.people == 1 {
-        "person"
-    } else {
-        "people"
-    };
-    let _ = writeln!(
-        out,
-        "*Team workload review of {} {people}, from {}, made with rolescope.*\n",
-        t.totals.people,
-        md(report.file)
-    );
-    if !report.description.trim().is_empty() {
-        let _ = writeln!(out, "{}\n", md(report.description.trim()));
-    }
-    let _ = writeln!(
-        out,
-        "**{} of tasks for {} of capacity ({}) · {}**\n",
-        hours(t.totals.hours),
-        hours(t.totals.capacity),
-        load(t.totals.load),
-        words::counts(t.totals.findings)
-    );
-
-    let _ = writeln!(out, "## Workload\n");
-    let rows: Vec<Vec<String>> = t
-        .workload
-        .iter()
-        .map(|w| {
-            let best = w.best_fit.map_or_else(
-                || "–".to_owned(),
-                |b| {
-                    if w.fits {
-                        md(b)
-                    } else {
-                        format!("{} ⚠ not the title", md(b))
-                    }
-                },
-            );
-            vec![
-                md(w.person),
-                md(&w.role),
-                hours(w.mix.hours),
-                hours(w.mix.capacity),
-                load(w.mix.load),
-                best,
-                words::counts_cell(w.findings),
-            ]
-        })
-        .collect();
-    table(
-        out,
-        &[
-            ("Person", Align::Left),
-            ("Role", Align::Left),
-            ("Hours", Align::Right),
-            ("Capacity", Align::Right),
-            ("Load", Align::Right),
-            ("Best fit", Align::Left),
-            ("Findings", Align::Left),
-        ],
-        &rows,
-    );
-
-    role_mix(out, t);
-    coverage(out, &t.coverage);
-    sections::findings(&mut Markdown(out), &t.findings, &t.accepted);
-}
-
-/// Each person's share of the week per owner, one column per owner anyone has hours with.
-fn role_mix(out: &mut String, t: &TeamReview) {
+/// The owners anyone has hours with (or holds as a role), in slot order: the role mix's
+/// columns.
+fn owners<'t>(t: &'t TeamReview) -> Vec<(usize, &'t str)> {
     let mut owners: Vec<(usize, &str)> = Vec::new();
     for s in t.workload.iter().flat_map(|w| &w.mix.segments) {
         if !owners.iter().any(|(slot, _)| *slot == s.slot) {
             owners.push((s.slot, &s.label));
         }
     }
-    if owners.is_empty() {
-        return;
-    }
     owners.sort_by_key(|(slot, _)| *slot);
-    let _ = writeln!(out, "## Role mix\n");
-    let _ = writeln!(
-        out,
-        "Share of each person's week, by the role the work belongs to.\n"
-    );
-    let labels: Vec<String> = owners.iter().map(|(_, l)| md(l)).collect();
-    let mut columns: Vec<(&str, Align)> = vec![("Person", Align::Left)];
-    columns.extend(labels.iter().map(|l| (l.as_str(), Align::Right)));
-    let rows: Vec<Vec<String>> = t
-        .workload
-        .iter()
-        .map(|w| {
-            let mut row = vec![md(w.person)];
-            row.extend(owners.iter().map(|(slot, _)| {
-                w.mix
-                    .segments
-                    .iter()
-                    .find(|s| s.slot == *slot)
-                    .map_or_else(|| "–".to_owned(), |s| percent_of(&w.mix, s.share))
-            }));
-            row
-        })
-        .collect();
-    table(out, &columns, &rows);
+    owners
 }
 
 fn percent_of(mix: &Mix, share: f64) -> String {
@@ -141,45 +42,6 @@ fn percent_of(mix: &Mix, share: f64) -> String {
     } else {
         "–".to_owned()
     }
-}
-
-fn coverage(out: &mut String, c: &CoverageMatrix) {
-    let _ = writeln!(out, "## Coverage of core work\n");
-    if c.rows.is_empty() {
-        let _ = writeln!(out, "The plan hires for no role with core work.\n");
-        return;
-    }
-    let _ = writeln!(
-        out,
-        "✓ has a task in the category; · has none; ✗ gap: nobody does this core work\n"
-    );
-    let names: Vec<String> = c.people.iter().map(|p| md(p)).collect();
-    let mut columns: Vec<(&str, Align)> =
-        vec![("Role", Align::Left), ("Core category", Align::Left)];
-    columns.extend(names.iter().map(|n| (n.as_str(), Align::Center)));
-    columns.push(("Status", Align::Left));
-    let rows: Vec<Vec<String>> = c
-        .rows
-        .iter()
-        .map(|r| {
-            let mut row = vec![md(r.role), md(r.title)];
-            row.extend(
-                r.cells
-                    .iter()
-                    .map(|&on| if on { "✓" } else { "·" }.to_owned()),
-            );
-            row.push(
-                match r.status {
-                    CoverageStatus::Covered => "✓ covered",
-                    CoverageStatus::Gap => "✗ gap",
-                    CoverageStatus::AcceptedGap => "✗ gap (accepted)",
-                }
-                .to_owned(),
-            );
-            row
-        })
-        .collect();
-    table(out, &columns, &rows);
 }
 
 /// Markdown's markup for the shared [`sections`].
@@ -237,7 +99,7 @@ impl Markup for Markdown<'_> {
         let _ = match style {
             Para::Meta => writeln!(self.0, "*{text}*\n"),
             Para::Headline => writeln!(self.0, "**{text}**\n"),
-            Para::Plain | Para::Summary | Para::Note => writeln!(self.0, "{text}\n"),
+            Para::Plain | Para::Summary | Para::Note | Para::Legend => writeln!(self.0, "{text}\n"),
         };
     }
 
@@ -254,6 +116,105 @@ impl Markup for Markdown<'_> {
 
     fn role_mix(&mut self, _person: &str, mix: &Mix) {
         let _ = writeln!(self.0, "Role mix: {}\n", md(&words::mix_line(mix)));
+    }
+
+    fn workload(&mut self, t: &TeamReview) {
+        let rows: Vec<Vec<String>> = t
+            .workload
+            .iter()
+            .map(|w| {
+                let best = w.best_fit.map_or_else(
+                    || "–".to_owned(),
+                    |b| {
+                        if w.fits {
+                            md(b)
+                        } else {
+                            format!("{} ⚠ not the title", md(b))
+                        }
+                    },
+                );
+                vec![
+                    md(w.person),
+                    md(&w.role),
+                    hours(w.mix.hours),
+                    hours(w.mix.capacity),
+                    load(w.mix.load),
+                    best,
+                    words::counts_cell(w.findings),
+                ]
+            })
+            .collect();
+        table(
+            self.0,
+            &[
+                ("Person", Align::Left),
+                ("Role", Align::Left),
+                ("Hours", Align::Right),
+                ("Capacity", Align::Right),
+                ("Load", Align::Right),
+                ("Best fit", Align::Left),
+                ("Findings", Align::Left),
+            ],
+            &rows,
+        );
+    }
+
+    fn has_team_mix(&self, t: &TeamReview) -> bool {
+        !owners(t).is_empty()
+    }
+
+    /// One column per owner anyone has hours with.
+    fn team_mix(&mut self, t: &TeamReview) {
+        let owners = owners(t);
+        let labels: Vec<String> = owners.iter().map(|(_, l)| md(l)).collect();
+        let mut columns: Vec<(&str, Align)> = vec![("Person", Align::Left)];
+        columns.extend(labels.iter().map(|l| (l.as_str(), Align::Right)));
+        let rows: Vec<Vec<String>> = t
+            .workload
+            .iter()
+            .map(|w| {
+                let mut row = vec![md(w.person)];
+                row.extend(owners.iter().map(|(slot, _)| {
+                    w.mix
+                        .segments
+                        .iter()
+                        .find(|s| s.slot == *slot)
+                        .map_or_else(|| "–".to_owned(), |s| percent_of(&w.mix, s.share))
+                }));
+                row
+            })
+            .collect();
+        table(self.0, &columns, &rows);
+    }
+
+    fn coverage_table(&mut self, c: &CoverageMatrix) {
+        let names: Vec<String> = c.people.iter().map(|p| md(p)).collect();
+        let mut columns: Vec<(&str, Align)> =
+            vec![("Role", Align::Left), ("Core category", Align::Left)];
+        columns.extend(names.iter().map(|n| (n.as_str(), Align::Center)));
+        columns.push(("Status", Align::Left));
+        let rows: Vec<Vec<String>> = c
+            .rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![md(r.role), md(r.title)];
+                row.extend(
+                    r.cells
+                        .iter()
+                        .map(|&on| if on { "✓" } else { "·" }.to_owned()),
+                );
+                row.push(
+                    match r.status {
+                        CoverageStatus::Covered => "✓ covered",
+                        CoverageStatus::Gap => "✗ gap",
+                        CoverageStatus::AcceptedGap => "✗ gap (accepted)",
+                    }
+                    .to_owned(),
+                );
+                row
+            })
+            .collect();
+        table(self.0, &columns, &rows);
     }
 
     fn shares(&mut self, r: &OfferReply) {

@@ -7,8 +7,11 @@
 //! [`Markup::esc`] first; the report's own fixed words are written as they are.
 
 use super::check_json::{AcceptedJson, FindingJson};
-use super::model::{FindingGroup, Mix, OfferReply, ReplyVerdict, Report, RoleDescription, Verdict};
-use super::numbers::{hours, percent};
+use super::model::{
+    Body, CoverageMatrix, FindingGroup, Mix, OfferReply, ReplyVerdict, Report, RoleDescription,
+    TeamReview, Verdict,
+};
+use super::numbers::{hours, load, percent};
 use super::words;
 use crate::finding::Severity;
 
@@ -24,6 +27,9 @@ pub(super) enum Para {
     Meta,
     /// A side note (HTML `note`; plain in Markdown).
     Note,
+    /// What the symbols or colours of the table or chart below mean (HTML `legend`; plain in
+    /// Markdown).
+    Legend,
 }
 
 /// The markup of one format.
@@ -59,13 +65,31 @@ pub(super) trait Markup {
 
     /// The role description's mix of roles (HTML: a bar and a legend).
     fn role_mix(&mut self, person: &str, mix: &Mix);
+    /// The team's workload, a row a person.
+    fn workload(&mut self, t: &TeamReview);
+    /// Whether the team review has a role mix to show (Markdown: any owner in anyone's mix,
+    /// even at 0%; HTML: any hours to draw).
+    fn has_team_mix(&self, t: &TeamReview) -> bool;
+    /// Each person's share of the week per owner (Markdown: a table; HTML: a bar a person).
+    fn team_mix(&mut self, t: &TeamReview);
+    /// Who does which core category of each hired role (the matrix has rows).
+    fn coverage_table(&mut self, c: &CoverageMatrix);
     /// An offer's duties by role (Markdown: a table; HTML: a bar and a legend).
     fn shares(&mut self, r: &OfferReply);
     /// One severity's findings (HTML: with a badge each).
     fn findings_list(&mut self, severity: Severity, findings: &[FindingJson]);
 }
 
-pub(super) fn role_description<M: Markup>(m: &mut M, report: &Report, r: &RoleDescription) {
+/// The report's body, whatever its kind.
+pub(super) fn body<M: Markup>(m: &mut M, report: &Report) {
+    match &report.body {
+        Body::RoleDescription(r) => role_description(m, report, r),
+        Body::TeamReview(t) => team_review(m, report, t),
+        Body::OfferReply(r) => offer_reply(m, r),
+    }
+}
+
+fn role_description<M: Markup>(m: &mut M, report: &Report, r: &RoleDescription) {
     let source = m.provenance(&format!(" ({})", m.esc(report.file)));
     let sub = format!(
         "Role description for {}, from the plan “{}”{source}.",
@@ -192,7 +216,63 @@ fn fit<M: Markup>(m: &mut M, r: &RoleDescription) {
     m.section_end();
 }
 
-pub(super) fn findings<M: Markup>(m: &mut M, groups: &[FindingGroup], accepted: &[AcceptedJson]) {
+fn team_review<M: Markup>(m: &mut M, report: &Report, t: &TeamReview) {
+    let people = if t.totals.people == 1 {
+        "person"
+    } else {
+        "people"
+    };
+    let source = m.provenance(&format!(", from {}", m.esc(report.file)));
+    let sub = format!(
+        "Team workload review of {} {people}{source}.",
+        t.totals.people
+    );
+    m.header(&m.esc(report.plan), Some(&sub));
+    if !report.description.trim().is_empty() {
+        m.para(Para::Plain, &m.esc(report.description.trim()));
+    }
+    let totals = format!(
+        "{} of tasks for {} of capacity ({}) · {}",
+        hours(t.totals.hours),
+        hours(t.totals.capacity),
+        load(t.totals.load),
+        words::counts(t.totals.findings)
+    );
+    m.para(Para::Headline, &totals);
+
+    m.section_start("workload", "Workload");
+    m.workload(t);
+    m.section_end();
+
+    if m.has_team_mix(t) {
+        m.section_start("role-mix", "Role mix");
+        m.para(
+            Para::Legend,
+            "Share of each person's week, by the role the work belongs to.",
+        );
+        m.team_mix(t);
+        m.section_end();
+    }
+    coverage(m, &t.coverage);
+    findings(m, &t.findings, &t.accepted);
+}
+
+fn coverage<M: Markup>(m: &mut M, c: &CoverageMatrix) {
+    m.section_start("coverage", "Coverage of core work");
+    if c.rows.is_empty() {
+        m.para(Para::Plain, "The plan hires for no role with core work.");
+        m.section_end();
+        return;
+    }
+    m.para(
+        Para::Legend,
+        "✓ has a task in the category; · has none; ✗ gap: nobody does this core work",
+    );
+    m.coverage_table(c);
+    m.section_end();
+}
+
+fn findings<M: Markup>(m: &mut M, groups: &[FindingGroup], accepted: &[AcceptedJson]) {
     m.section_start("findings", "Findings");
     if groups.is_empty() {
         m.para(Para::Summary, "✓ No findings.");
@@ -228,7 +308,7 @@ pub(super) fn findings<M: Markup>(m: &mut M, groups: &[FindingGroup], accepted: 
 }
 
 /// A reply to an offer, to paste into an e-mail: the freelancer's words, no tool notes.
-pub(super) fn offer_reply<M: Markup>(m: &mut M, r: &OfferReply) {
+fn offer_reply<M: Markup>(m: &mut M, r: &OfferReply) {
     m.header(&m.esc(&words::reply_subject(r)), None);
     m.para(Para::Plain, words::REPLY_HELLO);
     m.para(Para::Plain, &m.esc(&words::reply_opening(r)));

@@ -37,11 +37,7 @@ pub fn render(report: &Report) -> String {
          <style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
         esc(&title)
     );
-    match &report.body {
-        Body::RoleDescription(r) => sections::role_description(&mut Html(&mut out), report, r),
-        Body::TeamReview(t) => team_review(&mut out, report, t),
-        Body::OfferReply(r) => sections::offer_reply(&mut Html(&mut out), r),
-    }
+    sections::body(&mut Html(&mut out), report);
     // A reply goes to the client as it is: no note of the tool or of the user's file names,
     // as in the Markdown reply.
     if !matches!(report.body, Body::OfferReply(_)) {
@@ -51,133 +47,6 @@ pub fn render(report: &Report) -> String {
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
-}
-
-fn team_review(out: &mut String, report: &Report, t: &TeamReview) {
-    let people = if t.totals.people == 1 {
-        "person"
-    } else {
-        "people"
-    };
-    let _ = writeln!(
-        out,
-        "<header>\n<h1>{}</h1>\n<p class=\"sub\">Team workload review of {} {people}.</p>\n</header>",
-        esc(report.plan),
-        t.totals.people
-    );
-    if !report.description.trim().is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", esc(report.description.trim()));
-    }
-    let _ = writeln!(
-        out,
-        "<p class=\"summary\">{} of tasks for {} of capacity ({}) · {}</p>",
-        hours(t.totals.hours),
-        hours(t.totals.capacity),
-        load(t.totals.load),
-        words::counts(t.totals.findings)
-    );
-
-    out.push_str(
-        "<section id=\"workload\">\n<h2>Workload</h2>\n<table>\n<thead><tr><th scope=\"col\">Person</th>\
-         <th scope=\"col\">Role</th><th scope=\"col\" class=\"num\">Hours</th>\
-         <th scope=\"col\" class=\"num\">Capacity</th><th scope=\"col\" class=\"num\">Load</th>\
-         <th scope=\"col\">Best fit</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n",
-    );
-    for w in &t.workload {
-        let best = w.best_fit.map_or_else(
-            || "–".to_owned(),
-            |b| {
-                if w.fits {
-                    esc(b)
-                } else {
-                    format!("{} <span class=\"flag\">⚠ not the title</span>", esc(b))
-                }
-            },
-        );
-        let over = w.mix.load.is_some_and(|l| l > 1.0);
-        let _ = writeln!(
-            out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}{}</td><td>{best}</td><td class=\"nowrap\">{}</td></tr>",
-            esc(w.person),
-            esc(&w.role),
-            hours(w.mix.hours),
-            hours(w.mix.capacity),
-            load(w.mix.load),
-            if over {
-                " <span class=\"flag\">⚠</span>"
-            } else {
-                ""
-            },
-            esc(&words::counts_cell(w.findings))
-        );
-    }
-    out.push_str("</tbody>\n</table>\n</section>\n");
-
-    if t.workload.iter().any(|w| w.mix.hours > 0.0) {
-        out.push_str(
-            "<section id=\"role-mix\">\n<h2>Role mix</h2>\n<p class=\"legend\">Share of each \
-             person's week, by the role the work belongs to.</p>\n",
-        );
-        for w in &t.workload {
-            let _ = write!(
-                out,
-                "<figure class=\"mix\"><figcaption>{} <span class=\"legend\">· {}</span></figcaption>",
-                esc(w.person),
-                esc(&w.role)
-            );
-            svg::mix_bar(out, w.person, &w.mix);
-            svg::legend(out, &w.mix);
-            out.push_str("</figure>\n");
-        }
-        out.push_str("</section>\n");
-    }
-    coverage(out, &t.coverage);
-    sections::findings(&mut Html(out), &t.findings, &t.accepted);
-}
-
-fn coverage(out: &mut String, c: &CoverageMatrix) {
-    out.push_str("<section id=\"coverage\">\n<h2>Coverage of core work</h2>\n");
-    if c.rows.is_empty() {
-        out.push_str("<p>The plan hires for no role with core work.</p>\n</section>\n");
-        return;
-    }
-    out.push_str(
-        "<p class=\"legend\">✓ has a task in the category; · has none; ✗ gap: nobody does this \
-         core work</p>\n<table>\n<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Core category</th>",
-    );
-    for p in &c.people {
-        let _ = write!(out, "<th scope=\"col\" class=\"mark\">{}</th>", esc(p));
-    }
-    out.push_str("<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
-    for (i, r) in c.rows.iter().enumerate() {
-        let gap = r.status == CoverageStatus::Gap;
-        let _ = write!(out, "<tr{}>", if gap { " class=\"gap\"" } else { "" });
-        // Rows come grouped by role: the role is written once, spanning its categories.
-        if i == 0 || c.rows[i - 1].role != r.role {
-            let span = c.rows[i..].iter().take_while(|o| o.role == r.role).count();
-            let _ = write!(
-                out,
-                "<th scope=\"rowgroup\" class=\"role\" rowspan=\"{span}\">{}</th>",
-                esc(r.role)
-            );
-        }
-        let _ = write!(out, "<th scope=\"row\">{}</th>", esc(r.title));
-        for &on in &r.cells {
-            out.push_str(if on {
-                "<td class=\"mark yes\">✓<span class=\"sr\"> yes</span></td>"
-            } else {
-                "<td class=\"mark no\">·<span class=\"sr\"> no</span></td>"
-            });
-        }
-        out.push_str(match r.status {
-            CoverageStatus::Covered => "<td class=\"covered\">✓ covered</td>",
-            CoverageStatus::Gap => "<td class=\"gap\">✗ gap</td>",
-            CoverageStatus::AcceptedGap => "<td class=\"accepted\">✗ gap (accepted)</td>",
-        });
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 /// HTML's markup for the shared [`sections`].
@@ -242,6 +111,7 @@ impl Markup for Html<'_> {
             Para::Summary | Para::Headline => " class=\"summary\"",
             Para::Meta => " class=\"meta\"",
             Para::Note => " class=\"note\"",
+            Para::Legend => " class=\"legend\"",
         };
         let _ = writeln!(self.0, "<p{class}>{text}</p>");
     }
@@ -268,6 +138,104 @@ impl Markup for Html<'_> {
         svg::mix_bar(self.0, person, mix);
         svg::legend(self.0, mix);
         self.0.push_str("</figure>\n");
+    }
+
+    fn workload(&mut self, t: &TeamReview) {
+        self.0.push_str(
+            "<table>\n<thead><tr><th scope=\"col\">Person</th>\
+             <th scope=\"col\">Role</th><th scope=\"col\" class=\"num\">Hours</th>\
+             <th scope=\"col\" class=\"num\">Capacity</th><th scope=\"col\" class=\"num\">Load</th>\
+             <th scope=\"col\">Best fit</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n",
+        );
+        for w in &t.workload {
+            let best = w.best_fit.map_or_else(
+                || "–".to_owned(),
+                |b| {
+                    if w.fits {
+                        esc(b)
+                    } else {
+                        format!("{} <span class=\"flag\">⚠ not the title</span>", esc(b))
+                    }
+                },
+            );
+            let over = w.mix.load.is_some_and(|l| l > 1.0);
+            let _ = writeln!(
+                self.0,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+                 <td class=\"num\">{}{}</td><td>{best}</td><td class=\"nowrap\">{}</td></tr>",
+                esc(w.person),
+                esc(&w.role),
+                hours(w.mix.hours),
+                hours(w.mix.capacity),
+                load(w.mix.load),
+                if over {
+                    " <span class=\"flag\">⚠</span>"
+                } else {
+                    ""
+                },
+                esc(&words::counts_cell(w.findings))
+            );
+        }
+        self.0.push_str("</tbody>\n</table>\n");
+    }
+
+    fn has_team_mix(&self, t: &TeamReview) -> bool {
+        t.workload.iter().any(|w| w.mix.hours > 0.0)
+    }
+
+    /// A bar and a legend a person.
+    fn team_mix(&mut self, t: &TeamReview) {
+        for w in &t.workload {
+            let _ = write!(
+                self.0,
+                "<figure class=\"mix\"><figcaption>{} <span class=\"legend\">· {}</span></figcaption>",
+                esc(w.person),
+                esc(&w.role)
+            );
+            svg::mix_bar(self.0, w.person, &w.mix);
+            svg::legend(self.0, &w.mix);
+            self.0.push_str("</figure>\n");
+        }
+    }
+
+    /// A role is written once, spanning its categories (rows come grouped by role). Gaps are
+    /// marked by class as well as by symbol.
+    fn coverage_table(&mut self, c: &CoverageMatrix) {
+        self.0.push_str(
+            "<table>\n<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Core category</th>",
+        );
+        for p in &c.people {
+            let _ = write!(self.0, "<th scope=\"col\" class=\"mark\">{}</th>", esc(p));
+        }
+        self.0
+            .push_str("<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
+        for (i, r) in c.rows.iter().enumerate() {
+            let gap = r.status == CoverageStatus::Gap;
+            let _ = write!(self.0, "<tr{}>", if gap { " class=\"gap\"" } else { "" });
+            if i == 0 || c.rows[i - 1].role != r.role {
+                let span = c.rows[i..].iter().take_while(|o| o.role == r.role).count();
+                let _ = write!(
+                    self.0,
+                    "<th scope=\"rowgroup\" class=\"role\" rowspan=\"{span}\">{}</th>",
+                    esc(r.role)
+                );
+            }
+            let _ = write!(self.0, "<th scope=\"row\">{}</th>", esc(r.title));
+            for &on in &r.cells {
+                self.0.push_str(if on {
+                    "<td class=\"mark yes\">✓<span class=\"sr\"> yes</span></td>"
+                } else {
+                    "<td class=\"mark no\">·<span class=\"sr\"> no</span></td>"
+                });
+            }
+            self.0.push_str(match r.status {
+                CoverageStatus::Covered => "<td class=\"covered\">✓ covered</td>",
+                CoverageStatus::Gap => "<td class=\"gap\">✗ gap</td>",
+                CoverageStatus::AcceptedGap => "<td class=\"accepted\">✗ gap (accepted)</td>",
+            });
+            self.0.push_str("</tr>\n");
+        }
+        self.0.push_str("</tbody>\n</table>\n");
     }
 
     /// The duties' split as a bar, with a legend that gives each share's duties.
