@@ -5,139 +5,219 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
+use super::check_json::FindingJson;
 use super::escape::markdown as md;
-use super::model::{
-    Body, CoverageMatrix, CoverageStatus, FindingGroup, Mix, OfferReply, Report, RoleDescription,
-    TeamReview,
-};
+use super::model::{CoverageMatrix, CoverageStatus, Mix, OfferReply, Report, TeamReview};
 use super::numbers::{hours, load, percent};
+use super::sections::{self, Markup, Para};
 use super::words;
-use crate::report::check_json::AcceptedJson;
+use crate::finding::Severity;
 
 /// The report as one Markdown document, ending in a newline.
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
-    match &report.body {
-        Body::RoleDescription(r) => role_description(&mut out, report, r),
-        Body::TeamReview(t) => team_review(&mut out, report, t),
-        Body::OfferReply(r) => offer_reply(&mut out, r),
-    }
+    sections::body(&mut Markdown(&mut out), report);
     while out.ends_with("\n\n") {
         out.pop();
     }
     out
 }
 
-fn role_description(out: &mut String, report: &Report, r: &RoleDescription) {
-    let _ = writeln!(out, "# {}\n", md(&r.title));
-    let _ = writeln!(
-        out,
-        "*Role description for {}, from the plan “{}” ({}), made with rolescope.*\n",
-        md(r.person),
-        md(report.plan),
-        md(report.file)
-    );
-    let _ = writeln!(out, "## About the role\n");
-    match r.roles.as_slice() {
-        [one] => {
-            let _ = writeln!(out, "{}\n", md(one.summary));
+/// The owners anyone has hours with (or holds as a role), in slot order: the role mix's
+/// columns.
+fn owners<'t>(t: &'t TeamReview) -> Vec<(usize, &'t str)> {
+    let mut owners: Vec<(usize, &str)> = Vec::new();
+    for s in t.workload.iter().flat_map(|w| &w.mix.segments) {
+        if !owners.iter().any(|(slot, _)| *slot == s.slot) {
+            owners.push((s.slot, &s.label));
         }
-        many => {
-            for role in many {
-                let _ = writeln!(
-                    out,
-                    "**{} ({}).** {}\n",
-                    md(role.title),
-                    percent(role.part),
-                    md(role.summary)
+    }
+    owners.sort_by_key(|(slot, _)| *slot);
+    owners
+}
+
+fn percent_of(mix: &Mix, share: f64) -> String {
+    if mix.hours > 0.0 {
+        percent(share)
+    } else {
+        "–".to_owned()
+    }
+}
+
+/// Markdown's markup for the shared [`sections`].
+struct Markdown<'o>(&'o mut String);
+
+impl Markup for Markdown<'_> {
+    fn esc(&self, text: &str) -> String {
+        md(text)
+    }
+
+    fn strong(&self, text: &str) -> String {
+        format!("**{text}**")
+    }
+
+    fn em(&self, text: &str) -> String {
+        format!("*{text}*")
+    }
+
+    fn span(&self, _class: &str, text: &str) -> String {
+        text.to_owned()
+    }
+
+    fn mark(&self, _mark: &str) -> String {
+        String::new()
+    }
+
+    /// Two spaces at the end of a line are a hard line break in CommonMark, and invisible in
+    /// the raw text that gets pasted into an e-mail.
+    fn line_break(&self) -> &'static str {
+        "  \n"
+    }
+
+    fn header(&mut self, title: &str, sub: Option<&str>) {
+        let _ = writeln!(self.0, "# {title}\n");
+        if let Some(sub) = sub {
+            let _ = writeln!(self.0, "*{sub}*\n");
+        }
+    }
+
+    fn provenance(&self, source: &str) -> String {
+        format!("{source}, made with rolescope")
+    }
+
+    fn section_start(&mut self, _id: &str, heading: &str) {
+        let _ = writeln!(self.0, "## {heading}\n");
+    }
+
+    fn section_end(&mut self) {}
+
+    fn subheading(&mut self, _class: Option<&str>, text: &str) {
+        let _ = writeln!(self.0, "### {text}\n");
+    }
+
+    fn para(&mut self, style: Para, text: &str) {
+        let _ = match style {
+            Para::Meta => writeln!(self.0, "*{text}*\n"),
+            Para::Headline => writeln!(self.0, "**{text}**\n"),
+            Para::Plain | Para::Summary | Para::Note | Para::Legend => writeln!(self.0, "{text}\n"),
+        };
+    }
+
+    fn list(&mut self, items: &[String]) {
+        for item in items {
+            let _ = writeln!(self.0, "- {item}");
+        }
+        self.0.push('\n');
+    }
+
+    fn verdict_start(&mut self, _class: &str) {}
+
+    fn verdict_end(&mut self) {}
+
+    fn role_mix(&mut self, _person: &str, mix: &Mix) {
+        let _ = writeln!(self.0, "Role mix: {}\n", md(&words::mix_line(mix)));
+    }
+
+    fn workload(&mut self, t: &TeamReview) {
+        let rows: Vec<Vec<String>> = t
+            .workload
+            .iter()
+            .map(|w| {
+                let best = w.best_fit.map_or_else(
+                    || "–".to_owned(),
+                    |b| {
+                        if w.fits {
+                            md(b)
+                        } else {
+                            format!("{} ⚠ not the title", md(b))
+                        }
+                    },
                 );
-            }
-        }
+                vec![
+                    md(w.person),
+                    md(&w.role),
+                    hours(w.mix.hours),
+                    hours(w.mix.capacity),
+                    load(w.mix.load),
+                    best,
+                    words::counts_cell(w.findings),
+                ]
+            })
+            .collect();
+        table(
+            self.0,
+            &[
+                ("Person", Align::Left),
+                ("Role", Align::Left),
+                ("Hours", Align::Right),
+                ("Capacity", Align::Right),
+                ("Load", Align::Right),
+                ("Best fit", Align::Left),
+                ("Findings", Align::Left),
+            ],
+            &rows,
+        );
     }
-    let _ = writeln!(out, "{}\n", md(&words::week(&r.mix)));
-    let _ = writeln!(out, "Role mix: {}\n", md(&words::mix_line(&r.mix)));
 
-    responsibilities(out, r);
-    not_this_role(out, r);
-    fit(out, r);
-    findings(out, &r.findings, &r.accepted);
-}
-
-fn responsibilities(out: &mut String, r: &RoleDescription) {
-    let _ = writeln!(out, "## Responsibilities\n");
-    if r.responsibilities.is_empty() {
-        let _ = writeln!(out, "No duties are assigned yet.\n");
+    fn has_team_mix(&self, t: &TeamReview) -> bool {
+        !owners(t).is_empty()
     }
-    for resp in &r.responsibilities {
-        let _ = writeln!(out, "### {}\n", md(resp.title));
-        let _ = writeln!(out, "*{}*\n", md(&words::responsibility_meta(resp)));
-        if let Some(note) = words::responsibility_note(resp, &r.fit) {
-            let _ = writeln!(out, "{}\n", md(&note));
-        }
-        for d in &resp.duties {
-            let note = d.note.map_or_else(String::new, |n| format!(" — {}", md(n)));
-            let flag = match (d.out_of_role, d.accepted) {
-                (true, Some(reason)) => format!(" ⚠ out of role (accepted: {})", md(reason)),
-                (true, None) => " ⚠ out of role".to_owned(),
-                (false, _) => String::new(),
-            };
-            let _ = writeln!(out, "- {} ({}){flag}{note}", md(d.title), hours(d.hours));
-        }
-        out.push('\n');
+
+    /// One column per owner anyone has hours with.
+    fn team_mix(&mut self, t: &TeamReview) {
+        let owners = owners(t);
+        let labels: Vec<String> = owners.iter().map(|(_, l)| md(l)).collect();
+        let mut columns: Vec<(&str, Align)> = vec![("Person", Align::Left)];
+        columns.extend(labels.iter().map(|l| (l.as_str(), Align::Right)));
+        let rows: Vec<Vec<String>> = t
+            .workload
+            .iter()
+            .map(|w| {
+                let mut row = vec![md(w.person)];
+                row.extend(owners.iter().map(|(slot, _)| {
+                    w.mix
+                        .segments
+                        .iter()
+                        .find(|s| s.slot == *slot)
+                        .map_or_else(|| "–".to_owned(), |s| percent_of(&w.mix, s.share))
+                }));
+                row
+            })
+            .collect();
+        table(self.0, &columns, &rows);
     }
-}
 
-fn not_this_role(out: &mut String, r: &RoleDescription) {
-    if !r.not_this_role.is_empty() {
-        let _ = writeln!(out, "## What this role is not\n");
-        for o in &r.not_this_role {
-            let _ = writeln!(
-                out,
-                "{}\n",
-                md(&words::other_role_lead(o, &r.fit, &r.title))
-            );
-            if words::list_carried(o, &r.fit) {
-                let _ = writeln!(out, "{}\n", words::CARRIED);
-                for c in &o.carried {
-                    let _ = writeln!(out, "- {} ({})", md(c.title), hours(c.hours));
-                }
-                out.push('\n');
-            }
-            if !o.flagged.is_empty() {
-                let _ = writeln!(out, "{}\n", words::FLAGGED);
-                for f in &o.flagged {
-                    let _ = writeln!(
-                        out,
-                        "- **{}** ({}): {}",
-                        md(f.title),
-                        hours(f.hours),
-                        md(f.why)
-                    );
-                }
-                out.push('\n');
-            }
-            if let Some(k) = words::kept_off(o) {
-                let _ = writeln!(out, "{}\n", md(&k));
-            }
-        }
+    fn coverage_table(&mut self, c: &CoverageMatrix) {
+        let names: Vec<String> = c.people.iter().map(|p| md(p)).collect();
+        let mut columns: Vec<(&str, Align)> =
+            vec![("Role", Align::Left), ("Core category", Align::Left)];
+        columns.extend(names.iter().map(|n| (n.as_str(), Align::Center)));
+        columns.push(("Status", Align::Left));
+        let rows: Vec<Vec<String>> = c
+            .rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![md(r.role), md(r.title)];
+                row.extend(
+                    r.cells
+                        .iter()
+                        .map(|&on| if on { "✓" } else { "·" }.to_owned()),
+                );
+                row.push(
+                    match r.status {
+                        CoverageStatus::Covered => "✓ covered",
+                        CoverageStatus::Gap => "✗ gap",
+                        CoverageStatus::AcceptedGap => "✗ gap (accepted)",
+                    }
+                    .to_owned(),
+                );
+                row
+            })
+            .collect();
+        table(self.0, &columns, &rows);
     }
-}
 
-fn fit(out: &mut String, r: &RoleDescription) {
-    let _ = writeln!(out, "## Fit\n");
-    let _ = writeln!(out, "**{}**\n", md(&words::fit_line(&r.fit, &r.title)));
-    let _ = writeln!(out, "{}\n", md(&words::verdict(&r.fit, &r.title)));
-}
-
-/// A reply to an offer, to paste into an e-mail: the freelancer's words, no tool notes.
-fn offer_reply(out: &mut String, r: &OfferReply) {
-    let _ = writeln!(out, "# {}\n", md(&words::reply_subject(r)));
-    let _ = writeln!(out, "{}\n", words::REPLY_HELLO);
-    let _ = writeln!(out, "{}\n", md(&words::reply_opening(r)));
-
-    let _ = writeln!(out, "## {}\n", words::REPLY_SPLIT);
-    let _ = writeln!(out, "{}\n", md(&words::reply_split(r)));
-    if r.mapped() > 0.0 {
+    fn shares(&mut self, r: &OfferReply) {
         let mut rows: Vec<Vec<String>> = r
             .shares
             .iter()
@@ -158,7 +238,7 @@ fn offer_reply(out: &mut String, r: &OfferReply) {
             ]);
         }
         table(
-            out,
+            self.0,
             &[
                 ("Work", Align::Left),
                 ("Duties", Align::Right),
@@ -168,236 +248,13 @@ fn offer_reply(out: &mut String, r: &OfferReply) {
         );
     }
 
-    let _ = writeln!(out, "## {}\n", words::REPLY_FIT);
-    let _ = writeln!(out, "{}\n", md(&words::reply_verdict(r)));
-
-    if !r.misfits.is_empty() {
-        let _ = writeln!(out, "## {}\n", md(&words::reply_misfits_heading(r)));
-        let _ = writeln!(out, "{}\n", md(&words::reply_misfits_intro(r)));
-        for m in &r.misfits {
-            let _ = writeln!(
-                out,
-                "- **{}**: {}",
-                md(m.text),
-                md(&words::reply_misfit(m, r))
-            );
-        }
-        out.push('\n');
-    }
-
-    if !r.unmatched.is_empty() {
-        let _ = writeln!(out, "## {}\n", words::REPLY_UNMATCHED);
-        let _ = writeln!(out, "{}\n", md(&words::reply_unmatched_intro(r)));
-        for u in &r.unmatched {
-            let _ = writeln!(out, "- {}", md(u));
-        }
-        out.push('\n');
-    }
-
-    let _ = writeln!(out, "## {}\n", words::REPLY_SUGGESTION);
-    for p in words::reply_suggestion(r) {
-        let _ = writeln!(out, "{}\n", md(&p));
-    }
-    let missing = words::reply_missing(r);
-    for m in missing {
-        let _ = writeln!(out, "- {}", md(m));
-    }
-    if !missing.is_empty() {
-        out.push('\n');
-    }
-    let _ = writeln!(out, "{}\n", words::reply_closing(r));
-    // Two spaces at the end of a line are a hard line break in CommonMark, and invisible in
-    // the raw text that gets pasted into an e-mail.
-    let _ = writeln!(out, "{}  \n{}", words::REPLY_REGARDS, words::REPLY_NAME);
-}
-
-fn team_review(out: &mut String, report: &Report, t: &TeamReview) {
-    let _ = writeln!(out, "# {}\n", md(report.plan));
-    let people = if t.totals.people == 1 {
-        "person"
-    } else {
-        "people"
-    };
-    let _ = writeln!(
-        out,
-        "*Team workload review of {} {people}, from {}, made with rolescope.*\n",
-        t.totals.people,
-        md(report.file)
-    );
-    if !report.description.trim().is_empty() {
-        let _ = writeln!(out, "{}\n", md(report.description.trim()));
-    }
-    let _ = writeln!(
-        out,
-        "**{} of tasks for {} of capacity ({}) · {}**\n",
-        hours(t.totals.hours),
-        hours(t.totals.capacity),
-        load(t.totals.load),
-        words::counts(t.totals.findings)
-    );
-
-    let _ = writeln!(out, "## Workload\n");
-    let rows: Vec<Vec<String>> = t
-        .workload
-        .iter()
-        .map(|w| {
-            let best = w.best_fit.map_or_else(
-                || "–".to_owned(),
-                |b| {
-                    if w.fits {
-                        md(b)
-                    } else {
-                        format!("{} ⚠ not the title", md(b))
-                    }
-                },
-            );
-            vec![
-                md(w.person),
-                md(&w.role),
-                hours(w.mix.hours),
-                hours(w.mix.capacity),
-                load(w.mix.load),
-                best,
-                words::counts_cell(w.findings),
-            ]
-        })
-        .collect();
-    table(
-        out,
-        &[
-            ("Person", Align::Left),
-            ("Role", Align::Left),
-            ("Hours", Align::Right),
-            ("Capacity", Align::Right),
-            ("Load", Align::Right),
-            ("Best fit", Align::Left),
-            ("Findings", Align::Left),
-        ],
-        &rows,
-    );
-
-    role_mix(out, t);
-    coverage(out, &t.coverage);
-    findings(out, &t.findings, &t.accepted);
-}
-
-/// Each person's share of the week per owner, one column per owner anyone has hours with.
-fn role_mix(out: &mut String, t: &TeamReview) {
-    let mut owners: Vec<(usize, &str)> = Vec::new();
-    for s in t.workload.iter().flat_map(|w| &w.mix.segments) {
-        if !owners.iter().any(|(slot, _)| *slot == s.slot) {
-            owners.push((s.slot, &s.label));
-        }
-    }
-    if owners.is_empty() {
-        return;
-    }
-    owners.sort_by_key(|(slot, _)| *slot);
-    let _ = writeln!(out, "## Role mix\n");
-    let _ = writeln!(
-        out,
-        "Share of each person's week, by the role the work belongs to.\n"
-    );
-    let labels: Vec<String> = owners.iter().map(|(_, l)| md(l)).collect();
-    let mut columns: Vec<(&str, Align)> = vec![("Person", Align::Left)];
-    columns.extend(labels.iter().map(|l| (l.as_str(), Align::Right)));
-    let rows: Vec<Vec<String>> = t
-        .workload
-        .iter()
-        .map(|w| {
-            let mut row = vec![md(w.person)];
-            row.extend(owners.iter().map(|(slot, _)| {
-                w.mix
-                    .segments
-                    .iter()
-                    .find(|s| s.slot == *slot)
-                    .map_or_else(|| "–".to_owned(), |s| percent_of(&w.mix, s.share))
-            }));
-            row
-        })
-        .collect();
-    table(out, &columns, &rows);
-}
-
-fn percent_of(mix: &Mix, share: f64) -> String {
-    if mix.hours > 0.0 {
-        percent(share)
-    } else {
-        "–".to_owned()
-    }
-}
-
-fn coverage(out: &mut String, c: &CoverageMatrix) {
-    let _ = writeln!(out, "## Coverage of core work\n");
-    if c.rows.is_empty() {
-        let _ = writeln!(out, "The plan hires for no role with core work.\n");
-        return;
-    }
-    let _ = writeln!(
-        out,
-        "✓ has a task in the category; · has none; ✗ gap: nobody does this core work\n"
-    );
-    let names: Vec<String> = c.people.iter().map(|p| md(p)).collect();
-    let mut columns: Vec<(&str, Align)> =
-        vec![("Role", Align::Left), ("Core category", Align::Left)];
-    columns.extend(names.iter().map(|n| (n.as_str(), Align::Center)));
-    columns.push(("Status", Align::Left));
-    let rows: Vec<Vec<String>> = c
-        .rows
-        .iter()
-        .map(|r| {
-            let mut row = vec![md(r.role), md(r.title)];
-            row.extend(
-                r.cells
-                    .iter()
-                    .map(|&on| if on { "✓" } else { "·" }.to_owned()),
-            );
-            row.push(
-                match r.status {
-                    CoverageStatus::Covered => "✓ covered",
-                    CoverageStatus::Gap => "✗ gap",
-                    CoverageStatus::AcceptedGap => "✗ gap (accepted)",
-                }
-                .to_owned(),
-            );
-            row
-        })
-        .collect();
-    table(out, &columns, &rows);
-}
-
-fn findings(out: &mut String, groups: &[FindingGroup], accepted: &[AcceptedJson]) {
-    let _ = writeln!(out, "## Findings\n");
-    if groups.is_empty() {
-        let _ = writeln!(out, "✓ No findings.\n");
-    }
-    for g in groups {
-        let _ = writeln!(
-            out,
-            "### {} {}\n",
-            words::symbol(g.severity),
-            words::severity_heading(g.severity, g.findings.len())
-        );
-        for f in &g.findings {
+    /// Loose list items, the explanation a paragraph of its own under the finding.
+    fn findings_list(&mut self, _severity: Severity, findings: &[FindingJson]) {
+        for f in findings {
             let head = words::finding_head(f);
-            let _ = writeln!(out, "- **{}**: {}\n", md(&head), md(&f.message));
-            let _ = writeln!(out, "  {}\n", md(&f.explanation));
+            let _ = writeln!(self.0, "- **{}**: {}\n", md(&head), md(&f.message));
+            let _ = writeln!(self.0, "  {}\n", md(&f.explanation));
         }
-    }
-    if !accepted.is_empty() {
-        let _ = writeln!(out, "### ✓ Accepted exceptions ({})\n", accepted.len());
-        for a in accepted {
-            let f = &a.finding;
-            let head = words::finding_head(f);
-            let _ = writeln!(
-                out,
-                "- **{}**: {} *Accepted because:* {}",
-                md(&head),
-                md(&crate::analysis::sentence(&f.message)),
-                md(a.reason)
-            );
-        }
-        out.push('\n');
     }
 }
 

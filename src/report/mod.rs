@@ -15,6 +15,7 @@ pub mod numbers;
 pub mod offer_json;
 pub mod offer_text;
 mod render;
+mod sections;
 mod words;
 pub mod wrap;
 

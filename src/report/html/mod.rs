@@ -9,15 +9,13 @@ mod svg;
 
 use std::fmt::Write as _;
 
+use super::check_json::FindingJson;
 use super::escape::html as esc;
-use super::model::{
-    Body, CoverageMatrix, CoverageStatus, FindingGroup, OfferReply, ReplyVerdict, Report,
-    RoleDescription, TeamReview, Verdict,
-};
+use super::model::{Body, CoverageMatrix, CoverageStatus, Mix, OfferReply, Report, TeamReview};
 use super::numbers::{hours, load, percent};
+use super::sections::{self, Markup, Para};
 use super::words;
 use crate::finding::Severity;
-use crate::report::check_json::AcceptedJson;
 
 const STYLE: &str = include_str!("style.css");
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -39,11 +37,7 @@ pub fn render(report: &Report) -> String {
          <style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
         esc(&title)
     );
-    match &report.body {
-        Body::RoleDescription(r) => role_description(&mut out, report, r),
-        Body::TeamReview(t) => team_review(&mut out, report, t),
-        Body::OfferReply(r) => offer_reply(&mut out, r),
-    }
+    sections::body(&mut Html(&mut out), report);
     // A reply goes to the client as it is: no note of the tool or of the user's file names,
     // as in the Markdown reply.
     if !matches!(report.body, Body::OfferReply(_)) {
@@ -55,166 +49,202 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-fn role_description(out: &mut String, report: &Report, r: &RoleDescription) {
-    let _ = writeln!(
-        out,
-        "<header>\n<h1>{}</h1>\n<p class=\"sub\">Role description for {}, from the plan “{}”.</p>\n</header>",
-        esc(&r.title),
-        esc(r.person),
-        esc(report.plan)
-    );
-    out.push_str("<section id=\"about\">\n<h2>About the role</h2>\n");
-    match r.roles.as_slice() {
-        [one] => {
-            let _ = writeln!(out, "<p>{}</p>", esc(one.summary));
+/// HTML's markup for the shared [`sections`].
+struct Html<'o>(&'o mut String);
+
+impl Markup for Html<'_> {
+    fn esc(&self, text: &str) -> String {
+        esc(text)
+    }
+
+    fn strong(&self, text: &str) -> String {
+        format!("<strong>{text}</strong>")
+    }
+
+    fn em(&self, text: &str) -> String {
+        format!("<em>{text}</em>")
+    }
+
+    fn span(&self, class: &str, text: &str) -> String {
+        format!("<span class=\"{class}\">{text}</span>")
+    }
+
+    fn mark(&self, mark: &str) -> String {
+        format!("{mark} ")
+    }
+
+    fn line_break(&self) -> &'static str {
+        "<br>"
+    }
+
+    fn header(&mut self, title: &str, sub: Option<&str>) {
+        let _ = writeln!(self.0, "<header>\n<h1>{title}</h1>");
+        if let Some(sub) = sub {
+            let _ = writeln!(self.0, "<p class=\"sub\">{sub}</p>");
         }
-        many => {
-            for role in many {
-                let _ = writeln!(
-                    out,
-                    "<p><strong>{} ({}).</strong> {}</p>",
-                    esc(role.title),
-                    percent(role.part),
-                    esc(role.summary)
+        self.0.push_str("</header>\n");
+    }
+
+    /// The footer names the file and the tool.
+    fn provenance(&self, _source: &str) -> String {
+        String::new()
+    }
+
+    fn section_start(&mut self, id: &str, heading: &str) {
+        let _ = writeln!(self.0, "<section id=\"{id}\">\n<h2>{heading}</h2>");
+    }
+
+    fn section_end(&mut self) {
+        self.0.push_str("</section>\n");
+    }
+
+    fn subheading(&mut self, class: Option<&str>, text: &str) {
+        let _ = match class {
+            Some(class) => writeln!(self.0, "<h3 class=\"{class}\">{text}</h3>"),
+            None => writeln!(self.0, "<h3>{text}</h3>"),
+        };
+    }
+
+    fn para(&mut self, style: Para, text: &str) {
+        let class = match style {
+            Para::Plain => "",
+            Para::Summary | Para::Headline => " class=\"summary\"",
+            Para::Meta => " class=\"meta\"",
+            Para::Note => " class=\"note\"",
+            Para::Legend => " class=\"legend\"",
+        };
+        let _ = writeln!(self.0, "<p{class}>{text}</p>");
+    }
+
+    fn list(&mut self, items: &[String]) {
+        self.0.push_str("<ul>\n");
+        for item in items {
+            let _ = writeln!(self.0, "<li>{item}</li>");
+        }
+        self.0.push_str("</ul>\n");
+    }
+
+    fn verdict_start(&mut self, class: &str) {
+        let _ = writeln!(self.0, "<div class=\"fit {class}\">");
+    }
+
+    fn verdict_end(&mut self) {
+        self.0.push_str("</div>\n");
+    }
+
+    fn role_mix(&mut self, person: &str, mix: &Mix) {
+        self.0
+            .push_str("<figure class=\"mix\"><figcaption>Role mix</figcaption>");
+        svg::mix_bar(self.0, person, mix);
+        svg::legend(self.0, mix);
+        self.0.push_str("</figure>\n");
+    }
+
+    fn workload(&mut self, t: &TeamReview) {
+        self.0.push_str(
+            "<table>\n<thead><tr><th scope=\"col\">Person</th>\
+             <th scope=\"col\">Role</th><th scope=\"col\" class=\"num\">Hours</th>\
+             <th scope=\"col\" class=\"num\">Capacity</th><th scope=\"col\" class=\"num\">Load</th>\
+             <th scope=\"col\">Best fit</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n",
+        );
+        for w in &t.workload {
+            let best = w.best_fit.map_or_else(
+                || "–".to_owned(),
+                |b| {
+                    if w.fits {
+                        esc(b)
+                    } else {
+                        format!("{} <span class=\"flag\">⚠ not the title</span>", esc(b))
+                    }
+                },
+            );
+            let over = w.mix.load.is_some_and(|l| l > 1.0);
+            let _ = writeln!(
+                self.0,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+                 <td class=\"num\">{}{}</td><td>{best}</td><td class=\"nowrap\">{}</td></tr>",
+                esc(w.person),
+                esc(&w.role),
+                hours(w.mix.hours),
+                hours(w.mix.capacity),
+                load(w.mix.load),
+                if over {
+                    " <span class=\"flag\">⚠</span>"
+                } else {
+                    ""
+                },
+                esc(&words::counts_cell(w.findings))
+            );
+        }
+        self.0.push_str("</tbody>\n</table>\n");
+    }
+
+    fn has_team_mix(&self, t: &TeamReview) -> bool {
+        t.workload.iter().any(|w| w.mix.hours > 0.0)
+    }
+
+    /// A bar and a legend a person.
+    fn team_mix(&mut self, t: &TeamReview) {
+        for w in &t.workload {
+            let _ = write!(
+                self.0,
+                "<figure class=\"mix\"><figcaption>{} <span class=\"legend\">· {}</span></figcaption>",
+                esc(w.person),
+                esc(&w.role)
+            );
+            svg::mix_bar(self.0, w.person, &w.mix);
+            svg::legend(self.0, &w.mix);
+            self.0.push_str("</figure>\n");
+        }
+    }
+
+    /// A role is written once, spanning its categories (rows come grouped by role). Gaps are
+    /// marked by class as well as by symbol.
+    fn coverage_table(&mut self, c: &CoverageMatrix) {
+        self.0.push_str(
+            "<table>\n<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Core category</th>",
+        );
+        for p in &c.people {
+            let _ = write!(self.0, "<th scope=\"col\" class=\"mark\">{}</th>", esc(p));
+        }
+        self.0
+            .push_str("<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
+        for (i, r) in c.rows.iter().enumerate() {
+            let gap = r.status == CoverageStatus::Gap;
+            let _ = write!(self.0, "<tr{}>", if gap { " class=\"gap\"" } else { "" });
+            if i == 0 || c.rows[i - 1].role != r.role {
+                let span = c.rows[i..].iter().take_while(|o| o.role == r.role).count();
+                let _ = write!(
+                    self.0,
+                    "<th scope=\"rowgroup\" class=\"role\" rowspan=\"{span}\">{}</th>",
+                    esc(r.role)
                 );
             }
-        }
-    }
-    let _ = writeln!(
-        out,
-        "<p class=\"summary\">{}</p>",
-        esc(&words::week(&r.mix))
-    );
-    out.push_str("<figure class=\"mix\"><figcaption>Role mix</figcaption>");
-    svg::mix_bar(out, r.person, &r.mix);
-    svg::legend(out, &r.mix);
-    out.push_str("</figure>\n</section>\n");
-
-    responsibilities(out, r);
-    not_this_role(out, r);
-    fit(out, r);
-    findings(out, &r.findings, &r.accepted);
-}
-
-fn responsibilities(out: &mut String, r: &RoleDescription) {
-    out.push_str("<section id=\"responsibilities\">\n<h2>Responsibilities</h2>\n");
-    if r.responsibilities.is_empty() {
-        out.push_str("<p>No duties are assigned yet.</p>\n");
-    }
-    for resp in &r.responsibilities {
-        let _ = writeln!(
-            out,
-            "<h3>{}</h3>\n<p class=\"meta\">{}</p>",
-            esc(resp.title),
-            esc(&words::responsibility_meta(resp))
-        );
-        if let Some(note) = words::responsibility_note(resp, &r.fit) {
-            let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(&note));
-        }
-        out.push_str("<ul>\n");
-        for d in &resp.duties {
-            let flag = match (d.out_of_role, d.accepted) {
-                (true, Some(reason)) => format!(
-                    " <span class=\"flag\">⚠ out of role</span> <span class=\"note\">(accepted: {})</span>",
-                    esc(reason)
-                ),
-                (true, None) => " <span class=\"flag\">⚠ out of role</span>".to_owned(),
-                (false, _) => String::new(),
-            };
-            let note = d.note.map_or_else(String::new, |n| {
-                format!(" <span class=\"note\">— {}</span>", esc(n))
+            let _ = write!(self.0, "<th scope=\"row\">{}</th>", esc(r.title));
+            for &on in &r.cells {
+                self.0.push_str(if on {
+                    "<td class=\"mark yes\">✓<span class=\"sr\"> yes</span></td>"
+                } else {
+                    "<td class=\"mark no\">·<span class=\"sr\"> no</span></td>"
+                });
+            }
+            self.0.push_str(match r.status {
+                CoverageStatus::Covered => "<td class=\"covered\">✓ covered</td>",
+                CoverageStatus::Gap => "<td class=\"gap\">✗ gap</td>",
+                CoverageStatus::AcceptedGap => "<td class=\"accepted\">✗ gap (accepted)</td>",
             });
-            let _ = writeln!(
-                out,
-                "<li>{} ({}){flag}{note}</li>",
-                esc(d.title),
-                hours(d.hours)
-            );
+            self.0.push_str("</tr>\n");
         }
-        out.push_str("</ul>\n");
+        self.0.push_str("</tbody>\n</table>\n");
     }
-    out.push_str("</section>\n");
-}
 
-fn not_this_role(out: &mut String, r: &RoleDescription) {
-    if !r.not_this_role.is_empty() {
-        out.push_str("<section id=\"not\">\n<h2>What this role is not</h2>\n");
-        for o in &r.not_this_role {
-            let _ = writeln!(
-                out,
-                "<p>{}</p>",
-                esc(&words::other_role_lead(o, &r.fit, &r.title))
-            );
-            if words::list_carried(o, &r.fit) {
-                let _ = writeln!(out, "<p>{}</p>\n<ul>", words::CARRIED);
-                for c in &o.carried {
-                    let _ = writeln!(out, "<li>{} ({})</li>", esc(c.title), hours(c.hours));
-                }
-                out.push_str("</ul>\n");
-            }
-            if !o.flagged.is_empty() {
-                let _ = writeln!(out, "<p>{}</p>\n<ul>", words::FLAGGED);
-                for f in &o.flagged {
-                    let _ = writeln!(
-                        out,
-                        "<li><strong>{}</strong> ({}): {}</li>",
-                        esc(f.title),
-                        hours(f.hours),
-                        esc(f.why)
-                    );
-                }
-                out.push_str("</ul>\n");
-            }
-            if let Some(k) = words::kept_off(o) {
-                let _ = writeln!(out, "<p>{}</p>", esc(&k));
-            }
-        }
-        out.push_str("</section>\n");
-    }
-}
-
-fn fit(out: &mut String, r: &RoleDescription) {
-    let class = match r.fit.verdict {
-        Verdict::Fits => "fits",
-        Verdict::Close => "close",
-        Verdict::Mismatch => "mismatch",
-        Verdict::TooThin => "too-thin",
-        Verdict::NoWork => "no-work",
-    };
-    let mark = if r.fit.verdict == Verdict::Fits {
-        "✓"
-    } else {
-        "⚠"
-    };
-    let _ = writeln!(
-        out,
-        "<section id=\"fit\">\n<h2>Fit</h2>\n<div class=\"fit {class}\">\n<p class=\"summary\">{mark} {}</p>\n<p>{}</p>\n</div>\n</section>",
-        esc(&words::fit_line(&r.fit, &r.title)),
-        esc(&words::verdict(&r.fit, &r.title))
-    );
-}
-
-/// A reply to an offer: a letter, with the duties' split as a bar and a table.
-fn offer_reply(out: &mut String, r: &OfferReply) {
-    let _ = writeln!(
-        out,
-        "<header>\n<h1>{}</h1>\n</header>\n<p>{}</p>\n<p>{}</p>",
-        esc(&words::reply_subject(r)),
-        words::REPLY_HELLO,
-        esc(&words::reply_opening(r))
-    );
-
-    let _ = writeln!(
-        out,
-        "<section id=\"split\">\n<h2>{}</h2>\n<p>{}</p>",
-        words::REPLY_SPLIT,
-        esc(&words::reply_split(r))
-    );
-    if r.mapped() > 0.0 {
+    /// The duties' split as a bar, with a legend that gives each share's duties.
+    fn shares(&mut self, r: &OfferReply) {
         let names: Vec<String> = r.shares.iter().map(words::share_label).collect();
-        out.push_str("<figure class=\"mix\"><figcaption>Duties by role</figcaption>");
-        svg::share_bar(out, r.title.unwrap_or("the offer"), &r.shares, &names);
-        out.push_str("<ul class=\"mix-legend\">");
+        self.0
+            .push_str("<figure class=\"mix\"><figcaption>Duties by role</figcaption>");
+        svg::share_bar(self.0, r.title.unwrap_or("the offer"), &r.shares, &names);
+        self.0.push_str("<ul class=\"mix-legend\">");
         for (s, name) in r.shares.iter().zip(&names) {
             let n = if (s.lines - 1.0).abs() < 0.01 {
                 "duty"
@@ -222,7 +252,7 @@ fn offer_reply(out: &mut String, r: &OfferReply) {
                 "duties"
             };
             let _ = write!(
-                out,
+                self.0,
                 "<li><span class=\"swatch\" style=\"background:{}\"></span>{} {} ({} {n})</li>",
                 svg::fill(s.is_shared(), s.slot),
                 esc(name),
@@ -230,250 +260,26 @@ fn offer_reply(out: &mut String, r: &OfferReply) {
                 words::lines(s.lines)
             );
         }
-        out.push_str("</ul></figure>\n");
+        self.0.push_str("</ul></figure>\n");
     }
-    out.push_str("</section>\n");
 
-    let (class, mark) = match r.kind {
-        ReplyVerdict::Fits => ("fits", "✓"),
-        ReplyVerdict::Mostly { .. } => ("mismatch", "⚠"),
-        ReplyVerdict::Hybrid | ReplyVerdict::Unclear => ("close", "⚠"),
-    };
-    let _ = writeln!(
-        out,
-        "<section id=\"fit\">\n<h2>{}</h2>\n<div class=\"fit {class}\">\n<p>{mark} {}</p>\n</div>\n</section>",
-        words::REPLY_FIT,
-        esc(&words::reply_verdict(r))
-    );
-
-    if !r.misfits.is_empty() {
-        let _ = writeln!(
-            out,
-            "<section id=\"misfits\">\n<h2>{}</h2>\n<p>{}</p>\n<ul>",
-            esc(&words::reply_misfits_heading(r)),
-            esc(&words::reply_misfits_intro(r))
-        );
-        for m in &r.misfits {
+    /// Each finding with a badge (symbol and word, for greyscale print) and its explanation.
+    fn findings_list(&mut self, severity: Severity, findings: &[FindingJson]) {
+        let class = severity.as_str();
+        self.0.push_str("<ul class=\"findings\">\n");
+        for f in findings {
             let _ = writeln!(
-                out,
-                "<li><strong>{}</strong>: {}</li>",
-                esc(m.text),
-                esc(&words::reply_misfit(m, r))
-            );
-        }
-        out.push_str("</ul>\n</section>\n");
-    }
-
-    if !r.unmatched.is_empty() {
-        let _ = writeln!(
-            out,
-            "<section id=\"unmatched\">\n<h2>{}</h2>\n<p>{}</p>\n<ul>",
-            esc(words::REPLY_UNMATCHED),
-            esc(&words::reply_unmatched_intro(r))
-        );
-        for u in &r.unmatched {
-            let _ = writeln!(out, "<li>{}</li>", esc(u));
-        }
-        out.push_str("</ul>\n</section>\n");
-    }
-
-    let _ = writeln!(
-        out,
-        "<section id=\"suggestion\">\n<h2>{}</h2>",
-        words::REPLY_SUGGESTION
-    );
-    for p in words::reply_suggestion(r) {
-        let _ = writeln!(out, "<p>{}</p>", esc(&p));
-    }
-    let missing = words::reply_missing(r);
-    if !missing.is_empty() {
-        out.push_str("<ul>\n");
-        for m in missing {
-            let _ = writeln!(out, "<li>{}</li>", esc(m));
-        }
-        out.push_str("</ul>\n");
-    }
-    let _ = writeln!(
-        out,
-        "<p>{}</p>\n<p>{}<br>{}</p>\n</section>",
-        esc(words::reply_closing(r)),
-        words::REPLY_REGARDS,
-        esc(words::REPLY_NAME)
-    );
-}
-
-fn team_review(out: &mut String, report: &Report, t: &TeamReview) {
-    let people = if t.totals.people == 1 {
-        "person"
-    } else {
-        "people"
-    };
-    let _ = writeln!(
-        out,
-        "<header>\n<h1>{}</h1>\n<p class=\"sub\">Team workload review of {} {people}.</p>\n</header>",
-        esc(report.plan),
-        t.totals.people
-    );
-    if !report.description.trim().is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", esc(report.description.trim()));
-    }
-    let _ = writeln!(
-        out,
-        "<p class=\"summary\">{} of tasks for {} of capacity ({}) · {}</p>",
-        hours(t.totals.hours),
-        hours(t.totals.capacity),
-        load(t.totals.load),
-        words::counts(t.totals.findings)
-    );
-
-    out.push_str(
-        "<section id=\"workload\">\n<h2>Workload</h2>\n<table>\n<thead><tr><th scope=\"col\">Person</th>\
-         <th scope=\"col\">Role</th><th scope=\"col\" class=\"num\">Hours</th>\
-         <th scope=\"col\" class=\"num\">Capacity</th><th scope=\"col\" class=\"num\">Load</th>\
-         <th scope=\"col\">Best fit</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n",
-    );
-    for w in &t.workload {
-        let best = w.best_fit.map_or_else(
-            || "–".to_owned(),
-            |b| {
-                if w.fits {
-                    esc(b)
-                } else {
-                    format!("{} <span class=\"flag\">⚠ not the title</span>", esc(b))
-                }
-            },
-        );
-        let over = w.mix.load.is_some_and(|l| l > 1.0);
-        let _ = writeln!(
-            out,
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}{}</td><td>{best}</td><td class=\"nowrap\">{}</td></tr>",
-            esc(w.person),
-            esc(&w.role),
-            hours(w.mix.hours),
-            hours(w.mix.capacity),
-            load(w.mix.load),
-            if over {
-                " <span class=\"flag\">⚠</span>"
-            } else {
-                ""
-            },
-            esc(&words::counts_cell(w.findings))
-        );
-    }
-    out.push_str("</tbody>\n</table>\n</section>\n");
-
-    if t.workload.iter().any(|w| w.mix.hours > 0.0) {
-        out.push_str(
-            "<section id=\"role-mix\">\n<h2>Role mix</h2>\n<p class=\"legend\">Share of each \
-             person's week, by the role the work belongs to.</p>\n",
-        );
-        for w in &t.workload {
-            let _ = write!(
-                out,
-                "<figure class=\"mix\"><figcaption>{} <span class=\"legend\">· {}</span></figcaption>",
-                esc(w.person),
-                esc(&w.role)
-            );
-            svg::mix_bar(out, w.person, &w.mix);
-            svg::legend(out, &w.mix);
-            out.push_str("</figure>\n");
-        }
-        out.push_str("</section>\n");
-    }
-    coverage(out, &t.coverage);
-    findings(out, &t.findings, &t.accepted);
-}
-
-fn coverage(out: &mut String, c: &CoverageMatrix) {
-    out.push_str("<section id=\"coverage\">\n<h2>Coverage of core work</h2>\n");
-    if c.rows.is_empty() {
-        out.push_str("<p>The plan hires for no role with core work.</p>\n</section>\n");
-        return;
-    }
-    out.push_str(
-        "<p class=\"legend\">✓ has a task in the category; · has none; ✗ gap: nobody does this \
-         core work</p>\n<table>\n<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Core category</th>",
-    );
-    for p in &c.people {
-        let _ = write!(out, "<th scope=\"col\" class=\"mark\">{}</th>", esc(p));
-    }
-    out.push_str("<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
-    for (i, r) in c.rows.iter().enumerate() {
-        let gap = r.status == CoverageStatus::Gap;
-        let _ = write!(out, "<tr{}>", if gap { " class=\"gap\"" } else { "" });
-        // Rows come grouped by role: the role is written once, spanning its categories.
-        if i == 0 || c.rows[i - 1].role != r.role {
-            let span = c.rows[i..].iter().take_while(|o| o.role == r.role).count();
-            let _ = write!(
-                out,
-                "<th scope=\"rowgroup\" class=\"role\" rowspan=\"{span}\">{}</th>",
-                esc(r.role)
-            );
-        }
-        let _ = write!(out, "<th scope=\"row\">{}</th>", esc(r.title));
-        for &on in &r.cells {
-            out.push_str(if on {
-                "<td class=\"mark yes\">✓<span class=\"sr\"> yes</span></td>"
-            } else {
-                "<td class=\"mark no\">·<span class=\"sr\"> no</span></td>"
-            });
-        }
-        out.push_str(match r.status {
-            CoverageStatus::Covered => "<td class=\"covered\">✓ covered</td>",
-            CoverageStatus::Gap => "<td class=\"gap\">✗ gap</td>",
-            CoverageStatus::AcceptedGap => "<td class=\"accepted\">✗ gap (accepted)</td>",
-        });
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody>\n</table>\n</section>\n");
-}
-
-fn findings(out: &mut String, groups: &[FindingGroup], accepted: &[AcceptedJson]) {
-    out.push_str("<section id=\"findings\">\n<h2>Findings</h2>\n");
-    if groups.is_empty() {
-        out.push_str("<p class=\"summary\">✓ No findings.</p>\n");
-    }
-    for g in groups {
-        let class = g.severity.as_str();
-        let _ = writeln!(
-            out,
-            "<h3 class=\"{class}\">{} {}</h3>\n<ul class=\"findings\">",
-            words::symbol(g.severity),
-            words::severity_heading(g.severity, g.findings.len())
-        );
-        for f in &g.findings {
-            let _ = writeln!(
-                out,
+                self.0,
                 "<li class=\"{class}\"><span class=\"badge\">{} {}</span><strong>{}</strong>: {}\n<p>{}</p></li>",
-                words::symbol(g.severity),
-                badge_word(g.severity),
+                words::symbol(severity),
+                badge_word(severity),
                 esc(&words::finding_head(f)),
                 esc(&f.message),
                 esc(&f.explanation)
             );
         }
-        out.push_str("</ul>\n");
+        self.0.push_str("</ul>\n");
     }
-    if !accepted.is_empty() {
-        let _ = writeln!(
-            out,
-            "<h3 class=\"accepted\">✓ Accepted exceptions ({})</h3>\n<ul>",
-            accepted.len()
-        );
-        for a in accepted {
-            let f = &a.finding;
-            let _ = writeln!(
-                out,
-                "<li><strong>{}</strong>: {} <em>Accepted because:</em> {}</li>",
-                esc(&words::finding_head(f)),
-                esc(&crate::analysis::sentence(&f.message)),
-                esc(a.reason)
-            );
-        }
-        out.push_str("</ul>\n");
-    }
-    out.push_str("</section>\n");
 }
 
 fn badge_word(s: Severity) -> &'static str {
