@@ -138,6 +138,17 @@ fn assert_terminal_restored(s: &mut Session) {
     s.wait_for("echo-check");
 }
 
+/// A copy of the team-review example in a temporary directory (with its own config and data
+/// directories), opened in the view and drawn.
+fn on_team_review() -> (tempfile::TempDir, PathBuf, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    let (config, data) = (dir.path().join("config"), dir.path().join("data"));
+    let plan = temp_plan(dir.path());
+    let mut s = Session::start(&[&plan], &config, &data);
+    s.wait_for("People (4)");
+    (dir, plan, s)
+}
+
 fn temp_plan(dir: &Path) -> PathBuf {
     let plan = dir.join("plan.yaml");
     std::fs::copy(
@@ -150,11 +161,7 @@ fn temp_plan(dir: &Path) -> PathBuf {
 
 #[test]
 fn add_assign_see_a_finding_save_and_quit() {
-    let dir = tempfile::tempdir().unwrap();
-    let (config, data) = (dir.path().join("config"), dir.path().join("data"));
-    let plan = temp_plan(dir.path());
-    let mut s = Session::start(&[&plan], &config, &data);
-    s.wait_for("People (4)");
+    let (_dir, plan, mut s) = on_team_review();
     assert!(
         s.screen.screen().alternate_screen(),
         "the view runs on the alternate screen"
@@ -250,11 +257,7 @@ fn a_killed_session_is_offered_back() {
 
 #[test]
 fn saving_over_a_file_changed_on_disk_asks_first() {
-    let dir = tempfile::tempdir().unwrap();
-    let (config, data) = (dir.path().join("config"), dir.path().join("data"));
-    let plan = temp_plan(dir.path());
-    let mut s = Session::start(&[&plan], &config, &data);
-    s.wait_for("People (4)");
+    let (_dir, plan, mut s) = on_team_review();
     s.send("a");
     s.send("Late Edit\r");
     s.wait_for("Role for Late Edit");
@@ -289,11 +292,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 
 #[test]
 fn a_pasted_offer_is_imported_and_a_report_exported() {
-    let dir = tempfile::tempdir().unwrap();
-    let (config, data) = (dir.path().join("config"), dir.path().join("data"));
-    let plan = temp_plan(dir.path());
-    let mut s = Session::start(&[&plan], &config, &data);
-    s.wait_for("People (4)");
+    let (dir, plan, mut s) = on_team_review();
 
     // Paste a posting the way a terminal does: one bracketed paste, lines ended by CR.
     s.send("i");
