@@ -155,20 +155,7 @@ fn team_review_parses_and_draws_in_chromium() {
         44
     );
 
-    let png = dir.path().join("team.png");
-    let shot = format!("--screenshot={}", png.display());
-    headless(
-        &browser,
-        &file,
-        &[&shot, "--window-size=1200,1600", "--hide-scrollbars"],
-    );
-    let bytes = std::fs::read(&png).unwrap();
-    assert!(bytes.starts_with(b"\x89PNG"), "a PNG was drawn");
-    assert!(
-        bytes.len() > 20_000,
-        "the screenshot is not blank ({} bytes)",
-        bytes.len()
-    );
+    assert_draws(&browser, &file, &dir.path().join("team.png"), "1200,1600");
 }
 
 #[test]
@@ -232,14 +219,16 @@ fn offer_reply_parses_and_draws_in_chromium() {
     );
     assert!(dom.contains("Best regards,<br>[Your name]"), "{dom}");
 
-    let png = dir.path().join("reply.png");
+    assert_draws(&browser, &file, &dir.path().join("reply.png"), "1000,1600");
+}
+
+/// Takes a screenshot of `file` at `size` ("width,height") and checks a real, non-blank PNG
+/// was drawn.
+fn assert_draws(browser: &Path, file: &Path, png: &Path, size: &str) {
     let shot = format!("--screenshot={}", png.display());
-    headless(
-        &browser,
-        &file,
-        &[&shot, "--window-size=1000,1600", "--hide-scrollbars"],
-    );
-    let bytes = std::fs::read(&png).unwrap();
+    let window = format!("--window-size={size}");
+    headless(browser, file, &[&shot, &window, "--hide-scrollbars"]);
+    let bytes = std::fs::read(png).unwrap();
     assert!(bytes.starts_with(b"\x89PNG"), "a PNG was drawn");
     assert!(
         bytes.len() > 20_000,

@@ -126,7 +126,13 @@ impl Session {
 /// paste, and raw mode (in cooked mode the terminal echoes what is typed; in raw mode it does
 /// not).
 fn assert_terminal_restored(s: &mut Session) {
-    let screen = s.screen.screen();
+    assert_modes_off(s.screen.screen());
+    s.send("echo-check");
+    s.wait_for("echo-check");
+}
+
+/// The screen is back to normal: no alternate screen, mouse capture or bracketed paste.
+fn assert_modes_off(screen: &vt100::Screen) {
     assert!(!screen.alternate_screen(), "left the alternate screen");
     assert_eq!(
         screen.mouse_protocol_mode(),
@@ -134,8 +140,6 @@ fn assert_terminal_restored(s: &mut Session) {
         "mouse capture is off"
     );
     assert!(!screen.bracketed_paste(), "bracketed paste is off");
-    s.send("echo-check");
-    s.wait_for("echo-check");
 }
 
 /// A copy of the team-review example in a temporary directory (with its own config and data
@@ -187,14 +191,7 @@ fn add_assign_see_a_finding_save_and_quit() {
     s.wait_for("Saved");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
-    let screen = s.screen.screen();
-    assert!(!screen.alternate_screen(), "left the alternate screen");
-    assert_eq!(
-        screen.mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse capture is off"
-    );
-    assert!(!screen.bracketed_paste(), "bracketed paste is off");
+    assert_modes_off(s.screen.screen());
 
     let saved = rolescope::plan::load_plan(&plan).unwrap().plan;
     let ana = saved.person("Ana Test").expect("the new person was saved");
