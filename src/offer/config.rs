@@ -52,10 +52,18 @@ pub struct MatchingConfig {
     /// How a posting states the hours it offers ("20 h/week", "15 hours a week").
     #[serde(default)]
     pub hours_per_week: HoursConfig,
-    /// Verbs that open a second duty after "and" ("Grow our follower base and increase brand
-    /// awareness"): the line is then two duties.
+    /// "Grow our follower base and increase brand awareness": when a joining word is followed
+    /// by one of these verbs, the line is two duties.
     #[serde(default)]
-    pub duty_verbs: Vec<String>,
+    pub second_duty: SecondDutyConfig,
+}
+
+/// The words that join two duties on one line, and the verbs that open the second one.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecondDutyConfig {
+    pub joiners: Vec<String>,
+    pub verbs: Vec<String>,
 }
 
 /// The words of "N hours a week": a number, a unit, then a word for the week within a few
@@ -65,6 +73,8 @@ pub struct MatchingConfig {
 pub struct HoursConfig {
     pub units: Vec<String>,
     pub weeks: Vec<String>,
+    /// More hours than this are no week's work ("500 hours a week of video uploaded").
+    pub max: f64,
 }
 
 /// Greetings and sign-offs of an offer written as an e-mail.
@@ -136,6 +146,10 @@ pub struct TitleConfig {
     pub rank_words: Vec<String>,
     /// Seniority, contract and small words: like rank words, not part of an alias's core.
     pub filler_words: Vec<String>,
+    /// What separates a title from the company or place on its line ("Community Manager –
+    /// Acme (Madrid)"), written with spaces around it in the text.
+    #[serde(default)]
+    pub separators: Vec<String>,
 }
 
 /// Section headings that open duties, or something else.

@@ -48,6 +48,8 @@ enum Section {
 /// One line after cleaning.
 struct Line {
     text: String,
+    /// The text's words, lower-cased and joined by single spaces: what cues are compared with.
+    plain: String,
     /// It started with a bullet or a number.
     marked: bool,
     /// It was a Markdown heading or ends with ":".
@@ -67,7 +69,9 @@ pub struct Extractor {
     title_prefixes: Vec<String>,
     hour_units: Vec<String>,
     weeks: Vec<String>,
+    duty_joiners: Vec<String>,
     duty_verbs: Vec<String>,
+    max_hours: f64,
 }
 
 impl Extractor {
@@ -92,7 +96,15 @@ impl Extractor {
             sign_offs: padded(norm(&config.letter.sign_offs), "", " "),
             hour_units: norm(&config.hours_per_week.units),
             weeks: norm(&config.hours_per_week.weeks),
-            duty_verbs: norm(&config.duty_verbs),
+            // " and ", " & ": a joiner as it stands between two duties.
+            duty_joiners: config
+                .second_duty
+                .joiners
+                .iter()
+                .map(|j| format!(" {} ", j.trim()))
+                .collect(),
+            duty_verbs: norm(&config.second_duty.verbs),
+            max_hours: config.hours_per_week.max,
             title_prefixes: norm(&config.titles.prefixes),
         }
     }
@@ -151,15 +163,15 @@ impl Extractor {
                 out.ignored.push(line.text.clone());
                 continue;
             }
-            if !line.marked && self.sign_off(&line.text) {
+            if !line.marked && self.sign_off(&line.text, &line.plain) {
                 signed_off = true;
                 out.ignored.push(line.text.clone());
                 continue;
             }
             let duty = !line.heading_like
                 && !self.label(&line.text)
-                && !self.not_duty(&line.text)
-                && (line.marked || !self.greeting(&line.text))
+                && !self.not_duty(&line.plain)
+                && (line.marked || !self.greeting(&line.plain))
                 && match section {
                     Section::Duties => {
                         line.marked || !bulleted_duties || !reads_as_prose(&line.text)
@@ -171,14 +183,15 @@ impl Extractor {
                     Section::None => {
                         !any_duty_heading
                             && (line.marked || !any_marked)
-                            && !opens_with(&self.blurb_openers, &line.text)
+                            && !opens_with(&self.blurb_openers, &line.plain)
                     }
                 };
             if !duty {
                 out.ignored.push(line.text.clone());
             } else if prose {
                 for sentence in sentences(&line.text) {
-                    if self.greeting(&sentence) || self.not_duty(&sentence) {
+                    let p = plain(&sentence);
+                    if self.greeting(&p) || self.not_duty(&p) {
                         out.ignored.push(sentence);
                     } else {
                         out.duties.push(Duty {
@@ -202,18 +215,18 @@ impl Extractor {
 
     /// The section a heading line opens, if it is one.
     fn heading(&self, line: &Line) -> Option<Section> {
-        let p = plain(&line.text);
+        let p = &line.plain;
         let n = p.split(' ').count();
         if p.is_empty() || n > 8 || (line.marked && !line.heading_like) {
             return None;
         }
         let starts = |h: &String| {
-            p == *h || (p.starts_with(h.as_str()) && p.as_bytes().get(h.len()) == Some(&b' '))
+            *p == *h || (p.starts_with(h.as_str()) && p.as_bytes().get(h.len()) == Some(&b' '))
         };
         let found = |list: &[String]| list.iter().find(|h| starts(h)).map(String::len);
         // A known heading word for word is a heading at any length ("What we're looking for"
         // without its colon); one that only starts like a heading must look like one.
-        let exact = self.duty_headings.contains(&p) || self.other_headings.contains(&p);
+        let exact = self.duty_headings.contains(p) || self.other_headings.contains(p);
         let strict = exact || line.heading_like || n <= 4;
         match (found(&self.duty_headings), found(&self.other_headings)) {
             (Some(d), Some(o)) if strict => Some(if d >= o {
@@ -253,27 +266,40 @@ impl Extractor {
                 .skip(i + 2)
                 .take(3)
                 .any(|w| self.weeks.contains(w));
-            (self.hour_units.contains(unit) && week && hours > 0.0 && hours <= 80.0)
+            (self.hour_units.contains(unit) && week && hours > 0.0 && hours <= self.max_hours)
                 .then_some(hours)
         })
     }
 
-    /// "Grow our follower base and increase brand awareness": two duties, where "and" is
-    /// followed by one of the duty verbs and each side has three words or more. "Collect
-    /// feedback and bring it to the product team" stays one ("bring" is no duty of its own).
+    /// "Grow our follower base and increase brand awareness": two duties, where a joiner
+    /// ("and") is followed by one of the duty verbs and each side has three words or more.
+    /// "Collect feedback and bring it to the product team" stays one ("bring" is no duty of its
+    /// own).
     fn split_at_verbs(&self, text: &str) -> Vec<String> {
         let mut parts = Vec::new();
         let mut rest = text;
-        while let Some((left, right)) = rest
-            .match_indices(" and ")
-            .map(|(i, _)| (&rest[..i], &rest[i + 5..]))
-            .find(|(left, right)| {
-                let next = words(right).next().unwrap_or_default();
-                words(left).count() >= 3
-                    && words(right).count() >= 3
-                    && self.duty_verbs.contains(&next)
-            })
-        {
+        loop {
+            let mut joins: Vec<(usize, usize)> = self
+                .duty_joiners
+                .iter()
+                .flat_map(|j| {
+                    rest.match_indices(j.as_str())
+                        .map(|(i, _)| (i, i + j.len()))
+                })
+                .collect();
+            joins.sort_unstable();
+            let Some((left, right)) = joins
+                .into_iter()
+                .map(|(start, end)| (&rest[..start], &rest[end..]))
+                .find(|(left, right)| {
+                    let next = words(right).next().unwrap_or_default();
+                    words(left).count() >= 3
+                        && words(right).count() >= 3
+                        && self.duty_verbs.contains(&next)
+                })
+            else {
+                break;
+            };
             parts.push(left.trim_end_matches(',').trim().to_owned());
             rest = right;
         }
@@ -281,11 +307,11 @@ impl Extractor {
         parts
     }
 
-    /// A requirement, benefit or company fact, wherever it stands.
-    fn not_duty(&self, text: &str) -> bool {
-        let p = format!(" {} ", plain(text));
-        self.not_duty.iter().any(|c| p.contains(c.as_str()))
-            || opens_with(&self.not_duty_openers, text)
+    /// A requirement, benefit or company fact, wherever it stands (`p`: a line's plain form).
+    fn not_duty(&self, p: &str) -> bool {
+        let padded = format!(" {p} ");
+        self.not_duty.iter().any(|c| padded.contains(c.as_str()))
+            || opens_with(&self.not_duty_openers, p)
     }
 
     /// "Rate: €25/h", "Must have: a laptop": a label of the non-duty kind with its value.
@@ -295,25 +321,25 @@ impl Extractor {
         })
     }
 
-    /// "Hi Laura,", "Thanks for the chat last week!": a short line opening a letter.
-    fn greeting(&self, text: &str) -> bool {
-        words(text).count() <= 8 && opens_with(&self.greetings, text)
+    /// "Hi Laura,", "Thanks for the chat last week!": a short line opening a letter (`p`: its
+    /// plain form).
+    fn greeting(&self, p: &str) -> bool {
+        p.split(' ').count() <= 8 && opens_with(&self.greetings, p)
     }
 
     /// "Best,", "Kind regards": the letter ends, and what follows is its signature.
-    fn sign_off(&self, text: &str) -> bool {
-        let p = format!("{} ", plain(text));
-        self.sign_offs.contains(&p)
+    fn sign_off(&self, text: &str, p: &str) -> bool {
+        self.sign_offs.contains(&format!("{p} "))
             || (text.trim_end().ends_with(',')
-                && words(text).count() <= 3
-                && opens_with(&self.sign_offs, text))
+                && p.split(' ').count() <= 3
+                && opens_with(&self.sign_offs, p))
     }
 }
 
-/// Whether `text` starts with one of `openers` (normalised phrases followed by a space, see
-/// [`padded`]), word for word.
-fn opens_with(openers: &[String], text: &str) -> bool {
-    let p = format!("{} ", plain(text));
+/// Whether a line's plain form `p` starts with one of `openers` (normalised phrases followed
+/// by a space, see [`padded`]), word for word.
+fn opens_with(openers: &[String], p: &str) -> bool {
+    let p = format!("{p} ");
     openers.iter().any(|c| p.starts_with(c.as_str()))
 }
 
@@ -405,6 +431,8 @@ fn join_continuations(lines: Vec<Line>) -> Vec<Line> {
         {
             prev.text.push(' ');
             prev.text.push_str(&line.text);
+            prev.plain.push(' ');
+            prev.plain.push_str(&line.plain);
             continue;
         }
         out.push(line);
@@ -452,8 +480,10 @@ fn clean(raw: &str) -> Option<Line> {
     if s.ends_with(':') {
         heading_like = true;
     }
+    let text = s.trim_end_matches(':').trim().to_owned();
     Some(Line {
-        text: s.trim_end_matches(':').trim().to_owned(),
+        plain: plain(&text),
+        text,
         marked,
         heading_like,
     })

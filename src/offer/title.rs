@@ -35,6 +35,8 @@ pub struct TitleResolver {
     /// Stems of rank words ("manager", "lead"): a line of the text is taken as the title only
     /// if it has one (or is an exact alias), so "Grow the community" is not a title.
     rank: FxHashSet<String>,
+    /// " – ", " | ", " at ": what may follow a title on its line (with spaces around it).
+    separators: Vec<String>,
 }
 
 impl TitleResolver {
@@ -63,7 +65,17 @@ impl TitleResolver {
             }
         }
         cores.sort_by_key(|(_, c)| std::cmp::Reverse(c.len()));
-        TitleResolver { cores, rank }
+        let separators = config
+            .titles
+            .separators
+            .iter()
+            .map(|s| format!(" {} ", s.trim()))
+            .collect();
+        TitleResolver {
+            cores,
+            rank,
+            separators,
+        }
     }
 
     /// The roles `title` names (see the module comment for how).
@@ -119,9 +131,9 @@ impl TitleResolver {
     /// the company's address.
     pub fn short(&self, catalog: &Catalog, title: &str) -> String {
         let whole = self.resolve(catalog, title);
-        [" – ", " — ", " - ", " | ", " · ", " @ ", " at "]
+        self.separators
             .iter()
-            .filter_map(|sep| title.split_once(sep).map(|(head, _)| head.trim()))
+            .filter_map(|sep| title.split_once(sep.as_str()).map(|(head, _)| head.trim()))
             .filter(|head| !head.is_empty() && self.resolve(catalog, head) == whole)
             .min_by_key(|head| head.len())
             .map_or_else(|| title.to_owned(), str::to_owned)
