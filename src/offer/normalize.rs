@@ -16,12 +16,34 @@ pub struct Normalizer {
     /// Synonyms of several words ("team members" → "colleague"), longest first.
     phrases: Vec<(Vec<String>, String)>,
     weak: FxHashMap<String, f64>,
-    /// Stems that open and close a collaborator phrase, and its longest reach.
-    collab_opens: FxHashSet<String>,
-    collab_closes: FxHashSet<String>,
-    collab_reach: usize,
-    collab_except: Vec<Vec<String>>,
-    collab_members: FxHashSet<String>,
+    colleagues: Colleagues,
+}
+
+/// The phrases of a duty line that name colleagues ("with the marketing and PR teams"), as
+/// canonical stems: what opens and closes one, how far apart, and what makes one about members.
+#[derive(Debug, Clone)]
+struct Colleagues {
+    opens: FxHashSet<String>,
+    closes: FxHashSet<String>,
+    reach: usize,
+    /// Right after an opener, these make it no colleague phrase ("with each other").
+    except: Vec<Vec<String>>,
+    /// In the span, these make it about members ("with our volunteer mod team").
+    members: FxHashSet<String>,
+}
+
+impl Colleagues {
+    /// Where a colleague phrase opening at `stems[i]` ends, if one does.
+    fn span_end(&self, stems: &[String], i: usize) -> Option<usize> {
+        if !self.opens.contains(&stems[i])
+            || self.except.iter().any(|p| stems[i + 1..].starts_with(p))
+        {
+            return None;
+        }
+        (i + 1..stems.len().min(i + 1 + self.reach))
+            .rfind(|&j| self.closes.contains(&stems[j]))
+            .filter(|&end| !stems[i..=end].iter().any(|w| self.members.contains(w)))
+    }
 }
 
 /// One word of a text after normalising: its canonical stem, and whether it is a stopword.
@@ -76,25 +98,26 @@ impl Normalizer {
             .filter_map(|(w, m)| canon(w).map(|s| (s, *m)))
             .collect();
         let collab = &config.collaborators;
-        let collab_opens = collab.opens.iter().filter_map(|w| canon(w)).collect();
-        let collab_closes = collab.closes.iter().filter_map(|w| canon(w)).collect();
-        let collab_members = collab.members.iter().filter_map(|w| canon(w)).collect();
+        let canon_set = |list: &[String]| list.iter().filter_map(|w| canon(w)).collect();
+        let colleagues = Colleagues {
+            opens: canon_set(&collab.opens),
+            closes: canon_set(&collab.closes),
+            reach: collab.max_words,
+            except: collab
+                .except
+                .iter()
+                .map(|p| words(p).map(|w| stem(&w)).collect::<Vec<_>>())
+                .filter(|p| !p.is_empty())
+                .collect(),
+            members: canon_set(&collab.members),
+        };
         Normalizer {
             stop,
             synonym,
             exact,
             phrases,
             weak,
-            collab_opens,
-            collab_closes,
-            collab_reach: collab.max_words,
-            collab_members,
-            collab_except: collab
-                .except
-                .iter()
-                .map(|p| words(p).map(|w| stem(&w)).collect::<Vec<_>>())
-                .filter(|p| !p.is_empty())
-                .collect(),
+            colleagues,
         }
     }
 
@@ -122,7 +145,7 @@ impl Normalizer {
             .map(|s| self.synonym.get(&s).cloned().unwrap_or(s))
             .collect();
         let stems = if duty {
-            self.without_collaborators(stems)
+            self.without_collaborators(&stems)
         } else {
             stems
         };
@@ -136,33 +159,16 @@ impl Normalizer {
     }
 
     /// Drops each "with … team(s)" span: who the work is done with, not what it is.
-    fn without_collaborators(&self, stems: Vec<String>) -> Vec<String> {
-        if self.collab_reach == 0 {
-            return stems;
-        }
+    fn without_collaborators(&self, stems: &[String]) -> Vec<String> {
         let mut out = Vec::with_capacity(stems.len());
         let mut i = 0;
         while i < stems.len() {
-            let reciprocal = || {
-                self.collab_except
-                    .iter()
-                    .any(|p| stems[i + 1..].starts_with(p))
-            };
-            if self.collab_opens.contains(&stems[i]) && !reciprocal() {
-                let end = (i + 1..stems.len().min(i + 1 + self.collab_reach))
-                    .rfind(|&j| self.collab_closes.contains(&stems[j]))
-                    .filter(|&end| {
-                        !stems[i..=end]
-                            .iter()
-                            .any(|w| self.collab_members.contains(w))
-                    });
-                if let Some(end) = end {
-                    i = end + 1;
-                    continue;
-                }
+            if let Some(end) = self.colleagues.span_end(stems, i) {
+                i = end + 1;
+            } else {
+                out.push(stems[i].clone());
+                i += 1;
             }
-            out.push(stems[i].clone());
-            i += 1;
         }
         out
     }
