@@ -367,6 +367,11 @@ mod tests {
             n.duty_phrase("members talk with each other and the team")
                 .contains(&stem("other"))
         );
+        // Volunteers are members, not colleagues: their span is kept.
+        assert!(
+            n.duty_content("Look after the forums with our volunteer moderator team")
+                .contains(&stem("volunteer"))
+        );
         // Nothing to close the phrase within reach: kept.
         assert!(
             n.duty_content(

@@ -439,6 +439,11 @@ fn the_hours_a_posting_offers_become_the_capacity() {
         Some(15.0)
     );
     assert_eq!(hours("- Moderar el foro\n12,5 horas semanales"), Some(12.5));
+    // A range gives its upper end, as the extractor's doc says.
+    assert_eq!(
+        hours("- Moderate the forum\n15–20 hours per week"),
+        Some(20.0)
+    );
     assert_eq!(
         hours("- Reply within 2 hours\n- Publish 4 posts per week"),
         None
