@@ -312,3 +312,44 @@ fn report_conflicts_with_json_and_output_needs_report() {
     let o = offer(&["--report", "csv"], b"");
     assert_eq!(o.status.code(), Some(2), "only markdown and html");
 }
+
+/// Written for these tests: a freelancer e-mail stating the hours in the title's bracket and
+/// the rate on a line of its own.
+const FREELANCE_EMAIL: &str = "\
+Hi Laura,
+
+Thanks for the chat last week! We're a boutique coffee roaster looking for a Community Manager (20h/week). You would welcome new members to our Discord server and moderate the member forum. You would also host monthly meetups for our regulars and carry member feedback to the product team.
+
+Rate: 25 EUR/hour
+We can pay the rate of 25 EUR/hour monthly, on invoice.
+
+Best,
+Tom
+";
+
+#[test]
+fn pay_and_hours_are_facts_not_duties() {
+    let o = offer(
+        &["--format", "json", "--fail-on", "never"],
+        FREELANCE_EMAIL.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc = json(&o);
+    assert_eq!(doc["title"], "Community Manager");
+    assert_eq!(doc["hours_per_week"], 20.0);
+    let pay = &doc["pay"];
+    assert_eq!(pay["text"], "25 EUR/hour", "{doc}");
+    assert_eq!(pay["amount_min"], 25.0);
+    assert_eq!(pay["amount_max"], 25.0);
+    assert_eq!(pay["currency"], "EUR");
+    assert_eq!(pay["per"], "hour");
+    let lines = doc["lines"].as_array().unwrap();
+    assert!(!lines.is_empty(), "{doc}");
+    for l in lines {
+        let text = l["text"].as_str().unwrap();
+        assert!(
+            !text.contains("Rate") && !text.contains("EUR"),
+            "a pay line counted as a duty: {text}"
+        );
+    }
+}
