@@ -188,6 +188,10 @@ pub struct TitleConfig {
     /// Words that end a title found after a lead-in ("for", "para", "pour", "who").
     #[serde(default)]
     pub stops: Vec<String>,
+    /// Words that may stand inside a capitalised title without ending it ("Head of
+    /// Community").
+    #[serde(default)]
+    pub inner_words: Vec<String>,
     /// Markers cleaned off every title ("H/F", "m/w/d", "remote", "part-time"), alone or in
     /// brackets; a bracket of hours ("(20h/week)") goes too.
     #[serde(default)]
