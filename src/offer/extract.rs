@@ -174,7 +174,8 @@ impl Extractor {
             }
             let duty = !line.heading_like
                 && !self.label(&line.text)
-                && !self.facts.is_fact_line(&line.text)
+                // In prose, each sentence is checked on its own below.
+                && (prose || !self.facts.is_fact_line(&line.text))
                 && !self.not_duty(&line.plain)
                 && (line.marked || !self.greeting(&line.plain))
                 && match section {

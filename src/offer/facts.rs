@@ -558,5 +558,17 @@ mod tests {
         let out = super::super::Extractor::new(&config).extract(text, &|_| false);
         let duties: Vec<&str> = out.duties.iter().map(|d| d.text.as_str()).collect();
         assert_eq!(duties, ["Moderate the member forum"]);
+        // In prose only the sentence that states the pay goes.
+        let text = "Hi Ana,\nYou would moderate the member forum. We pay €25/hour for it. \
+                    You would also host monthly meetups for members.\n";
+        let out = super::super::Extractor::new(&config).extract(text, &|_| false);
+        let duties: Vec<&str> = out.duties.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(
+            duties,
+            [
+                "You would moderate the member forum.",
+                "You would also host monthly meetups for members."
+            ]
+        );
     }
 }
