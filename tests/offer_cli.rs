@@ -353,3 +353,45 @@ fn pay_and_hours_are_facts_not_duties() {
         );
     }
 }
+
+#[test]
+fn the_reply_states_the_terms_it_read() {
+    let o = offer(
+        &["--report", "markdown", "--fail-on", "never"],
+        FREELANCE_EMAIL.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = String::from_utf8_lossy(&o.stdout);
+    assert!(md.contains("20 h a week, 25 EUR/hour"), "{md}");
+}
+
+/// Written for these tests: an offer too vague to judge.
+const VAGUE_EMAIL: &str = "\
+Hi Sam,
+
+Thanks for the call! We run a small bakery and need a hand with a few things. You would keep an eye on our online presence and do the bookkeeping.
+
+Rate: 22 EUR/hour, about 10 hours a week.
+
+Best,
+Ana
+";
+
+#[test]
+fn an_unclear_reply_does_not_praise_clear_duties() {
+    let json_out = offer(
+        &["--format", "json", "--fail-on", "never"],
+        VAGUE_EMAIL.as_bytes(),
+    );
+    assert_eq!(json(&json_out)["verdict"], "unclear");
+    for format in ["markdown", "html"] {
+        let o = offer(
+            &["--report", format, "--fail-on", "never"],
+            VAGUE_EMAIL.as_bytes(),
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let reply = String::from_utf8_lossy(&o.stdout);
+        assert!(!reply.contains("so clearly"), "{reply}");
+        assert!(reply.contains("10 h a week, 22 EUR/hour"), "{reply}");
+    }
+}
