@@ -312,3 +312,86 @@ fn report_conflicts_with_json_and_output_needs_report() {
     let o = offer(&["--report", "csv"], b"");
     assert_eq!(o.status.code(), Some(2), "only markdown and html");
 }
+
+/// Written for these tests: a freelancer e-mail stating the hours in the title's bracket and
+/// the rate on a line of its own.
+const FREELANCE_EMAIL: &str = "\
+Hi Laura,
+
+Thanks for the chat last week! We're a boutique coffee roaster looking for a Community Manager (20h/week). You would welcome new members to our Discord server and moderate the member forum. You would also host monthly meetups for our regulars and carry member feedback to the product team.
+
+Rate: 25 EUR/hour
+We can pay the rate of 25 EUR/hour monthly, on invoice.
+
+Best,
+Tom
+";
+
+#[test]
+fn pay_and_hours_are_facts_not_duties() {
+    let o = offer(
+        &["--format", "json", "--fail-on", "never"],
+        FREELANCE_EMAIL.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc = json(&o);
+    assert_eq!(doc["title"], "Community Manager");
+    assert_eq!(doc["hours_per_week"], 20.0);
+    let pay = &doc["pay"];
+    assert_eq!(pay["text"], "25 EUR/hour", "{doc}");
+    assert_eq!(pay["amount_min"], 25.0);
+    assert_eq!(pay["amount_max"], 25.0);
+    assert_eq!(pay["currency"], "EUR");
+    assert_eq!(pay["per"], "hour");
+    let lines = doc["lines"].as_array().unwrap();
+    assert!(!lines.is_empty(), "{doc}");
+    for l in lines {
+        let text = l["text"].as_str().unwrap();
+        assert!(
+            !text.contains("Rate") && !text.contains("EUR"),
+            "a pay line counted as a duty: {text}"
+        );
+    }
+}
+
+#[test]
+fn the_reply_states_the_terms_it_read() {
+    let o = offer(
+        &["--report", "markdown", "--fail-on", "never"],
+        FREELANCE_EMAIL.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = String::from_utf8_lossy(&o.stdout);
+    assert!(md.contains("20 h a week, 25 EUR/hour"), "{md}");
+}
+
+/// Written for these tests: an offer too vague to judge.
+const VAGUE_EMAIL: &str = "\
+Hi Sam,
+
+Thanks for the call! We run a small bakery and need a hand with a few things. You would keep an eye on our online presence and do the bookkeeping.
+
+Rate: 22 EUR/hour, about 10 hours a week.
+
+Best,
+Ana
+";
+
+#[test]
+fn an_unclear_reply_does_not_praise_clear_duties() {
+    let json_out = offer(
+        &["--format", "json", "--fail-on", "never"],
+        VAGUE_EMAIL.as_bytes(),
+    );
+    assert_eq!(json(&json_out)["verdict"], "unclear");
+    for format in ["markdown", "html"] {
+        let o = offer(
+            &["--report", format, "--fail-on", "never"],
+            VAGUE_EMAIL.as_bytes(),
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let reply = String::from_utf8_lossy(&o.stdout);
+        assert!(!reply.contains("so clearly"), "{reply}");
+        assert!(reply.contains("10 h a week, 22 EUR/hour"), "{reply}");
+    }
+}

@@ -194,10 +194,7 @@ fn offer_reply_parses_and_draws_in_chromium() {
     let file = write(dir.path(), "reply.html", &html);
 
     let dom = headless(&browser, &file, &["--dump-dom"]);
-    assert!(
-        dom.contains("<h1>Re: Community Manager (freelance, 20 h/week)</h1>"),
-        "{dom}"
-    );
+    assert!(dom.contains("<h1>Re: Community Manager</h1>"), "{dom}");
     assert!(!dom.contains("<script"), "no script in the page");
     for id in ["split", "fit", "misfits", "unmatched", "suggestion"] {
         assert!(

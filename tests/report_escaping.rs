@@ -263,6 +263,8 @@ fn hostile_reply(format: ReportFormat) -> String {
         ],
         ignored: Vec::new(),
         hours_per_week: None,
+        pay: None,
+        place: None,
     };
     let config = rolescope::offer::MatchingConfig::builtin().unwrap();
     let judgement = judge(&catalog, &offer, &config);

@@ -56,6 +56,34 @@ pub struct MatchingConfig {
     /// by one of these verbs, the line is two duties.
     #[serde(default)]
     pub second_duty: SecondDutyConfig,
+    /// How a posting states its pay and place of work (see `offer::facts`).
+    #[serde(default)]
+    pub facts: FactsConfig,
+}
+
+/// The words of the facts a posting states: currencies, pay periods, location labels.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactsConfig {
+    /// Currency code ("EUR") → how postings write it ("€", "euros").
+    pub currencies: BTreeMap<String, Vec<String>>,
+    /// Period (`hour`, `day`, `week`, `month`, `year`) → how postings write it ("/h", "mensais").
+    pub periods: BTreeMap<String, Vec<String>>,
+    /// Words that make a line with an amount of money about pay even without a period.
+    #[serde(default)]
+    pub pay_labels: Vec<String>,
+    /// Words that make an amount of money something else than pay ("ad budget").
+    #[serde(default)]
+    pub not_pay: Vec<String>,
+    /// What joins the ends of a range ("-", "to", "a").
+    #[serde(default)]
+    pub range_joiners: Vec<String>,
+    /// Labels of a line giving the place of work ("Location: Madrid").
+    #[serde(default)]
+    pub place_labels: Vec<String>,
+    /// Mode of work (`remote`, `hybrid`, `on-site`) → how postings write it.
+    #[serde(default)]
+    pub work_modes: BTreeMap<String, Vec<String>>,
 }
 
 /// The words that join two duties on one line, and the verbs that open the second one.
@@ -150,6 +178,24 @@ pub struct TitleConfig {
     /// Acme (Madrid)"), written with spaces around it in the text.
     #[serde(default)]
     pub separators: Vec<String>,
+    /// Phrases that introduce a title inside a sentence ("looking for", "buscamos"): the title
+    /// is the words after one, up to a stop.
+    #[serde(default)]
+    pub lead_ins: Vec<String>,
+    /// Words after a lead-in that are not part of the title ("a", "un·e", "um(a)").
+    #[serde(default)]
+    pub articles: Vec<String>,
+    /// Words that end a title found after a lead-in ("for", "para", "pour", "who").
+    #[serde(default)]
+    pub stops: Vec<String>,
+    /// Words that may stand inside a capitalised title without ending it ("Head of
+    /// Community").
+    #[serde(default)]
+    pub inner_words: Vec<String>,
+    /// Markers cleaned off every title ("H/F", "m/w/d", "remote", "part-time"), alone or in
+    /// brackets; a bracket of hours ("(20h/week)") goes too.
+    #[serde(default)]
+    pub markers: Vec<String>,
 }
 
 /// Section headings that open duties, or something else.

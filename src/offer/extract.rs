@@ -6,6 +6,7 @@
 //! catalog's aliases stay the only source of what a title is.
 
 use super::config::MatchingConfig;
+use super::facts::Facts;
 use super::normalize::words;
 
 /// A posting cut into its parts.
@@ -72,6 +73,8 @@ pub struct Extractor {
     duty_joiners: Vec<String>,
     duty_verbs: Vec<String>,
     max_hours: f64,
+    /// A line stating the pay is no duty.
+    facts: Facts,
 }
 
 impl Extractor {
@@ -106,6 +109,7 @@ impl Extractor {
             duty_verbs: norm(&config.second_duty.verbs),
             max_hours: config.hours_per_week.max,
             title_prefixes: norm(&config.titles.prefixes),
+            facts: Facts::new(config),
         }
     }
 
@@ -170,6 +174,8 @@ impl Extractor {
             }
             let duty = !line.heading_like
                 && !self.label(&line.text)
+                // In prose, each sentence is checked on its own below.
+                && (prose || !self.facts.is_fact_line(&line.text))
                 && !self.not_duty(&line.plain)
                 && (line.marked || !self.greeting(&line.plain))
                 && match section {
@@ -191,7 +197,8 @@ impl Extractor {
             } else if prose {
                 for sentence in sentences(&line.text) {
                     let p = plain(&sentence);
-                    if self.greeting(&p) || self.not_duty(&p) {
+                    if self.greeting(&p) || self.not_duty(&p) || self.facts.is_fact_line(&sentence)
+                    {
                         out.ignored.push(sentence);
                     } else {
                         out.duties.push(Duty {

@@ -16,6 +16,7 @@
 
 pub mod config;
 pub mod extract;
+pub mod facts;
 pub mod matcher;
 pub mod normalize;
 pub mod title;
@@ -30,6 +31,7 @@ use crate::plan::{Assignment, Person, Plan, RoleSpec};
 
 pub use config::MatchingConfig;
 pub use extract::{Duty, Extracted, Extractor};
+pub use facts::{Facts, Pay, Period};
 pub use matcher::{Matcher, Scored};
 pub use title::{TitleResolver, TitleRoles};
 pub use verdict::{Tally, Verdict};
@@ -96,6 +98,11 @@ pub struct Offer {
     pub ignored: Vec<String>,
     /// The hours a week the posting offers, when it says: the offered role's capacity.
     pub hours_per_week: Option<f64>,
+    /// The pay the posting offers, from the first line that states it ("25 EUR/hour").
+    pub pay: Option<Pay>,
+    /// Where the work is, from the first line that says: a "Location: X" value as written,
+    /// or a mode of work (`remote`, `hybrid`, `on-site`).
+    pub place: Option<String>,
 }
 
 /// The catalog prepared for reading postings: matcher, title resolver, extractor.
@@ -105,6 +112,7 @@ pub struct Reader {
     matcher: Matcher,
     titles: TitleResolver,
     extractor: Extractor,
+    facts: Facts,
 }
 
 impl Reader {
@@ -113,6 +121,7 @@ impl Reader {
             matcher: Matcher::new(catalog, &config),
             titles: TitleResolver::new(catalog, &config),
             extractor: Extractor::new(&config),
+            facts: Facts::new(&config),
             config,
         }
     }
@@ -175,6 +184,8 @@ impl Reader {
             lines,
             ignored,
             hours_per_week: extracted.hours_per_week,
+            pay: self.facts.first(text, Facts::pay_in),
+            place: self.facts.first(text, Facts::place_in),
         }
     }
 
@@ -193,6 +204,11 @@ impl Reader {
                 confidence: s.confidence,
             })
             .collect()
+    }
+
+    /// The pay and place reader; [`Facts::is_fact_line`] tells a fact from a duty.
+    pub fn facts(&self) -> &Facts {
+        &self.facts
     }
 
     /// The matcher, for evaluation and benchmarks.

@@ -416,9 +416,14 @@ fn the_title_leaves_the_company_and_place_behind() {
         title("Community Manager - Social Media\n- Schedule posts").as_deref(),
         Some("Community Manager - Social Media")
     );
+    // Markers go, also from a "Job title: X" line.
     assert_eq!(
         title("Community Manager (m/f/d)\n- Moderate the forum").as_deref(),
-        Some("Community Manager (m/f/d)")
+        Some("Community Manager")
+    );
+    assert_eq!(
+        title("Job title: Community Manager (H/F) - Lyon\n- Moderate the forum").as_deref(),
+        Some("Community Manager")
     );
 }
 

@@ -37,6 +37,19 @@ pub struct TitleResolver {
     rank: FxHashSet<String>,
     /// " – ", " | ", " at ": what may follow a title on its line (with spaces around it).
     separators: Vec<String>,
+    /// Lower-cased lead-ins of a title in a sentence ("looking for"), longest first.
+    lead_ins: Vec<String>,
+    /// Lower-cased articles after a lead-in ("un·e"), longest first.
+    articles: Vec<String>,
+    /// Lower-cased words that end a title after a lead-in ("para").
+    stops: FxHashSet<String>,
+    /// Lower-cased words that may stand inside a capitalised title ("of").
+    inner_words: FxHashSet<String>,
+    /// Lower-cased markers ("h/f", "part-time"), and every word of them.
+    markers: FxHashSet<String>,
+    marker_words: FxHashSet<String>,
+    /// The words of "20 h/week": hour units and week words, lower-cased.
+    hour_words: FxHashSet<String>,
 }
 
 impl TitleResolver {
@@ -71,10 +84,33 @@ impl TitleResolver {
             .iter()
             .map(|s| format!(" {} ", s.trim()))
             .collect();
+        let lower = |list: &[String]| -> Vec<String> {
+            let mut out: Vec<String> = list
+                .iter()
+                .map(|s| s.trim().to_lowercase())
+                .filter(|s| !s.is_empty())
+                .collect();
+            out.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            out
+        };
+        let t = &config.titles;
+        let markers: FxHashSet<String> = lower(&t.markers).into_iter().collect();
+        let marker_words = markers
+            .iter()
+            .flat_map(|m| words(m).collect::<Vec<_>>())
+            .collect();
+        let h = &config.hours_per_week;
         TitleResolver {
             cores,
             rank,
             separators,
+            lead_ins: lower(&t.lead_ins),
+            articles: lower(&t.articles),
+            stops: lower(&t.stops).into_iter().collect(),
+            inner_words: lower(&t.inner_words).into_iter().collect(),
+            markers,
+            marker_words,
+            hour_words: lower(&h.units).into_iter().chain(lower(&h.weeks)).collect(),
         }
     }
 
@@ -106,10 +142,93 @@ impl TitleResolver {
         }
     }
 
-    /// A job title named inside a sentence ("we'd love to have you as our Community Manager
-    /// on a 6-month contract"): a role's core followed by a rank word, as written. For offers
-    /// written as prose, where no line is the title.
+    /// A job title named inside a sentence, as written and cleaned of markers (see
+    /// [`TitleResolver::clean`]). For offers written as prose, where no line is the title.
+    ///
+    /// 1. After a lead-in (`titles.lead_ins`: "looking for", "buscamos", "nous recherchons",
+    ///    "procuramos", "is hiring"), less an article ("a", "un·e", "um(a)"): the words up to
+    ///    punctuation or a stop word ("para", "pour", "who"), or, in a capitalised title, up to
+    ///    the first word in lower case. Taken when it names a role's core or has a rank word
+    ///    ("Marketing Coordinator" is kept as the title and names no role).
+    /// 2. Otherwise a role's core followed by a rank word ("we'd love to have you as our
+    ///    Community Manager on a 6-month contract").
     pub fn find_in(&self, text: &str) -> Option<String> {
+        self.after_lead_in(text)
+            .or_else(|| self.core_and_rank(text))
+    }
+
+    /// The title after the first lead-in that is followed by one (see [`Self::find_in`]).
+    fn after_lead_in(&self, text: &str) -> Option<String> {
+        // ASCII lower-casing keeps every byte offset of `text`.
+        let lower = text.to_ascii_lowercase();
+        let mut starts: Vec<usize> = self
+            .lead_ins
+            .iter()
+            .flat_map(|l| {
+                lower
+                    .match_indices(l.as_str())
+                    .filter(|(i, m)| {
+                        let before = lower[..*i].chars().next_back();
+                        let after = lower[i + m.len()..].chars().next();
+                        !before.is_some_and(char::is_alphanumeric)
+                            && after.is_some_and(char::is_whitespace)
+                    })
+                    .map(|(i, m)| i + m.len())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+            .into_iter()
+            .find_map(|end| self.title_after(&text[end..]))
+    }
+
+    /// The title at the start of `rest` (what follows a lead-in), if one is there.
+    fn title_after(&self, rest: &str) -> Option<String> {
+        let mut rest = rest.trim_start();
+        // Articles, as many as stand there ("a new").
+        while let Some(a) = self.articles.iter().find(|a| {
+            rest.get(..a.len())
+                .is_some_and(|head| head.to_lowercase() == **a)
+                && rest[a.len()..].starts_with(char::is_whitespace)
+        }) {
+            rest = rest[a.len()..].trim_start();
+        }
+        let mut taken: Vec<&str> = Vec::new();
+        let capitalised = rest.starts_with(char::is_uppercase);
+        for word in rest.split_whitespace() {
+            let cut = word.find(|c: char| ".,;:!?()[]\n\"“”".contains(c));
+            let bare = &word[..cut.unwrap_or(word.len())];
+            let low = bare.to_lowercase();
+            if bare.is_empty()
+                || self.stops.contains(&low)
+                || ["-", "–", "—", "|"].contains(&bare)
+                || (capitalised
+                    && !bare.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    && !self.inner_words.contains(&low)
+                    && !self.markers.contains(&low))
+            {
+                break;
+            }
+            taken.push(bare);
+            if cut.is_some() || taken.len() > 8 {
+                break;
+            }
+        }
+        let title = self.clean(&taken.join(" "));
+        let stems: Vec<String> = words(&title).map(|w| stem(&w)).collect();
+        let n = stems.len();
+        let names_role = self
+            .cores
+            .iter()
+            .any(|(_, core)| stems.windows(core.len()).any(|w| w == &core[..]));
+        let ranked = stems.iter().any(|s| self.rank.contains(s));
+        ((1..=6).contains(&n) && (names_role || ranked)).then_some(title)
+    }
+
+    /// A role's core followed by a rank word, as written.
+    fn core_and_rank(&self, text: &str) -> Option<String> {
         let written: Vec<&str> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -130,6 +249,7 @@ impl TitleResolver {
     /// same roles as the whole. A reply then thanks for "the Community Manager role", not for
     /// the company's address.
     pub fn short(&self, catalog: &Catalog, title: &str) -> String {
+        let title = &self.clean(title);
         let whole = self.resolve(catalog, title);
         self.separators
             .iter()
@@ -139,11 +259,189 @@ impl TitleResolver {
             .map_or_else(|| title.to_owned(), str::to_owned)
     }
 
+    /// A title without the markers postings add to it: "(20h/week)", "(H/F)", "H/F",
+    /// "(m/w/d)", "(remote)", "(part-time)" (`titles.markers`, and a bracket of hours), and a
+    /// place after a dash ("- Madrid": a tail that names no role and has no rank word).
+    pub fn clean(&self, title: &str) -> String {
+        let mut out = String::with_capacity(title.len());
+        let mut rest = title;
+        // Brackets that hold only markers and hours.
+        while let Some(open) = rest.find(['(', '[']) {
+            let close = if rest[open..].starts_with('(') {
+                ')'
+            } else {
+                ']'
+            };
+            let Some(len) = rest[open..].find(close) else {
+                break;
+            };
+            let inside = &rest[open + 1..open + len];
+            out.push_str(&rest[..open]);
+            if !self.is_marker(inside) {
+                out.push_str(&rest[open..=open + len]);
+            }
+            rest = &rest[open + len + 1..];
+        }
+        out.push_str(rest);
+        // Markers with a "/" standing alone ("Community Manager H/F").
+        let kept: Vec<&str> = out
+            .split_whitespace()
+            .filter(|w| !(w.contains('/') && self.markers.contains(&w.to_lowercase())))
+            .collect();
+        let mut title = kept.join(" ");
+        // A place after a dash.
+        for sep in [" - ", " – ", " — ", " | "] {
+            if let Some((head, tail)) = title.split_once(sep) {
+                let stems: Vec<String> = words(tail).map(|w| stem(&w)).collect();
+                let names = self
+                    .cores
+                    .iter()
+                    .any(|(_, core)| stems.windows(core.len()).any(|w| w == &core[..]));
+                if !head.trim().is_empty() && !names && !stems.iter().any(|s| self.rank.contains(s))
+                {
+                    title = head.to_owned();
+                }
+            }
+        }
+        title
+            .trim_matches(|c: char| c.is_whitespace() || ",;:-–—|".contains(c))
+            .to_owned()
+    }
+
+    /// Whether a bracket's content is markers and hours only ("H/F", "20h/week",
+    /// "freelance, 20 h/week").
+    fn is_marker(&self, inside: &str) -> bool {
+        let low = inside.trim().to_lowercase();
+        if self.markers.contains(&low) {
+            return true;
+        }
+        let mut any = false;
+        let all = words(&low).all(|w| {
+            any = true;
+            let letters = w.trim_start_matches(|c: char| c.is_ascii_digit());
+            letters.is_empty()
+                || self.marker_words.contains(letters)
+                || self.hour_words.contains(letters)
+        });
+        any && all
+    }
+
     /// Whether a line of a posting reads as a job title naming a role: an exact title or
     /// alias, or a role's core together with a rank word ("Discord Community Manager").
     pub fn is_title_line(&self, catalog: &Catalog, line: &str) -> bool {
         catalog.role_by_title(line).is_some()
             || (words(line).any(|w| self.rank.contains(&stem(&w)))
                 && self.resolve(catalog, line) != TitleRoles::None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup() -> (Catalog, TitleResolver) {
+        let catalog = Catalog::builtin().unwrap();
+        let titles = TitleResolver::new(&catalog, &MatchingConfig::builtin().unwrap());
+        (catalog, titles)
+    }
+
+    #[test]
+    fn titles_inside_sentences_in_four_languages() {
+        let (catalog, titles) = setup();
+        let cases = [
+            (
+                "We're a boutique coffee roaster looking for a Community Manager (20h/week).",
+                "Community Manager",
+                "community-manager",
+            ),
+            (
+                "Buscamos Community Manager para gestionar nuestras redes sociales",
+                "Community Manager",
+                "community-manager",
+            ),
+            (
+                "Nous recherchons un·e Community Manager (H/F) pour animer notre communauté.",
+                "Community Manager",
+                "community-manager",
+            ),
+            (
+                "Procuramos um(a) Social Media para cuidar das nossas redes.",
+                "Social Media",
+                "social-media-manager",
+            ),
+            (
+                "Acme is hiring a Social Media Coordinator",
+                "Social Media Coordinator",
+                "social-media-manager",
+            ),
+            (
+                "Estamos buscando un community manager que gestione la comunidad",
+                "community manager",
+                "community-manager",
+            ),
+        ];
+        for (text, title, role) in cases {
+            let found = titles.find_in(text);
+            assert_eq!(found.as_deref(), Some(title), "{text}");
+            assert_eq!(
+                titles.resolve(&catalog, title),
+                TitleRoles::One(role.to_owned()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_after_a_lead_in_names_a_role_or_has_a_rank() {
+        let (catalog, titles) = setup();
+        // Kept as the posting's title, naming no role: the duties decide.
+        let t = titles.find_in("We are looking for a Marketing Coordinator to join us.");
+        assert_eq!(t.as_deref(), Some("Marketing Coordinator"));
+        assert_eq!(
+            titles.resolve(&catalog, "Marketing Coordinator"),
+            TitleRoles::None
+        );
+        // Neither: no title.
+        assert_eq!(
+            titles.find_in("We're looking for someone who loves coffee."),
+            None
+        );
+        assert_eq!(
+            titles.find_in("Buscamos gente con ganas de aprender."),
+            None
+        );
+    }
+
+    #[test]
+    fn markers_are_cleaned_off_every_title() {
+        let (catalog, titles) = setup();
+        for written in [
+            "Community Manager (20h/week)",
+            "Community Manager (H/F)",
+            "Community Manager (F/H)",
+            "Community Manager (m/w/d)",
+            "Community Manager (f/m/x)",
+            "Community Manager H/F",
+            "Community Manager (remote)",
+            "Community Manager - Madrid",
+            "Community Manager (part-time)",
+            "Community Manager (freelance, 20 h/week)",
+        ] {
+            assert_eq!(titles.clean(written), "Community Manager", "{written}");
+            assert_eq!(
+                titles.short(&catalog, written),
+                "Community Manager",
+                "{written}"
+            );
+        }
+        // What is no marker stays.
+        assert_eq!(
+            titles.clean("Community Manager - Social Media"),
+            "Community Manager - Social Media"
+        );
+        assert_eq!(
+            titles.clean("Community Manager (Web3)"),
+            "Community Manager (Web3)"
+        );
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::check_json::{FindingJson, RoleJson, finding_json};
 use super::offer_text::verdict_sentence;
 use crate::catalog::Catalog;
-use crate::offer::{Judgement, Offer};
+use crate::offer::{Judgement, Offer, Period};
 use crate::plan::RoleSpec;
 
 /// One posting's result.
@@ -28,11 +28,30 @@ pub struct OfferJson<'a> {
     /// The hours a week the posting offers, when it says ("20 h/week"); the offered role's
     /// capacity in the findings.
     pub hours_per_week: Option<f64>,
+    /// The pay the posting offers, from the first line that states it, or `null`.
+    pub pay: Option<PayJson>,
+    /// Where the work is: a "Location: X" value as written, `remote`, `hybrid` or `on-site`;
+    /// `null` when the posting does not say.
+    pub place: Option<&'a str>,
     /// Share of the mapped duty lines per owner (every role id and `shared`), summing to 1.
     pub shares: BTreeMap<&'a str, f64>,
     pub lines: Vec<LineJson<'a>>,
     pub ignored: Vec<&'a str>,
     pub findings: Vec<FindingJson<'a>>,
+}
+
+/// The pay a posting states.
+#[derive(Debug, Serialize)]
+pub struct PayJson {
+    /// The words that state it, as written ("25 EUR/hour", "$55,000 - $70,000 per year").
+    pub text: String,
+    pub amount_min: f64,
+    /// Equal to `amount_min` unless the posting gives a range.
+    pub amount_max: f64,
+    /// The currency's code ("EUR", "USD").
+    pub currency: String,
+    /// `hour`, `day`, `week`, `month`, `year`, or `null` when the posting names no period.
+    pub per: Option<&'static str>,
 }
 
 /// One duty line.
@@ -73,6 +92,14 @@ pub fn offer_json<'a>(
         summary: verdict_sentence(offer, judgement, catalog),
         best_fit: judgement.best_fit.as_deref(),
         hours_per_week: offer.hours_per_week,
+        pay: offer.pay.as_ref().map(|p| PayJson {
+            text: p.text.clone(),
+            amount_min: p.min,
+            amount_max: p.max,
+            currency: p.currency.clone(),
+            per: p.per.map(Period::as_str),
+        }),
+        place: offer.place.as_deref(),
         shares: judgement
             .shares(catalog)
             .map(|(o, s)| (o, round(s)))

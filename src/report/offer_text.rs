@@ -113,6 +113,12 @@ pub fn offer_text(
     if let Some(h) = offer.hours_per_week {
         let _ = write!(head, " · {} a week offered", hours(h));
     }
+    if let Some(p) = &offer.pay {
+        let _ = write!(head, " · {p}");
+    }
+    if let Some(p) = &offer.place {
+        let _ = write!(head, " · {p}");
+    }
     let _ = writeln!(
         out,
         "{}",

@@ -312,6 +312,9 @@ fn offer_reply<M: Markup>(m: &mut M, r: &OfferReply) {
     m.header(&m.esc(&words::reply_subject(r)), None);
     m.para(Para::Plain, words::REPLY_HELLO);
     m.para(Para::Plain, &m.esc(&words::reply_opening(r)));
+    if let Some(terms) = words::reply_terms(r) {
+        m.para(Para::Plain, &m.esc(&terms));
+    }
 
     m.section_start("split", words::REPLY_SPLIT);
     m.para(Para::Plain, &m.esc(&words::reply_split(r)));

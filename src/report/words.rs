@@ -283,12 +283,19 @@ pub fn reply_subject(r: &OfferReply) -> String {
 /// The salutation.
 pub const REPLY_HELLO: &str = "Hi,";
 
-/// The first paragraph: thanks, and why the rest follows.
+/// The first paragraph: thanks, and why the rest follows. The duties are praised as clearly set
+/// out only when they were clear enough to judge.
 pub fn reply_opening(r: &OfferReply) -> String {
     let thanks = match r.title {
         Some(t) => format!("Thanks for the offer for the {t} role"),
         None => "Thanks for the offer".to_owned(),
     };
+    if r.kind == ReplyVerdict::Unclear || r.lines <= 0.0 {
+        return format!(
+            "{thanks}. I went through what it says about the work, and before we go further I'd \
+             like to share how I read it."
+        );
+    }
     let then = match r.kind {
         ReplyVerdict::Fits => "here is how I read them.",
         ReplyVerdict::Mostly { .. } if r.titled() => {
@@ -301,6 +308,23 @@ pub fn reply_opening(r: &OfferReply) -> String {
         "{thanks}, and for setting out the duties so clearly. I went through them one by one, \
          and {then}"
     )
+}
+
+/// The terms the offer states, as read: "As I read it, the offer is for 20 h a week, at 25
+/// EUR/hour." `None` when it states neither hours nor pay.
+pub fn reply_terms(r: &OfferReply) -> Option<String> {
+    let hours = r
+        .hours_per_week
+        .map(|h| format!("{} a week", super::numbers::hours(h)));
+    let terms = match (hours, &r.pay) {
+        (Some(h), Some(p)) => format!("{h}, {p}"),
+        (Some(h), None) => h,
+        (None, Some(p)) => p.clone(),
+        (None, None) => return None,
+    };
+    Some(format!(
+        "As I read it, the offer is for {terms}; please correct me if that is not right."
+    ))
 }
 
 pub const REPLY_SPLIT: &str = "How the duties split";

@@ -241,6 +241,9 @@ impl Review {
                 .collect(),
             ignored: self.ignored.clone(),
             hours_per_week: self.hours_per_week,
+            // The review judges duties; no reply is written from it.
+            pay: None,
+            place: None,
         }
     }
 

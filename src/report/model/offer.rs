@@ -34,6 +34,10 @@ pub struct OfferReply<'a> {
     pub unmatched: Vec<&'a str>,
     /// Core work of the offered role(s) that none of the duties touch, by category title.
     pub missing: Vec<&'a str>,
+    /// The hours a week the offer states, if it does.
+    pub hours_per_week: Option<f64>,
+    /// The pay the offer states, in one form ("25 EUR/hour"), if it does.
+    pub pay: Option<String>,
 }
 
 /// A role the offer is judged against.
@@ -190,6 +194,8 @@ pub fn build<'a>(catalog: &'a Catalog, offer: &'a Offer, j: &'a Judgement) -> Of
         misfits,
         unmatched,
         missing,
+        hours_per_week: offer.hours_per_week,
+        pay: offer.pay.as_ref().map(ToString::to_string),
     }
 }
 
