@@ -1,4 +1,4 @@
-//! Embeds every `data/**/*.yaml` file into the binary, so that rolescope works with no files
+//! Embeds every `data/**/*.yaml` file (and the learned `*.model` files) into the binary, so that rolescope works with no files
 //! installed and a new built-in role is a YAML-only change (drop a file into `data/roles/`).
 
 use std::fmt::Write as _;
@@ -45,7 +45,10 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
         if path.is_dir() {
             println!("cargo:rerun-if-changed={}", path.display());
             collect(&path, files);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "yaml" || e == "yml" || e == "model")
+        {
             files.push(path);
         }
     }

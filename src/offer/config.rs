@@ -18,6 +18,8 @@ pub const BUILTIN_PATH: &str = "matching.yaml";
 #[serde(deny_unknown_fields)]
 pub struct MatchingConfig {
     pub verdict: VerdictConfig,
+    /// How the learned reader's answers are used.
+    pub reader: ReaderConfig,
     pub scoring: ScoringConfig,
     #[serde(default)]
     pub stopwords: Vec<String>,
@@ -84,6 +86,20 @@ pub struct FactsConfig {
     /// Mode of work (`remote`, `hybrid`, `on-site`) → how postings write it.
     #[serde(default)]
     pub work_modes: BTreeMap<String, Vec<String>>,
+}
+
+/// Thresholds on the learned models' probabilities (`data/reader/*.model`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReaderConfig {
+    /// A line is a duty when the section model gives it at least this probability.
+    pub duty_threshold: f64,
+    /// A role a user catalog adds (no learned weights) takes a line when its best task's
+    /// confidence is at least this, and above the learned model's probability.
+    pub untrained_role_min_confidence: f64,
+    /// A title that names no role through the catalog's aliases is read by the role model, and
+    /// names the role it finds when the model gives it at least this probability.
+    pub title_min_probability: f64,
 }
 
 /// The words that join two duties on one line, and the verbs that open the second one.

@@ -47,14 +47,14 @@ enum Section {
 }
 
 /// One line after cleaning.
-struct Line {
-    text: String,
+pub(super) struct Line {
+    pub(super) text: String,
     /// The text's words, lower-cased and joined by single spaces: what cues are compared with.
-    plain: String,
+    pub(super) plain: String,
     /// It started with a bullet or a number.
-    marked: bool,
+    pub(super) marked: bool,
     /// It was a Markdown heading or ends with ":".
-    heading_like: bool,
+    pub(super) heading_like: bool,
 }
 
 /// Word lists the extractor uses, pre-normalised.
@@ -404,7 +404,7 @@ fn plain(s: &str) -> String {
 }
 
 /// Lines of the text; a line holding several inline bullets ("a • b • c") gives one line each.
-fn split_lines(text: &str) -> Vec<String> {
+pub(super) fn split_lines(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for line in text.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
         let parts: Vec<&str> = line.split(" • ").collect();
@@ -425,7 +425,7 @@ fn split_lines(text: &str) -> Vec<String> {
 /// Joins the lines that continue a bullet point: a hard-wrapped bullet, or a `<br>` inside an
 /// `<li>`. A continuation starts with a lower-case letter, has no bullet of its own, and
 /// follows a bullet whose text does not end a sentence.
-fn join_continuations(lines: Vec<Line>) -> Vec<Line> {
+pub(super) fn join_continuations(lines: Vec<Line>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     for line in lines {
         if let Some(prev) = out.last_mut()
@@ -455,7 +455,7 @@ const BULLETS: &[char] = &[
 ];
 
 /// Strips markup, bullets and numbering from one raw line; `None` for an empty one.
-fn clean(raw: &str) -> Option<Line> {
+pub(super) fn clean(raw: &str) -> Option<Line> {
     let mut s = raw.trim().replace('\t', " ");
     let mut heading_like = false;
     if s.starts_with('#') {
@@ -532,7 +532,7 @@ fn reads_as_prose(text: &str) -> bool {
 /// The sentences of a line of prose: split after ".", "!" or "?" where the next word starts
 /// with a capital letter or a digit and the sentence so far has three words or more (so
 /// "e.g. Discord" and "Dr. Who" stay whole).
-fn sentences(text: &str) -> Vec<String> {
+pub(super) fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -559,7 +559,7 @@ fn sentences(text: &str) -> Vec<String> {
 
 /// One line, or several when duties are joined by ";" (each part a duty of three words or
 /// more; otherwise the ";" is punctuation inside one duty).
-fn split_duties(text: &str) -> Vec<String> {
+pub(super) fn split_duties(text: &str) -> Vec<String> {
     let parts: Vec<&str> = text
         .split(';')
         .map(str::trim)

@@ -12,14 +12,24 @@
 //! - [`matcher`]: the scores of a line against every task;
 //! - [`title`]: which role a title names;
 //! - [`verdict`]: fits-title, mostly-<role>, hybrid, unclear;
-//! - [`config`]: `data/matching.yaml`, where every word list and threshold lives.
+//! - [`config`]: `data/matching.yaml`, where every word list and threshold lives;
+//! - [`training`], [`model`], [`features`], [`sections`], [`roles`], [`language`]: the reader
+//!   learned from `corpus/` (section model: is a line a duty; role model: whose work), its
+//!   features and its cross-validation (`examples/train_reader.rs`). Not yet what
+//!   [`Reader::read`] uses: see the README's "The learned reader".
 
 pub mod config;
 pub mod extract;
 pub mod facts;
+pub mod features;
+pub mod language;
 pub mod matcher;
+pub mod model;
 pub mod normalize;
+pub mod roles;
+pub mod sections;
 pub mod title;
+pub mod training;
 pub mod verdict;
 
 #[cfg(test)]

@@ -1,0 +1,194 @@
+//! Learns the offer reader from the labelled corpus and writes `data/reader/*.model`, or
+//! measures it by leaving whole sources out.
+//!
+//! ```text
+//! cargo run --release --example train_reader                 # learn, write the models
+//! cargo run --release --example train_reader -- --cv         # leave-one-source-out figures
+//! cargo run --release --example train_reader -- --corpus DIR --out DIR
+//! ```
+//!
+//! Deterministic: the same corpus, catalogs and `data/reader/training.yaml` give the same files
+//! byte for byte (`tests/reader_training.rs` checks the committed ones).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use rolescope::catalog::Catalog;
+use rolescope::offer::language::Language;
+use rolescope::offer::training::{
+    NamedExample, Prediction, TrainingConfig, classes_of, cross_validate, duty_class, load_corpus,
+    role_examples, role_model_classes, section_examples, train,
+};
+
+fn main() -> anyhow::Result<()> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut corpus_dir = root.join("corpus/postings");
+    let mut out_dir = root.join("data/reader");
+    let mut cv = false;
+    let mut roles_only = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--corpus" => corpus_dir = args.next().context("--corpus needs a folder")?.into(),
+            "--out" => out_dir = args.next().context("--out needs a folder")?.into(),
+            "--cv" => cv = true,
+            "--cv-roles" => (cv, roles_only) = (true, true),
+            other => anyhow::bail!("unknown argument `{other}` (expected --corpus, --out, --cv)"),
+        }
+    }
+    let corpus = load_corpus(&corpus_dir)?;
+    let catalog = Catalog::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let config = TrainingConfig::from_file(&root.join("data/reader/training.yaml"))?;
+    if cv {
+        return cross_validation(&corpus, &catalog, &config, roles_only);
+    }
+    let started = std::time::Instant::now();
+    let trained = train(&corpus, &catalog, &config);
+    for (name, text) in [
+        ("roles.model", &trained.roles),
+        ("sections.model", &trained.sections),
+    ] {
+        let path = out_dir.join(name);
+        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        println!("wrote {} ({} lines)", path.display(), text.lines().count());
+    }
+    println!(
+        "{} postings, learned in {:.1} s",
+        corpus.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn cross_validation(
+    corpus: &[(String, rolescope::offer::training::CorpusPosting)],
+    catalog: &Catalog,
+    config: &TrainingConfig,
+    roles_only: bool,
+) -> anyhow::Result<()> {
+    let groups: std::collections::BTreeSet<String> =
+        corpus.iter().map(|(_, p)| p.group()).collect();
+    println!(
+        "leave-one-source-out over {} postings of {} sources",
+        corpus.len(),
+        groups.len()
+    );
+
+    let examples = role_examples(corpus, catalog, &config.roles);
+    let classes = role_model_classes(catalog, &config.roles);
+    let predictions = cross_validate(&classes, &examples, config.roles.fit, &|m, e| {
+        let p = m.probabilities(&e.features);
+        let best = (0..p.len())
+            .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
+            .unwrap_or(0);
+        m.classes[best].clone()
+    });
+    println!("\nrole of a duty line (accuracy, 95% Wilson interval):");
+    report_accuracy(&predictions);
+    confusion(&predictions, &classes);
+    if roles_only {
+        return Ok(());
+    }
+
+    let examples: Vec<NamedExample> = section_examples(corpus, &config.sections);
+    let classes = classes_of(&config.sections.classes);
+    let duty = duty_class();
+    let reader_config =
+        rolescope::offer::MatchingConfig::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let threshold = reader_config.reader.duty_threshold;
+    let predictions = cross_validate(&classes, &examples, config.sections.fit, &|m, e| {
+        let p = m.probabilities(&e.features)[m.class_index(duty).unwrap_or(0)];
+        if p >= threshold { "duty" } else { "not" }.to_owned()
+    });
+    let predictions: Vec<Prediction> = predictions
+        .into_iter()
+        .map(|p| Prediction {
+            want: if p.want == duty { "duty" } else { "not" }.to_owned(),
+            ..p
+        })
+        .collect();
+    println!("\nduty or not, per laid-out line (threshold {threshold}):");
+    let mut by: BTreeMap<Option<Language>, [usize; 3]> = BTreeMap::new(); // tp, fp, fn
+    for p in &predictions {
+        for key in [None, Some(p.language)] {
+            let e = by.entry(key).or_default();
+            match (p.want == "duty", p.got == "duty") {
+                (true, true) => e[0] += 1,
+                (false, true) => e[1] += 1,
+                (true, false) => e[2] += 1,
+                _ => {}
+            }
+        }
+    }
+    println!("  {:<8} {:>22} {:>22}", "", "precision", "recall");
+    for (lang, [tp, fp, fn_]) in by {
+        let name = lang.map_or("all", Language::code);
+        println!(
+            "  {:<8} {:>22} {:>22}",
+            name,
+            interval(tp, tp + fp),
+            interval(tp, tp + fn_)
+        );
+    }
+    Ok(())
+}
+
+fn report_accuracy(predictions: &[Prediction]) {
+    let mut by: BTreeMap<Option<Language>, (usize, usize)> = BTreeMap::new();
+    for p in predictions {
+        for key in [None, Some(p.language)] {
+            let e = by.entry(key).or_default();
+            e.0 += usize::from(p.want == p.got);
+            e.1 += 1;
+        }
+    }
+    for (lang, (right, n)) in by {
+        println!(
+            "  {:<8} {}",
+            lang.map_or("all", Language::code),
+            interval(right, n)
+        );
+    }
+}
+
+fn confusion(predictions: &[Prediction], classes: &[String]) {
+    println!(
+        "  confusion (rows: label; columns: {})",
+        classes.join(" / ")
+    );
+    for want in classes {
+        let row: Vec<String> = classes
+            .iter()
+            .map(|got| {
+                predictions
+                    .iter()
+                    .filter(|p| &p.want == want && &p.got == got)
+                    .count()
+                    .to_string()
+            })
+            .collect();
+        println!("  {want:<22} {}", row.join(" / "));
+    }
+}
+
+/// "85.1% (80.2–89.0%, 412/484)": a share with its 95% Wilson score interval.
+fn interval(k: usize, n: usize) -> String {
+    if n == 0 {
+        return "n/a".to_owned();
+    }
+    let z = 1.96_f64;
+    let (k, nf) = (k as f64, n as f64);
+    let p = k / nf;
+    let den = 1.0 + z * z / nf;
+    let centre = (p + z * z / (2.0 * nf)) / den;
+    let half = z * ((p * (1.0 - p) / nf) + z * z / (4.0 * nf * nf)).sqrt() / den;
+    format!(
+        "{:.1}% ({:.1}–{:.1}%, {}/{})",
+        100.0 * p,
+        100.0 * (centre - half),
+        100.0 * (centre + half),
+        k as usize,
+        n
+    )
+}

@@ -1,0 +1,309 @@
+//! What the learned models see of a line: Snowball stems (per language, accents folded) and word
+//! pairs for the role model; stems, the heading above, and the line's shape for the section
+//! model. One place makes them, so training and reading can never disagree.
+
+use rust_stemmers::Stemmer;
+
+use super::language::Language;
+
+/// A language's stemmer, made once per posting.
+pub struct Stems {
+    stemmer: Stemmer,
+}
+
+impl Stems {
+    pub fn new(language: Language) -> Stems {
+        Stems {
+            stemmer: language.stemmer(),
+        }
+    }
+
+    /// The line's tokens: each word lower-cased, stemmed and folded to plain letters, with the
+    /// word as written beside it (what an explanation shows). Numbers and one-letter words are
+    /// left out: they say nothing about whose work a line is.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            if word.chars().count() < 2 || word.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            let stem = fold(&self.stemmer.stem(&lower));
+            out.push(Token {
+                stem,
+                word: word.to_owned(),
+            });
+        }
+        out
+    }
+}
+
+/// Length of the letter sequences taken from each word, fastText-style: they let "moderar",
+/// "modérer" and "moderate" share evidence that their stems do not.
+pub const GRAM: usize = 4;
+
+/// One word of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub stem: String,
+    pub word: String,
+}
+
+/// The role model's features of a line: every stem, and every pair of neighbouring stems
+/// ("repli comment"), each once. The feature's name is the stem or pair.
+pub fn role_features(tokens: &[Token]) -> Vec<String> {
+    let mut out: Vec<String> = tokens.iter().map(|t| t.stem.clone()).collect();
+    out.extend(
+        tokens
+            .windows(2)
+            .map(|p| format!("{} {}", p[0].stem, p[1].stem)),
+    );
+    for t in tokens {
+        let w: Vec<char> = format!("<{}>", fold(&t.word.to_lowercase()))
+            .chars()
+            .collect();
+        if w.len() >= 6 {
+            for g in w.windows(GRAM) {
+                out.push(format!("#{}", g.iter().collect::<String>()));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The words of the line a role feature stands for, as written ("reply comments").
+pub fn surface(tokens: &[Token], feature: &str) -> Option<String> {
+    match feature.split_once(' ') {
+        None => tokens
+            .iter()
+            .find(|t| t.stem == feature)
+            .map(|t| t.word.clone()),
+        Some((a, b)) => tokens
+            .windows(2)
+            .find(|p| p[0].stem == a && p[1].stem == b)
+            .map(|p| format!("{} {}", p[0].word, p[1].word)),
+    }
+}
+
+/// A line of a posting as the section model sees it. (Independent flags of its shape, each a
+/// feature of its own: not a state machine.)
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug, Clone, Default)]
+pub struct LineShape<'a> {
+    pub text: &'a str,
+    /// It started with a bullet or a number.
+    pub marked: bool,
+    /// It started with a number ("1.", "a)").
+    pub numbered: bool,
+    /// A Markdown heading, or it ended with ":".
+    pub heading_like: bool,
+    /// A sentence cut out of a longer line of prose.
+    pub sentence: bool,
+}
+
+/// Where a line stands among its neighbours.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'h> {
+    /// The stems of the heading above it, if any.
+    pub heading: Option<&'h [String]>,
+    /// Its index and the number of lines.
+    pub index: usize,
+    pub count: usize,
+    pub prev_marked: bool,
+    pub next_marked: bool,
+}
+
+/// Whether a line can head the lines after it: a Markdown heading or a line ending in ":", or a
+/// short line with no bullet and no full stop. Structure only, so it holds in every language.
+pub fn heads_a_block(shape: &LineShape<'_>) -> bool {
+    let words = shape.text.split_whitespace().count();
+    shape.heading_like
+        || (!shape.marked
+            && !shape.sentence
+            && words <= 6
+            && !shape.text.trim_end().ends_with(['.', '!', '?', ';', ',']))
+}
+
+/// The section model's features of a line.
+pub fn section_features(
+    language: Language,
+    shape: &LineShape<'_>,
+    tokens: &[Token],
+    context: &Context<'_>,
+) -> Vec<String> {
+    let mut out = Vec::with_capacity(tokens.len() + 24);
+    out.push(format!("lang:{}", language.code()));
+    for t in tokens.iter().take(40) {
+        out.push(format!("w:{}", t.stem));
+    }
+    if let Some(first) = tokens.first() {
+        out.push(format!("f:{}", first.stem));
+    }
+    if let Some(second) = tokens.get(1) {
+        out.push(format!("f2:{}", second.stem));
+    }
+    match context.heading {
+        Some(stems) if !stems.is_empty() => {
+            for s in stems.iter().take(8) {
+                out.push(format!("h:{s}"));
+            }
+        }
+        _ => out.push("h:none".to_owned()),
+    }
+    let text = shape.text.trim();
+    let words = text.split_whitespace().count();
+    let bucket = match words {
+        0..=1 => "1",
+        2..=3 => "2-3",
+        4..=7 => "4-7",
+        8..=15 => "8-15",
+        16..=30 => "16-30",
+        _ => "31+",
+    };
+    out.push(format!("s:len{bucket}"));
+    let flags = [
+        ("s:bullet", shape.marked),
+        ("s:number", shape.numbered),
+        ("s:heading", shape.heading_like),
+        ("s:heads", heads_a_block(shape)),
+        ("s:sentence", shape.sentence),
+        ("s:period", text.ends_with('.')),
+        ("s:question", text.ends_with('?')),
+        ("s:exclaim", text.ends_with('!')),
+        ("s:digit", text.chars().any(|c| c.is_ascii_digit())),
+        (
+            "s:money",
+            text.contains(['$', '€', '£', '¥']) || text.contains("R$"),
+        ),
+        (
+            "s:link",
+            text.contains("http") || text.contains("www.") || text.contains('@'),
+        ),
+        (
+            "s:caps",
+            text.chars().any(char::is_alphabetic)
+                && !text.chars().any(char::is_lowercase)
+                && words <= 8,
+        ),
+        ("s:first", context.index == 0),
+        ("s:prevbullet", context.prev_marked),
+        ("s:nextbullet", context.next_marked),
+        (
+            "s:bulletunder",
+            shape.marked && context.heading.is_some_and(|h| !h.is_empty()),
+        ),
+    ];
+    out.extend(
+        flags
+            .iter()
+            .filter(|(_, on)| *on)
+            .map(|(f, _)| (*f).to_owned()),
+    );
+    let fifth = (context.index * 5).checked_div(context.count).unwrap_or(0);
+    out.push(format!("s:pos{fifth}"));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Accented letters of the four languages folded to plain ones after stemming, so "gestión" and
+/// a "gestion" typed without its accent are one stem.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ç' => out.push('c'),
+            'ñ' => out.push('n'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_stemmed_per_language_and_folded() {
+        let en = Stems::new(Language::English);
+        let stems: Vec<String> = en
+            .tokens("Replying to comments, 3 DMs & a post")
+            .into_iter()
+            .map(|t| t.stem)
+            .collect();
+        assert_eq!(stems, ["repli", "to", "comment", "dms", "post"]);
+        let es = Stems::new(Language::Spanish);
+        let a = es.tokens("Gestión");
+        let b = es.tokens("gestion");
+        assert_eq!(a[0].stem, b[0].stem);
+        assert_eq!(a[0].word, "Gestión");
+    }
+
+    #[test]
+    fn role_features_are_stems_and_pairs_once_each() {
+        let en = Stems::new(Language::English);
+        let t = en.tokens("reply to comments, reply to DMs");
+        let f = role_features(&t);
+        assert!(f.contains(&"repli to".to_owned()));
+        assert_eq!(f.iter().filter(|x| *x == "repli").count(), 1);
+        assert_eq!(surface(&t, "repli to").as_deref(), Some("reply to"));
+        assert_eq!(surface(&t, "dms").as_deref(), Some("DMs"));
+    }
+
+    #[test]
+    fn section_features_see_the_heading_and_the_shape() {
+        let en = Stems::new(Language::English);
+        let heading = vec!["respons".to_owned()];
+        let text = "Host monthly meetups";
+        let shape = LineShape {
+            text,
+            marked: true,
+            ..LineShape::default()
+        };
+        let f = section_features(
+            Language::English,
+            &shape,
+            &en.tokens(text),
+            &Context {
+                heading: Some(&heading),
+                index: 3,
+                count: 10,
+                ..Context::default()
+            },
+        );
+        for want in ["h:respons", "s:bullet", "f:host", "s:len2-3", "lang:en"] {
+            assert!(f.contains(&want.to_owned()), "{want} in {f:?}");
+        }
+        assert!(!f.contains(&"h:none".to_owned()));
+    }
+
+    #[test]
+    fn a_short_unbulleted_line_heads_a_block_and_a_sentence_does_not() {
+        let short = LineShape {
+            text: "What you'll do",
+            ..LineShape::default()
+        };
+        assert!(heads_a_block(&short));
+        let sentence = LineShape {
+            text: "You will run our meetups.",
+            ..LineShape::default()
+        };
+        assert!(!heads_a_block(&sentence));
+        let colon = LineShape {
+            text: "In this role you will be doing these things",
+            heading_like: true,
+            ..LineShape::default()
+        };
+        assert!(heads_a_block(&colon));
+    }
+}

@@ -1,0 +1,398 @@
+//! A learned linear model: multinomial logistic regression over named binary features, its
+//! fitting, and the plain-text file it is kept in under `data/reader/`.
+//!
+//! Linear on purpose: every decision is a sum of per-feature weights, so a line's role can be
+//! explained by the few words that added most to it, and the file can be read and diffed.
+//!
+//! File format (UTF-8, tab-separated, written by [`LinearModel::to_text`]):
+//! ```text
+//! # comment lines
+//! classes<TAB>community-manager<TAB>social-media-manager<TAB>…
+//! bias<TAB>0.1234<TAB>-0.5<TAB>…
+//! extra<TAB>name<TAB>value<TAB>value…     (named lists the model carries, e.g. duty openers)
+//! f<TAB>feature<TAB>w1<TAB>w2<TAB>…        (one line per feature, sorted by name)
+//! ```
+
+use std::fmt::Write as _;
+
+use rustc_hash::FxHashMap;
+
+/// Weights of one model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinearModel {
+    pub classes: Vec<String>,
+    bias: Vec<f64>,
+    /// Feature name → row in `weights` (`classes.len()` weights a row).
+    index: FxHashMap<String, usize>,
+    weights: Vec<f64>,
+    /// Named word lists learned with the model (sorted), e.g. the stems that open duties.
+    pub extras: Vec<(String, Vec<String>)>,
+}
+
+/// A feature's part in a decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contribution {
+    pub feature: String,
+    /// How much it raised the chosen class over the others.
+    pub weight: f64,
+}
+
+/// A model file that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// How to fit a model.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FitOptions {
+    /// L2 penalty per example.
+    pub l2: f64,
+    pub epochs: usize,
+    pub learning_rate: f64,
+}
+
+/// One training example: feature ids, class, weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    pub features: Vec<u32>,
+    pub class: usize,
+    pub weight: f64,
+}
+
+impl LinearModel {
+    /// Class probabilities for a line with these features (unknown features are ignored).
+    pub fn probabilities<S: AsRef<str>>(&self, features: &[S]) -> Vec<f64> {
+        let k = self.classes.len();
+        let rows: Vec<usize> = features
+            .iter()
+            .filter_map(|f| self.index.get(f.as_ref()).copied())
+            .collect();
+        let v = value(features.len());
+        let mut scores = self.bias.clone();
+        for r in &rows {
+            for (c, s) in scores.iter_mut().enumerate() {
+                *s += self.weights[r * k + c] * v;
+            }
+        }
+        softmax(&mut scores);
+        scores
+    }
+
+    /// The features that raised `class` most over the other classes, strongest first.
+    pub fn explain<S: AsRef<str>>(
+        &self,
+        features: &[S],
+        class: usize,
+        n: usize,
+    ) -> Vec<Contribution> {
+        let k = self.classes.len();
+        let v = value(features.len());
+        let mut out: Vec<Contribution> = features
+            .iter()
+            .filter_map(|f| {
+                let r = *self.index.get(f.as_ref())?;
+                let row = &self.weights[r * k..(r + 1) * k];
+                let others = (row.iter().sum::<f64>() - row[class]) / (k - 1).max(1) as f64;
+                let weight = (row[class] - others) * v;
+                (weight > 0.0).then(|| Contribution {
+                    feature: f.as_ref().to_owned(),
+                    weight,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.weight
+                .total_cmp(&a.weight)
+                .then(a.feature.cmp(&b.feature))
+        });
+        out.truncate(n);
+        out
+    }
+
+    pub fn class_index(&self, name: &str) -> Option<usize> {
+        self.classes.iter().position(|c| c == name)
+    }
+
+    /// A named list carried with the model.
+    pub fn extra(&self, name: &str) -> &[String] {
+        self.extras
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or(&[], |(_, v)| v.as_slice())
+    }
+
+    /// Fits a model to examples whose features are ids into `names`.
+    ///
+    /// (Single-letter names follow the usual notation: k classes, n features, w weights, b
+    /// biases, g gradients, h accumulated squares.) Full-batch gradient
+    /// descent with per-weight (AdaGrad) steps, in a fixed order: the same examples give the
+    /// same weights, bit for bit.
+    #[allow(clippy::many_single_char_names)]
+    pub fn fit(
+        classes: Vec<String>,
+        names: &[String],
+        examples: &[Example],
+        options: FitOptions,
+    ) -> LinearModel {
+        let k = classes.len();
+        let n = names.len();
+        let mut w = vec![0.0; n * k];
+        let mut b = vec![0.0; k];
+        let mut hw = vec![1e-8; n * k];
+        let mut hb = vec![1e-8; k];
+        let total: f64 = examples.iter().map(|e| e.weight).sum::<f64>().max(1e-9);
+        let mut gw = vec![0.0; n * k];
+        let mut gb = vec![0.0; k];
+        let mut scores = vec![0.0; k];
+        for _ in 0..options.epochs {
+            gw.fill(0.0);
+            gb.fill(0.0);
+            for e in examples {
+                let v = value(e.features.len());
+                scores.copy_from_slice(&b);
+                for &f in &e.features {
+                    let row = &w[f as usize * k..(f as usize + 1) * k];
+                    for (s, wc) in scores.iter_mut().zip(row) {
+                        *s += wc * v;
+                    }
+                }
+                softmax(&mut scores);
+                for (c, p) in scores.iter().enumerate() {
+                    let g = (p - f64::from(u8::from(c == e.class))) * e.weight / total;
+                    gb[c] += g;
+                    for &f in &e.features {
+                        gw[f as usize * k + c] += g * v;
+                    }
+                }
+            }
+            for i in 0..w.len() {
+                let g = gw[i] + options.l2 * w[i];
+                hw[i] += g * g;
+                w[i] -= options.learning_rate * g / hw[i].sqrt();
+            }
+            for c in 0..k {
+                hb[c] += gb[c] * gb[c];
+                b[c] -= options.learning_rate * gb[c] / hb[c].sqrt();
+            }
+        }
+        let index = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i))
+            .collect();
+        LinearModel {
+            classes,
+            bias: b,
+            index,
+            weights: w,
+            extras: Vec::new(),
+        }
+    }
+
+    /// The model as its file: features sorted by name, weights to 4 decimals, features whose
+    /// weights all round to zero left out.
+    pub fn to_text(&self, comments: &[String]) -> String {
+        let k = self.classes.len();
+        let mut out = String::new();
+        for c in comments {
+            let _ = writeln!(out, "# {c}");
+        }
+        let _ = writeln!(out, "classes\t{}", self.classes.join("\t"));
+        let _ = writeln!(out, "bias\t{}", fmt_row(&self.bias));
+        for (name, list) in &self.extras {
+            let _ = writeln!(out, "extra\t{name}\t{}", list.join("\t"));
+        }
+        let mut names: Vec<(&String, &usize)> = self.index.iter().collect();
+        names.sort();
+        for (name, &r) in names {
+            let row = &self.weights[r * k..(r + 1) * k];
+            if row.iter().all(|w| w.abs() < 0.000_05) {
+                continue;
+            }
+            let _ = writeln!(out, "f\t{name}\t{}", fmt_row(row));
+        }
+        out
+    }
+
+    /// Reads a model file.
+    pub fn parse(text: &str) -> Result<LinearModel, ModelError> {
+        let mut classes: Vec<String> = Vec::new();
+        let mut bias = Vec::new();
+        let mut index = FxHashMap::default();
+        let mut weights = Vec::new();
+        let mut extras = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let err = |message: String| ModelError {
+                line: i + 1,
+                message,
+            };
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split('\t');
+            let kind = parts.next().unwrap_or_default();
+            let numbers = |parts: std::str::Split<'_, char>| -> Result<Vec<f64>, ModelError> {
+                let row = parts
+                    .map(|p| p.parse::<f64>().map_err(|e| err(format!("`{p}`: {e}"))))
+                    .collect::<Result<Vec<f64>, _>>()?;
+                if row.len() == classes.len() {
+                    Ok(row)
+                } else {
+                    Err(err(format!(
+                        "expected {} weights, found {}",
+                        classes.len(),
+                        row.len()
+                    )))
+                }
+            };
+            match kind {
+                "classes" => classes = parts.map(str::to_owned).collect(),
+                "bias" => bias = numbers(parts)?,
+                "extra" => {
+                    let name = parts.next().unwrap_or_default().to_owned();
+                    extras.push((name, parts.map(str::to_owned).collect()));
+                }
+                "f" => {
+                    let name = parts
+                        .next()
+                        .ok_or_else(|| err("a feature line needs a name".to_owned()))?;
+                    let row = numbers(parts)?;
+                    index.insert(name.to_owned(), weights.len() / classes.len().max(1));
+                    weights.extend(row);
+                }
+                other => return Err(err(format!("unknown line kind `{other}`"))),
+            }
+        }
+        if classes.len() < 2 || bias.len() != classes.len() {
+            return Err(ModelError {
+                line: 0,
+                message: "expected a `classes` line of two or more classes and a `bias` line"
+                    .to_owned(),
+            });
+        }
+        Ok(LinearModel {
+            classes,
+            bias,
+            index,
+            weights,
+            extras,
+        })
+    }
+
+    /// How many features carry weights.
+    pub fn feature_count(&self) -> usize {
+        self.index.len()
+    }
+}
+
+/// Each feature's value: 1/√n for a line of n features, so long lines do not shout.
+fn value(n: usize) -> f64 {
+    1.0 / (n.max(1) as f64).sqrt()
+}
+
+fn softmax(scores: &mut [f64]) {
+    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut sum = 0.0;
+    for s in scores.iter_mut() {
+        *s = (*s - max).exp();
+        sum += *s;
+    }
+    for s in scores.iter_mut() {
+        *s /= sum;
+    }
+}
+
+fn fmt_row(row: &[f64]) -> String {
+    row.iter()
+        .map(|w| {
+            let s = format!("{w:.4}");
+            if s == "-0.0000" {
+                "0.0000".to_owned()
+            } else {
+                s
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\t")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toy() -> LinearModel {
+        let names: Vec<String> = ["discord", "instagram", "the"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        let ex = |f: &[u32], class| Example {
+            features: f.to_vec(),
+            class,
+            weight: 1.0,
+        };
+        let examples = vec![ex(&[0, 2], 0), ex(&[0], 0), ex(&[1, 2], 1), ex(&[1], 1)];
+        LinearModel::fit(
+            vec!["community".into(), "social".into()],
+            &names,
+            &examples,
+            FitOptions {
+                l2: 0.001,
+                epochs: 200,
+                learning_rate: 0.5,
+            },
+        )
+    }
+
+    #[test]
+    fn fitting_learns_which_words_decide() {
+        let m = toy();
+        assert!(m.probabilities(&["discord"])[0] > 0.8);
+        assert!(m.probabilities(&["instagram", "the"])[1] > 0.8);
+        let why = m.explain(&["the", "instagram"], 1, 3);
+        assert_eq!(why[0].feature, "instagram");
+        assert!(
+            why.iter()
+                .all(|c| c.feature != "the" || c.weight < why[0].weight)
+        );
+    }
+
+    #[test]
+    fn the_file_round_trips_and_fitting_is_deterministic() {
+        let mut m = toy();
+        m.extras
+            .push(("openers".into(), vec!["host".into(), "plan".into()]));
+        let text = m.to_text(&["toy".to_owned()]);
+        assert_eq!(text, toy_with_extras().to_text(&["toy".to_owned()]));
+        let back = LinearModel::parse(&text).unwrap();
+        assert_eq!(back.to_text(&["toy".to_owned()]), text);
+        assert_eq!(back.extra("openers"), ["host", "plan"]);
+        let p = back.probabilities(&["discord"]);
+        assert!((p[0] - m.probabilities(&["discord"])[0]).abs() < 1e-3);
+    }
+
+    fn toy_with_extras() -> LinearModel {
+        let mut m = toy();
+        m.extras
+            .push(("openers".into(), vec!["host".into(), "plan".into()]));
+        m
+    }
+
+    #[test]
+    fn bad_files_say_which_line() {
+        let e = LinearModel::parse("classes\ta\tb\nbias\t0\t0\nf\tx\t1\n").unwrap_err();
+        assert_eq!(e.to_string(), "line 3: expected 2 weights, found 1");
+        let e = LinearModel::parse("classes\ta\tb\nbias\t0\tz\n").unwrap_err();
+        assert!(e.to_string().starts_with("line 2: `z`"), "{e}");
+        assert!(LinearModel::parse("").is_err());
+    }
+}

@@ -1,0 +1,145 @@
+//! Whose work a duty line is: a learned role model over Snowball stems and word pairs
+//! (`data/reader/roles.model`, learned from the labelled corpus and the catalogs' task texts),
+//! with the words that decided each line.
+//!
+//! The model's classes are role ids, `shared`, and `neither` (work of no role). A role a user
+//! catalog adds has no weights: it is read through its tasks' texts (the [`super::Matcher`]),
+//! and the line says so ([`Reading::Tasks`]).
+
+use super::features::{Stems, role_features, surface};
+use super::model::LinearModel;
+
+/// The role model's class for work that is neither role's.
+pub const NEITHER: &str = "neither";
+
+/// How a line's role was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// By the learned role model.
+    Model,
+    /// By the catalog's task texts: the line's best task belongs to a role the model was not
+    /// trained on.
+    Tasks,
+}
+
+impl Reading {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reading::Model => "model",
+            Reading::Tasks => "tasks",
+        }
+    }
+}
+
+/// The role model's answer for one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleGuess {
+    /// The class: a role id, `shared` or `neither`.
+    pub class: String,
+    pub probability: f64,
+    /// The words that raised this class most, as written in the line, strongest first.
+    pub evidence: Vec<String>,
+}
+
+/// The learned role model, ready to read.
+#[derive(Debug, Clone)]
+pub struct RoleReader {
+    model: LinearModel,
+}
+
+/// How many words a line's evidence names at most.
+pub const EVIDENCE_WORDS: usize = 3;
+
+impl RoleReader {
+    pub fn new(model: LinearModel) -> RoleReader {
+        RoleReader { model }
+    }
+
+    /// Whether the model has weights for this class (a role id, `shared` or `neither`).
+    pub fn knows(&self, class: &str) -> bool {
+        self.model.class_index(class).is_some()
+    }
+
+    /// The most likely class of a line, with its evidence.
+    pub fn read(&self, stems: &Stems, text: &str) -> RoleGuess {
+        let tokens = stems.tokens(text);
+        let features = role_features(&tokens);
+        let p = self.model.probabilities(&features);
+        let best = (0..p.len())
+            .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
+            .unwrap_or(0);
+        let mut evidence: Vec<String> = Vec::new();
+        for c in self.model.explain(&features, best, EVIDENCE_WORDS * 3) {
+            let Some(words) = surface(&tokens, &c.feature) else {
+                continue;
+            };
+            // Short function words ("our", "to") can carry weight, but name nothing a reader
+            // can check: evidence is content words (an acronym such as "DMs" stays).
+            if !words.contains(' ')
+                && words.chars().count() <= 3
+                && words.chars().all(char::is_lowercase)
+            {
+                continue;
+            }
+            // A pair repeats a word already named, or the other way round: keep the first.
+            let lower = words.to_lowercase();
+            if evidence.iter().any(|e| {
+                let e = e.to_lowercase();
+                e.contains(&lower) || lower.contains(&e)
+            }) {
+                continue;
+            }
+            evidence.push(words);
+            if evidence.len() == EVIDENCE_WORDS {
+                break;
+            }
+        }
+        RoleGuess {
+            class: self.model.classes[best].clone(),
+            probability: p[best],
+            evidence,
+        }
+    }
+
+    /// The probability of each class, by class name.
+    pub fn probabilities(&self, stems: &Stems, text: &str) -> Vec<(String, f64)> {
+        let features = role_features(&stems.tokens(text));
+        self.model
+            .classes
+            .iter()
+            .cloned()
+            .zip(self.model.probabilities(&features))
+            .collect()
+    }
+
+    pub fn model(&self) -> &LinearModel {
+        &self.model
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offer::language::Language;
+
+    #[test]
+    fn the_best_class_comes_with_the_words_that_decided_it() {
+        let model = LinearModel::parse(
+            "classes\tcommunity-manager\tsocial-media-manager\tshared\tneither\n\
+             bias\t0\t0\t0\t0\n\
+             f\tcomment\t-1\t2\t0\t0\n\
+             f\tinstagram\t-1\t3\t0\t0\n\
+             f\trepli\t0\t1\t0\t0\n\
+             f\trepli to\t0\t1.5\t0\t0\n",
+        )
+        .unwrap();
+        let r = RoleReader::new(model);
+        let g = r.read(
+            &Stems::new(Language::English),
+            "Reply to comments on Instagram",
+        );
+        assert_eq!(g.class, "social-media-manager");
+        assert_eq!(g.evidence, ["Instagram", "comments", "Reply to"]);
+        assert!(r.knows("shared") && !r.knows("developer-advocate"));
+    }
+}

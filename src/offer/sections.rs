@@ -1,0 +1,376 @@
+//! Which lines of a pasted posting are duties: the text laid out in lines (and the sentences of
+//! prose), each line read by a learned section model that sees its words, the heading above it
+//! and its shape, and a duty line cut into the duties it lists.
+//!
+//! Nothing here is a word list: the model and the stems that open duties are learned from
+//! labelled whole postings (`corpus/`, `examples/train_reader.rs`) and embedded as
+//! `data/reader/sections.model`.
+
+use rustc_hash::FxHashSet;
+
+use super::extract::{Line, clean, join_continuations, sentences, split_duties, split_lines};
+use super::features::{Context, LineShape, Stems, heads_a_block, section_features};
+use super::language::Language;
+use super::model::{LinearModel, ModelError};
+
+/// The class of the section model that marks a duty.
+pub const DUTY: &str = "duty";
+/// The class of the section model that marks the title line.
+pub const TITLE: &str = "title";
+/// A short first line that is no duty is the title from this probability of the title class.
+pub const TITLE_MIN_PROBABILITY: f64 = 0.1;
+/// The model's list of stems that open a duty ("host", "gestion", "anim").
+pub const OPENERS: &str = "openers";
+
+/// One line of the laid-out text: a line of the posting, or one sentence of a line of prose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaidLine {
+    pub text: String,
+    /// The posting's line it comes from (cleaned of bullets and markup).
+    pub source_text: String,
+    /// Index of that line among the posting's lines.
+    pub source: usize,
+    pub marked: bool,
+    pub heading_like: bool,
+    /// A sentence cut out of a longer line.
+    pub sentence: bool,
+}
+
+impl LaidLine {
+    fn shape(&self) -> LineShape<'_> {
+        LineShape {
+            text: &self.text,
+            marked: self.marked,
+            numbered: false,
+            heading_like: self.heading_like,
+            sentence: self.sentence,
+        }
+    }
+}
+
+/// The lines of a pasted text: HTML decoded, bullets and markup stripped, hard-wrapped bullets
+/// joined, and each line of several sentences cut into them.
+pub fn lay_out(text: &str) -> Vec<LaidLine> {
+    let lines = join_continuations(
+        split_lines(&super::extract::decode_html(text))
+            .iter()
+            .filter_map(|raw| clean(raw))
+            .collect(),
+    );
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, line) in lines.into_iter().enumerate() {
+        push_pieces(&line, i, &mut out);
+    }
+    out
+}
+
+/// The lines of a posting given line by line (the corpus): each cleaned and cut the same way,
+/// with the index of the line it came from.
+pub fn lay_out_lines<S: AsRef<str>>(lines: &[S]) -> Vec<LaidLine> {
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, raw) in lines.iter().enumerate() {
+        if let Some(line) = clean(raw.as_ref()) {
+            push_pieces(&line, i, &mut out);
+        }
+    }
+    out
+}
+
+fn push_pieces(line: &Line, source: usize, out: &mut Vec<LaidLine>) {
+    let parts = sentences(&line.text);
+    let sentence = parts.len() > 1;
+    for text in parts {
+        out.push(LaidLine {
+            text,
+            source_text: line.text.clone(),
+            source,
+            marked: line.marked,
+            heading_like: line.heading_like,
+            sentence,
+        });
+    }
+}
+
+/// The section model's features of every laid-out line, in order.
+pub fn features_of(language: Language, stems: &Stems, lines: &[LaidLine]) -> Vec<Vec<String>> {
+    let mut heading: Option<Vec<String>> = None;
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        let tokens = stems.tokens(&line.text);
+        let context = Context {
+            heading: heading.as_deref(),
+            index: i,
+            count: lines.len(),
+            prev_marked: i > 0 && lines[i - 1].marked,
+            next_marked: lines.get(i + 1).is_some_and(|l| l.marked),
+        };
+        let shape = line.shape();
+        out.push(section_features(language, &shape, &tokens, &context));
+        if heads_a_block(&shape) {
+            heading = Some(tokens.into_iter().map(|t| t.stem).collect());
+        }
+    }
+    out
+}
+
+/// The learned section model, ready to read.
+#[derive(Debug, Clone)]
+pub struct SectionReader {
+    model: LinearModel,
+    duty: usize,
+    /// The class that marks a title line, if the model has one.
+    title: Option<usize>,
+    openers: FxHashSet<String>,
+    /// A line is a duty when the model gives it at least this probability.
+    pub threshold: f64,
+}
+
+impl SectionReader {
+    pub fn new(model: LinearModel, threshold: f64) -> Result<SectionReader, ModelError> {
+        let duty = model.class_index(DUTY).ok_or_else(|| ModelError {
+            line: 0,
+            message: format!("the section model has no `{DUTY}` class"),
+        })?;
+        let openers = model.extra(OPENERS).iter().cloned().collect();
+        Ok(SectionReader {
+            title: model.class_index(TITLE),
+            model,
+            duty,
+            openers,
+            threshold,
+        })
+    }
+
+    /// The probability that each line is a duty, and whether the first line reads as the
+    /// posting's title (the model's most likely section for it).
+    pub fn duty_probabilities(
+        &self,
+        language: Language,
+        stems: &Stems,
+        lines: &[LaidLine],
+    ) -> (Vec<f64>, bool) {
+        let mut first_is_title = false;
+        let p = features_of(language, stems, lines)
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let p = self.model.probabilities(f);
+                // The first line is the title when the model says so, or when it is short like a
+                // heading, is no duty, and the model finds a title likely enough.
+                if i == 0
+                    && let Some(t) = self.title
+                {
+                    first_is_title = (0..p.len()).all(|c| p[c] <= p[t])
+                        || (heads_a_block(&lines[0].shape())
+                            && p[self.duty] < self.threshold
+                            && p[t] >= TITLE_MIN_PROBABILITY);
+                }
+                p[self.duty]
+            })
+            .collect();
+        (p, first_is_title)
+    }
+
+    /// The duties one duty line lists: cut at ";", and at ",", ":" or a joining word where the
+    /// next clause opens with a stem that opens duties ("plan the calendar, write captions and
+    /// reply to DMs" is three). A clause of one word stays with its neighbour.
+    pub fn split(&self, stems: &Stems, text: &str) -> Vec<String> {
+        split_duties(text)
+            .iter()
+            .flat_map(|part| self.split_clauses(stems, part))
+            .collect()
+    }
+
+    fn split_clauses(&self, stems: &Stems, text: &str) -> Vec<String> {
+        // Candidate cuts: after ", " and ": " (punctuation), and before a short joining word
+        // (" and ", " y ", " et ", " e "), found by shape: a lower-case word of at most three
+        // letters. (end of the left part, start of the right part, punctuation?)
+        let mut cuts: Vec<(usize, usize, bool)> = Vec::new();
+        let bytes = text.as_bytes();
+        for (i, c) in text.char_indices() {
+            if (c == ',' || c == ':') && bytes.get(i + 1) == Some(&b' ') {
+                cuts.push((i, i + 2, true));
+            } else if c == ' ' {
+                let rest = &text[i + 1..];
+                let word_end = rest.find(' ').unwrap_or(rest.len());
+                let word = &rest[..word_end];
+                if (1..=3).contains(&word.chars().count())
+                    && word.chars().all(char::is_lowercase)
+                    && word_end < rest.len()
+                {
+                    cuts.push((i, i + 1, false));
+                }
+            }
+        }
+        let mut out: Vec<String> = Vec::new();
+        let mut start = 0;
+        for (end, next, punctuation) in cuts {
+            if end < start || !self.opens_duty(stems, &text[next..]) {
+                continue;
+            }
+            let left = text[start..end].trim();
+            let left_words = left.split_whitespace().count();
+            // The left part must be a duty of its own: it opens like one, or (cut at
+            // punctuation) is long enough to be one ("You'd run our accounts: plan …").
+            let duty_like = left_words >= 2 && self.opens_duty(stems, strip_joiner(left));
+            if !(duty_like || (punctuation && left_words >= 3)) {
+                continue;
+            }
+            out.push(left.to_owned());
+            start = next;
+        }
+        let last = text[start..].trim();
+        if out.is_empty() || last.split_whitespace().count() >= 2 {
+            out.push(last.to_owned());
+        } else if let Some(prev) = out.last_mut() {
+            prev.push(' ');
+            prev.push_str(last);
+        }
+        out.into_iter()
+            .map(|s| strip_joiner(&s).to_owned())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    /// Whether a clause opens a duty: its first word, or the word after a short joining word,
+    /// is a learned duty opener, and the clause has two words or more.
+    fn opens_duty(&self, stems: &Stems, clause: &str) -> bool {
+        let words: Vec<&str> = clause.split_whitespace().take(3).collect();
+        if words.len() < 2 {
+            return false;
+        }
+        let is_opener = |w: &str| {
+            stems
+                .tokens(w)
+                .first()
+                .is_some_and(|t| self.openers.contains(&t.stem))
+        };
+        if is_opener(words[0]) {
+            return true;
+        }
+        words[0].chars().count() <= 3
+            && words[0].chars().all(char::is_lowercase)
+            && words.len() == 3
+            && is_opener(words[1])
+    }
+
+    pub fn model(&self) -> &LinearModel {
+        &self.model
+    }
+}
+
+/// A clause without the joining word it starts with ("and grow our followers" → "grow our
+/// followers"): a lower-case word of at most three letters before a longer one.
+fn strip_joiner(s: &str) -> &str {
+    let s = s.trim();
+    if let Some((first, rest)) = s.split_once(' ')
+        && first.chars().count() <= 3
+        && first.chars().all(char::is_lowercase)
+        && rest.split_whitespace().count() >= 2
+        && rest.chars().next().is_some_and(char::is_lowercase)
+    {
+        return rest.trim_start();
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reader(openers: &[&str]) -> SectionReader {
+        let text = format!(
+            "classes\tduty\tother\nbias\t0\t0\nextra\topeners\t{}\nf\tw:host\t1\t-1\n",
+            openers.join("\t")
+        );
+        SectionReader::new(LinearModel::parse(&text).unwrap(), 0.5).unwrap()
+    }
+
+    #[test]
+    fn a_line_that_lists_duties_gives_one_each() {
+        let r = reader(&["plan", "write", "repli", "grow"]);
+        let stems = Stems::new(Language::English);
+        let parts = r.split(
+            &stems,
+            "You'd run our accounts: plan the content calendar, shoot and edit Reels, write captions, reply to comments and DMs, and grow our followers",
+        );
+        assert_eq!(
+            parts,
+            [
+                "You'd run our accounts",
+                "plan the content calendar, shoot and edit Reels",
+                "write captions",
+                "reply to comments and DMs",
+                "grow our followers"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clause_that_does_not_open_like_a_duty_keeps_its_line_whole() {
+        let r = reader(&["design", "maintain", "evolv"]);
+        let stems = Stems::new(Language::English);
+        for line in [
+            "You will start to design and execute your strategy",
+            "Should build, evolve and maintain communities",
+        ] {
+            assert_eq!(r.split(&stems, line), [line]);
+        }
+    }
+
+    #[test]
+    fn a_list_of_nouns_is_one_duty() {
+        let r = reader(&["plan", "grow"]);
+        let stems = Stems::new(Language::English);
+        assert_eq!(
+            r.split(&stems, "Moderate Discord, Reddit and the forum"),
+            ["Moderate Discord, Reddit and the forum"]
+        );
+    }
+
+    #[test]
+    fn other_languages_split_after_their_joining_word() {
+        let r = reader(&["gestion", "cre"]);
+        let stems = Stems::new(Language::Spanish);
+        assert_eq!(
+            r.split(
+                &stems,
+                "Gestionar las redes sociales y crear contenido para Instagram"
+            ),
+            [
+                "Gestionar las redes sociales",
+                "crear contenido para Instagram"
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_is_laid_out_sentence_by_sentence_with_its_line() {
+        let lines =
+            lay_out("Title\n\nWe are a small team. You will host our meetups.\n- Reply to DMs\n");
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Title",
+                "We are a small team.",
+                "You will host our meetups.",
+                "Reply to DMs"
+            ]
+        );
+        assert!(lines[2].sentence);
+        assert_eq!(
+            lines[2].source_text,
+            "We are a small team. You will host our meetups."
+        );
+        assert!(lines[3].marked && !lines[3].sentence);
+    }
+
+    #[test]
+    fn the_heading_above_a_line_is_part_of_what_the_model_sees() {
+        let lines = lay_out("Responsibilities:\n- Host meetups\n");
+        let f = features_of(Language::English, &Stems::new(Language::English), &lines);
+        assert!(f[1].contains(&"h:respons".to_owned()), "{:?}", f[1]);
+        assert!(f[0].contains(&"h:none".to_owned()));
+    }
+}

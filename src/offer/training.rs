@@ -1,0 +1,435 @@
+//! Learning the offer reader from the labelled corpus (`corpus/postings/*.yaml`): the section
+//! model (is a line a duty?) from every line's section, the role model (whose work?) from the
+//! duty lines' labels and the catalogs' task texts, and cross-validation that leaves whole
+//! sources out. Run by `cargo run --release --example train_reader`; deterministic, so a test
+//! can check that the committed models are what the corpus gives.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+use super::features::{Stems, role_features};
+use super::language::Language;
+use super::model::{Example, FitOptions, LinearModel};
+use super::sections::{DUTY, OPENERS, features_of, lay_out_lines};
+use crate::catalog::{Catalog, Owner, SHARED};
+use crate::error::InputError;
+use crate::yaml;
+
+/// Where the training settings live under `data/`.
+pub const TRAINING_PATH: &str = "reader/training.yaml";
+
+/// One labelled posting of the corpus.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CorpusPosting {
+    pub source: String,
+    pub employer: String,
+    pub kind: String,
+    pub language: String,
+    pub title: String,
+    pub verdict: String,
+    pub whole: bool,
+    #[serde(default)]
+    pub excerpt: Option<String>,
+    pub lines: Vec<CorpusLine>,
+}
+
+/// One line of a labelled posting.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CorpusLine {
+    pub section: String,
+    #[serde(default)]
+    pub label: Option<String>,
+    pub text: String,
+}
+
+impl CorpusPosting {
+    pub fn language(&self) -> Language {
+        self.language.parse().unwrap_or(Language::English)
+    }
+
+    /// The group cross-validation leaves out together: the employer.
+    pub fn group(&self) -> String {
+        self.employer.trim().to_lowercase()
+    }
+}
+
+/// How the models are learned (`data/reader/training.yaml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingConfig {
+    pub roles: RoleTraining,
+    pub sections: SectionTraining,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleTraining {
+    /// Corpus label → model class (a role id, `shared` or `neither`).
+    pub labels: BTreeMap<String, String>,
+    /// How much one catalog task counts beside one corpus line.
+    pub catalog_weight: f64,
+    pub fit: FitSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionTraining {
+    /// Corpus section → model class (`duty` must be one).
+    pub classes: BTreeMap<String, String>,
+    /// A stem opens duties when at least this many duty lines start with it...
+    pub opener_min_count: usize,
+    /// ...and at least this share of all lines that start with it are duties.
+    pub opener_min_share: f64,
+    pub fit: FitSettings,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FitSettings {
+    /// Features seen fewer times than this are left out.
+    pub min_count: usize,
+    pub l2: f64,
+    pub epochs: usize,
+    pub learning_rate: f64,
+}
+
+impl FitSettings {
+    fn options(self) -> FitOptions {
+        FitOptions {
+            l2: self.l2,
+            epochs: self.epochs,
+            learning_rate: self.learning_rate,
+        }
+    }
+}
+
+impl TrainingConfig {
+    /// The settings embedded from `data/reader/training.yaml`.
+    pub fn builtin() -> Result<TrainingConfig, InputError> {
+        let text = crate::catalog::builtin_data_file(TRAINING_PATH).unwrap_or_default();
+        yaml::parse(&format!("<built-in>/{TRAINING_PATH}"), text)
+    }
+
+    /// The settings in a file (the training command reads `data/reader/training.yaml` from
+    /// disk, so a change is tried without rebuilding).
+    pub fn from_file(path: &Path) -> anyhow::Result<TrainingConfig> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("cannot read {name}: {e}"))?;
+        Ok(yaml::parse(&name, &text)?)
+    }
+}
+
+/// Reads every `*.yaml` file of the corpus folder, in name order.
+pub fn load_corpus(dir: &Path) -> anyhow::Result<Vec<(String, CorpusPosting)>> {
+    use anyhow::Context as _;
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list {}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    let mut out = Vec::with_capacity(files.len());
+    for path in files {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {name}"))?;
+        let posting: CorpusPosting = yaml::parse(&name, &text)?;
+        out.push((name, posting));
+    }
+    Ok(out)
+}
+
+/// A training example before features get ids.
+#[derive(Debug, Clone)]
+pub struct NamedExample {
+    pub features: Vec<String>,
+    pub class: String,
+    pub weight: f64,
+    /// The corpus source it comes from (`None`: a catalog task, always trained on).
+    pub group: Option<String>,
+    pub language: Language,
+}
+
+/// The role model's examples: every labelled duty line, and every catalog task (its title and
+/// keywords, labelled by its owner).
+pub fn role_examples(
+    corpus: &[(String, CorpusPosting)],
+    catalog: &Catalog,
+    config: &RoleTraining,
+) -> Vec<NamedExample> {
+    let mut out = Vec::new();
+    for (_, posting) in corpus {
+        let language = posting.language();
+        let stems = Stems::new(language);
+        for line in posting.lines.iter().filter(|l| l.section == "duty") {
+            let Some(class) = line.label.as_ref().and_then(|l| config.labels.get(l)) else {
+                continue;
+            };
+            let laid = lay_out_lines(&[&line.text]);
+            let text: Vec<&str> = laid.iter().map(|l| l.text.as_str()).collect();
+            out.push(NamedExample {
+                features: role_features(&stems.tokens(&text.join(" "))),
+                class: class.clone(),
+                weight: 1.0,
+                group: Some(posting.group()),
+                language,
+            });
+        }
+    }
+    let stems = Stems::new(Language::English);
+    for task in catalog.tasks() {
+        let class = match &task.role {
+            Owner::Role(id) => id.clone(),
+            Owner::Shared => SHARED.to_owned(),
+        };
+        let text = format!("{}. {}", task.title, task.keywords.join(", "));
+        out.push(NamedExample {
+            features: role_features(&stems.tokens(&text)),
+            class,
+            weight: config.catalog_weight,
+            group: None,
+            language: Language::English,
+        });
+    }
+    out
+}
+
+/// The section model's examples: every line of every posting, with the heading above it and
+/// its shape, classed by its section.
+pub fn section_examples(
+    corpus: &[(String, CorpusPosting)],
+    config: &SectionTraining,
+) -> Vec<NamedExample> {
+    let mut out = Vec::new();
+    for (_, posting) in corpus {
+        let language = posting.language();
+        let stems = Stems::new(language);
+        let texts: Vec<&str> = posting.lines.iter().map(|l| l.text.as_str()).collect();
+        let laid = lay_out_lines(&texts);
+        let features = features_of(language, &stems, &laid);
+        for (line, features) in laid.iter().zip(features) {
+            let section = &posting.lines[line.source].section;
+            let Some(class) = config.classes.get(section) else {
+                continue;
+            };
+            out.push(NamedExample {
+                features,
+                class: class.clone(),
+                weight: 1.0,
+                group: Some(posting.group()),
+                language,
+            });
+        }
+    }
+    out
+}
+
+/// The stems that open duty lines: the first word of at least `opener_min_count` duty lines,
+/// and of duties in at least `opener_min_share` of the lines it opens. Sorted.
+pub fn learn_openers(corpus: &[(String, CorpusPosting)], config: &SectionTraining) -> Vec<String> {
+    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (_, posting) in corpus {
+        let stems = Stems::new(posting.language());
+        for line in &posting.lines {
+            for laid in lay_out_lines(&[&line.text]) {
+                let Some(first) = stems.tokens(&laid.text).into_iter().next() else {
+                    continue;
+                };
+                let entry = counts.entry(first.stem).or_default();
+                entry.1 += 1;
+                if line.section == "duty" {
+                    entry.0 += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (duty, all))| {
+            *duty >= config.opener_min_count
+                && *duty as f64 >= config.opener_min_share * *all as f64
+        })
+        .map(|(stem, _)| stem)
+        .collect()
+}
+
+/// Fits a model to named examples: features seen at least `min_count` times get ids (sorted,
+/// so the ids do not depend on the examples' order), classes in the given order.
+pub fn fit_named(
+    classes: &[String],
+    examples: &[&NamedExample],
+    settings: FitSettings,
+) -> LinearModel {
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    for e in examples {
+        for f in &e.features {
+            *counts.entry(f.as_str()).or_default() += 1;
+        }
+    }
+    let mut names: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, n)| *n >= settings.min_count)
+        .map(|(f, _)| f.to_owned())
+        .collect();
+    names.sort();
+    let ids: FxHashMap<&str, u32> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i as u32))
+        .collect();
+    let examples: Vec<Example> = examples
+        .iter()
+        .filter_map(|e| {
+            let class = classes.iter().position(|c| *c == e.class)?;
+            let mut features: Vec<u32> = e
+                .features
+                .iter()
+                .filter_map(|f| ids.get(f.as_str()).copied())
+                .collect();
+            features.sort_unstable();
+            features.dedup();
+            Some(Example {
+                features,
+                class,
+                weight: e.weight,
+            })
+        })
+        .collect();
+    LinearModel::fit(classes.to_vec(), &names, &examples, settings.options())
+}
+
+/// The classes of a model, in a fixed order: the config's values, sorted, deduplicated.
+pub fn classes_of(map: &BTreeMap<String, String>) -> Vec<String> {
+    let mut classes: Vec<String> = map.values().cloned().collect();
+    classes.sort();
+    classes.dedup();
+    classes
+}
+
+/// Both learned models as their files' texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trained {
+    pub roles: String,
+    pub sections: String,
+}
+
+/// Learns both models from the whole corpus.
+pub fn train(
+    corpus: &[(String, CorpusPosting)],
+    catalog: &Catalog,
+    config: &TrainingConfig,
+) -> Trained {
+    let role_ex = role_examples(corpus, catalog, &config.roles);
+    let role_classes = role_classes(catalog, &config.roles);
+    let roles = fit_named(
+        &role_classes,
+        &role_ex.iter().collect::<Vec<_>>(),
+        config.roles.fit,
+    );
+    let section_ex = section_examples(corpus, &config.sections);
+    let section_classes = classes_of(&config.sections.classes);
+    let mut sections = fit_named(
+        &section_classes,
+        &section_ex.iter().collect::<Vec<_>>(),
+        config.sections.fit,
+    );
+    sections
+        .extras
+        .push((OPENERS.to_owned(), learn_openers(corpus, &config.sections)));
+    let lines = |n: usize, what: &str| format!("{n} {what}");
+    let duty_lines = role_ex.iter().filter(|e| e.group.is_some()).count();
+    let head = [
+        "rolescope offer reader: learned by `cargo run --release --example train_reader`; do not edit."
+            .to_owned(),
+        format!(
+            "corpus: {} postings, {}, {}",
+            corpus.len(),
+            lines(duty_lines, "labelled duty lines"),
+            lines(section_ex.len(), "laid-out lines")
+        ),
+    ];
+    let mut role_head = head.to_vec();
+    role_head.push(format!(
+        "role model: {} features; plus {} catalog tasks at weight {}",
+        roles.feature_count(),
+        role_ex.len() - duty_lines,
+        config.roles.catalog_weight
+    ));
+    let mut section_head = head.to_vec();
+    section_head.push(format!(
+        "section model: {} features",
+        sections.feature_count()
+    ));
+    Trained {
+        roles: roles.to_text(&role_head),
+        sections: sections.to_text(&section_head),
+    }
+}
+
+/// The role model's classes: the corpus labels' classes and every owner of the catalog's
+/// tasks (so the catalog's shared tasks train `shared`), sorted.
+fn role_classes(catalog: &Catalog, config: &RoleTraining) -> Vec<String> {
+    let mut classes = classes_of(&config.labels);
+    for task in catalog.tasks() {
+        let c = match &task.role {
+            Owner::Role(id) => id.clone(),
+            Owner::Shared => SHARED.to_owned(),
+        };
+        if !classes.contains(&c) {
+            classes.push(c);
+        }
+    }
+    classes.sort();
+    classes
+}
+
+/// One held-out prediction.
+#[derive(Debug, Clone)]
+pub struct Prediction {
+    pub language: Language,
+    pub want: String,
+    pub got: String,
+}
+
+/// Leave-one-source-out cross-validation of a model: for every group, fit on the others (and
+/// on the examples with no group) and predict the group's examples.
+pub fn cross_validate(
+    classes: &[String],
+    examples: &[NamedExample],
+    settings: FitSettings,
+    decide: &dyn Fn(&LinearModel, &NamedExample) -> String,
+) -> Vec<Prediction> {
+    let mut groups: Vec<&str> = examples.iter().filter_map(|e| e.group.as_deref()).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let mut out = Vec::new();
+    for g in groups {
+        let train: Vec<&NamedExample> = examples
+            .iter()
+            .filter(|e| e.group.as_deref() != Some(g))
+            .collect();
+        let model = fit_named(classes, &train, settings);
+        for e in examples.iter().filter(|e| e.group.as_deref() == Some(g)) {
+            out.push(Prediction {
+                language: e.language,
+                want: e.class.clone(),
+                got: decide(&model, e),
+            });
+        }
+    }
+    out
+}
+
+/// The role model's classes for cross-validation (same as [`train`]).
+pub fn role_model_classes(catalog: &Catalog, config: &RoleTraining) -> Vec<String> {
+    role_classes(catalog, config)
+}
+
+/// The class of the section model that marks duties.
+pub fn duty_class() -> &'static str {
+    DUTY
+}
