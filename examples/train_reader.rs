@@ -17,8 +17,8 @@ use anyhow::Context as _;
 use rolescope::catalog::Catalog;
 use rolescope::offer::language::Language;
 use rolescope::offer::training::{
-    NamedExample, Prediction, TrainingConfig, classes_of, cross_validate, duty_class, load_corpus,
-    role_examples, role_model_classes, section_examples, train,
+    NamedExample, Prediction, TrainingConfig, classes_of, cross_validate, load_corpus,
+    role_classes, role_examples, section_examples, train,
 };
 
 fn main() -> anyhow::Result<()> {
@@ -76,7 +76,7 @@ fn cross_validation(
     );
 
     let examples = role_examples(corpus, catalog, &config.roles);
-    let classes = role_model_classes(catalog, &config.roles);
+    let classes = role_classes(catalog, &config.roles);
     let predictions = cross_validate(&classes, &examples, config.roles.fit, &|m, e| {
         let p = m.probabilities(&e.features);
         let best = (0..p.len())
@@ -93,7 +93,7 @@ fn cross_validation(
 
     let examples: Vec<NamedExample> = section_examples(corpus, &config.sections);
     let classes = classes_of(&config.sections.classes);
-    let duty = duty_class();
+    let duty = rolescope::offer::sections::DUTY;
     let reader_config =
         rolescope::offer::MatchingConfig::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
     let threshold = reader_config.reader.duty_threshold;

@@ -94,12 +94,6 @@ pub struct FactsConfig {
 pub struct ReaderConfig {
     /// A line is a duty when the section model gives it at least this probability.
     pub duty_threshold: f64,
-    /// A role a user catalog adds (no learned weights) takes a line when its best task's
-    /// confidence is at least this, and above the learned model's probability.
-    pub untrained_role_min_confidence: f64,
-    /// A title that names no role through the catalog's aliases is read by the role model, and
-    /// names the role it finds when the model gives it at least this probability.
-    pub title_min_probability: f64,
 }
 
 /// The words that join two duties on one line, and the verbs that open the second one.

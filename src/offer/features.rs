@@ -95,8 +95,6 @@ pub struct LineShape<'a> {
     pub text: &'a str,
     /// It started with a bullet or a number.
     pub marked: bool,
-    /// It started with a number ("1.", "a)").
-    pub numbered: bool,
     /// A Markdown heading, or it ended with ":".
     pub heading_like: bool,
     /// A sentence cut out of a longer line of prose.
@@ -165,7 +163,6 @@ pub fn section_features(
     out.push(format!("s:len{bucket}"));
     let flags = [
         ("s:bullet", shape.marked),
-        ("s:number", shape.numbered),
         ("s:heading", shape.heading_like),
         ("s:heads", heads_a_block(shape)),
         ("s:sentence", shape.sentence),

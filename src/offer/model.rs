@@ -368,9 +368,7 @@ mod tests {
 
     #[test]
     fn the_file_round_trips_and_fitting_is_deterministic() {
-        let mut m = toy();
-        m.extras
-            .push(("openers".into(), vec!["host".into(), "plan".into()]));
+        let m = toy_with_extras();
         let text = m.to_text(&["toy".to_owned()]);
         assert_eq!(text, toy_with_extras().to_text(&["toy".to_owned()]));
         let back = LinearModel::parse(&text).unwrap();

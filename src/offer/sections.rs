@@ -41,7 +41,6 @@ impl LaidLine {
         LineShape {
             text: &self.text,
             marked: self.marked,
-            numbered: false,
             heading_like: self.heading_like,
             sentence: self.sentence,
         }

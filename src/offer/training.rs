@@ -13,8 +13,8 @@ use serde::Deserialize;
 use super::features::{Stems, role_features};
 use super::language::Language;
 use super::model::{Example, FitOptions, LinearModel};
-use super::sections::{DUTY, OPENERS, features_of, lay_out_lines};
-use crate::catalog::{Catalog, Owner, SHARED};
+use super::sections::{OPENERS, features_of, lay_out_lines};
+use crate::catalog::Catalog;
 use crate::error::InputError;
 use crate::yaml;
 
@@ -182,10 +182,7 @@ pub fn role_examples(
     }
     let stems = Stems::new(Language::English);
     for task in catalog.tasks() {
-        let class = match &task.role {
-            Owner::Role(id) => id.clone(),
-            Owner::Shared => SHARED.to_owned(),
-        };
+        let class = task.role.as_str().to_owned();
         let text = format!("{}. {}", task.title, task.keywords.join(", "));
         out.push(NamedExample {
             features: role_features(&stems.tokens(&text)),
@@ -340,16 +337,14 @@ pub fn train(
     sections
         .extras
         .push((OPENERS.to_owned(), learn_openers(corpus, &config.sections)));
-    let lines = |n: usize, what: &str| format!("{n} {what}");
     let duty_lines = role_ex.iter().filter(|e| e.group.is_some()).count();
     let head = [
         "rolescope offer reader: learned by `cargo run --release --example train_reader`; do not edit."
             .to_owned(),
         format!(
-            "corpus: {} postings, {}, {}",
+            "corpus: {} postings, {duty_lines} labelled duty lines, {} laid-out lines",
             corpus.len(),
-            lines(duty_lines, "labelled duty lines"),
-            lines(section_ex.len(), "laid-out lines")
+            section_ex.len()
         ),
     ];
     let mut role_head = head.to_vec();
@@ -372,13 +367,10 @@ pub fn train(
 
 /// The role model's classes: the corpus labels' classes and every owner of the catalog's
 /// tasks (so the catalog's shared tasks train `shared`), sorted.
-fn role_classes(catalog: &Catalog, config: &RoleTraining) -> Vec<String> {
+pub fn role_classes(catalog: &Catalog, config: &RoleTraining) -> Vec<String> {
     let mut classes = classes_of(&config.labels);
     for task in catalog.tasks() {
-        let c = match &task.role {
-            Owner::Role(id) => id.clone(),
-            Owner::Shared => SHARED.to_owned(),
-        };
+        let c = task.role.as_str().to_owned();
         if !classes.contains(&c) {
             classes.push(c);
         }
@@ -422,14 +414,4 @@ pub fn cross_validate(
         }
     }
     out
-}
-
-/// The role model's classes for cross-validation (same as [`train`]).
-pub fn role_model_classes(catalog: &Catalog, config: &RoleTraining) -> Vec<String> {
-    role_classes(catalog, config)
-}
-
-/// The class of the section model that marks duties.
-pub fn duty_class() -> &'static str {
-    DUTY
 }
