@@ -75,7 +75,7 @@ fn main() {
     let text200 = posting(200);
     let whole = time(runs, || {
         let catalog = Catalog::builtin().unwrap();
-        let reader = Reader::new(&catalog, MatchingConfig::builtin().unwrap());
+        let reader = Reader::new(&catalog, MatchingConfig::builtin().unwrap()).unwrap();
         let offer = reader.read(&catalog, &text200, &RoleHint::default());
         let j = judge(&catalog, &offer, &reader.config);
         serde_json::to_string(&offer_json(&offer, &j, &catalog)).unwrap()
@@ -88,11 +88,11 @@ fn main() {
     let catalog = Catalog::builtin().unwrap();
     let load = time(runs, || Catalog::builtin().unwrap());
     let build = time(runs, || {
-        Reader::new(&catalog, MatchingConfig::builtin().unwrap())
+        Reader::new(&catalog, MatchingConfig::builtin().unwrap()).unwrap()
     });
     println!("  catalog load {}, matcher build {}", ms(load), ms(build));
 
-    let reader = Reader::new(&catalog, MatchingConfig::builtin().unwrap());
+    let reader = Reader::new(&catalog, MatchingConfig::builtin().unwrap()).unwrap();
     println!("\nread (extract + match) by posting size, medians over {runs} runs:");
     let mut per_line = Vec::new();
     for lines in [50, 100, 200, 400] {

@@ -17,38 +17,39 @@ use anyhow::Context as _;
 use rolescope::catalog::Catalog;
 use rolescope::offer::language::Language;
 use rolescope::offer::training::{
-    NamedExample, Prediction, TrainingConfig, classes_of, cross_validate, load_corpus,
-    role_classes, role_examples, section_examples, train,
+    Prediction, TrainingConfig, classes_of, cross_validate, cross_validate_sections, load_corpus,
+    role_classes, role_examples, section_documents, train,
 };
 
 fn main() -> anyhow::Result<()> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut corpus_dir = root.join("corpus/postings");
     let mut out_dir = root.join("data/reader");
+    let mut settings = root.join("data/reader/training.yaml");
     let mut cv = false;
     let mut roles_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--corpus" => corpus_dir = args.next().context("--corpus needs a folder")?.into(),
+            "--settings" => settings = args.next().context("--settings needs a file")?.into(),
             "--out" => out_dir = args.next().context("--out needs a folder")?.into(),
             "--cv" => cv = true,
             "--cv-roles" => (cv, roles_only) = (true, true),
-            other => anyhow::bail!("unknown argument `{other}` (expected --corpus, --out, --cv)"),
+            other => anyhow::bail!(
+                "unknown argument `{other}` (expected --corpus, --out, --settings, --cv, --cv-roles)"
+            ),
         }
     }
     let corpus = load_corpus(&corpus_dir)?;
     let catalog = Catalog::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let config = TrainingConfig::from_file(&root.join("data/reader/training.yaml"))?;
+    let config = TrainingConfig::from_file(&settings)?;
     if cv {
         return cross_validation(&corpus, &catalog, &config, roles_only);
     }
     let started = std::time::Instant::now();
     let trained = train(&corpus, &catalog, &config);
-    for (name, text) in [
-        ("roles.model", &trained.roles),
-        ("sections.model", &trained.sections),
-    ] {
+    for (name, text) in trained.files() {
         let path = out_dir.join(name);
         std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
         println!("wrote {} ({} lines)", path.display(), text.lines().count());
@@ -60,6 +61,12 @@ fn main() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+/// Folds of whole sources for the section model's cross-validation (each fold fits the
+/// model's two passes several times, so leaving one source out at a time would be slow).
+const SECTION_FOLDS: usize = 10;
+
+const NEITHER: &str = rolescope::offer::roles::NEITHER;
 
 fn cross_validation(
     corpus: &[(String, rolescope::offer::training::CorpusPosting)],
@@ -77,34 +84,97 @@ fn cross_validation(
 
     let examples = role_examples(corpus, catalog, &config.roles);
     let classes = role_classes(catalog, &config.roles);
-    let predictions = cross_validate(&classes, &examples, config.roles.fit, &|m, e| {
+    // Each prediction is "best<TAB>best of the work classes": the second is what a line the
+    // user gives as a duty gets (the reader never calls such a line nobody's work).
+    let both = cross_validate(&classes, &examples, config.roles.fit, &|m, e| {
         let p = m.probabilities(&e.features);
-        let best = (0..p.len())
-            .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
-            .unwrap_or(0);
-        m.classes[best].clone()
+        let argmax = |skip: Option<&str>| {
+            (0..p.len())
+                .filter(|&c| Some(m.classes[c].as_str()) != skip)
+                .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
+                .map_or_else(String::new, |c| m.classes[c].clone())
+        };
+        format!("{}\t{}", argmax(None), argmax(Some(NEITHER)))
     });
+    let pick = |second: bool| -> Vec<Prediction> {
+        both.iter()
+            .filter(|p| !second || p.want != NEITHER)
+            .map(|p| {
+                let (a, b) = p.got.split_once('\t').unwrap_or((&p.got, &p.got));
+                Prediction {
+                    got: if second { b } else { a }.to_owned(),
+                    ..p.clone()
+                }
+            })
+            .collect()
+    };
     println!("\nrole of a duty line (accuracy, 95% Wilson interval):");
-    report_accuracy(&predictions);
-    confusion(&predictions, &classes);
+    report_accuracy(&pick(false));
+    confusion(&pick(false), &classes);
+    println!("\nrole of a line that is some role's work, never read as `neither`:");
+    report_accuracy(&pick(true));
     if roles_only {
         return Ok(());
     }
+    section_cross_validation(corpus, config)
+}
 
-    let examples: Vec<NamedExample> = section_examples(corpus, &config.sections);
+/// Duty or not, per laid-out line: precision and recall at the reader's threshold (per
+/// language, with intervals) and at other thresholds.
+fn section_cross_validation(
+    corpus: &[(String, rolescope::offer::training::CorpusPosting)],
+    config: &TrainingConfig,
+) -> anyhow::Result<()> {
+    let documents = section_documents(corpus, &config.sections);
     let classes = classes_of(&config.sections.classes);
     let duty = rolescope::offer::sections::DUTY;
+    let duty_index = classes.iter().position(|c| c == duty).unwrap_or(0);
     let reader_config =
         rolescope::offer::MatchingConfig::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
     let threshold = reader_config.reader.duty_threshold;
-    let predictions = cross_validate(&classes, &examples, config.sections.fit, &|m, e| {
-        let p = m.probabilities(&e.features)[m.class_index(duty).unwrap_or(0)];
-        if p >= threshold { "duty" } else { "not" }.to_owned()
-    });
+    println!("\nsection model: {SECTION_FOLDS} folds of whole sources");
+    let predictions: Vec<(Prediction, f64)> = cross_validate_sections(
+        &classes,
+        &documents,
+        config.sections.fit,
+        SECTION_FOLDS,
+        config.sections.context_folds,
+    )
+    .into_iter()
+    .map(|(p, probabilities)| {
+        let want = if p.want == duty { "duty" } else { "not" }.to_owned();
+        (Prediction { want, ..p }, probabilities[duty_index])
+    })
+    .collect();
+    println!("\nduty or not at other thresholds (precision / recall / F1):");
+    for t in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8] {
+        let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
+        for (p, probability) in &predictions {
+            match (p.want == "duty", *probability >= t) {
+                (true, true) => tp += 1.0,
+                (false, true) => fp += 1.0,
+                (true, false) => fn_ += 1.0,
+                _ => {}
+            }
+        }
+        let (precision, recall) = (tp / (tp + fp), tp / (tp + fn_));
+        let f1 = 2.0 * precision * recall / (precision + recall);
+        println!(
+            "  {t:.1}  {:.1}% / {:.1}% / {:.3}",
+            precision * 100.0,
+            recall * 100.0,
+            f1
+        );
+    }
     let predictions: Vec<Prediction> = predictions
         .into_iter()
-        .map(|p| Prediction {
-            want: if p.want == duty { "duty" } else { "not" }.to_owned(),
+        .map(|(p, probability)| Prediction {
+            got: if probability >= threshold {
+                "duty"
+            } else {
+                "not"
+            }
+            .to_owned(),
             ..p
         })
         .collect();

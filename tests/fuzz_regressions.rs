@@ -10,7 +10,8 @@ fn read_and_judge(text: &str) -> usize {
     let reader = Reader::new(
         &catalog,
         MatchingConfig::builtin().expect("built-in config"),
-    );
+    )
+    .expect("built-in reader");
     let offer = reader.read(&catalog, text, &RoleHint::default());
     let _ = judge(&catalog, &offer, &reader.config);
     offer.lines.len() + offer.ignored.len()

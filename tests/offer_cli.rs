@@ -89,13 +89,31 @@ fn json_has_the_documented_shape() {
     assert!(shares.contains_key("shared") && shares.contains_key("community-manager"));
     let sum: f64 = shares.values().map(|v| v.as_f64().unwrap()).sum();
     assert!((sum - 1.0).abs() < 1e-3, "{shares:?}");
+    assert_eq!(doc["language"], "en");
+    assert_eq!(doc["language_source"], "detected");
+    assert_eq!(doc["title_reading"], "alias");
     let lines = doc["lines"].as_array().unwrap();
-    // "Run paid social ads and report on their results" is two duties.
-    assert_eq!(lines.len(), 6);
+    assert_eq!(lines.len(), 5);
     for l in lines {
-        for key in ["text", "task", "role", "confidence"] {
+        for key in [
+            "text",
+            "source_text",
+            "task",
+            "role",
+            "confidence",
+            "reading",
+        ] {
             assert!(l.get(key).is_some(), "line lacks {key}: {l}");
         }
+        let reading = &l["reading"];
+        assert_eq!(reading["class"], l["role"], "{l}");
+        assert_eq!(reading["by"], "model", "{l}");
+        assert!(
+            reading["probability"]
+                .as_f64()
+                .is_some_and(|p| p > 0.0 && p <= 1.0)
+        );
+        assert!(reading["evidence"].is_array(), "{l}");
     }
     let ignored: Vec<&str> = doc["ignored"]
         .as_array()
@@ -200,7 +218,7 @@ fn role_and_title_flags_override_the_text() {
 
 #[test]
 fn unmatched_lines_have_null_task_and_role() {
-    let text = "Community Manager\n- Welcome new members to the forum\n- Do the bookkeeping and pay supplier invoices\n";
+    let text = "Community Manager\n\nResponsibilities:\n- Welcome new members to the forum\n- Fix bugs in the website code and deploy new releases\n";
     let doc = json(&offer(
         &["--format", "json", "--fail-on", "never"],
         text.as_bytes(),
@@ -208,7 +226,7 @@ fn unmatched_lines_have_null_task_and_role() {
     let lines = doc["lines"].as_array().unwrap();
     let unmatched = lines
         .iter()
-        .find(|l| l["text"].as_str().unwrap().contains("bookkeeping"))
+        .find(|l| l["text"].as_str().unwrap().contains("website code"))
         .unwrap();
     assert!(
         unmatched["task"].is_null()
@@ -369,7 +387,7 @@ fn the_reply_states_the_terms_it_read() {
 const VAGUE_EMAIL: &str = "\
 Hi Sam,
 
-Thanks for the call! We run a small bakery and need a hand with a few things. You would keep an eye on our online presence and do the bookkeeping.
+Thanks for the call! We are a small family bakery in Porto. You would keep an eye on our online presence and do the bookkeeping.
 
 Rate: 22 EUR/hour, about 10 hours a week.
 

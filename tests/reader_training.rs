@@ -20,14 +20,11 @@ fn the_committed_models_are_what_the_corpus_gives() {
     let catalog = Catalog::builtin().expect("built-in catalog");
     let config = TrainingConfig::builtin().expect("training settings");
     let trained = train(&corpus, &catalog, &config);
-    for (name, text) in [
-        ("roles.model", &trained.roles),
-        ("sections.model", &trained.sections),
-    ] {
+    for (name, text) in trained.files() {
         let committed =
             std::fs::read_to_string(root.join("data/reader").join(name)).expect("committed model");
         assert!(
-            committed == *text,
+            committed == text,
             "data/reader/{name} is not what the corpus gives: run \
              `cargo run --release --example train_reader` and commit the result"
         );

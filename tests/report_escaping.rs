@@ -240,11 +240,16 @@ fn hostile_reply(format: ReportFormat) -> String {
             confidence: 1.0,
         }),
         weight: 1.0,
+        source_text: text.to_owned(),
+        reading: None,
     };
     let offer = Offer {
         title: Some("<script>alert('title')</script> | *CM*".to_owned()),
         role: Some(RoleSpec::Single("community-manager".to_owned())),
         role_source: RoleSource::Title,
+        title_reading: None,
+        language: rolescope::offer::Language::English,
+        language_source: rolescope::offer::LanguageSource::Detected,
         lines: vec![
             line(
                 "<script>alert(1)</script> schedule posts",

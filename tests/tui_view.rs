@@ -194,8 +194,9 @@ fn reviewing(offer: &str, actions: impl IntoIterator<Item = Action>) -> App {
 /// A posting written for these tests (title, company text, duties, requirements, benefits).
 const OFFER: &str = "Community Manager (m/f/d)\n\nAbout us: we are a fast-growing fintech startup in Berlin.\n\nWhat you'll do:\n- Grow our Instagram and TikTok following with daily posts and stories\n- Reply to comments and DMs on our brand accounts\n- Moderate our Discord server and welcome new members\n- Run monthly meetups for our most active users\n- Plan and schedule our content calendar\n- Report on engagement metrics every week\n\nWhat you bring:\n- 3+ years experience in social media\n\nBenefits: free snacks, 30 days of vacation\n";
 
-/// Duty lines in wide characters, for the picker's title and filter.
-const CJK_OFFER: &str = "- 山田さんと一緒にコミュニティのイベントを企画し、毎月のミートアップを運営する\n- Moderate our Discord server\n";
+/// A duty line with wide characters, for the picker's title and filter. (The reader is learned
+/// on English, Spanish, French and Portuguese; a line wholly in Japanese is not read as a duty.)
+const CJK_OFFER: &str = "- Plan community events with 山田さん and run the monthly meetup (毎月のミートアップを運営する)\n- Moderate our Discord server\n";
 
 #[test]
 fn snapshots_of_every_screen() {

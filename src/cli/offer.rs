@@ -10,7 +10,7 @@ use super::{Cli, FailOn, Format, load_catalog};
 use crate::analysis::reaches;
 use crate::error::InputError;
 use crate::fsio;
-use crate::offer::{MatchingConfig, Reader, RoleHint, judge};
+use crate::offer::{Language, MatchingConfig, Reader, RoleHint, judge};
 use crate::plan::save_plan;
 use crate::report::check_text::TextOptions;
 use crate::report::{Paint, Plain, ReportFormat, offer_json, offer_text, render_offer_reply};
@@ -46,6 +46,11 @@ pub struct OfferArgs {
     #[arg(long, value_name = "ROLE-ID")]
     pub role: Option<String>,
 
+    /// The posting's language (en, es, fr, pt), instead of detecting it. The reply stays in
+    /// English.
+    #[arg(long, value_name = "LANG", value_parser = parse_language)]
+    pub lang: Option<Language>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -70,6 +75,14 @@ pub struct OfferArgs {
     /// Leave out the explanations under each finding (text format).
     #[arg(long)]
     pub brief: bool,
+}
+
+fn parse_language(s: &str) -> Result<Language, String> {
+    s.parse()
+        .map_err(|e: crate::offer::language::UnknownLanguage| {
+            let codes = crate::offer::language::LANGUAGES.iter().map(|l| l.code());
+            format!("{e}{}", hint(s, codes))
+        })
 }
 
 pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
@@ -102,10 +115,12 @@ pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
         )
         .into());
     }
-    let reader = Reader::new(&catalog, MatchingConfig::builtin()?);
+    let reader = Reader::new(&catalog, MatchingConfig::builtin()?)?;
     let hint = RoleHint {
         role: args.role.clone(),
         title: args.title.clone(),
+        language: args.lang,
+        lines_are_duties: false,
     };
     let offer = reader.read(&catalog, &text, &hint);
     let judgement = judge(&catalog, &offer, &reader.config);

@@ -1,4 +1,4 @@
-//! The matching configuration: cue words, synonyms, section headings and thresholds, read from
+//! The matching configuration: synonyms, section headings and thresholds, read from
 //! `data/matching.yaml` (embedded at build time). Nothing the matcher knows about words is
 //! written in Rust, so a new role or a better word list is a YAML change.
 
@@ -29,9 +29,6 @@ pub struct MatchingConfig {
     /// Groups of words read as their first word.
     #[serde(default)]
     pub synonyms: Vec<Vec<String>>,
-    /// Per owner (role id or `shared`): phrase → weight of evidence for that owner.
-    #[serde(default)]
-    pub cues: BTreeMap<String, BTreeMap<String, f64>>,
     /// Phrases naming whom a duty is done with, left out of matching.
     #[serde(default)]
     pub collaborators: CollaboratorConfig,
@@ -94,6 +91,24 @@ pub struct FactsConfig {
 pub struct ReaderConfig {
     /// A line is a duty when the section model gives it at least this probability.
     pub duty_threshold: f64,
+    /// A role a user catalog adds (no learned weights) takes a line when its best task's
+    /// confidence is at least this, and above the learned model's probability.
+    pub untrained_role_min_confidence: f64,
+    /// A title that names no role through the catalog's aliases is read by the role model, and
+    /// names the role it finds when the model gives it at least this probability.
+    pub title_min_probability: f64,
+    /// A line given alone (one line of text, or a line typed as a duty) is read as no role's
+    /// work only when the role model gives `neither` at least this probability.
+    pub given_line_neither_min: f64,
+    /// A duty line found in a posting is read as no role's work only from this probability
+    /// of `neither` (the section model already judged it a duty).
+    pub posting_line_neither_min: f64,
+    /// A duty line found in a posting whose most likely class has less than this probability
+    /// is left unread (no role's work as far as the reader can tell).
+    pub posting_line_min_probability: f64,
+    /// The language whatlang finds is taken when it is reliable or at least this sure;
+    /// otherwise the text is read as English.
+    pub language_min_confidence: f64,
 }
 
 /// The words that join two duties on one line, and the verbs that open the second one.
@@ -158,7 +173,6 @@ pub struct ScoringConfig {
     pub task_length_power: f64,
     pub min_score: f64,
     pub full_confidence: f64,
-    pub max_cue_bonus: f64,
     /// How much a word no task uses weighs in a line's length, as a share of the rarest word's
     /// weight.
     pub unknown_word_weight: f64,

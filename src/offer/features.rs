@@ -75,6 +75,13 @@ pub fn role_features(tokens: &[Token]) -> Vec<String> {
 
 /// The words of the line a role feature stands for, as written ("reply comments").
 pub fn surface(tokens: &[Token], feature: &str) -> Option<String> {
+    // A letter sequence names the word it was taken from ("#agra" → "Instagram").
+    if let Some(gram) = feature.strip_prefix('#') {
+        return tokens
+            .iter()
+            .find(|t| format!("<{}>", fold(&t.word.to_lowercase())).contains(gram))
+            .map(|t| t.word.clone());
+    }
     match feature.split_once(' ') {
         None => tokens
             .iter()
@@ -138,6 +145,9 @@ pub fn section_features(
     }
     if let Some(first) = tokens.first() {
         out.push(format!("f:{}", first.stem));
+        // The first word as written: a stem is one for "Moderate" (a duty) and "Moderator" (a
+        // title), "Manage" and "Manager"; the word is not.
+        out.push(format!("fw:{}", fold(&first.word.to_lowercase())));
     }
     if let Some(second) = tokens.get(1) {
         out.push(format!("f2:{}", second.stem));
@@ -185,6 +195,12 @@ pub fn section_features(
                 && words <= 8,
         ),
         ("s:first", context.index == 0),
+        // A list that starts the text is no title: people paste a duty list alone.
+        ("s:firstbullet", context.index == 0 && shape.marked),
+        (
+            "s:bulletnoheading",
+            shape.marked && context.heading.is_none_or(<[String]>::is_empty),
+        ),
         ("s:prevbullet", context.prev_marked),
         ("s:nextbullet", context.next_marked),
         (

@@ -123,9 +123,12 @@ impl LanguageSource {
     }
 }
 
-/// The posting's language: among the four the reader knows, the one whatlang finds most likely.
-/// Detection runs on at most the first 4,000 bytes, so its cost does not grow with the text.
-pub fn detect(text: &str) -> (Language, LanguageSource) {
+/// The posting's language: among the four the reader knows, the one whatlang finds most likely,
+/// when whatlang finds it reliable or is at least `min_confidence` sure (`language_min_confidence`
+/// in `data/matching.yaml`): on a line or two, where "Run giveaways" can look French, the
+/// reader falls back to English. Detection runs on at most the first 4,000 bytes, so its cost
+/// does not grow with the text.
+pub fn detect(text: &str, min_confidence: f64) -> (Language, LanguageSource) {
     let mut end = text.len().min(4_000);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -138,6 +141,7 @@ pub fn detect(text: &str) -> (Language, LanguageSource) {
     ]);
     match detector
         .detect(&text[..end])
+        .filter(|info| info.is_reliable() || info.confidence() >= min_confidence)
         .and_then(|info| Language::from_whatlang(info.lang()))
     {
         Some(l) if text.split_whitespace().nth(2).is_some() => (l, LanguageSource::Detected),
@@ -170,17 +174,28 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            assert_eq!(detect(text), (want, LanguageSource::Detected), "{text}");
+            assert_eq!(
+                detect(text, 0.5),
+                (want, LanguageSource::Detected),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn too_short_a_text_falls_back_to_english() {
         assert_eq!(
-            detect("Hola"),
+            detect("- Schedule posts\n- Run paid ads", 0.5),
             (Language::English, LanguageSource::Fallback)
         );
-        assert_eq!(detect(""), (Language::English, LanguageSource::Fallback));
+        assert_eq!(
+            detect("Hola", 0.5),
+            (Language::English, LanguageSource::Fallback)
+        );
+        assert_eq!(
+            detect("", 0.5),
+            (Language::English, LanguageSource::Fallback)
+        );
     }
 
     #[test]

@@ -7,16 +7,15 @@
 //! cosine with the task's length only partly discounted, so a well-described task is not
 //! punished for its many keywords.
 //!
-//! Then the relationship cues (members ↔ members, audience ↔ brand, measuring and support)
-//! found in the line add a bounded bonus to every task of their owner: they decide between
-//! tasks whose words are alike ("moderate the Discord" against "moderate comments on our
-//! posts"). Matching a line is linear in its length; the catalog side is built once.
+//! Whose work a line is comes from the learned role model (`super::roles`); the matcher picks
+//! the closest task of that role (and reads the roles a user catalog adds, which have no
+//! learned weights). Matching a line is linear in its length; the catalog side is built once.
 
 use rustc_hash::FxHashMap;
 
 use super::config::{MatchingConfig, ScoringConfig};
 use super::normalize::Normalizer;
-use crate::catalog::{Catalog, SHARED};
+use crate::catalog::Catalog;
 
 /// Terms of a line beyond this many are not matched (a pasted paragraph, not a duty).
 const MAX_LINE_TERMS: usize = 300;
@@ -26,7 +25,7 @@ const MAX_LINE_TERMS: usize = 300;
 pub struct Scored {
     /// Position in [`Catalog::tasks`].
     pub task: usize,
-    /// Similarity plus cue bonus.
+    /// Similarity.
     pub score: f64,
     /// 0..1: how sure the match is.
     pub confidence: f64,
@@ -48,26 +47,13 @@ pub struct Matcher {
     task_slot: Vec<usize>,
     /// The line-side weight of a word no task uses.
     unknown_weight: f64,
-    slots: usize,
-    cues: Vec<Cue>,
 }
-
-/// The owner key under `cues` for work of no role (bookkeeping, legal): its cues lower every
-/// task's score, so such lines end up unmatched rather than forced onto a task.
-pub const NEITHER: &str = "neither";
 
 /// A duty line as the matcher sees it: (term id, line-side weight) of each term some task uses,
 /// and the line's length over all its terms, unknown words included.
 struct LineTerms {
     terms: Vec<(u32, f64)>,
     norm: f64,
-}
-
-#[derive(Debug, Clone)]
-struct Cue {
-    phrase: Vec<String>,
-    slot: usize,
-    weight: f64,
 }
 
 impl Matcher {
@@ -120,32 +106,8 @@ impl Matcher {
             .iter()
             .map(|l| l.powf(p) * mean.powf(1.0 - p))
             .collect();
-        let shared = catalog.shared_slot();
         let task_slot = (0..catalog.tasks().len())
             .map(|i| catalog.task_slot(i))
-            .collect();
-        let cues = config
-            .cues
-            .iter()
-            .filter_map(|(owner, phrases)| {
-                let slot = match owner.as_str() {
-                    SHARED => Some(shared),
-                    NEITHER => Some(shared + 1),
-                    _ => catalog.role_position(owner),
-                }?;
-                Some(
-                    phrases
-                        .iter()
-                        .map(|(p, &weight)| Cue {
-                            phrase: norm.phrase(p),
-                            slot,
-                            weight,
-                        })
-                        .filter(|c| !c.phrase.is_empty())
-                        .collect::<Vec<_>>(),
-                )
-            })
-            .flatten()
             .collect();
         Matcher {
             norm,
@@ -156,12 +118,10 @@ impl Matcher {
             task_norm,
             task_slot,
             unknown_weight: config.scoring.unknown_word_weight * (1.0 + n).ln(),
-            slots: shared + 1,
-            cues,
         }
     }
 
-    /// Every task's score for `text` (similarity plus its owner's cue bonus), by position.
+    /// Every task's score for `text` (its similarity), by position.
     pub fn scores(&self, text: &str) -> Vec<f64> {
         let mut scores = vec![0.0; self.task_norm.len()];
         let line = self.line(text);
@@ -174,11 +134,6 @@ impl Matcher {
             for (s, n) in scores.iter_mut().zip(&self.task_norm) {
                 *s /= line.norm * n;
             }
-        }
-        let bonus = self.cue_bonus(text);
-        let penalty = bonus[self.slots];
-        for (s, slot) in scores.iter_mut().zip(&self.task_slot) {
-            *s += bonus[*slot] - penalty;
         }
         scores
     }
@@ -210,27 +165,9 @@ impl Matcher {
         }
     }
 
-    /// The bonus each owner slot gets from the relationship cues in `text`, and last, one
-    /// past the shared slot, the penalty of work that is no role's.
-    pub fn cue_bonus(&self, text: &str) -> Vec<f64> {
-        let phrase = self.norm.duty_phrase(text);
-        let mut bonus = vec![0.0; self.slots + 1];
-        for cue in &self.cues {
-            let n = cue.phrase.len();
-            if phrase.len() >= n && phrase.windows(n).any(|w| w == cue.phrase.as_slice()) {
-                bonus[cue.slot] += cue.weight;
-            }
-        }
-        for b in &mut bonus {
-            *b = b.min(self.scoring.max_cue_bonus);
-        }
-        bonus
-    }
-
     /// What made `task` score as it did for `text`: each shared term with its part of the
-    /// similarity, largest first, then the cue bonus (or penalty) its owner got. For tuning
-    /// the word lists (`cargo run --example offer_why`), not for the verdict.
-    pub fn explain(&self, text: &str, task: usize) -> (Vec<(String, f64)>, f64) {
+    /// similarity, largest first (`cargo run --example offer_why`).
+    pub fn explain(&self, text: &str, task: usize) -> Vec<(String, f64)> {
         let line = self.line(text);
         let divisor = (line.norm * self.task_norm[task]).max(1e-12);
         let names: FxHashMap<u32, &str> =
@@ -246,8 +183,36 @@ impl Matcher {
             })
             .collect();
         parts.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let bonus = self.cue_bonus(text);
-        (parts, bonus[self.task_slot[task]] - bonus[self.slots])
+        parts
+    }
+
+    /// The `n` tasks of one owner slot that fit `text` best, best first, above the matching
+    /// threshold: the closest task of the role a line was read as.
+    pub fn ranked_in(&self, text: &str, slot: usize, n: usize) -> Vec<Scored> {
+        let scores = self.scores(text);
+        let mut order: Vec<usize> = (0..scores.len())
+            .filter(|&t| self.task_slot[t] == slot && scores[t] >= self.scoring.min_score)
+            .collect();
+        order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+        order
+            .into_iter()
+            .take(n)
+            .map(|t| Scored {
+                task: t,
+                score: scores[t],
+                confidence: (scores[t] / self.scoring.full_confidence).min(1.0),
+            })
+            .collect()
+    }
+
+    /// The terms of `text` that brought it closest to `task`, at most `n`: the evidence of a
+    /// line read through a role's task texts.
+    pub fn terms_of(&self, text: &str, task: usize, n: usize) -> Vec<String> {
+        self.explain(text, task)
+            .into_iter()
+            .take(n)
+            .map(|(t, _)| t)
+            .collect()
     }
 
     /// The best task for `text`, or `None` when nothing fits well enough.

@@ -12,11 +12,7 @@
 //! - [`matcher`]: the scores of a line against every task;
 //! - [`title`]: which role a title names;
 //! - [`verdict`]: fits-title, mostly-<role>, hybrid, unclear;
-//! - [`config`]: `data/matching.yaml`, where every word list and threshold lives;
-//! - [`training`], [`model`], [`features`], [`sections`], [`roles`], [`language`]: the reader
-//!   learned from `corpus/` (section model: is a line a duty; role model: whose work), its
-//!   features and its cross-validation (`examples/train_reader.rs`). Not yet what
-//!   [`Reader::read`] uses: see the README's "The learned reader".
+//! - [`config`]: `data/matching.yaml`, where every word list and threshold lives.
 
 pub mod config;
 pub mod extract;
@@ -37,12 +33,17 @@ mod tests;
 
 use crate::analysis::{Analysis, analyze};
 use crate::catalog::{Catalog, SHARED};
+use crate::error::InputError;
 use crate::plan::{Assignment, Person, Plan, RoleSpec};
 
 pub use config::MatchingConfig;
 pub use extract::{Duty, Extracted, Extractor};
 pub use facts::{Facts, Pay, Period};
+pub use features::Stems;
+pub use language::{Language, LanguageSource};
 pub use matcher::{Matcher, Scored};
+pub use roles::{Reading, RoleReader};
+pub use sections::SectionReader;
 pub use title::{TitleResolver, TitleRoles};
 pub use verdict::{Tally, Verdict};
 
@@ -54,15 +55,31 @@ pub struct Mapping {
     pub confidence: f64,
 }
 
-/// One duty line of a posting and what it was mapped to (`None`: unmatched, or dropped by
-/// the user).
+/// One duty of a posting and what it was mapped to (`None`: work of no role, no task close
+/// enough, or dropped by the user).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DutyLine {
     pub text: String,
+    /// The line of the posting the duty was read from: the same as `text`, or the whole line
+    /// when it listed several duties.
+    pub source_text: String,
     pub mapping: Option<Mapping>,
-    /// How much the line counts in the verdict: 1, or 1/n when it is one of n duties the
-    /// posting wrote on one line.
+    /// How much the duty counts in the verdict: 1 (each duty split from a line counts as one).
     pub weight: f64,
+    /// Whose work the reader found it to be, and why.
+    pub reading: Option<LineReading>,
+}
+
+/// Whose work a duty line is, as the reader decided it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineReading {
+    /// A role id, `shared`, or `neither` (work of no role).
+    pub class: String,
+    /// How sure: the model's probability, or the task match's confidence.
+    pub probability: f64,
+    /// The words of the line that decided it, strongest first.
+    pub evidence: Vec<String>,
+    pub by: Reading,
 }
 
 /// Where the role a posting is judged against came from.
@@ -86,13 +103,39 @@ impl RoleSource {
     }
 }
 
-/// What the user says about the role, strongest first.
+/// How the title was read into a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleReading {
+    /// The role was given (`--role`).
+    Given,
+    /// The title is, or holds, a role's name or alias from the catalogs.
+    Alias,
+    /// The title's words were read by the role model, as a duty line is ("Discord Moderator").
+    Words,
+}
+
+impl TitleReading {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TitleReading::Given => "given",
+            TitleReading::Alias => "alias",
+            TitleReading::Words => "words",
+        }
+    }
+}
+
+/// What the user says about the role and the text, strongest first.
 #[derive(Debug, Clone, Default)]
 pub struct RoleHint {
     /// A role id (`--role`); the caller checks it exists.
     pub role: Option<String>,
     /// A job title (`--title`).
     pub title: Option<String>,
+    /// The posting's language (`--lang`), instead of detecting it.
+    pub language: Option<Language>,
+    /// Every line is a duty the user gave (typed one at a time), whatever the section model
+    /// would say; only a line naming a role by the catalog's names is taken for the title.
+    pub lines_are_duties: bool,
 }
 
 /// A posting read into duty lines.
@@ -103,6 +146,10 @@ pub struct Offer {
     /// The role(s) the title names; `None` when it names none, or there is no title.
     pub role: Option<RoleSpec>,
     pub role_source: RoleSource,
+    /// How the title gave the role; `None` when no role came from it.
+    pub title_reading: Option<TitleReading>,
+    pub language: Language,
+    pub language_source: LanguageSource,
     pub lines: Vec<DutyLine>,
     /// Lines that were not taken as duties.
     pub ignored: Vec<String>,
@@ -115,75 +162,129 @@ pub struct Offer {
     pub place: Option<String>,
 }
 
-/// The catalog prepared for reading postings: matcher, title resolver, extractor.
+/// The catalog prepared for reading postings: the learned section and role models, the task
+/// matcher (the closest task of the role a line was read as), titles and facts.
 #[derive(Debug, Clone)]
 pub struct Reader {
     pub config: MatchingConfig,
     matcher: Matcher,
     titles: TitleResolver,
     extractor: Extractor,
+    sections: SectionReader,
+    roles: RoleReader,
+    /// Per owner slot (each role, then shared): the task a line of that owner maps to when no
+    /// task's words are close (a line in Spanish, say): the owner's most typical task by the
+    /// role model.
+    typical: Vec<Option<usize>>,
     facts: Facts,
 }
 
+/// Where the learned models live under `data/`.
+pub const SECTIONS_MODEL: &str = "reader/sections.model";
+pub const SECTIONS_FIRST_MODEL: &str = "reader/sections-first.model";
+pub const ROLES_MODEL: &str = "reader/roles.model";
+
+fn builtin_model(path: &str) -> Result<model::LinearModel, InputError> {
+    let origin = format!("<built-in>/{path}");
+    let text = crate::catalog::builtin_data_file(path)
+        .ok_or_else(|| InputError::new(&origin, None, "is missing from this build"))?;
+    model::LinearModel::parse(text).map_err(|e| {
+        InputError::new(
+            &origin,
+            None,
+            format!(
+                "line {}: {} (run the training example again)",
+                e.line, e.message
+            ),
+        )
+    })
+}
+
 impl Reader {
-    pub fn new(catalog: &Catalog, config: MatchingConfig) -> Reader {
-        Reader {
+    pub fn new(catalog: &Catalog, config: MatchingConfig) -> Result<Reader, InputError> {
+        let sections = SectionReader::new(
+            builtin_model(SECTIONS_FIRST_MODEL)?,
+            builtin_model(SECTIONS_MODEL)?,
+            config.reader.duty_threshold,
+        )
+        .map_err(|e| InputError::new(format!("<built-in>/{SECTIONS_MODEL}"), None, e.message))?;
+        let roles = RoleReader::new(builtin_model(ROLES_MODEL)?);
+        let english = Stems::new(Language::English);
+        let mut typical: Vec<(f64, Option<usize>)> = vec![(0.0, None); catalog.shared_slot() + 1];
+        for (t, task) in catalog.tasks().iter().enumerate() {
+            let class = owner_class(catalog, catalog.task_slot(t));
+            let text = format!("{}. {}", task.title, task.keywords.join(", "));
+            let p = roles
+                .probabilities(&english, &text)
+                .into_iter()
+                .find(|(c, _)| *c == class)
+                .map_or(0.0, |(_, p)| p);
+            let best = &mut typical[catalog.task_slot(t)];
+            if best.1.is_none() || p > best.0 {
+                *best = (p, Some(t));
+            }
+        }
+        Ok(Reader {
             matcher: Matcher::new(catalog, &config),
             titles: TitleResolver::new(catalog, &config),
             extractor: Extractor::new(&config),
+            sections,
+            roles,
+            typical: typical.into_iter().map(|(_, t)| t).collect(),
             facts: Facts::new(&config),
             config,
-        }
+        })
     }
 
-    /// Reads `text`: finds the title and the duty lines, and maps each line to a task.
+    /// Reads `text`: finds the title and the duty lines, and reads each duty's role and task.
     pub fn read(&self, catalog: &Catalog, text: &str, hint: &RoleHint) -> Offer {
+        let (language, language_source) = match hint.language {
+            Some(l) => (l, LanguageSource::Given),
+            None => language::detect(text, self.config.reader.language_min_confidence),
+        };
+        let stems = Stems::new(language);
         let is_title = |line: &str| self.titles.is_title_line(catalog, line);
-        let mut extracted = self.extractor.extract(text, &is_title);
-        if extracted.prose && extracted.title.is_none() {
-            extracted.title = self.titles.find_in(text);
-            // The sentence that names the role ("we'd love to have you as our Community
-            // Manager") offers the job; it is not one of its duties.
-            if let Some(t) = &extracted.title
-                && let Some(i) = extracted
-                    .duties
-                    .iter()
-                    .position(|d| d.text.contains(t.as_str()))
-            {
-                extracted.ignored.push(extracted.duties.remove(i).text);
-            }
-        }
+        // The extractor still finds a title line by the catalog's names and the hours; the
+        // learned section model decides which lines are duties, and takes a first line it
+        // reads as a title ("Discord Moderator") when no line names a role.
+        let extracted = self.extractor.extract(text, &is_title);
+        let laid = sections::lay_out(text);
+        let (mut p, first_is_title) = self.sections.duty_probabilities(language, &stems, &laid);
+        let title_line = extracted.title.clone().or_else(|| {
+            (!hint.lines_are_duties && first_is_title && laid.len() > 1 && !laid[0].sentence)
+                .then(|| laid[0].text.clone())
+        });
+        let found_title = title_line.clone().or_else(|| self.titles.find_in(text));
         let title = hint
             .title
             .clone()
-            .or_else(|| extracted.title.map(|t| self.titles.short(catalog, &t)));
-        let (role, role_source) = match (&hint.role, &title) {
-            (Some(id), _) => (Some(RoleSpec::Single(id.clone())), RoleSource::Given),
-            (None, Some(t)) => match self.titles.resolve(catalog, t) {
-                TitleRoles::One(id) => (Some(RoleSpec::Single(id)), RoleSource::Title),
-                TitleRoles::Mixed(ids) => (
-                    Some(RoleSpec::Hybrid(
-                        ids.into_iter().map(|id| (id, 1.0)).collect(),
-                    )),
-                    RoleSource::Title,
-                ),
-                TitleRoles::None => (None, RoleSource::Duties),
-            },
-            (None, None) => (None, RoleSource::Duties),
-        };
-        let mut ignored = extracted.ignored;
-        let mut lines = Vec::with_capacity(extracted.duties.len());
-        for d in extracted.duties {
-            let mapping = self.map_line(catalog, &d.text);
-            // In prose, a sentence no task fits is narrative ("Thanks for the chat last
-            // week!"), not a duty nobody could place.
-            if mapping.is_none() && extracted.prose {
-                ignored.push(d.text);
-            } else {
+            .or_else(|| found_title.as_ref().map(|t| self.titles.short(catalog, t)));
+        let (role, role_source, title_reading) =
+            self.title_role(catalog, &stems, hint, title.as_deref());
+
+        // A text of one line is what the user wants read: a duty, unless it is the title.
+        let given = hint.lines_are_duties
+            || (laid.len() == 1 && (hint.role.is_some() || extracted.title.is_none()));
+        if given {
+            p.fill(1.0);
+        }
+        let mut ignored = Vec::new();
+        let mut lines = Vec::new();
+        for (line, p) in laid.iter().zip(p) {
+            let is_title_line = laid.len() > 1 && title_line.as_deref() == Some(line.text.as_str());
+            // Pay and place are facts of the offer, never duties, whatever the model says.
+            if p < self.sections.threshold || is_title_line || self.facts.is_fact_line(&line.text) {
+                ignored.push(line.text.clone());
+                continue;
+            }
+            for duty in self.sections.split(&stems, &line.text) {
+                let (mapping, reading) = self.read_duty(catalog, &stems, &duty, given);
                 lines.push(DutyLine {
+                    source_text: line.text.clone(),
+                    text: duty,
                     mapping,
-                    text: d.text,
-                    weight: d.weight,
+                    weight: 1.0,
+                    reading: Some(reading),
                 });
             }
         }
@@ -191,6 +292,9 @@ impl Reader {
             title,
             role,
             role_source,
+            title_reading,
+            language,
+            language_source,
             lines,
             ignored,
             hours_per_week: extracted.hours_per_week,
@@ -199,21 +303,148 @@ impl Reader {
         }
     }
 
-    /// The best task for one duty line, or `None` when nothing fits well enough.
+    /// The role a posting is judged against, where it came from and how the title was read.
+    fn title_role(
+        &self,
+        catalog: &Catalog,
+        stems: &Stems,
+        hint: &RoleHint,
+        title: Option<&str>,
+    ) -> (Option<RoleSpec>, RoleSource, Option<TitleReading>) {
+        if let Some(id) = &hint.role {
+            return (
+                Some(RoleSpec::Single(id.clone())),
+                RoleSource::Given,
+                Some(TitleReading::Given),
+            );
+        }
+        let Some(t) = title else {
+            return (None, RoleSource::Duties, None);
+        };
+        match self.titles.resolve(catalog, t) {
+            TitleRoles::One(id) => (
+                Some(RoleSpec::Single(id)),
+                RoleSource::Title,
+                Some(TitleReading::Alias),
+            ),
+            TitleRoles::Mixed(ids) => (
+                Some(RoleSpec::Hybrid(
+                    ids.into_iter().map(|id| (id, 1.0)).collect(),
+                )),
+                RoleSource::Title,
+                Some(TitleReading::Alias),
+            ),
+            TitleRoles::None => {
+                // "Discord Moderator", "Instagram Coordinator": read as a duty would be.
+                let guess = self.roles.read(stems, t);
+                if guess.probability >= self.config.reader.title_min_probability
+                    && catalog.role(&guess.class).is_some()
+                {
+                    (
+                        Some(RoleSpec::Single(guess.class)),
+                        RoleSource::Title,
+                        Some(TitleReading::Words),
+                    )
+                } else {
+                    (None, RoleSource::Duties, None)
+                }
+            }
+        }
+    }
+
+    /// One duty's role (learned model; a role with no learned weights through its tasks'
+    /// texts) and its closest catalog task of that role. A `given` line (the user gave it as
+    /// a duty) is read as no role's work only when the model is sure of it.
+    pub fn read_duty(
+        &self,
+        catalog: &Catalog,
+        stems: &Stems,
+        text: &str,
+        given: bool,
+    ) -> (Option<Mapping>, LineReading) {
+        let reader = &self.config.reader;
+        let neither_min = if given {
+            reader.given_line_neither_min
+        } else {
+            reader.posting_line_neither_min
+        };
+        let mut guess = self.roles.read_given(stems, text, neither_min);
+        // In a posting, a line the model can barely place (close to even odds between the
+        // classes) is no role's work as far as the reader can tell: it stays out of the verdict.
+        if !given && guess.probability < reader.posting_line_min_probability {
+            roles::NEITHER.clone_into(&mut guess.class);
+        }
+        let best_task = self.matcher.ranked(text, 1).into_iter().next();
+        // A role a user catalog adds has no weights: its tasks' words are the only evidence.
+        if let Some(s) = best_task {
+            let slot = catalog.task_slot(s.task);
+            let class = owner_class(catalog, slot);
+            if !self.roles.knows(&class)
+                && s.confidence >= self.config.reader.untrained_role_min_confidence
+                && s.confidence > guess.probability
+            {
+                let reading = LineReading {
+                    class,
+                    probability: s.confidence,
+                    evidence: self.matcher.terms_of(text, s.task, roles::EVIDENCE_WORDS),
+                    by: Reading::Tasks,
+                };
+                let mapping = Mapping {
+                    task: catalog.tasks()[s.task].id.clone(),
+                    confidence: s.confidence,
+                };
+                return (Some(mapping), reading);
+            }
+        }
+        let slot = owner_slot(catalog, &guess.class);
+        let mapping = slot.and_then(|slot| {
+            self.matcher
+                .ranked_in(text, slot, 1)
+                .into_iter()
+                .next()
+                .map(|s| (s.task, s.confidence))
+                .or_else(|| self.typical.get(slot).copied().flatten().map(|t| (t, 0.0)))
+                .map(|(t, confidence)| Mapping {
+                    task: catalog.tasks()[t].id.clone(),
+                    confidence,
+                })
+        });
+        let reading = LineReading {
+            class: guess.class,
+            probability: guess.probability,
+            evidence: guess.evidence,
+            by: Reading::Model,
+        };
+        (mapping, reading)
+    }
+
+    /// The best task for one duty line, or `None` when it is no role's work.
     pub fn map_line(&self, catalog: &Catalog, text: &str) -> Option<Mapping> {
-        self.candidates(catalog, text, 1).into_iter().next()
+        let stems =
+            Stems::new(language::detect(text, self.config.reader.language_min_confidence).0);
+        self.read_duty(catalog, &stems, text, true).0
     }
 
     /// The `n` best tasks for a duty line, best first: the choices offered when correcting.
-    pub fn candidates(&self, catalog: &Catalog, text: &str, n: usize) -> Vec<Mapping> {
-        self.matcher
-            .ranked(text, n)
-            .into_iter()
-            .map(|s| Mapping {
-                task: catalog.tasks()[s.task].id.clone(),
-                confidence: s.confidence,
-            })
-            .collect()
+    /// The reader's own choice (`first`) comes first, then the closest tasks by their words.
+    pub fn candidates(
+        &self,
+        catalog: &Catalog,
+        first: Option<&Mapping>,
+        text: &str,
+        n: usize,
+    ) -> Vec<Mapping> {
+        let mut out: Vec<Mapping> = first.cloned().into_iter().collect();
+        for s in self.matcher.ranked(text, n + 1) {
+            let id = &catalog.tasks()[s.task].id;
+            if out.len() < n && !out.iter().any(|m| &m.task == id) {
+                out.push(Mapping {
+                    task: id.clone(),
+                    confidence: s.confidence,
+                });
+            }
+        }
+        out
     }
 
     /// The pay and place reader; [`Facts::is_fact_line`] tells a fact from a duty.
@@ -224,6 +455,33 @@ impl Reader {
     /// The matcher, for evaluation and benchmarks.
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
+    }
+
+    /// The learned section model, for evaluation and explanations.
+    pub fn sections(&self) -> &SectionReader {
+        &self.sections
+    }
+
+    /// The learned role model, for evaluation and explanations.
+    pub fn roles(&self) -> &RoleReader {
+        &self.roles
+    }
+}
+
+/// The role model's class for an owner slot: the role's id, or `shared`.
+fn owner_class(catalog: &Catalog, slot: usize) -> String {
+    catalog
+        .roles()
+        .get(slot)
+        .map_or_else(|| SHARED.to_owned(), |r| r.id.clone())
+}
+
+/// The owner slot of a class; `None` for `neither` or a class the catalog lacks.
+fn owner_slot(catalog: &Catalog, class: &str) -> Option<usize> {
+    if class == SHARED {
+        Some(catalog.shared_slot())
+    } else {
+        catalog.role_position(class)
     }
 }
 

@@ -62,14 +62,39 @@ impl RoleReader {
 
     /// The most likely class of a line, with its evidence.
     pub fn read(&self, stems: &Stems, text: &str) -> RoleGuess {
+        self.read_with(stems, text, 0.0)
+    }
+
+    /// The most likely class of a line the user gave as a duty: `neither` only when the model
+    /// gives it at least `neither_min`, otherwise the most likely work class. (A line pasted
+    /// alone is someone's work far more often than not; in a posting, the model's own odds
+    /// decide.)
+    pub fn read_given(&self, stems: &Stems, text: &str, neither_min: f64) -> RoleGuess {
+        self.read_with(stems, text, neither_min)
+    }
+
+    fn read_with(&self, stems: &Stems, text: &str, neither_min: f64) -> RoleGuess {
         let tokens = stems.tokens(text);
         let features = role_features(&tokens);
         let p = self.model.probabilities(&features);
+        let neither = self.model.class_index(NEITHER);
+        let allowed = |c: usize| Some(c) != neither || p[c] >= neither_min;
         let best = (0..p.len())
+            .filter(|&c| allowed(c))
             .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
             .unwrap_or(0);
+        let raised = self.model.explain(&features, best, EVIDENCE_WORDS * 3);
+        // No feature of the line raised its class: the model has only its prior to go on,
+        // which is no reading of the line.
+        if raised.is_empty() {
+            return RoleGuess {
+                class: NEITHER.to_owned(),
+                probability: neither.map_or(0.0, |c| p[c]),
+                evidence: Vec::new(),
+            };
+        }
         let mut evidence: Vec<String> = Vec::new();
-        for c in self.model.explain(&features, best, EVIDENCE_WORDS * 3) {
+        for c in raised {
             let Some(words) = surface(&tokens, &c.feature) else {
                 continue;
             };

@@ -19,6 +19,8 @@ pub const DUTY: &str = "duty";
 pub const TITLE: &str = "title";
 /// A short first line that is no duty is the title from this probability of the title class.
 pub const TITLE_MIN_PROBABILITY: f64 = 0.1;
+/// The most duties one line gives: a line that lists more is a run-on text, not a list.
+pub const MAX_DUTIES_PER_LINE: usize = 12;
 /// The model's list of stems that open a duty ("host", "gestion", "anim").
 pub const OPENERS: &str = "openers";
 
@@ -112,9 +114,84 @@ pub fn features_of(language: Language, stems: &Stems, lines: &[LaidLine]) -> Vec
     out
 }
 
+/// Each line's block: the lines under one heading share a block, and a line that can head the
+/// lines after it starts a new one.
+pub fn blocks_of(lines: &[LaidLine]) -> Vec<usize> {
+    let mut block = 0;
+    lines
+        .iter()
+        .map(|line| {
+            if heads_a_block(&line.shape()) {
+                block += 1;
+            }
+            block
+        })
+        .collect()
+}
+
+/// The second pass's extra features of every line, from the first pass's probabilities: the
+/// most likely section of the line, of the lines before and after it, and of its block (the
+/// mean over the block's lines), and how much of its block reads as duties. The lines of a
+/// posting come in runs of one section, so "Run giveaways" amid duties is read as one.
+pub fn context_features(
+    first: &[Vec<f64>],
+    classes: &[String],
+    blocks: &[usize],
+) -> Vec<Vec<String>> {
+    let best = |p: &[f64]| {
+        (0..p.len())
+            .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
+            .map_or("none", |c| classes[c].as_str())
+    };
+    let duty = classes.iter().position(|c| c == DUTY);
+    let mut means: Vec<(usize, Vec<f64>, usize)> = Vec::new(); // (block, sum, count)
+    for (p, &b) in first.iter().zip(blocks) {
+        match means.last_mut() {
+            Some((last, sum, n)) if *last == b => {
+                sum.iter_mut().zip(p).for_each(|(s, v)| *s += v);
+                *n += 1;
+            }
+            _ => means.push((b, p.clone(), 1)),
+        }
+    }
+    let mut block_of = means.iter();
+    let mut current = block_of.next();
+    let mut out = Vec::with_capacity(first.len());
+    for (i, &b) in blocks.iter().enumerate() {
+        while current.is_some_and(|(cb, _, _)| *cb != b) {
+            current = block_of.next();
+        }
+        let mut f = vec![
+            format!("c:self:{}", best(&first[i])),
+            format!(
+                "c:prev:{}",
+                i.checked_sub(1).map_or("none", |j| best(&first[j]))
+            ),
+            format!("c:next:{}", first.get(i + 1).map_or("none", |p| best(p))),
+        ];
+        if let Some((_, sum, n)) = current {
+            f.push(format!("c:block:{}", best(sum)));
+            if let Some(d) = duty {
+                #[allow(
+                    clippy::cast_precision_loss,
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss
+                )]
+                let fifth = ((sum[d] / *n as f64) * 5.0).floor().min(4.0) as usize;
+                f.push(format!("c:blockduty:{fifth}"));
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
 /// The learned section model, ready to read.
 #[derive(Debug, Clone)]
 pub struct SectionReader {
+    /// The first pass: each line by its words, heading and shape.
+    first: LinearModel,
+    /// The second pass: the same, and the first pass's reading of the lines around it.
     model: LinearModel,
     duty: usize,
     /// The class that marks a title line, if the model has one.
@@ -125,7 +202,17 @@ pub struct SectionReader {
 }
 
 impl SectionReader {
-    pub fn new(model: LinearModel, threshold: f64) -> Result<SectionReader, ModelError> {
+    pub fn new(
+        first: LinearModel,
+        model: LinearModel,
+        threshold: f64,
+    ) -> Result<SectionReader, ModelError> {
+        if first.classes != model.classes {
+            return Err(ModelError {
+                line: 0,
+                message: "the two section models have different classes".to_owned(),
+            });
+        }
         let duty = model.class_index(DUTY).ok_or_else(|| ModelError {
             line: 0,
             message: format!("the section model has no `{DUTY}` class"),
@@ -133,6 +220,7 @@ impl SectionReader {
         let openers = model.extra(OPENERS).iter().cloned().collect();
         Ok(SectionReader {
             title: model.class_index(TITLE),
+            first,
             model,
             duty,
             openers,
@@ -149,20 +237,26 @@ impl SectionReader {
         lines: &[LaidLine],
     ) -> (Vec<f64>, bool) {
         let mut first_is_title = false;
-        let p = features_of(language, stems, lines)
-            .iter()
+        let p = self
+            .probabilities(language, stems, lines)
+            .1
+            .into_iter()
             .enumerate()
-            .map(|(i, f)| {
-                let p = self.model.probabilities(f);
+            .map(|(i, p)| {
                 // The first line is the title when the model says so, or when it is short like a
                 // heading, is no duty, and the model finds a title likely enough.
                 if i == 0
                     && let Some(t) = self.title
                 {
-                    first_is_title = (0..p.len()).all(|c| p[c] <= p[t])
-                        || (heads_a_block(&lines[0].shape())
-                            && p[self.duty] < self.threshold
-                            && p[t] >= TITLE_MIN_PROBABILITY);
+                    // A greeting ("Hi Sam,") or a question is never a title, in any language.
+                    // Nor is a bulleted line: it is an item of a list.
+                    let ends_like_a_title = !lines[0].marked
+                        && !lines[0].text.trim_end().ends_with([',', '!', '?', ';']);
+                    first_is_title = ends_like_a_title
+                        && ((0..p.len()).all(|c| p[c] <= p[t])
+                            || (heads_a_block(&lines[0].shape())
+                                && p[self.duty] < self.threshold
+                                && p[t] >= TITLE_MIN_PROBABILITY));
                 }
                 p[self.duty]
             })
@@ -170,14 +264,49 @@ impl SectionReader {
         (p, first_is_title)
     }
 
+    /// Every line's probability of each class ([`Self::classes`]), after the first pass and
+    /// after the second.
+    pub fn probabilities(
+        &self,
+        language: Language,
+        stems: &Stems,
+        lines: &[LaidLine],
+    ) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {
+        let mut features = features_of(language, stems, lines);
+        let first: Vec<Vec<f64>> = features
+            .iter()
+            .map(|f| self.first.probabilities(f))
+            .collect();
+        let context = context_features(&first, &self.model.classes, &blocks_of(lines));
+        for (f, c) in features.iter_mut().zip(context) {
+            f.extend(c);
+        }
+        let second = features
+            .iter()
+            .map(|f| self.model.probabilities(f))
+            .collect();
+        (first, second)
+    }
+
+    /// The section classes, in the order of [`Self::probabilities`].
+    pub fn classes(&self) -> &[String] {
+        &self.model.classes
+    }
+
     /// The duties one duty line lists: cut at ";", and at ",", ":" or a joining word where the
     /// next clause opens with a stem that opens duties ("plan the calendar, write captions and
     /// reply to DMs" is three). A clause of one word stays with its neighbour.
     pub fn split(&self, stems: &Stems, text: &str) -> Vec<String> {
-        split_duties(text)
+        let mut parts: Vec<String> = split_duties(text)
             .iter()
             .flat_map(|part| self.split_clauses(stems, part))
-            .collect()
+            .collect();
+        // A run-on text is no list: past the bound, the rest stays one duty.
+        if parts.len() > MAX_DUTIES_PER_LINE {
+            let rest = parts.split_off(MAX_DUTIES_PER_LINE - 1).join(" ");
+            parts.push(rest);
+        }
+        parts
     }
 
     fn split_clauses(&self, stems: &Stems, text: &str) -> Vec<String> {
@@ -225,8 +354,17 @@ impl SectionReader {
             prev.push(' ');
             prev.push_str(last);
         }
+        // Only a clause that was cut off starts with a joining word ("and grow our followers");
+        // the first keeps its words ("two duty lines" is no joiner).
         out.into_iter()
-            .map(|s| strip_joiner(&s).to_owned())
+            .enumerate()
+            .map(|(i, s)| {
+                if i == 0 {
+                    s
+                } else {
+                    strip_joiner(&s).to_owned()
+                }
+            })
             .filter(|s| !s.is_empty())
             .collect()
     }
@@ -282,7 +420,8 @@ mod tests {
             "classes\tduty\tother\nbias\t0\t0\nextra\topeners\t{}\nf\tw:host\t1\t-1\n",
             openers.join("\t")
         );
-        SectionReader::new(LinearModel::parse(&text).unwrap(), 0.5).unwrap()
+        let model = LinearModel::parse(&text).unwrap();
+        SectionReader::new(model.clone(), model, 0.5).unwrap()
     }
 
     #[test]

@@ -10,10 +10,11 @@ use std::path::Path;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
+use super::extract::clean;
 use super::features::{Stems, role_features};
 use super::language::Language;
 use super::model::{Example, FitOptions, LinearModel};
-use super::sections::{OPENERS, features_of, lay_out_lines};
+use super::sections::{OPENERS, blocks_of, context_features, features_of, lay_out_lines};
 use crate::catalog::Catalog;
 use crate::error::InputError;
 use crate::yaml;
@@ -71,6 +72,11 @@ pub struct RoleTraining {
     pub labels: BTreeMap<String, String>,
     /// How much one catalog task counts beside one corpus line.
     pub catalog_weight: f64,
+    /// Weigh the corpus lines so that every class counts as much as the others (a class with
+    /// half the lines gets twice the weight per line): the corpus's mix of classes is where its
+    /// postings came from, not what a new posting will hold.
+    #[serde(default)]
+    pub balance_classes: bool,
     pub fit: FitSettings,
 }
 
@@ -83,6 +89,11 @@ pub struct SectionTraining {
     pub opener_min_count: usize,
     /// ...and at least this share of all lines that start with it are duties.
     pub opener_min_share: f64,
+    /// How much a line of a derived document (a posting's duties pasted alone, or a posting
+    /// without its headings) counts.
+    pub duty_list_weight: f64,
+    /// How many folds of sources give the first pass's readings the second pass learns from.
+    pub context_folds: usize,
     pub fit: FitSettings,
 }
 
@@ -152,6 +163,9 @@ pub struct NamedExample {
     /// The corpus source it comes from (`None`: a catalog task, always trained on).
     pub group: Option<String>,
     pub language: Language,
+    /// Made from a corpus posting rather than read from it (a duty list cut out of a whole
+    /// posting): trained on, but left out of the cross-validated figures.
+    pub derived: bool,
 }
 
 /// The role model's examples: every labelled duty line, and every catalog task (its title and
@@ -177,8 +191,12 @@ pub fn role_examples(
                 weight: 1.0,
                 group: Some(posting.group()),
                 language,
+                derived: false,
             });
         }
+    }
+    if config.balance_classes {
+        balance(&mut out);
     }
     let stems = Stems::new(Language::English);
     for task in catalog.tasks() {
@@ -190,36 +208,251 @@ pub fn role_examples(
             weight: config.catalog_weight,
             group: None,
             language: Language::English,
+            derived: false,
         });
     }
     out
 }
 
-/// The section model's examples: every line of every posting, with the heading above it and
-/// its shape, classed by its section.
+/// Weighs examples so that each class's weights add up to the same total.
+fn balance(examples: &mut [NamedExample]) {
+    let mut totals: BTreeMap<String, f64> = BTreeMap::new();
+    for e in examples.iter() {
+        *totals.entry(e.class.clone()).or_default() += e.weight;
+    }
+    let all: f64 = totals.values().sum();
+    #[allow(clippy::cast_precision_loss)]
+    let share = all / totals.len() as f64;
+    for e in examples.iter_mut() {
+        e.weight *= share / totals[&e.class];
+    }
+}
+
+/// One document of the section model's training: its lines' examples, in order, and the
+/// block of each line ([`blocks_of`]).
+#[derive(Debug, Clone)]
+pub struct SectionDocument {
+    pub examples: Vec<NamedExample>,
+    pub blocks: Vec<usize>,
+    /// The corpus source (cross-validation leaves it out whole).
+    pub group: String,
+}
+
+/// The section model's documents: every posting, each line with the heading above it and its
+/// shape, classed by its section. People also paste a duty list alone (a title and its
+/// bullets, or a whole posting whose headings were lost), so each posting with duties also
+/// gives three derived documents: its title and its duties as bullets, the bullets alone, and
+/// all its lines but the headings. They weigh `duty_list_weight` and stay out of the cross-validated figures.
+pub fn section_documents(
+    corpus: &[(String, CorpusPosting)],
+    config: &SectionTraining,
+) -> Vec<SectionDocument> {
+    let mut out = Vec::new();
+    for (_, posting) in corpus {
+        let stems = Stems::new(posting.language());
+        let texts: Vec<&str> = posting.lines.iter().map(|l| l.text.as_str()).collect();
+        let sections: Vec<&str> = posting.lines.iter().map(|l| l.section.as_str()).collect();
+        out.push(document(
+            &texts, &sections, posting, &stems, config, 1.0, false,
+        ));
+        let duties: Vec<String> = posting
+            .lines
+            .iter()
+            .filter(|l| l.section == "duty")
+            .filter_map(|l| clean(&l.text).map(|c| c.text))
+            .collect();
+        if duties.len() < 2 || config.duty_list_weight <= 0.0 {
+            continue;
+        }
+        let w = config.duty_list_weight;
+        let mut bullets = vec![posting.title.clone()];
+        bullets.extend(duties.iter().map(|d| format!("- {d}")));
+        let mut sections = vec!["title"];
+        sections.extend(duties.iter().map(|_| "duty"));
+        out.push(document(
+            &bullets, &sections, posting, &stems, config, w, true,
+        ));
+        out.push(document(
+            &bullets[1..],
+            &sections[1..],
+            posting,
+            &stems,
+            config,
+            w,
+            true,
+        ));
+        let bare: Vec<&CorpusLine> = posting
+            .lines
+            .iter()
+            .filter(|l| l.section != "heading")
+            .collect();
+        let texts: Vec<&str> = bare.iter().map(|l| l.text.as_str()).collect();
+        let sections: Vec<&str> = bare.iter().map(|l| l.section.as_str()).collect();
+        out.push(document(
+            &texts, &sections, posting, &stems, config, w, true,
+        ));
+    }
+    out
+}
+
+/// The section model's examples, every document's lines in a row.
 pub fn section_examples(
     corpus: &[(String, CorpusPosting)],
     config: &SectionTraining,
 ) -> Vec<NamedExample> {
-    let mut out = Vec::new();
-    for (_, posting) in corpus {
-        let language = posting.language();
-        let stems = Stems::new(language);
-        let texts: Vec<&str> = posting.lines.iter().map(|l| l.text.as_str()).collect();
-        let laid = lay_out_lines(&texts);
-        let features = features_of(language, &stems, &laid);
-        for (line, features) in laid.iter().zip(features) {
-            let section = &posting.lines[line.source].section;
-            let Some(class) = config.classes.get(section) else {
-                continue;
-            };
-            out.push(NamedExample {
+    section_documents(corpus, config)
+        .into_iter()
+        .flat_map(|d| d.examples)
+        .collect()
+}
+
+/// One document: `sections[i]` is the section of `texts[i]`. A line whose section has no
+/// class is read (it stays context for the others) but not learned (weight 0).
+fn document<S: AsRef<str>>(
+    texts: &[S],
+    sections: &[&str],
+    posting: &CorpusPosting,
+    stems: &Stems,
+    config: &SectionTraining,
+    weight: f64,
+    derived: bool,
+) -> SectionDocument {
+    let language = posting.language();
+    let laid = lay_out_lines(texts);
+    let features = features_of(language, stems, &laid);
+    let examples = laid
+        .iter()
+        .zip(features)
+        .map(|(line, features)| {
+            let class = config.classes.get(sections[line.source]);
+            NamedExample {
                 features,
-                class: class.clone(),
-                weight: 1.0,
+                class: class.cloned().unwrap_or_default(),
+                weight: if class.is_some() { weight } else { 0.0 },
                 group: Some(posting.group()),
                 language,
-            });
+                derived,
+            }
+        })
+        .collect();
+    SectionDocument {
+        examples,
+        blocks: blocks_of(&laid),
+        group: posting.group(),
+    }
+}
+
+/// The two passes of the section model.
+#[derive(Debug, Clone)]
+pub struct SectionModels {
+    pub first: LinearModel,
+    pub in_context: LinearModel,
+}
+
+/// Fits both passes. The second pass learns from the first pass's readings of documents it
+/// did not see (`folds` folds of whole sources), as it will meet them on new postings.
+pub fn fit_sections(
+    classes: &[String],
+    docs: &[&SectionDocument],
+    settings: FitSettings,
+    folds: usize,
+) -> SectionModels {
+    let fold_of = folds_by_group(docs.iter().map(|d| d.group.as_str()), folds);
+    let mut second: Vec<NamedExample> = Vec::new();
+    for k in 0..folds {
+        let train: Vec<&NamedExample> = docs
+            .iter()
+            .filter(|d| fold_of[d.group.as_str()] != k)
+            .flat_map(|d| &d.examples)
+            .collect();
+        let first = fit_named(classes, &train, settings);
+        for d in docs.iter().filter(|d| fold_of[d.group.as_str()] == k) {
+            second.extend(in_context(&first, d));
+        }
+    }
+    let all: Vec<&NamedExample> = docs.iter().flat_map(|d| &d.examples).collect();
+    SectionModels {
+        first: fit_named(classes, &all, settings),
+        in_context: fit_named(classes, &second.iter().collect::<Vec<_>>(), settings),
+    }
+}
+
+/// A document's examples with the context features the first pass gives.
+fn in_context(first: &LinearModel, doc: &SectionDocument) -> Vec<NamedExample> {
+    let p: Vec<Vec<f64>> = doc
+        .examples
+        .iter()
+        .map(|e| first.probabilities(&e.features))
+        .collect();
+    let context = context_features(&p, &first.classes, &doc.blocks);
+    doc.examples
+        .iter()
+        .zip(context)
+        .map(|(e, c)| {
+            let mut e = e.clone();
+            e.features.extend(c);
+            e
+        })
+        .collect()
+}
+
+/// The second pass's probabilities for every line of a document.
+pub fn read_sections(models: &SectionModels, doc: &SectionDocument) -> Vec<Vec<f64>> {
+    in_context(&models.first, doc)
+        .iter()
+        .map(|e| models.in_context.probabilities(&e.features))
+        .collect()
+}
+
+/// Sources dealt into `folds` folds in sorted order, so the folds never depend on the order
+/// the files were read in.
+fn folds_by_group<'a>(
+    groups: impl Iterator<Item = &'a str>,
+    folds: usize,
+) -> FxHashMap<&'a str, usize> {
+    let mut all: Vec<&str> = groups.collect();
+    all.sort_unstable();
+    all.dedup();
+    all.into_iter()
+        .enumerate()
+        .map(|(i, g)| (g, i % folds.max(1)))
+        .collect()
+}
+
+/// Cross-validation of both passes: `folds` folds of whole sources; each held-out document's
+/// lines with their second-pass probabilities (derived documents left out).
+pub fn cross_validate_sections(
+    classes: &[String],
+    docs: &[SectionDocument],
+    settings: FitSettings,
+    folds: usize,
+    inner_folds: usize,
+) -> Vec<(Prediction, Vec<f64>)> {
+    let fold_of = folds_by_group(docs.iter().map(|d| d.group.as_str()), folds);
+    let mut out = Vec::new();
+    for k in 0..folds {
+        let train: Vec<&SectionDocument> = docs
+            .iter()
+            .filter(|d| fold_of[d.group.as_str()] != k)
+            .collect();
+        let models = fit_sections(classes, &train, settings, inner_folds);
+        for d in docs
+            .iter()
+            .filter(|d| fold_of[d.group.as_str()] == k && !d.examples.iter().any(|e| e.derived))
+        {
+            for (e, p) in d.examples.iter().zip(read_sections(&models, d)) {
+                if e.weight > 0.0 {
+                    out.push((
+                        Prediction {
+                            language: e.language,
+                            derived: false,
+                            want: e.class.clone(),
+                            got: String::new(),
+                        },
+                        p,
+                    ));
+                }
+            }
         }
     }
     out
@@ -307,14 +540,28 @@ pub fn classes_of(map: &BTreeMap<String, String>) -> Vec<String> {
     classes
 }
 
-/// Both learned models as their files' texts.
+/// The learned models as their files' texts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trained {
     pub roles: String,
+    /// The section model's first pass.
+    pub sections_first: String,
+    /// The section model's second pass (with the stems that open duties).
     pub sections: String,
 }
 
-/// Learns both models from the whole corpus.
+impl Trained {
+    /// Each model's file name under `data/reader/` with its text.
+    pub fn files(&self) -> [(&'static str, &str); 3] {
+        [
+            ("roles.model", &self.roles),
+            ("sections-first.model", &self.sections_first),
+            ("sections.model", &self.sections),
+        ]
+    }
+}
+
+/// Learns the models from the whole corpus.
 pub fn train(
     corpus: &[(String, CorpusPosting)],
     catalog: &Catalog,
@@ -327,24 +574,32 @@ pub fn train(
         &role_ex.iter().collect::<Vec<_>>(),
         config.roles.fit,
     );
-    let section_ex = section_examples(corpus, &config.sections);
+    let documents = section_documents(corpus, &config.sections);
     let section_classes = classes_of(&config.sections.classes);
-    let mut sections = fit_named(
+    let SectionModels {
+        first,
+        mut in_context,
+    } = fit_sections(
         &section_classes,
-        &section_ex.iter().collect::<Vec<_>>(),
+        &documents.iter().collect::<Vec<_>>(),
         config.sections.fit,
+        config.sections.context_folds,
     );
-    sections
+    in_context
         .extras
         .push((OPENERS.to_owned(), learn_openers(corpus, &config.sections)));
+    let section_lines: usize = documents
+        .iter()
+        .filter(|d| !d.examples.iter().any(|e| e.derived))
+        .map(|d| d.examples.len())
+        .sum();
     let duty_lines = role_ex.iter().filter(|e| e.group.is_some()).count();
     let head = [
         "rolescope offer reader: learned by `cargo run --release --example train_reader`; do not edit."
             .to_owned(),
         format!(
-            "corpus: {} postings, {duty_lines} labelled duty lines, {} laid-out lines",
+            "corpus: {} postings, {duty_lines} labelled duty lines, {section_lines} laid-out lines",
             corpus.len(),
-            section_ex.len()
         ),
     ];
     let mut role_head = head.to_vec();
@@ -354,14 +609,18 @@ pub fn train(
         role_ex.len() - duty_lines,
         config.roles.catalog_weight
     ));
-    let mut section_head = head.to_vec();
-    section_head.push(format!(
-        "section model: {} features",
-        sections.feature_count()
-    ));
+    let section_head = |pass: &str, model: &LinearModel| {
+        let mut h = head.to_vec();
+        h.push(format!(
+            "section model, {pass}: {} features",
+            model.feature_count()
+        ));
+        h
+    };
     Trained {
         roles: roles.to_text(&role_head),
-        sections: sections.to_text(&section_head),
+        sections_first: first.to_text(&section_head("first pass", &first)),
+        sections: in_context.to_text(&section_head("in context", &in_context)),
     }
 }
 
@@ -383,6 +642,8 @@ pub fn role_classes(catalog: &Catalog, config: &RoleTraining) -> Vec<String> {
 #[derive(Debug, Clone)]
 pub struct Prediction {
     pub language: Language,
+    /// From a derived example (left out of the figures).
+    pub derived: bool,
     pub want: String,
     pub got: String,
 }
@@ -408,6 +669,7 @@ pub fn cross_validate(
         for e in examples.iter().filter(|e| e.group.as_deref() == Some(g)) {
             out.push(Prediction {
                 language: e.language,
+                derived: e.derived,
                 want: e.class.clone(),
                 got: decide(&model, e),
             });

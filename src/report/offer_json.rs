@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::check_json::{FindingJson, RoleJson, finding_json};
 use super::offer_text::verdict_sentence;
 use crate::catalog::Catalog;
-use crate::offer::{Judgement, Offer, Period};
+use crate::offer::{Judgement, Offer, Period, TitleReading};
 use crate::plan::RoleSpec;
 
 /// One posting's result.
@@ -21,6 +21,13 @@ pub struct OfferJson<'a> {
     /// `given` (`--role`), `title` (`--title` or the text's title line) or `duties` (the title
     /// names no role).
     pub role_source: &'static str,
+    /// How the title gave the role: `alias` (a role's name or alias), `words` (the role model
+    /// read the title's words, e.g. "Discord Moderator"), `given` (`--role`), or `null`.
+    pub title_reading: Option<&'static str>,
+    /// The posting's language (`en`, `es`, `fr`, `pt`) and how it was settled (`detected`,
+    /// `given` with `--lang`, or `fallback` to English for a text too short to tell).
+    pub language: &'static str,
+    pub language_source: &'static str,
     pub verdict: String,
     /// The verdict in one plain sentence.
     pub summary: String,
@@ -58,12 +65,31 @@ pub struct PayJson {
 #[derive(Debug, Serialize)]
 pub struct LineJson<'a> {
     pub text: &'a str,
+    /// The posting's line the duty was read from (the whole line when it listed several).
+    pub source_text: &'a str,
     /// The mapped task id, or `null` when unmatched.
     pub task: Option<&'a str>,
     /// The mapped task's owning role id, `"shared"`, or `null` when unmatched.
     pub role: Option<&'a str>,
     /// 0..1, or `null` when unmatched.
     pub confidence: Option<f64>,
+    /// Whose work the reader found the line to be and why, or `null` for a line the user
+    /// mapped by hand.
+    pub reading: Option<ReadingJson<'a>>,
+}
+
+/// How a line's role was decided.
+#[derive(Debug, Serialize)]
+pub struct ReadingJson<'a> {
+    /// A role id, `shared`, or `neither` (work of no role).
+    pub class: &'a str,
+    /// 0..1: the role model's probability, or the task match's confidence.
+    pub probability: f64,
+    /// The words of the line that decided it, strongest first.
+    pub evidence: &'a [String],
+    /// `model` (the learned role model) or `tasks` (a role with no learned weights, read
+    /// through its tasks' texts).
+    pub by: &'static str,
 }
 
 fn round(v: f64) -> f64 {
@@ -88,6 +114,9 @@ pub fn offer_json<'a>(
             ),
         }),
         role_source: offer.role_source.as_str(),
+        title_reading: offer.title_reading.map(TitleReading::as_str),
+        language: offer.language.code(),
+        language_source: offer.language_source.as_str(),
         verdict: judgement.verdict.id(),
         summary: verdict_sentence(offer, judgement, catalog),
         best_fit: judgement.best_fit.as_deref(),
@@ -111,6 +140,7 @@ pub fn offer_json<'a>(
                 let task = l.mapping.as_ref().and_then(|m| catalog.task(&m.task));
                 LineJson {
                     text: &l.text,
+                    source_text: &l.source_text,
                     task: task.map(|t| t.id.as_str()),
                     role: task.map(|t| t.role.as_str()),
                     confidence: l
@@ -118,6 +148,12 @@ pub fn offer_json<'a>(
                         .as_ref()
                         .filter(|_| task.is_some())
                         .map(|m| round(m.confidence)),
+                    reading: l.reading.as_ref().map(|r| ReadingJson {
+                        class: &r.class,
+                        probability: round(r.probability),
+                        evidence: &r.evidence,
+                        by: r.by.as_str(),
+                    }),
                 }
             })
             .collect(),

@@ -159,35 +159,7 @@ pub fn offer_text(
         paint.paint(&format!("Duties ({})", offer.lines.len()), Tone::Heading)
     );
     for line in &offer.lines {
-        let task = line
-            .mapping
-            .as_ref()
-            .and_then(|m| catalog.task(&m.task).map(|t| (t, m)));
-        let _ = writeln!(
-            out,
-            "    {}",
-            wrap(&format!("• {}", line.text), opts.width, "      ")
-        );
-        let mapped = match task {
-            Some((t, m)) => format!(
-                "→ {} · {} · {:.0}% sure — {}",
-                t.role,
-                t.id,
-                m.confidence * 100.0,
-                t.title
-            ),
-            None => "→ unmatched: no catalog task fits well".to_owned(),
-        };
-        let tone = if task.is_some() {
-            Tone::Dim
-        } else {
-            Tone::Info
-        };
-        let _ = writeln!(
-            out,
-            "      {}",
-            paint.paint(&wrap(&mapped, opts.width, "        "), tone)
-        );
+        write_duty(&mut out, line, catalog, paint, opts);
     }
     write_ignored(&mut out, &offer.ignored, paint);
     let _ = writeln!(out, "\n  {}", paint.paint("Findings", Tone::Heading));
@@ -198,6 +170,71 @@ pub fn offer_text(
         write_finding(&mut out, f, catalog, &j.plan, paint, opts);
     }
     out
+}
+
+/// One duty line: its text, whose work the reader found it to be with the words that decided
+/// it, and its closest catalog task.
+fn write_duty(
+    out: &mut String,
+    line: &crate::offer::DutyLine,
+    catalog: &Catalog,
+    paint: &dyn Paint,
+    opts: TextOptions,
+) {
+    let task = line
+        .mapping
+        .as_ref()
+        .and_then(|m| catalog.task(&m.task).map(|t| (t, m)));
+    let _ = writeln!(
+        out,
+        "    {}",
+        wrap(&format!("• {}", line.text), opts.width, "      ")
+    );
+    // Whose work the reader found it to be, and the words that decided it.
+    let why = line.reading.as_ref().map(|r| {
+        let words: Vec<String> = r.evidence.iter().map(|w| format!("“{w}”")).collect();
+        let by = match r.by {
+            crate::offer::Reading::Model if words.is_empty() => String::new(),
+            crate::offer::Reading::Model => format!(" by {}", words.join(", ")),
+            crate::offer::Reading::Tasks => {
+                format!(" by its tasks' words {}", words.join(", "))
+            }
+        };
+        (
+            r.class.as_str(),
+            format!("{:.0}%{by}", r.probability * 100.0),
+        )
+    });
+    let mapped = match (task, &why) {
+        (Some((t, m)), Some((_, why))) => format!(
+            "→ {} ({why}) · closest task {}, {:.0}% — {}",
+            t.role,
+            t.id,
+            m.confidence * 100.0,
+            t.title
+        ),
+        (Some((t, m)), None) => format!(
+            "→ {} · {} · {:.0}% sure — {}",
+            t.role,
+            t.id,
+            m.confidence * 100.0,
+            t.title
+        ),
+        (None, Some((class, why))) if *class == crate::offer::roles::NEITHER => {
+            format!("→ neither role's work ({why})")
+        }
+        (None, _) => "→ unmatched: no catalog task fits well".to_owned(),
+    };
+    let tone = if task.is_some() {
+        Tone::Dim
+    } else {
+        Tone::Info
+    };
+    let _ = writeln!(
+        out,
+        "      {}",
+        paint.paint(&wrap(&mapped, opts.width, "        "), tone)
+    );
 }
 
 /// The lines left out, shortened: enough to see that nothing important was missed.

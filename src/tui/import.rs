@@ -20,8 +20,13 @@ pub const CANDIDATES: usize = 5;
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportStep {
     /// Getting the text: pasted text gathers in `pasted`; `input` is the line being typed (a
-    /// file's path, or one more duty line).
-    Source { pasted: String, input: TextInput },
+    /// file's path, or one more duty line). `typed`: every line of `pasted` was typed, one
+    /// duty at a time, so each is read as a duty.
+    Source {
+        pasted: String,
+        input: TextInput,
+        typed: bool,
+    },
     /// Checking the mapped duty lines before adding them.
     Review(Review),
 }
@@ -31,6 +36,7 @@ impl ImportStep {
         ImportStep::Source {
             pasted: String::new(),
             input: TextInput::default(),
+            typed: false,
         }
     }
 
@@ -55,6 +61,10 @@ impl ImportStep {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewLine {
     pub text: String,
+    /// The posting's line it was read from (the whole line, when it listed several duties).
+    pub source_text: String,
+    /// Whose work the reader found it to be, with the words that decided it.
+    pub reading: Option<crate::offer::LineReading>,
     /// How much the line counts in the verdict (see [`crate::offer::DutyLine::weight`]).
     pub weight: f64,
     /// The best tasks for the line, best first (empty when nothing comes close).
@@ -181,17 +191,26 @@ pub struct Review {
     pub picker: Option<TaskPicker>,
     /// The hours a week the offer states, if it does: a new person's capacity.
     pub hours_per_week: Option<f64>,
+    pub title_reading: Option<crate::offer::TitleReading>,
+    pub language: crate::offer::Language,
+    pub language_source: crate::offer::LanguageSource,
 }
 
 impl Review {
-    /// Reads `text` with `reader` and offers each duty line's best tasks.
-    pub fn read(reader: &Reader, catalog: &Catalog, text: &str) -> Review {
-        let offer = reader.read(catalog, text, &RoleHint::default());
+    /// Reads `text` with `reader` and offers each duty line's best tasks. `typed`: the user
+    /// typed the lines one duty at a time, so every line is a duty.
+    pub fn read(reader: &Reader, catalog: &Catalog, text: &str, typed: bool) -> Review {
+        let hint = RoleHint {
+            lines_are_duties: typed,
+            ..RoleHint::default()
+        };
+        let offer = reader.read(catalog, text, &hint);
         let lines = offer
             .lines
             .iter()
             .map(|l| {
-                let candidates = reader.candidates(catalog, &l.text, CANDIDATES);
+                let candidates =
+                    reader.candidates(catalog, l.mapping.as_ref(), &l.text, CANDIDATES);
                 // `read` maps a line to the first candidate when it clears the threshold.
                 let choice = l
                     .mapping
@@ -199,6 +218,8 @@ impl Review {
                     .and_then(|m| candidates.iter().position(|c| c.task == m.task));
                 ReviewLine {
                     text: l.text.clone(),
+                    source_text: l.source_text.clone(),
+                    reading: l.reading.clone(),
                     weight: l.weight,
                     candidates,
                     choice,
@@ -218,6 +239,9 @@ impl Review {
             best_fit: None,
             picker: None,
             hours_per_week: offer.hours_per_week,
+            title_reading: offer.title_reading,
+            language: offer.language,
+            language_source: offer.language_source,
         };
         review.rejudge(reader, catalog);
         review
@@ -235,12 +259,17 @@ impl Review {
                 .filter(|l| !l.dropped)
                 .map(|l| crate::offer::DutyLine {
                     text: l.text.clone(),
+                    source_text: l.source_text.clone(),
                     mapping: l.mapping().cloned(),
                     weight: l.weight,
+                    reading: l.reading.clone(),
                 })
                 .collect(),
             ignored: self.ignored.clone(),
             hours_per_week: self.hours_per_week,
+            title_reading: self.title_reading,
+            language: self.language,
+            language_source: self.language_source,
             // The review judges duties; no reply is written from it.
             pay: None,
             place: None,
@@ -294,6 +323,8 @@ mod tests {
     fn line(n: usize, choice: Option<usize>) -> ReviewLine {
         ReviewLine {
             text: "x".into(),
+            source_text: "x".into(),
+            reading: None,
             weight: 1.0,
             candidates: (0..n)
                 .map(|i| Mapping {

@@ -66,7 +66,7 @@ pub fn stem(relative: &str) -> String {
 pub fn render_offer(text: &str, origin: &str, format: ReportFormat) -> String {
     use rolescope::offer::{MatchingConfig, Reader, RoleHint, judge};
     let catalog = catalog();
-    let reader = Reader::new(&catalog, MatchingConfig::builtin().unwrap());
+    let reader = Reader::new(&catalog, MatchingConfig::builtin().unwrap()).unwrap();
     let offer = reader.read(&catalog, text, &RoleHint::default());
     let judgement = judge(&catalog, &offer, &reader.config);
     rolescope::report::render_offer_reply(format, &catalog, &offer, &judgement, origin)

@@ -25,7 +25,11 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
         return Effect::None;
     };
     match step.as_mut() {
-        ImportStep::Source { pasted, input } => match action {
+        ImportStep::Source {
+            pasted,
+            input,
+            typed,
+        } => match action {
             Action::Input(c) => input.insert(c),
             Action::Paste(text) => {
                 // A pasted line without a break may be a path; anything longer is the offer.
@@ -33,6 +37,7 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
                     input.insert_str(text.trim());
                 } else {
                     append_line(pasted, &text);
+                    *typed = false;
                 }
             }
             Action::InputBackspace => input.backspace(),
@@ -82,7 +87,7 @@ pub fn offer_read(app: &mut App, result: Result<String, String>) -> Effect {
     );
     if in_source {
         match result {
-            Ok(text) => review(app, &text),
+            Ok(text) => review(app, &text, false),
             Err(e) => app.status = format!("Not read: {e}"),
         }
     }
@@ -108,7 +113,12 @@ fn submit_source(app: &mut App) -> Effect {
     let Some(Overlay::Import(step)) = app.overlays.last_mut() else {
         return Effect::None;
     };
-    let ImportStep::Source { pasted, input } = step.as_mut() else {
+    let ImportStep::Source {
+        pasted,
+        input,
+        typed: all_typed,
+    } = step.as_mut()
+    else {
         return Effect::None;
     };
     let typed = input.text().trim().to_owned();
@@ -116,6 +126,9 @@ fn submit_source(app: &mut App) -> Effect {
         if pasted.is_empty() && looks_like_path(&typed) {
             app.status = format!("Reading {typed}…");
             return Effect::ReadOffer(PathBuf::from(typed));
+        }
+        if pasted.is_empty() {
+            *all_typed = true;
         }
         append_line(pasted, &typed);
         input.clear();
@@ -127,7 +140,8 @@ fn submit_source(app: &mut App) -> Effect {
         return Effect::None;
     }
     let text = std::mem::take(pasted);
-    review(app, &text);
+    let typed = std::mem::take(all_typed);
+    review(app, &text, typed);
     Effect::None
 }
 
@@ -137,13 +151,14 @@ pub(super) fn reader(app: &mut App) -> Result<Arc<Reader>, String> {
         return Ok(Arc::clone(r));
     }
     let config = MatchingConfig::builtin().map_err(|e| e.to_string())?;
-    let r = Arc::new(Reader::new(&app.catalog, config));
+    let r = Arc::new(Reader::new(&app.catalog, config).map_err(|e| e.to_string())?);
     app.reader = Some(Arc::clone(&r));
     Ok(r)
 }
 
-/// Reads `text` and moves the overlay to the review step.
-fn review(app: &mut App, text: &str) {
+/// Reads `text` (`typed`: one duty per line, typed by the user) and moves the overlay to the
+/// review step.
+fn review(app: &mut App, text: &str, typed: bool) {
     let reader = match reader(app) {
         Ok(r) => r,
         Err(e) => {
@@ -151,7 +166,7 @@ fn review(app: &mut App, text: &str) {
             return;
         }
     };
-    let review = Review::read(&reader, &app.catalog, text);
+    let review = Review::read(&reader, &app.catalog, text, typed);
     if review.lines.is_empty() {
         app.status = format!(
             "No duty lines found ({} lines ignored); paste the duties, one per line.",

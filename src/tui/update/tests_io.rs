@@ -85,8 +85,7 @@ fn a_pasted_offer_is_corrected_added_to_a_person_and_undone() {
     paste_offer(&mut app);
     let r = review(&app);
     assert_eq!(r.title.as_deref(), Some("Community Manager"));
-    // "Moderate our Discord server and welcome new members" is two duties.
-    assert_eq!(r.lines.len(), 7, "{:?}", r.lines);
+    assert_eq!(r.lines.len(), 6, "{:?}", r.lines);
     assert!(r.ignored.len() >= 3, "{:?}", r.ignored);
     assert!(r.verdict.contains("Social Media Manager"), "{}", r.verdict);
 
@@ -110,7 +109,7 @@ fn a_pasted_offer_is_corrected_added_to_a_person_and_undone() {
     let calendar = line_index(&app, "content calendar");
     assert!(review(&app).lines[calendar].dropped);
     let tasks = review(&app).tasks();
-    assert_eq!(tasks.len(), 6, "{tasks:?}");
+    assert_eq!(tasks.len(), 5, "{tasks:?}");
 
     // Enter adds the tasks to the selected person (Maya) as one change.
     let maya = app.plan.people[0].tasks.len();
@@ -156,7 +155,7 @@ fn an_offer_becomes_a_new_person_named_and_cast_by_its_title() {
     let p = app.plan.people.last().unwrap();
     assert_eq!(p.name, "Community Manager");
     assert_eq!(p.role, RoleSpec::Single("community-manager".into()));
-    assert_eq!(p.tasks.len(), 7);
+    assert_eq!(p.tasks.len(), 6);
     assert_eq!(app.selected.people, app.plan.people.len() - 1);
     // A second import of the same offer gets a name of its own.
     paste_offer(&mut app);
@@ -212,7 +211,7 @@ fn a_typed_path_is_read_by_the_loop_and_its_errors_keep_the_overlay() {
         Some(true)
     ));
     update(&mut app, Action::OfferRead(Ok(OFFER.to_owned())));
-    assert_eq!(review(&app).lines.len(), 7);
+    assert_eq!(review(&app).lines.len(), 6);
     key(&mut app, 'd');
     press(&mut app, KeyCode::Esc);
     assert!(app.overlays.is_empty());

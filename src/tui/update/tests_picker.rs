@@ -163,6 +163,7 @@ fn picking_maps_the_line_marks_it_chosen_and_rejudges_the_offer() {
     assert_ne!(*after, before);
     // The review's keys work again, and cycling still reaches the picked task.
     assert_eq!(active_contexts(&app), [Context::Import]);
+    update(&mut app, Action::Top);
     let n = review(&app).lines[0].candidates.len();
     for _ in 0..=n {
         press(&mut app, KeyCode::Right);
@@ -172,7 +173,7 @@ fn picking_maps_the_line_marks_it_chosen_and_rejudges_the_offer() {
         "a full cycle comes back to it"
     );
     // Enter adds the picked task.
-    assert_eq!(review(&app).tasks().len(), 1);
+    assert_eq!(review(&app).tasks().len(), 1, "{:?}", review(&app).tasks());
     press(&mut app, KeyCode::Enter);
     assert!(app.plan.people[0].has_task("cm-meetups"));
 }
@@ -202,16 +203,16 @@ fn an_unmatched_or_dropped_line_gets_the_picked_task() {
     key(&mut app, 'i');
     update(
         &mut app,
-        Action::Paste("- Book flights for the founders\n- Moderate our Discord server\n".into()),
+        Action::Paste("- Fix bugs in the website code and deploy new releases\n- Moderate our Discord server\n".into()),
     );
     press(&mut app, KeyCode::Enter);
-    let at = line_index(&app, "flights");
+    let at = line_index(&app, "website code");
     let line = &review(&app).lines[at];
     assert!(
-        line.mapping().is_none() && line.candidates.is_empty(),
-        "this test needs a line no task comes close to: {line:?}"
+        line.mapping().is_none(),
+        "this test needs a line the reader leaves unmapped: {line:?}"
     );
-    open_on(&mut app, "flights");
+    open_on(&mut app, "website code");
     type_text(&mut app, "cm-moderate-member-spaces");
     press(&mut app, KeyCode::Enter);
     let line = &review(&app).lines[at];
@@ -220,10 +221,11 @@ fn an_unmatched_or_dropped_line_gets_the_picked_task() {
         Some("cm-moderate-member-spaces")
     );
     assert!(line.chosen());
-    assert_eq!(
-        line.candidates.len(),
-        1,
-        "the pick is now its one candidate"
+    assert!(
+        line.candidates
+            .iter()
+            .any(|m| m.task == "cm-moderate-member-spaces"),
+        "the pick is now one of its candidates"
     );
 
     // A dropped line is kept again by a pick.

@@ -43,7 +43,7 @@ use crate::tui::state::App;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, step: &ImportStep, theme: &Theme) {
     match step {
-        ImportStep::Source { pasted, input } => source(frame, area, pasted, input, theme),
+        ImportStep::Source { pasted, input, .. } => source(frame, area, pasted, input, theme),
         ImportStep::Review(review) => review_lines(frame, area, app, review, theme),
     }
 }
