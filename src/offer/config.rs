@@ -33,28 +33,9 @@ pub struct MatchingConfig {
     #[serde(default)]
     pub collaborators: CollaboratorConfig,
     pub titles: TitleConfig,
-    pub sections: SectionConfig,
-    #[serde(default)]
-    pub not_duty_cues: Vec<String>,
-    /// Like `not_duty_cues`, but only at the start of a line: "Excellent written English".
-    /// Also inside a duties section.
-    #[serde(default)]
-    pub not_duty_openers: Vec<String>,
-    /// Openers of text about the candidate or the company ("You are…", "We are…"), only
-    /// outside a duties section: under "Responsibilities", "You are responsible for…" is a duty.
-    #[serde(default)]
-    pub blurb_openers: Vec<String>,
-    /// How a letter opens and closes ("Hi Laura," … "Best, Tom"): a short line starting with a
-    /// greeting is no duty, and from a sign-off on, nothing is.
-    #[serde(default)]
-    pub letter: LetterConfig,
     /// How a posting states the hours it offers ("20 h/week", "15 hours a week").
     #[serde(default)]
     pub hours_per_week: HoursConfig,
-    /// "Grow our follower base and increase brand awareness": when a joining word is followed
-    /// by one of these verbs, the line is two duties.
-    #[serde(default)]
-    pub second_duty: SecondDutyConfig,
     /// How a posting states its pay and place of work (see `offer::facts`).
     #[serde(default)]
     pub facts: FactsConfig,
@@ -109,14 +90,9 @@ pub struct ReaderConfig {
     /// The language whatlang finds is taken when it is reliable or at least this sure;
     /// otherwise the text is read as English.
     pub language_min_confidence: f64,
-}
-
-/// The words that join two duties on one line, and the verbs that open the second one.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SecondDutyConfig {
+    /// The words that join two duties listed on one line ("plan the calendar and reply to
+    /// DMs"), in the four languages.
     pub joiners: Vec<String>,
-    pub verbs: Vec<String>,
 }
 
 /// The words of "N hours a week": a number, a unit, then a word for the week within a few
@@ -128,14 +104,6 @@ pub struct HoursConfig {
     pub weeks: Vec<String>,
     /// More hours than this are no week's work ("500 hours a week of video uploaded").
     pub max: f64,
-}
-
-/// Greetings and sign-offs of an offer written as an e-mail.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LetterConfig {
-    pub greetings: Vec<String>,
-    pub sign_offs: Vec<String>,
 }
 
 /// "With the marketing and PR teams": a phrase that names the colleagues a duty is done with
@@ -171,8 +139,10 @@ pub struct ScoringConfig {
     pub field_weights: FieldWeights,
     pub bigram_boost: f64,
     pub task_length_power: f64,
-    pub min_score: f64,
     pub full_confidence: f64,
+    /// How much a letter sequence of a task's title and keywords counts beside a word of its
+    /// title: what lets a line in Spanish, French or Portuguese meet its task.
+    pub gram_weight: f64,
     /// How much a word no task uses weighs in a line's length, as a share of the rarest word's
     /// weight.
     pub unknown_word_weight: f64,
@@ -220,14 +190,6 @@ pub struct TitleConfig {
     /// brackets; a bracket of hours ("(20h/week)") goes too.
     #[serde(default)]
     pub markers: Vec<String>,
-}
-
-/// Section headings that open duties, or something else.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SectionConfig {
-    pub duties: Vec<String>,
-    pub other: Vec<String>,
 }
 
 impl MatchingConfig {

@@ -1,50 +1,29 @@
-//! Finding the duty lines in a pasted posting: HTML remnants decoded, bullets and numbering
-//! stripped, section headings followed ("Responsibilities" opens duties, "Requirements" and
-//! "Benefits" open text that is ignored), several duties on one line split at ";".
+//! The plain-text work before the learned models read a posting: HTML remnants decoded, lines
+//! split, bullets and numbering stripped, hard-wrapped bullets joined, prose cut into
+//! sentences, and a line listing duties cut at ";". Also the two facts the reader takes from the
+//! text's words rather than from a model: the title line ("Job title: X", or one of the first
+//! lines naming a role) and the hours a week offered.
 //!
 //! Pure text work: it knows no catalog. The title is recognised through a callback, so the
 //! catalog's aliases stay the only source of what a title is.
 
 use super::config::MatchingConfig;
-use super::facts::Facts;
 use super::normalize::words;
 
-/// A posting cut into its parts.
+/// The title line and the hours a week of a posting.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extracted {
-    /// The line that gives the job title, if one was found.
+    /// The line that gives the job title, if one of the first lines does.
     pub title: Option<String>,
-    /// Duty lines, cleaned of bullets and markup, in text order.
-    pub duties: Vec<Duty>,
-    /// Non-empty lines that were not taken as duties (headings, company text, requirements,
-    /// benefits), cleaned the same way, so the user can see what was left out.
-    pub ignored: Vec<String>,
-    /// The text is prose (an e-mail, a paragraph), not a list: its duties are sentences, and a
-    /// sentence that matches no task is narrative rather than a duty nobody could place.
-    pub prose: bool,
     /// The hours a week the posting offers, if it says ("20 h/week"): the first such mention.
     pub hours_per_week: Option<f64>,
-}
-
-/// One duty and how much it counts in the verdict: 1 for a line of the posting, 1/n for each
-/// of n duties split from one line at ";" (the author wrote them as one item).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Duty {
-    pub text: String,
-    pub weight: f64,
 }
 
 /// Words of a duty line beyond which the rest is kept as text but not matched.
 pub const MAX_LINE_CHARS: usize = 2_000;
 
-/// What kind of block a line sits in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
-    /// Before any heading, or under a heading we do not know.
-    None,
-    Duties,
-    Other,
-}
+/// How many of a text's first lines may name its title.
+const TITLE_LINES: usize = 5;
 
 /// One line after cleaning.
 pub(super) struct Line {
@@ -57,64 +36,34 @@ pub(super) struct Line {
     pub(super) heading_like: bool,
 }
 
-/// Word lists the extractor uses, pre-normalised.
+/// The words the title and hours are found by, pre-normalised.
 #[derive(Debug, Clone)]
 pub struct Extractor {
-    duty_headings: Vec<String>,
-    other_headings: Vec<String>,
-    not_duty: Vec<String>,
-    not_duty_openers: Vec<String>,
-    blurb_openers: Vec<String>,
-    greetings: Vec<String>,
-    sign_offs: Vec<String>,
     title_prefixes: Vec<String>,
     hour_units: Vec<String>,
     weeks: Vec<String>,
-    duty_joiners: Vec<String>,
-    duty_verbs: Vec<String>,
     max_hours: f64,
-    /// A line stating the pay is no duty.
-    facts: Facts,
 }
 
 impl Extractor {
     pub fn new(config: &MatchingConfig) -> Extractor {
         let norm = |v: &[String]| -> Vec<String> {
-            let mut out: Vec<String> = v
-                .iter()
+            v.iter()
                 .map(|s| plain(s))
                 .filter(|s| !s.is_empty())
-                .collect();
-            // Longest first, so "about the role" wins over "about".
-            out.sort_by_key(|s| std::cmp::Reverse(s.len()));
-            out
+                .collect()
         };
         Extractor {
-            duty_headings: norm(&config.sections.duties),
-            other_headings: norm(&config.sections.other),
-            not_duty: padded(norm(&config.not_duty_cues), " ", " "),
-            not_duty_openers: padded(norm(&config.not_duty_openers), "", " "),
-            blurb_openers: padded(norm(&config.blurb_openers), "", " "),
-            greetings: padded(norm(&config.letter.greetings), "", " "),
-            sign_offs: padded(norm(&config.letter.sign_offs), "", " "),
             hour_units: norm(&config.hours_per_week.units),
             weeks: norm(&config.hours_per_week.weeks),
-            // " and ", " & ": a joiner as it stands between two duties.
-            duty_joiners: config
-                .second_duty
-                .joiners
-                .iter()
-                .map(|j| format!(" {} ", j.trim()))
-                .collect(),
-            duty_verbs: norm(&config.second_duty.verbs),
             max_hours: config.hours_per_week.max,
             title_prefixes: norm(&config.titles.prefixes),
-            facts: Facts::new(config),
         }
     }
 
-    /// Cuts `text` into title, duties and ignored lines. `is_title` says whether a short line
-    /// names a job title (the catalog's aliases decide).
+    /// The title line and the hours a week of `text`. `is_title` says whether a short line
+    /// names a job title (the catalog's aliases decide); only an unbulleted line among the
+    /// first few can be the title.
     pub fn extract(&self, text: &str, is_title: &dyn Fn(&str) -> bool) -> Extracted {
         let lines = join_continuations(
             split_lines(&decode_html(text))
@@ -122,130 +71,13 @@ impl Extractor {
                 .filter_map(|raw| clean(raw))
                 .collect(),
         );
-        let headings: Vec<Option<Section>> = lines.iter().map(|l| self.heading(l)).collect();
-        let any_marked = lines.iter().any(|l| l.marked);
-        let any_duty_heading = headings.contains(&Some(Section::Duties));
-        // No bullets and no headings, and some line holds several sentences: an e-mail or a
-        // paragraph, read sentence by sentence.
-        let prose =
-            !any_marked && !any_duty_heading && lines.iter().any(|l| sentences(&l.text).len() > 1);
-        let mut out = Extracted {
-            prose,
+        Extracted {
+            title: lines
+                .iter()
+                .take(TITLE_LINES)
+                .filter(|l| !l.marked)
+                .find_map(|l| self.title_of(&l.text, is_title)),
             hours_per_week: lines.iter().find_map(|l| self.hours_in(&l.text)),
-            ..Extracted::default()
-        };
-        // When the duties sections use bullets, the bullets are the duties and a paragraph
-        // beside them ("About the role: we're looking for someone who…") is the blurb; a short
-        // line without a bullet ("Host AMAs") is still a duty.
-        let bulleted_duties = {
-            let mut section = Section::None;
-            lines.iter().zip(&headings).any(|(l, h)| {
-                if let Some(s) = h {
-                    section = *s;
-                }
-                section == Section::Duties && l.marked
-            })
-        };
-        let mut section = Section::None;
-        let mut signed_off = false;
-        for (i, line) in lines.iter().enumerate() {
-            if signed_off {
-                out.ignored.push(line.text.clone());
-                continue;
-            }
-            if out.title.is_none()
-                && i < 5
-                && !line.marked
-                && let Some(t) = self.title_of(&line.text, is_title)
-            {
-                out.title = Some(t);
-                out.ignored.push(line.text.clone());
-                continue;
-            }
-            if let Some(s) = headings[i] {
-                section = s;
-                out.ignored.push(line.text.clone());
-                continue;
-            }
-            if !line.marked && self.sign_off(&line.text, &line.plain) {
-                signed_off = true;
-                out.ignored.push(line.text.clone());
-                continue;
-            }
-            let duty = !line.heading_like
-                && !self.label(&line.text)
-                // In prose, each sentence is checked on its own below.
-                && (prose || !self.facts.is_fact_line(&line.text))
-                && !self.not_duty(&line.plain)
-                && (line.marked || !self.greeting(&line.plain))
-                && match section {
-                    Section::Duties => {
-                        line.marked || !bulleted_duties || !reads_as_prose(&line.text)
-                    }
-                    Section::Other => false,
-                    // With a duties heading somewhere, text before it is the company's blurb;
-                    // without one, bullets are the duties (prose around them is blurb), and a
-                    // text with no bullets at all is a plain list of duties.
-                    Section::None => {
-                        !any_duty_heading
-                            && (line.marked || !any_marked)
-                            && !opens_with(&self.blurb_openers, &line.plain)
-                    }
-                };
-            if !duty {
-                out.ignored.push(line.text.clone());
-            } else if prose {
-                for sentence in sentences(&line.text) {
-                    let p = plain(&sentence);
-                    if self.greeting(&p) || self.not_duty(&p) || self.facts.is_fact_line(&sentence)
-                    {
-                        out.ignored.push(sentence);
-                    } else {
-                        out.duties.push(Duty {
-                            text: sentence,
-                            weight: 1.0,
-                        });
-                    }
-                }
-            } else {
-                let parts: Vec<String> = split_duties(&line.text)
-                    .iter()
-                    .flat_map(|p| self.split_at_verbs(p))
-                    .collect();
-                let weight = 1.0 / parts.len() as f64;
-                out.duties
-                    .extend(parts.into_iter().map(|text| Duty { text, weight }));
-            }
-        }
-        out
-    }
-
-    /// The section a heading line opens, if it is one.
-    fn heading(&self, line: &Line) -> Option<Section> {
-        let p = &line.plain;
-        let n = p.split(' ').count();
-        if p.is_empty() || n > 8 || (line.marked && !line.heading_like) {
-            return None;
-        }
-        let starts = |h: &String| {
-            *p == *h || (p.starts_with(h.as_str()) && p.as_bytes().get(h.len()) == Some(&b' '))
-        };
-        let found = |list: &[String]| list.iter().find(|h| starts(h)).map(String::len);
-        // A known heading word for word is a heading at any length ("What we're looking for"
-        // without its colon); one that only starts like a heading must look like one.
-        let exact = self.duty_headings.contains(p) || self.other_headings.contains(p);
-        let strict = exact || line.heading_like || n <= 4;
-        match (found(&self.duty_headings), found(&self.other_headings)) {
-            (Some(d), Some(o)) if strict => Some(if d >= o {
-                Section::Duties
-            } else {
-                Section::Other
-            }),
-            (Some(_), None) if strict => Some(Section::Duties),
-            (None, Some(_)) if strict => Some(Section::Other),
-            // An unknown heading ("Moderation:", "Our stack:") is a sub-heading: the block
-            // goes on, and the heading itself is not a duty.
-            _ => None,
         }
     }
 
@@ -277,86 +109,6 @@ impl Extractor {
                 .then_some(hours)
         })
     }
-
-    /// "Grow our follower base and increase brand awareness": two duties, where a joiner
-    /// ("and") is followed by one of the duty verbs and each side has three words or more.
-    /// "Collect feedback and bring it to the product team" stays one ("bring" is no duty of its
-    /// own).
-    fn split_at_verbs(&self, text: &str) -> Vec<String> {
-        let mut parts = Vec::new();
-        let mut rest = text;
-        loop {
-            let mut joins: Vec<(usize, usize)> = self
-                .duty_joiners
-                .iter()
-                .flat_map(|j| {
-                    rest.match_indices(j.as_str())
-                        .map(|(i, _)| (i, i + j.len()))
-                })
-                .collect();
-            joins.sort_unstable();
-            let Some((left, right)) = joins
-                .into_iter()
-                .map(|(start, end)| (&rest[..start], &rest[end..]))
-                .find(|(left, right)| {
-                    let next = words(right).next().unwrap_or_default();
-                    words(left).count() >= 3
-                        && words(right).count() >= 3
-                        && self.duty_verbs.contains(&next)
-                })
-            else {
-                break;
-            };
-            parts.push(left.trim_end_matches(',').trim().to_owned());
-            rest = right;
-        }
-        parts.push(rest.trim().to_owned());
-        parts
-    }
-
-    /// A requirement, benefit or company fact, wherever it stands (`p`: a line's plain form).
-    fn not_duty(&self, p: &str) -> bool {
-        let padded = format!(" {p} ");
-        self.not_duty.iter().any(|c| padded.contains(c.as_str()))
-            || opens_with(&self.not_duty_openers, p)
-    }
-
-    /// "Rate: €25/h", "Must have: a laptop": a label of the non-duty kind with its value.
-    fn label(&self, text: &str) -> bool {
-        text.split_once(':').is_some_and(|(head, rest)| {
-            !rest.trim().is_empty() && self.other_headings.contains(&plain(head))
-        })
-    }
-
-    /// "Hi Laura,", "Thanks for the chat last week!": a short line opening a letter (`p`: its
-    /// plain form).
-    fn greeting(&self, p: &str) -> bool {
-        p.split(' ').count() <= 8 && opens_with(&self.greetings, p)
-    }
-
-    /// "Best,", "Kind regards": the letter ends, and what follows is its signature.
-    fn sign_off(&self, text: &str, p: &str) -> bool {
-        self.sign_offs.contains(&format!("{p} "))
-            || (text.trim_end().ends_with(',')
-                && p.split(' ').count() <= 3
-                && opens_with(&self.sign_offs, p))
-    }
-}
-
-/// Whether a line's plain form `p` starts with one of `openers` (normalised phrases followed
-/// by a space, see [`padded`]), word for word.
-fn opens_with(openers: &[String], p: &str) -> bool {
-    let p = format!("{p} ");
-    openers.iter().any(|c| p.starts_with(c.as_str()))
-}
-
-/// Phrases with `before` and `after` around them, so comparing with a line's words (padded the
-/// same way) matches whole words only, without a new string per phrase and line.
-fn padded(phrases: Vec<String>, before: &str, after: &str) -> Vec<String> {
-    phrases
-        .into_iter()
-        .map(|p| format!("{before}{p}{after}"))
-        .collect()
 }
 
 /// Runs of digits (with a decimal point or comma inside) and runs of letters, lower-cased:
@@ -522,11 +274,6 @@ fn strip_number(t: &str) -> Option<&str> {
             && label.len() <= 4
             && label.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
     (ok && rest.starts_with(' ')).then_some(rest)
-}
-
-/// A paragraph rather than a duty: several sentences, or one long one.
-fn reads_as_prose(text: &str) -> bool {
-    words(text).count() >= 12 || sentences(text).len() > 1
 }
 
 /// The sentences of a line of prose: split after ".", "!" or "?" where the next word starts

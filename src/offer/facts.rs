@@ -551,24 +551,31 @@ mod tests {
     }
 
     #[test]
-    fn the_extractor_skips_pay_lines() {
-        let config = MatchingConfig::builtin().unwrap();
-        let text =
-            "Responsibilities:\n- Moderate the member forum\n- Paid €25/h, invoiced monthly\n";
-        let out = super::super::Extractor::new(&config).extract(text, &|_| false);
-        let duties: Vec<&str> = out.duties.iter().map(|d| d.text.as_str()).collect();
-        assert_eq!(duties, ["Moderate the member forum"]);
+    fn the_reader_never_takes_a_pay_line_for_a_duty() {
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        let reader =
+            super::super::Reader::new(&catalog, MatchingConfig::builtin().unwrap()).unwrap();
+        let duties = |text: &str| -> Vec<String> {
+            reader
+                .read(&catalog, text, &super::super::RoleHint::default())
+                .lines
+                .into_iter()
+                .map(|l| l.text)
+                .collect()
+        };
+        let got = duties(
+            "Responsibilities:\n- Moderate the member forum\n- Paid €25/h, invoiced monthly\n",
+        );
+        assert_eq!(got, ["Moderate the member forum"]);
         // In prose only the sentence that states the pay goes.
-        let text = "Hi Ana,\nYou would moderate the member forum. We pay €25/hour for it. \
-                    You would also host monthly meetups for members.\n";
-        let out = super::super::Extractor::new(&config).extract(text, &|_| false);
-        let duties: Vec<&str> = out.duties.iter().map(|d| d.text.as_str()).collect();
-        assert_eq!(
-            duties,
-            [
-                "You would moderate the member forum.",
-                "You would also host monthly meetups for members."
-            ]
+        let got = duties(
+            "Hi! We're a small bakery looking for a Community Manager (10h/week). You'd run our \
+             Instagram: plan the content calendar and reply to comments and DMs. Rate: 25 EUR/hour.",
+        );
+        assert!(!got.iter().any(|d| d.contains("25 EUR")), "{got:?}");
+        assert!(
+            got.iter().any(|d| d.contains("reply to comments")),
+            "{got:?}"
         );
     }
 }

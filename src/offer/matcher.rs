@@ -14,6 +14,7 @@
 use rustc_hash::FxHashMap;
 
 use super::config::{MatchingConfig, ScoringConfig};
+use super::features::{GRAM, fold};
 use super::normalize::Normalizer;
 use crate::catalog::Catalog;
 
@@ -141,6 +142,7 @@ impl Matcher {
     /// The known terms of a duty line with their weights, and the line's length.
     fn line(&self, text: &str) -> LineTerms {
         let mut terms = pairs(&self.norm.duty_content(text));
+        terms.extend(grams(text));
         terms.truncate(MAX_LINE_TERMS);
         terms.sort_unstable();
         terms.dedup();
@@ -150,7 +152,7 @@ impl Matcher {
             let Some(&id) = self.vocab.get(term) else {
                 // A word no task uses still makes the line longer: a line of mostly unknown
                 // words ("water the office plants") is a poor match for any task.
-                if !term.contains(' ') {
+                if !term.contains(' ') && !term.starts_with('#') {
                     line_sq += self.unknown_weight * self.unknown_weight;
                 }
                 continue;
@@ -186,12 +188,13 @@ impl Matcher {
         parts
     }
 
-    /// The `n` tasks of one owner slot that fit `text` best, best first, above the matching
-    /// threshold: the closest task of the role a line was read as.
+    /// The `n` tasks of one owner slot that share most with `text`, best first: the closest
+    /// task of the role a line was read as. (The role is decided; any term in common picks
+    /// among its tasks, so no threshold applies.)
     pub fn ranked_in(&self, text: &str, slot: usize, n: usize) -> Vec<Scored> {
         let scores = self.scores(text);
         let mut order: Vec<usize> = (0..scores.len())
-            .filter(|&t| self.task_slot[t] == slot && scores[t] >= self.scoring.min_score)
+            .filter(|&t| self.task_slot[t] == slot && scores[t] > 0.0)
             .collect();
         order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
         order
@@ -215,13 +218,8 @@ impl Matcher {
             .collect()
     }
 
-    /// The best task for `text`, or `None` when nothing fits well enough.
-    pub fn best(&self, text: &str) -> Option<Scored> {
-        self.ranked(text, 1).into_iter().next()
-    }
-
-    /// The `n` best tasks for `text`, best first, above the matching threshold: what a front
-    /// end offers when the user corrects a mapping.
+    /// The `n` best tasks for `text`, best first, of those sharing any term with it: what a
+    /// front end offers when the user corrects a mapping.
     pub fn ranked(&self, text: &str, n: usize) -> Vec<Scored> {
         let scores = self.scores(text);
         let mut order: Vec<usize> = (0..scores.len()).collect();
@@ -229,7 +227,7 @@ impl Matcher {
         order
             .into_iter()
             .take(n)
-            .filter(|&t| scores[t] >= self.scoring.min_score)
+            .filter(|&t| scores[t] > 0.0)
             .map(|t| Scored {
                 task: t,
                 score: scores[t],
@@ -266,9 +264,39 @@ fn task_documents(
                 add(&c.title, fw.category_title);
                 add(&c.summary, fw.category_summary);
             }
+            // Letter sequences of the title and keywords, so that a line in another language
+            // meets its task through shared roots ("moderar el foro", "modérer le forum").
+            let g = config.scoring.gram_weight;
+            for text in std::iter::once(&task.title).chain(&task.keywords) {
+                for gram in grams(text) {
+                    let e = doc.entry(gram).or_insert(0.0);
+                    *e = f64::max(*e, g);
+                }
+            }
             doc
         })
         .collect()
+}
+
+/// The letter sequences of a text's longer words (`#` and four letters of `<word>`, accents
+/// folded), as the role model's features have them.
+fn grams(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.chars().count() < GRAM {
+            continue;
+        }
+        let w: Vec<char> = format!("<{}>", fold(&word.to_lowercase()))
+            .chars()
+            .collect();
+        out.extend(
+            w.windows(GRAM)
+                .map(|g| format!("#{}", g.iter().collect::<String>())),
+        );
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Single stems and two-word phrases (adjacent non-stopwords) of a text's content stems.

@@ -37,7 +37,7 @@ use crate::error::InputError;
 use crate::plan::{Assignment, Person, Plan, RoleSpec};
 
 pub use config::MatchingConfig;
-pub use extract::{Duty, Extracted, Extractor};
+pub use extract::{Extracted, Extractor};
 pub use facts::{Facts, Pay, Period};
 pub use features::Stems;
 pub use language::{Language, LanguageSource};
@@ -206,6 +206,7 @@ impl Reader {
             builtin_model(SECTIONS_FIRST_MODEL)?,
             builtin_model(SECTIONS_MODEL)?,
             config.reader.duty_threshold,
+            &config.reader.joiners,
         )
         .map_err(|e| InputError::new(format!("<built-in>/{SECTIONS_MODEL}"), None, e.message))?;
         let roles = RoleReader::new(builtin_model(ROLES_MODEL)?);

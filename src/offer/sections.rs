@@ -197,6 +197,8 @@ pub struct SectionReader {
     /// The class that marks a title line, if the model has one.
     title: Option<usize>,
     openers: FxHashSet<String>,
+    /// The words that join two duties on one line ("and", "y", "et", "e").
+    joiners: FxHashSet<String>,
     /// A line is a duty when the model gives it at least this probability.
     pub threshold: f64,
 }
@@ -206,6 +208,7 @@ impl SectionReader {
         first: LinearModel,
         model: LinearModel,
         threshold: f64,
+        joiners: &[String],
     ) -> Result<SectionReader, ModelError> {
         if first.classes != model.classes {
             return Err(ModelError {
@@ -224,6 +227,7 @@ impl SectionReader {
             model,
             duty,
             openers,
+            joiners: joiners.iter().map(|j| j.to_lowercase()).collect(),
             threshold,
         })
     }
@@ -310,9 +314,9 @@ impl SectionReader {
     }
 
     fn split_clauses(&self, stems: &Stems, text: &str) -> Vec<String> {
-        // Candidate cuts: after ", " and ": " (punctuation), and before a short joining word
-        // (" and ", " y ", " et ", " e "), found by shape: a lower-case word of at most three
-        // letters. (end of the left part, start of the right part, punctuation?)
+        // Candidate cuts: after ", " and ": " (punctuation), and before a joining word
+        // (" and ", " y ", " et ", " e "; `reader.joiners` in `data/matching.yaml`).
+        // (end of the left part, start of the right part, punctuation?)
         let mut cuts: Vec<(usize, usize, bool)> = Vec::new();
         let bytes = text.as_bytes();
         for (i, c) in text.char_indices() {
@@ -322,10 +326,7 @@ impl SectionReader {
                 let rest = &text[i + 1..];
                 let word_end = rest.find(' ').unwrap_or(rest.len());
                 let word = &rest[..word_end];
-                if (1..=3).contains(&word.chars().count())
-                    && word.chars().all(char::is_lowercase)
-                    && word_end < rest.len()
-                {
+                if self.joiners.contains(word) && word_end < rest.len() {
                     cuts.push((i, i + 1, false));
                 }
             }
@@ -340,7 +341,7 @@ impl SectionReader {
             let left_words = left.split_whitespace().count();
             // The left part must be a duty of its own: it opens like one, or (cut at
             // punctuation) is long enough to be one ("You'd run our accounts: plan …").
-            let duty_like = left_words >= 2 && self.opens_duty(stems, strip_joiner(left));
+            let duty_like = left_words >= 2 && self.opens_duty(stems, self.strip_joiner(left));
             if !(duty_like || (punctuation && left_words >= 3)) {
                 continue;
             }
@@ -362,7 +363,7 @@ impl SectionReader {
                 if i == 0 {
                     s
                 } else {
-                    strip_joiner(&s).to_owned()
+                    self.strip_joiner(&s).to_owned()
                 }
             })
             .filter(|s| !s.is_empty())
@@ -385,30 +386,25 @@ impl SectionReader {
         if is_opener(words[0]) {
             return true;
         }
-        words[0].chars().count() <= 3
-            && words[0].chars().all(char::is_lowercase)
-            && words.len() == 3
-            && is_opener(words[1])
+        self.joiners.contains(words[0]) && words.len() == 3 && is_opener(words[1])
+    }
+
+    /// A clause without the joining word it starts with ("and grow our followers" → "grow our
+    /// followers").
+    fn strip_joiner<'t>(&self, s: &'t str) -> &'t str {
+        let s = s.trim();
+        if let Some((first, rest)) = s.split_once(' ')
+            && self.joiners.contains(first)
+            && rest.split_whitespace().count() >= 2
+        {
+            return rest.trim_start();
+        }
+        s
     }
 
     pub fn model(&self) -> &LinearModel {
         &self.model
     }
-}
-
-/// A clause without the joining word it starts with ("and grow our followers" → "grow our
-/// followers"): a lower-case word of at most three letters before a longer one.
-fn strip_joiner(s: &str) -> &str {
-    let s = s.trim();
-    if let Some((first, rest)) = s.split_once(' ')
-        && first.chars().count() <= 3
-        && first.chars().all(char::is_lowercase)
-        && rest.split_whitespace().count() >= 2
-        && rest.chars().next().is_some_and(char::is_lowercase)
-    {
-        return rest.trim_start();
-    }
-    s
 }
 
 #[cfg(test)]
@@ -421,7 +417,8 @@ mod tests {
             openers.join("\t")
         );
         let model = LinearModel::parse(&text).unwrap();
-        SectionReader::new(model.clone(), model, 0.5).unwrap()
+        let joiners = ["and", "y", "et", "e"].map(str::to_owned);
+        SectionReader::new(model.clone(), model, 0.5, &joiners).unwrap()
     }
 
     #[test]

@@ -206,6 +206,12 @@ fn write_duty(
         )
     });
     let mapped = match (task, &why) {
+        // No task of the role shares a word with the line: the role's most typical task
+        // stands in, and the line says so rather than show a 0% match.
+        (Some((t, m)), Some((_, why))) if m.confidence <= 0.0 => format!(
+            "→ {} ({why}) · no task of the role shares its words; counted as {} — {}",
+            t.role, t.id, t.title
+        ),
         (Some((t, m)), Some((_, why))) => format!(
             "→ {} ({why}) · closest task {}, {:.0}% — {}",
             t.role,
