@@ -175,7 +175,10 @@ pub struct Reader {
     /// Per owner slot (each role, then shared): the task a line of that owner maps to when no
     /// task's words are close (a line in Spanish, say): the owner's most typical task by the
     /// role model.
-    typical: Vec<Option<usize>>,
+    /// Worked out on first use: few lines share no word with any task of their role.
+    typical: std::sync::OnceLock<Vec<Option<usize>>>,
+    /// The catalog has a role the role model has no weights for (a user catalog's).
+    untrained_roles: bool,
     facts: Facts,
 }
 
@@ -202,36 +205,39 @@ fn builtin_model(path: &str) -> Result<model::LinearModel, InputError> {
 
 impl Reader {
     pub fn new(catalog: &Catalog, config: MatchingConfig) -> Result<Reader, InputError> {
+        // Loading the models is most of a reader's start-up: the section models load on a
+        // second thread while this one loads the role model and indexes the catalog.
+        let (first, second, roles, matcher) = std::thread::scope(|scope| {
+            let sections = scope.spawn(|| {
+                (
+                    builtin_model(SECTIONS_FIRST_MODEL),
+                    builtin_model(SECTIONS_MODEL),
+                )
+            });
+            let roles = builtin_model(ROLES_MODEL);
+            let matcher = Matcher::new(catalog, &config);
+            let (first, second) = sections
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (first, second, roles, matcher)
+        });
         let sections = SectionReader::new(
-            builtin_model(SECTIONS_FIRST_MODEL)?,
-            builtin_model(SECTIONS_MODEL)?,
+            first?,
+            second?,
             config.reader.duty_threshold,
             &config.reader.joiners,
         )
         .map_err(|e| InputError::new(format!("<built-in>/{SECTIONS_MODEL}"), None, e.message))?;
-        let roles = RoleReader::new(builtin_model(ROLES_MODEL)?);
-        let english = Stems::new(Language::English);
-        let mut typical: Vec<(f64, Option<usize>)> = vec![(0.0, None); catalog.shared_slot() + 1];
-        for (t, task) in catalog.tasks().iter().enumerate() {
-            let class = owner_class(catalog, catalog.task_slot(t));
-            let text = format!("{}. {}", task.title, task.keywords.join(", "));
-            let p = roles
-                .probabilities(&english, &text)
-                .into_iter()
-                .find(|(c, _)| *c == class)
-                .map_or(0.0, |(_, p)| p);
-            let best = &mut typical[catalog.task_slot(t)];
-            if best.1.is_none() || p > best.0 {
-                *best = (p, Some(t));
-            }
-        }
+        let roles = RoleReader::new(roles?);
+        let untrained_roles = catalog.roles().iter().any(|r| !roles.knows(&r.id));
         Ok(Reader {
-            matcher: Matcher::new(catalog, &config),
+            matcher,
             titles: TitleResolver::new(catalog, &config),
             extractor: Extractor::new(&config),
             sections,
             roles,
-            typical: typical.into_iter().map(|(_, t)| t).collect(),
+            typical: std::sync::OnceLock::new(),
+            untrained_roles,
             facts: Facts::new(&config),
             config,
         })
@@ -375,8 +381,12 @@ impl Reader {
         if !given && guess.probability < reader.posting_line_min_probability {
             roles::NEITHER.clone_into(&mut guess.class);
         }
-        let best_task = self.matcher.ranked(text, 1).into_iter().next();
         // A role a user catalog adds has no weights: its tasks' words are the only evidence.
+        // (Only looked for when the catalog has such a role.)
+        let best_task = self
+            .untrained_roles
+            .then(|| self.matcher.ranked(text, 1).into_iter().next())
+            .flatten();
         if let Some(s) = best_task {
             let slot = catalog.task_slot(s.task);
             let class = owner_class(catalog, slot);
@@ -404,7 +414,13 @@ impl Reader {
                 .into_iter()
                 .next()
                 .map(|s| (s.task, s.confidence))
-                .or_else(|| self.typical.get(slot).copied().flatten().map(|t| (t, 0.0)))
+                .or_else(|| {
+                    self.typical(catalog)
+                        .get(slot)
+                        .copied()
+                        .flatten()
+                        .map(|t| (t, 0.0))
+                })
                 .map(|(t, confidence)| Mapping {
                     task: catalog.tasks()[t].id.clone(),
                     confidence,
@@ -417,6 +433,31 @@ impl Reader {
             by: Reading::Model,
         };
         (mapping, reading)
+    }
+
+    /// Each owner slot's most typical task: the one the role model reads most surely as that
+    /// owner's work.
+    fn typical(&self, catalog: &Catalog) -> &[Option<usize>] {
+        self.typical.get_or_init(|| {
+            let english = Stems::new(Language::English);
+            let mut typical: Vec<(f64, Option<usize>)> =
+                vec![(0.0, None); catalog.shared_slot() + 1];
+            for (t, task) in catalog.tasks().iter().enumerate() {
+                let class = owner_class(catalog, catalog.task_slot(t));
+                let text = format!("{}. {}", task.title, task.keywords.join(", "));
+                let p = self
+                    .roles
+                    .probabilities(&english, &text)
+                    .into_iter()
+                    .find(|(c, _)| *c == class)
+                    .map_or(0.0, |(_, p)| p);
+                let best = &mut typical[catalog.task_slot(t)];
+                if best.1.is_none() || p > best.0 {
+                    *best = (p, Some(t));
+                }
+            }
+            typical.into_iter().map(|(_, t)| t).collect()
+        })
     }
 
     /// The best task for one duty line, or `None` when it is no role's work.

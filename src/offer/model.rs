@@ -228,7 +228,9 @@ impl LinearModel {
     pub fn parse(text: &str) -> Result<LinearModel, ModelError> {
         let mut classes: Vec<String> = Vec::new();
         let mut bias = Vec::new();
-        let mut index = FxHashMap::default();
+        // One feature a line: size the index once rather than grow it line by line.
+        let features = text.matches("\nf\t").count();
+        let mut index = FxHashMap::with_capacity_and_hasher(features, rustc_hash::FxBuildHasher);
         let mut weights = Vec::new();
         let mut extras = Vec::new();
         for (i, line) in text.lines().enumerate() {
@@ -243,7 +245,11 @@ impl LinearModel {
             let kind = parts.next().unwrap_or_default();
             let numbers = |parts: std::str::Split<'_, char>| -> Result<Vec<f64>, ModelError> {
                 let row = parts
-                    .map(|p| p.parse::<f64>().map_err(|e| err(format!("`{p}`: {e}"))))
+                    .map(|p| {
+                        decimal(p)
+                            .map_or_else(|| p.parse::<f64>(), Ok)
+                            .map_err(|e| err(format!("`{p}`: {e}")))
+                    })
                     .collect::<Result<Vec<f64>, _>>()?;
                 if row.len() == classes.len() {
                     Ok(row)
@@ -312,6 +318,36 @@ fn softmax(scores: &mut [f64]) {
     }
 }
 
+/// A weight as the model files write it ("-0.1234": a sign, digits, a point, digits), read
+/// without the general float parser, which is most of the time of loading a model. `None`
+/// for any other spelling, which the general parser then reads.
+fn decimal(s: &str) -> Option<f64> {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    // Up to 15 digits the integer and the power of ten are exact, so their quotient is the
+    // correctly rounded value, the same the general parser gives.
+    if whole.is_empty() || whole.len() + fraction.len() > 15 {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i64::from(b - b'0');
+    }
+    #[allow(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_possible_wrap
+    )]
+    let value = n as f64 / 10f64.powi(fraction.len() as i32);
+    Some(if negative { -value } else { value })
+}
+
 fn fmt_row(row: &[f64]) -> String {
     row.iter()
         .map(|w| {
@@ -364,6 +400,16 @@ mod tests {
             why.iter()
                 .all(|c| c.feature != "the" || c.weight < why[0].weight)
         );
+    }
+
+    #[test]
+    fn weights_read_as_the_general_parser_reads_them() {
+        for s in ["0.1234", "-0.1234", "12.5000", "-0.0001", "3", "0.0000"] {
+            assert_eq!(decimal(s), Some(s.parse::<f64>().unwrap()), "{s}");
+        }
+        for s in ["1e-5", "", "-", ".5", "1.2.3", "nan", "1x"] {
+            assert_eq!(decimal(s), None, "{s}");
+        }
     }
 
     #[test]
