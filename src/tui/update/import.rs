@@ -102,6 +102,12 @@ fn append_line(pasted: &mut String, text: &str) {
     pasted.push_str(&text.replace("\r\n", "\n").replace('\r', "\n"));
 }
 
+/// Whether a line holds more than one sentence ("Hi! We're a coffee roaster…").
+fn several_sentences(text: &str) -> bool {
+    let t = text.trim();
+    [". ", "! ", "? "].iter().any(|p| t.contains(p))
+}
+
 /// Whether a typed line names a file rather than being a duty: one word, or an explicit path.
 fn looks_like_path(text: &str) -> bool {
     !text.contains(char::is_whitespace) || text.starts_with(['/', '~', '.'])
@@ -127,8 +133,13 @@ fn submit_source(app: &mut App) -> Effect {
             app.status = format!("Reading {typed}…");
             return Effect::ReadOffer(PathBuf::from(typed));
         }
+        // Lines typed one duty at a time are each a duty; a line of several sentences is a
+        // pasted paragraph (an e-mail), which the reader sorts out like any posting.
         if pasted.is_empty() {
             *all_typed = true;
+        }
+        if several_sentences(&typed) {
+            *all_typed = false;
         }
         append_line(pasted, &typed);
         input.clear();

@@ -244,6 +244,33 @@ fn duties_can_be_typed_line_by_line() {
 }
 
 #[test]
+fn a_paragraph_pasted_as_one_line_is_read_like_a_posting() {
+    let mut app = App::new(
+        Arc::new(Catalog::builtin().unwrap()),
+        Plan::new("new"),
+        None,
+    );
+    key(&mut app, 'i');
+    // A one-line paste lands in the input (it might be a path); Enter adds it as a line.
+    update(
+        &mut app,
+        Action::Paste(
+            "Hi! We're a small bakery looking for a Community Manager (10h/week). You'd \
+             reply to comments and DMs on our Instagram and plan our posts."
+                .into(),
+        ),
+    );
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let lines: Vec<&str> = review(&app).lines.iter().map(|l| l.text.as_str()).collect();
+    assert!(!lines.iter().any(|l| l.starts_with("Hi!")), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.contains("reply to comments")),
+        "{lines:?}"
+    );
+}
+
+#[test]
 fn export_asks_for_format_subject_and_path_beside_the_plan() {
     let mut app = team_review();
     let plan_path = app.path.clone().unwrap();
