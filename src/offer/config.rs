@@ -78,6 +78,9 @@ pub struct ReaderConfig {
     /// A title that names no role through the catalog's aliases is read by the role model, and
     /// names the role it finds when the model gives it at least this probability.
     pub title_min_probability: f64,
+    /// With no title line naming a role, a short first line that is no duty is the title when
+    /// the section model gives the title class at least this probability.
+    pub first_line_title_min: f64,
     /// A line given alone (one line of text, or a line typed as a duty) is read as no role's
     /// work only when the role model gives `neither` at least this probability.
     pub given_line_neither_min: f64,

@@ -225,6 +225,7 @@ impl Reader {
             first?,
             second?,
             config.reader.duty_threshold,
+            config.reader.first_line_title_min,
             &config.reader.joiners,
         )
         .map_err(|e| InputError::new(format!("<built-in>/{SECTIONS_MODEL}"), None, e.message))?;

@@ -17,8 +17,6 @@ use super::model::{LinearModel, ModelError};
 pub const DUTY: &str = "duty";
 /// The class of the section model that marks the title line.
 pub const TITLE: &str = "title";
-/// A short first line that is no duty is the title from this probability of the title class.
-pub const TITLE_MIN_PROBABILITY: f64 = 0.1;
 /// The most duties one line gives: a line that lists more is a run-on text, not a list.
 pub const MAX_DUTIES_PER_LINE: usize = 12;
 /// The model's list of stems that open a duty ("host", "gestion", "anim").
@@ -201,6 +199,9 @@ pub struct SectionReader {
     joiners: FxHashSet<String>,
     /// A line is a duty when the model gives it at least this probability.
     pub threshold: f64,
+    /// A short first line that is no duty is the title from this probability of the title
+    /// class.
+    first_line_title_min: f64,
 }
 
 impl SectionReader {
@@ -208,6 +209,7 @@ impl SectionReader {
         first: LinearModel,
         model: LinearModel,
         threshold: f64,
+        first_line_title_min: f64,
         joiners: &[String],
     ) -> Result<SectionReader, ModelError> {
         if first.classes != model.classes {
@@ -228,6 +230,7 @@ impl SectionReader {
             duty,
             openers,
             joiners: joiners.iter().map(|j| j.to_lowercase()).collect(),
+            first_line_title_min,
             threshold,
         })
     }
@@ -260,7 +263,7 @@ impl SectionReader {
                         && ((0..p.len()).all(|c| p[c] <= p[t])
                             || (heads_a_block(&lines[0].shape())
                                 && p[self.duty] < self.threshold
-                                && p[t] >= TITLE_MIN_PROBABILITY));
+                                && p[t] >= self.first_line_title_min));
                 }
                 p[self.duty]
             })
@@ -418,7 +421,7 @@ mod tests {
         );
         let model = LinearModel::parse(&text).unwrap();
         let joiners = ["and", "y", "et", "e"].map(str::to_owned);
-        SectionReader::new(model.clone(), model, 0.5, &joiners).unwrap()
+        SectionReader::new(model.clone(), model, 0.5, 0.1, &joiners).unwrap()
     }
 
     #[test]
