@@ -119,6 +119,12 @@ pub fn offer_text(
     if let Some(p) = &offer.place {
         let _ = write!(head, " · {p}");
     }
+    let how = match offer.language_source {
+        crate::offer::LanguageSource::Given => " (--lang)",
+        crate::offer::LanguageSource::Detected => "",
+        crate::offer::LanguageSource::Fallback => " (too little text to tell)",
+    };
+    let _ = write!(head, " · read as {}{how}", offer.language.name());
     let _ = writeln!(
         out,
         "{}",

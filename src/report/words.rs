@@ -311,20 +311,27 @@ pub fn reply_opening(r: &OfferReply) -> String {
 }
 
 /// The terms the offer states, as read: "As I read it, the offer is for 20 h a week, at 25
-/// EUR/hour." `None` when it states neither hours nor pay.
+/// EUR/hour." An offer in another language than English says which one was read, since the
+/// reply is in English. `None` when there is nothing to say.
 pub fn reply_terms(r: &OfferReply) -> Option<String> {
+    let language = (r.language != "English")
+        .then(|| format!("I read your offer in {} and reply in English.", r.language));
     let hours = r
         .hours_per_week
         .map(|h| format!("{} a week", super::numbers::hours(h)));
     let terms = match (hours, &r.pay) {
-        (Some(h), Some(p)) => format!("{h}, {p}"),
-        (Some(h), None) => h,
-        (None, Some(p)) => p.clone(),
-        (None, None) => return None,
-    };
-    Some(format!(
-        "As I read it, the offer is for {terms}; please correct me if that is not right."
-    ))
+        (Some(h), Some(p)) => Some(format!("{h}, {p}")),
+        (Some(h), None) => Some(h),
+        (None, Some(p)) => Some(p.clone()),
+        (None, None) => None,
+    }
+    .map(|t| {
+        format!("As I read it, the offer is for {t}; please correct me if that is not right.")
+    });
+    match (language, terms) {
+        (Some(l), Some(t)) => Some(format!("{l} {t}")),
+        (l, t) => l.or(t),
+    }
 }
 
 pub const REPLY_SPLIT: &str = "How the duties split";

@@ -38,6 +38,8 @@ pub struct OfferReply<'a> {
     pub hours_per_week: Option<f64>,
     /// The pay the offer states, in one form ("25 EUR/hour"), if it does.
     pub pay: Option<String>,
+    /// The language the offer was read in ("Spanish"); the reply is in English.
+    pub language: &'static str,
 }
 
 /// A role the offer is judged against.
@@ -196,6 +198,7 @@ pub fn build<'a>(catalog: &'a Catalog, offer: &'a Offer, j: &'a Judgement) -> Of
         missing,
         hours_per_week: offer.hours_per_week,
         pay: offer.pay.as_ref().map(ToString::to_string),
+        language: offer.language.name(),
     }
 }
 
