@@ -19,9 +19,6 @@ pub struct Extracted {
     pub hours_per_week: Option<f64>,
 }
 
-/// Words of a duty line beyond which the rest is kept as text but not matched.
-pub const MAX_LINE_CHARS: usize = 2_000;
-
 /// How many of a text's first lines may name its title.
 const TITLE_LINES: usize = 5;
 

@@ -1,18 +1,27 @@
-//! Reading a job offer or posting written in plain text: which lines are duties, which catalog
-//! task each one is, which role the title names, and whether the duties fit it.
+//! Reading a job offer or posting written in plain text: which lines are duties, whose work
+//! each is and its closest catalog task, which role the title names, and whether the duties fit
+//! it.
 //!
 //! Pure and offline, for every front end: [`Reader::read`] turns text into an [`Offer`] (per
-//! line: the mapped task and a confidence, or unmatched); [`judge`] turns an offer into a
-//! verdict, shares and the same [`Analysis`] `check` gives, through an in-memory plan of one
-//! person. A front end that lets the user correct a mapping (pick another task from
-//! [`Reader::candidates`], or drop the line) edits [`Offer::lines`] and calls [`judge`] again.
+//! duty: its reading by the learned role model, with probability and evidence, and its closest
+//! task); [`judge`] turns an offer into a verdict, shares and the same [`Analysis`] `check`
+//! gives, through an in-memory plan of one person. A front end that lets the user correct a
+//! mapping (pick another task from [`Reader::candidates`], or drop the line) edits
+//! [`Offer::lines`] and calls [`judge`] again.
 //!
-//! - [`extract`]: duty lines out of a messy posting;
-//! - [`normalize`]: words, stems, synonyms, stopwords;
-//! - [`matcher`]: the scores of a line against every task;
-//! - [`title`]: which role a title names;
+//! The steps, each measurable on its own:
+//! - [`extract`]: lines out of a messy paste (HTML, bullets, wraps, sentences), the title line
+//!   and the hours;
+//! - [`sections`]: which lines are duties (the learned section model, two passes), and the
+//!   duties a line lists;
+//! - [`roles`]: whose work a duty is (the learned role model), with the words that decided it;
+//! - [`matcher`]: the closest task of that role, by words, phrases and letter sequences;
+//! - [`facts`]: pay and place; [`title`]: which role a title names; [`language`]: which of the
+//!   four languages the text is in;
 //! - [`verdict`]: fits-title, mostly-<role>, hybrid, unclear;
-//! - [`config`]: `data/matching.yaml`, where every word list and threshold lives.
+//! - [`features`], [`model`], [`training`]: what the models see, the models themselves, and how
+//!   they are learned from `corpus/`;
+//! - [`config`]: `data/matching.yaml`, where every threshold and word list lives.
 
 pub mod config;
 pub mod extract;
