@@ -18,7 +18,7 @@
 //! - [`matcher`]: the closest task of that role, by words, phrases and letter sequences;
 //! - [`facts`]: pay and place; [`title`]: which role a title names; [`language`]: which of the
 //!   four languages the text is in;
-//! - [`verdict`]: fits-title, mostly-<role>, hybrid, unclear;
+//! - [`verdict`]: `fits-title`, `mostly-<role>`, `hybrid`, `unclear`;
 //! - [`features`], [`model`], [`training`]: what the models see, the models themselves, and how
 //!   they are learned from `corpus/`;
 //! - [`config`]: `data/matching.yaml`, where every threshold and word list lives.
