@@ -238,7 +238,7 @@ impl Reader {
             &config.reader.joiners,
         )
         .map_err(|e| InputError::new(format!("<built-in>/{SECTIONS_MODEL}"), None, e.message))?;
-        let roles = RoleReader::new(roles?);
+        let roles = RoleReader::new(roles?, &config.stopwords);
         let untrained_roles = catalog.roles().iter().any(|r| !roles.knows(&r.id));
         Ok(Reader {
             matcher,

@@ -45,14 +45,19 @@ pub struct RoleGuess {
 #[derive(Debug, Clone)]
 pub struct RoleReader {
     model: LinearModel,
+    /// Words that name nothing a reader can check ("for", "the", "every"): never evidence.
+    stopwords: rustc_hash::FxHashSet<String>,
 }
 
 /// How many words a line's evidence names at most.
 pub const EVIDENCE_WORDS: usize = 3;
 
 impl RoleReader {
-    pub fn new(model: LinearModel) -> RoleReader {
-        RoleReader { model }
+    pub fn new(model: LinearModel, stopwords: &[String]) -> RoleReader {
+        RoleReader {
+            model,
+            stopwords: stopwords.iter().map(|w| w.to_lowercase()).collect(),
+        }
     }
 
     /// Whether the model has weights for this class (a role id, `shared` or `neither`).
@@ -98,12 +103,13 @@ impl RoleReader {
             let Some(words) = surface(&tokens, &c.feature) else {
                 continue;
             };
-            // Short function words ("our", "to") can carry weight, but name nothing a reader
-            // can check: evidence is content words (an acronym such as "DMs" stays).
-            if !words.contains(' ')
-                && words.chars().count() <= 3
-                && words.chars().all(char::is_lowercase)
-            {
+            // Function words ("our", "for the", "every") can carry weight, but name nothing a
+            // reader can check: evidence is content words (an acronym such as "DMs" stays).
+            let function_word = |w: &str| {
+                self.stopwords.contains(&w.to_lowercase())
+                    || (w.chars().count() <= 3 && w.chars().all(char::is_lowercase))
+            };
+            if words.split(' ').any(function_word) {
                 continue;
             }
             // A pair repeats a word already named, or the other way round: keep the first.
@@ -158,13 +164,14 @@ mod tests {
              f\trepli to\t0\t1.5\t0\t0\n",
         )
         .unwrap();
-        let r = RoleReader::new(model);
+        let r = RoleReader::new(model, &["to".to_owned()]);
         let g = r.read(
             &Stems::new(Language::English),
             "Reply to comments on Instagram",
         );
         assert_eq!(g.class, "social-media-manager");
-        assert_eq!(g.evidence, ["Instagram", "comments", "Reply to"]);
+        // "Reply to" weighs more than "Reply", but "to" names nothing: the word stands alone.
+        assert_eq!(g.evidence, ["Instagram", "comments", "Reply"]);
         assert!(r.knows("shared") && !r.knows("developer-advocate"));
     }
 }
