@@ -105,6 +105,12 @@ pub struct ReaderConfig {
 pub struct HoursConfig {
     pub units: Vec<String>,
     pub weeks: Vec<String>,
+    /// Words for a day and for a month: hours a day count five days a week, hours a month
+    /// the twelfth of a year's 52 weeks.
+    #[serde(default)]
+    pub days: Vec<String>,
+    #[serde(default)]
+    pub months: Vec<String>,
     /// More hours than this are no week's work ("500 hours a week of video uploaded").
     pub max: f64,
 }

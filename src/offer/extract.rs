@@ -21,6 +21,9 @@ pub struct Extracted {
 
 /// How many of a text's first lines may name its title.
 const TITLE_LINES: usize = 5;
+/// Working days in a week and weeks in a year, to read hours a day or a month as a week's.
+const DAYS_A_WEEK: f64 = 5.0;
+const WEEKS_A_YEAR: f64 = 52.0;
 
 /// One line after cleaning.
 pub(super) struct Line {
@@ -39,6 +42,8 @@ pub struct Extractor {
     title_prefixes: Vec<String>,
     hour_units: Vec<String>,
     weeks: Vec<String>,
+    days: Vec<String>,
+    months: Vec<String>,
     max_hours: f64,
 }
 
@@ -53,6 +58,8 @@ impl Extractor {
         Extractor {
             hour_units: norm(&config.hours_per_week.units),
             weeks: norm(&config.hours_per_week.weeks),
+            days: norm(&config.hours_per_week.days),
+            months: norm(&config.hours_per_week.months),
             max_hours: config.hours_per_week.max,
             title_prefixes: norm(&config.titles.prefixes),
         }
@@ -97,13 +104,24 @@ impl Extractor {
         tokens.iter().enumerate().find_map(|(i, t)| {
             let hours: f64 = t.replace(',', ".").parse().ok()?;
             let unit = tokens.get(i + 1)?;
-            let week = tokens
-                .iter()
-                .skip(i + 2)
-                .take(3)
-                .any(|w| self.weeks.contains(w));
-            (self.hour_units.contains(unit) && week && hours > 0.0 && hours <= self.max_hours)
-                .then_some(hours)
+            if !self.hour_units.contains(unit) || hours <= 0.0 {
+                return None;
+            }
+            // The period within three words: a week, a day (five a week) or a month.
+            let per_week = tokens.iter().skip(i + 2).take(3).find_map(|w| {
+                if self.weeks.contains(w) {
+                    Some(hours)
+                } else if self.days.contains(w) {
+                    Some(hours * DAYS_A_WEEK)
+                } else if self.months.contains(w) {
+                    Some(hours * 12.0 / WEEKS_A_YEAR)
+                } else {
+                    None
+                }
+            })?;
+            // To a tenth of an hour: "60 horas mensuales" is 13.8 h a week.
+            let per_week = (per_week * 10.0).round() / 10.0;
+            (per_week <= self.max_hours).then_some(per_week)
         })
     }
 }

@@ -526,6 +526,16 @@ fn the_hours_a_posting_offers_become_the_capacity() {
         hours("- Moderate the forum\n- 500 hours a week of videos"),
         None
     );
+    // Hours a day are five days' worth; hours a month a twelfth of 52 weeks.
+    assert_eq!(
+        hours("Community Manager (part-time, 4 hours a day)\n- Moderate the forum"),
+        Some(20.0)
+    );
+    assert_eq!(
+        hours("Social Media Manager, 60 horas mensuales\n- Programar publicaciones"),
+        Some(13.8)
+    );
+    assert_eq!(hours("- Animer le forum\n3 heures par jour"), Some(15.0));
 
     // Duties that typically take more than the offered week show as over-capacity.
     let text = "Community Manager (6 h per week)\n\
