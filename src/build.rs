@@ -1,8 +1,14 @@
-//! Embeds every `data/**/*.yaml` file (and the learned `*.model` files) into the binary, so that rolescope works with no files
+//! Embeds every `data/**/*.yaml` file into the binary, so that rolescope works with no files
 //! installed and a new built-in role is a YAML-only change (drop a file into `data/roles/`).
+//! The learned `data/reader/*.model` files are embedded in a compact form made here: feature
+//! names as 64-bit hashes in sorted order and weights as little-endian `f64`, so the reader
+//! starts without parsing some 24,000 lines of text (`LinearModel::from_compact` reads it).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+#[path = "offer/feature_hash.rs"]
+mod feature_hash;
 
 fn main() {
     let root = PathBuf::from(
@@ -31,9 +37,134 @@ fn main() {
         .expect("write to string");
     }
     out.push_str("];\n");
-    let dest = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("builtin_catalog.rs");
-    std::fs::write(dest, out).expect("write generated file");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    out.push_str(
+        "/// The learned models in compact form: (path under `data/`, bytes).\npub static MODELS: &[(&str, &[u8])] = &[\n",
+    );
+    let mut models = Vec::new();
+    collect_ext(&data, "model", &mut models);
+    models.sort();
+    for file in &models {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let rel = file
+            .strip_prefix(&data)
+            .expect("file under data/")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = std::fs::read_to_string(file).expect("read a model file");
+        let bytes = compact(&rel, &text);
+        let dest = out_dir.join(rel.replace('/', "__") + ".bin");
+        std::fs::write(&dest, bytes).expect("write a compact model");
+        writeln!(
+            out,
+            "    ({rel:?}, include_bytes!({:?})),",
+            dest.display().to_string()
+        )
+        .expect("write to string");
+    }
+    out.push_str("];\n");
+    std::fs::write(out_dir.join("builtin_catalog.rs"), out).expect("write generated file");
+}
+
+/// A model file's compact form. A model that does not parse fails the build with its file and
+/// line: the reader could not start without it.
+fn compact(name: &str, text: &str) -> Vec<u8> {
+    let mut classes: Vec<&str> = Vec::new();
+    let mut bias: Vec<f64> = Vec::new();
+    let mut extras: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut rows: Vec<(u64, &str, Vec<f64>)> = Vec::new();
+    let number = |line: usize, p: &str| -> f64 {
+        p.parse()
+            .unwrap_or_else(|e| panic!("data/{name}:{line}: `{p}` is no number ({e})"))
+    };
+    for (i, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split('\t');
+        match parts.next() {
+            Some("classes") => classes = parts.collect(),
+            Some("bias") => bias = parts.map(|p| number(i + 1, p)).collect(),
+            Some("extra") => {
+                let n = parts.next().unwrap_or_default();
+                extras.push((n, parts.collect()));
+            }
+            Some("f") => {
+                let f = parts.next().unwrap_or_default();
+                let w: Vec<f64> = parts.map(|p| number(i + 1, p)).collect();
+                assert!(
+                    w.len() == classes.len(),
+                    "data/{name}:{}: {} weights for {} classes",
+                    i + 1,
+                    w.len(),
+                    classes.len()
+                );
+                rows.push((feature_hash::feature_hash(f), f, w));
+            }
+            other => panic!("data/{name}:{}: unknown line kind {other:?}", i + 1),
+        }
+    }
+    assert!(
+        classes.len() >= 2 && bias.len() == classes.len(),
+        "data/{name}: needs a classes line of two or more classes and a bias line"
+    );
+    rows.sort_by_key(|r| r.0);
+    for pair in rows.windows(2) {
+        assert!(
+            pair[0].0 != pair[1].0,
+            "data/{name}: features `{}` and `{}` share a hash",
+            pair[0].1,
+            pair[1].1
+        );
+    }
+    let mut out = Vec::new();
+    out.extend_from_slice(feature_hash::MAGIC);
+    let word = |out: &mut Vec<u8>, n: usize| {
+        out.extend_from_slice(&u32::try_from(n).expect("fits u32").to_le_bytes());
+    };
+    let string = |out: &mut Vec<u8>, s: &str| {
+        word(out, s.len());
+        out.extend_from_slice(s.as_bytes());
+    };
+    word(&mut out, classes.len());
+    for c in &classes {
+        string(&mut out, c);
+    }
+    for b in &bias {
+        out.extend_from_slice(&b.to_le_bytes());
+    }
+    word(&mut out, extras.len());
+    for (n, list) in &extras {
+        string(&mut out, n);
+        word(&mut out, list.len());
+        for v in list {
+            string(&mut out, v);
+        }
+    }
+    word(&mut out, rows.len());
+    for (h, _, _) in &rows {
+        out.extend_from_slice(&h.to_le_bytes());
+    }
+    for (_, _, w) in &rows {
+        for x in w {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    out
+}
+
+fn collect_ext(dir: &Path, ext: &str, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_ext(&path, ext, files);
+        } else if path.extension().is_some_and(|e| e == ext) {
+            files.push(path);
+        }
+    }
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
@@ -45,10 +176,7 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
         if path.is_dir() {
             println!("cargo:rerun-if-changed={}", path.display());
             collect(&path, files);
-        } else if path
-            .extension()
-            .is_some_and(|e| e == "yaml" || e == "yml" || e == "model")
-        {
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
             files.push(path);
         }
     }

@@ -30,3 +30,42 @@ fn the_committed_models_are_what_the_corpus_gives() {
         );
     }
 }
+
+/// The binary embeds each model in the compact form the build script makes; it must read as
+/// its text file does, feature for feature.
+#[test]
+fn the_embedded_compact_models_read_as_their_text_files() {
+    use rolescope::catalog::builtin_model_bytes;
+    use rolescope::offer::model::LinearModel;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in ["roles.model", "sections-first.model", "sections.model"] {
+        let text =
+            std::fs::read_to_string(root.join("data/reader").join(name)).expect("model file");
+        let from_text = LinearModel::parse(&text).expect("text model parses");
+        let bytes = builtin_model_bytes(&format!("reader/{name}")).expect("embedded");
+        let compact = LinearModel::from_compact(bytes).expect("compact model reads");
+        assert_eq!(compact.classes, from_text.classes, "{name}");
+        assert_eq!(compact.extras, from_text.extras, "{name}");
+        assert_eq!(compact.feature_count(), from_text.feature_count(), "{name}");
+        let features: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("f\t"))
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        for group in features.chunks(7) {
+            assert_eq!(
+                compact.probabilities(group),
+                from_text.probabilities(group),
+                "{name}: {group:?}"
+            );
+        }
+        // A feature the model never saw counts for nothing in either form.
+        assert_eq!(
+            compact.probabilities(&["no such feature"]),
+            from_text.probabilities(&["no such feature"])
+        );
+        // A cut-off compact model is an error, not a panic.
+        assert!(LinearModel::from_compact(&bytes[..bytes.len() / 2]).is_err());
+        assert!(LinearModel::from_compact(b"nope").is_err());
+    }
+}

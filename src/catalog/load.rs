@@ -53,6 +53,14 @@ pub fn builtin_data_file(path: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
+/// A learned model embedded in compact form by the build script (`reader/roles.model`, …).
+pub fn builtin_model_bytes(path: &str) -> Option<&'static [u8]> {
+    builtin::MODELS
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, bytes)| *bytes)
+}
+
 /// A catalog file, or every `*.yaml` file of a directory in name order.
 pub fn sources_from_path(path: &Path) -> Result<Vec<CatalogSource>, InputError> {
     if path.is_dir() {

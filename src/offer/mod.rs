@@ -26,6 +26,7 @@
 pub mod config;
 pub mod extract;
 pub mod facts;
+pub mod feature_hash;
 pub mod features;
 pub mod language;
 pub mod matcher;
@@ -198,16 +199,13 @@ pub const ROLES_MODEL: &str = "reader/roles.model";
 
 fn builtin_model(path: &str) -> Result<model::LinearModel, InputError> {
     let origin = format!("<built-in>/{path}");
-    let text = crate::catalog::builtin_data_file(path)
+    let bytes = crate::catalog::builtin_model_bytes(path)
         .ok_or_else(|| InputError::new(&origin, None, "is missing from this build"))?;
-    model::LinearModel::parse(text).map_err(|e| {
+    model::LinearModel::from_compact(bytes).map_err(|e| {
         InputError::new(
             &origin,
             None,
-            format!(
-                "line {}: {} (run the training example again)",
-                e.line, e.message
-            ),
+            format!("byte {}: {} (build rolescope again)", e.line, e.message),
         )
     })
 }

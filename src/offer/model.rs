@@ -17,16 +17,43 @@ use std::fmt::Write as _;
 
 use rustc_hash::FxHashMap;
 
+use super::feature_hash::{MAGIC, feature_hash};
+
 /// Weights of one model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinearModel {
     pub classes: Vec<String>,
     bias: Vec<f64>,
-    /// Feature name → row in `weights` (`classes.len()` weights a row).
-    index: FxHashMap<String, usize>,
+    /// Feature → row in `weights` (`classes.len()` weights a row).
+    index: Index,
     weights: Vec<f64>,
     /// Named word lists learned with the model (sorted), e.g. the stems that open duties.
     pub extras: Vec<(String, Vec<String>)>,
+}
+
+/// How a model finds a feature's row.
+#[derive(Debug, Clone, PartialEq)]
+enum Index {
+    /// By name: a model fitted or read from its text file (and written back to one).
+    Names(FxHashMap<String, usize>),
+    /// By the name's hash, sorted: the compact form the binary embeds (row = position).
+    Hashes(Vec<u64>),
+}
+
+impl Index {
+    fn row(&self, feature: &str) -> Option<usize> {
+        match self {
+            Index::Names(names) => names.get(feature).copied(),
+            Index::Hashes(hashes) => hashes.binary_search(&feature_hash(feature)).ok(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Index::Names(names) => names.len(),
+            Index::Hashes(hashes) => hashes.len(),
+        }
+    }
 }
 
 /// A feature's part in a decision.
@@ -75,7 +102,7 @@ impl LinearModel {
         let k = self.classes.len();
         let rows: Vec<usize> = features
             .iter()
-            .filter_map(|f| self.index.get(f.as_ref()).copied())
+            .filter_map(|f| self.index.row(f.as_ref()))
             .collect();
         let v = value(features.len());
         let mut scores = self.bias.clone();
@@ -100,7 +127,7 @@ impl LinearModel {
         let mut out: Vec<Contribution> = features
             .iter()
             .filter_map(|f| {
-                let r = *self.index.get(f.as_ref())?;
+                let r = self.index.row(f.as_ref())?;
                 let row = &self.weights[r * k..(r + 1) * k];
                 let others = (row.iter().sum::<f64>() - row[class]) / (k - 1).max(1) as f64;
                 let weight = (row[class] - others) * v;
@@ -193,7 +220,7 @@ impl LinearModel {
         LinearModel {
             classes,
             bias: b,
-            index,
+            index: Index::Names(index),
             weights: w,
             extras: Vec::new(),
         }
@@ -212,7 +239,11 @@ impl LinearModel {
         for (name, list) in &self.extras {
             let _ = writeln!(out, "extra\t{name}\t{}", list.join("\t"));
         }
-        let mut names: Vec<(&String, &usize)> = self.index.iter().collect();
+        // A compact model keeps no names: it is only read, never written back.
+        let mut names: Vec<(&String, &usize)> = match &self.index {
+            Index::Names(names) => names.iter().collect(),
+            Index::Hashes(_) => Vec::new(),
+        };
         names.sort();
         for (name, &r) in names {
             let row = &self.weights[r * k..(r + 1) * k];
@@ -289,7 +320,46 @@ impl LinearModel {
         Ok(LinearModel {
             classes,
             bias,
-            index,
+            index: Index::Names(index),
+            weights,
+            extras,
+        })
+    }
+
+    /// Reads the compact form the build script embeds (`src/build.rs`): the magic, the
+    /// classes, the biases, the extras, then the sorted feature hashes and their weights, all
+    /// little-endian. `line` in an error is the byte offset.
+    pub fn from_compact(bytes: &[u8]) -> Result<LinearModel, ModelError> {
+        let mut r = Bytes { bytes, at: 0 };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err(r.error("not a compact model"));
+        }
+        let k = r.count()?;
+        let classes = (0..k).map(|_| r.string()).collect::<Result<Vec<_>, _>>()?;
+        let bias = (0..k).map(|_| r.float()).collect::<Result<Vec<_>, _>>()?;
+        let extras = (0..r.count()?)
+            .map(|_| {
+                let name = r.string()?;
+                let list = (0..r.count()?)
+                    .map(|_| r.string())
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok((name, list))
+            })
+            .collect::<Result<Vec<_>, ModelError>>()?;
+        let n = r.count()?;
+        let hashes = (0..n)
+            .map(|_| r.array().map(u64::from_le_bytes))
+            .collect::<Result<Vec<_>, _>>()?;
+        let weights = (0..n * k)
+            .map(|_| r.float())
+            .collect::<Result<Vec<_>, _>>()?;
+        if r.at != bytes.len() || classes.len() < 2 {
+            return Err(r.error("trailing bytes or too few classes"));
+        }
+        Ok(LinearModel {
+            classes,
+            bias,
+            index: Index::Hashes(hashes),
             weights,
             extras,
         })
@@ -315,6 +385,51 @@ fn softmax(scores: &mut [f64]) {
     }
     for s in scores.iter_mut() {
         *s /= sum;
+    }
+}
+
+/// A cursor over a compact model's bytes.
+struct Bytes<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Bytes<'_> {
+    fn error(&self, message: &str) -> ModelError {
+        ModelError {
+            line: self.at,
+            message: message.to_owned(),
+        }
+    }
+
+    fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let Some(end) = end else {
+            return Err(self.error("the compact model ends too early"));
+        };
+        let out = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(out)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        let mut out = [0; N];
+        out.copy_from_slice(self.take(N)?);
+        Ok(out)
+    }
+
+    fn count(&mut self) -> Result<usize, ModelError> {
+        self.array().map(|b| u32::from_le_bytes(b) as usize)
+    }
+
+    fn float(&mut self) -> Result<f64, ModelError> {
+        self.array().map(f64::from_le_bytes)
+    }
+
+    fn string(&mut self) -> Result<String, ModelError> {
+        let n = self.count()?;
+        let bytes = self.take(n)?.to_vec();
+        String::from_utf8(bytes).map_err(|_| self.error("a name is not UTF-8"))
     }
 }
 
