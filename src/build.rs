@@ -17,7 +17,7 @@ fn main() {
     let data = root.join("data");
     println!("cargo:rerun-if-changed=data");
     let mut files = Vec::new();
-    collect(&data, &mut files);
+    collect(&data, &["yaml", "yml"], &mut files);
     files.sort();
     let mut out = String::from(
         "/// Every embedded data file (catalogs and other YAML): (path under `data/`, contents).\npub static FILES: &[(&str, &str)] = &[\n",
@@ -42,7 +42,7 @@ fn main() {
         "/// The learned models in compact form: (path under `data/`, bytes).\npub static MODELS: &[(&str, &[u8])] = &[\n",
     );
     let mut models = Vec::new();
-    collect_ext(&data, "model", &mut models);
+    collect(&data, &["model"], &mut models);
     models.sort();
     for file in &models {
         println!("cargo:rerun-if-changed={}", file.display());
@@ -153,21 +153,9 @@ fn compact(name: &str, text: &str) -> Vec<u8> {
     out
 }
 
-fn collect_ext(dir: &Path, ext: &str, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect_ext(&path, ext, files);
-        } else if path.extension().is_some_and(|e| e == ext) {
-            files.push(path);
-        }
-    }
-}
-
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+/// Every file under `dir` whose extension is one of `exts`; each directory on the way is watched
+/// for new files.
+fn collect(dir: &Path, exts: &[&str], files: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -175,8 +163,11 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             println!("cargo:rerun-if-changed={}", path.display());
-            collect(&path, files);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            collect(&path, exts, files);
+        } else if path
+            .extension()
+            .is_some_and(|e| exts.iter().any(|x| e == *x))
+        {
             files.push(path);
         }
     }
