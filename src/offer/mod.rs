@@ -287,8 +287,17 @@ impl Reader {
         let mut lines = Vec::new();
         for (line, p) in laid.iter().zip(p) {
             let is_title_line = laid.len() > 1 && title_line.as_deref() == Some(line.text.as_str());
-            // Pay and place are facts of the offer, never duties, whatever the model says.
-            if p < self.sections.threshold || is_title_line || self.facts.is_fact_line(&line.text) {
+            // Pay and place are facts of the offer, never duties, whatever the model says; nor is
+            // a short unbulleted line that ends in a comma, the shape of a greeting or a
+            // sign-off in any language ("Hi Sam,", "Com os melhores cumprimentos,").
+            let salutation = !line.marked
+                && line.text.trim_end().ends_with(',')
+                && line.text.split_whitespace().count() <= 5;
+            if p < self.sections.threshold
+                || is_title_line
+                || salutation
+                || self.facts.is_fact_line(&line.text)
+            {
                 ignored.push(line.text.clone());
                 continue;
             }

@@ -426,6 +426,26 @@ fn an_offer_written_as_an_email_is_read_sentence_by_sentence() {
 }
 
 #[test]
+fn a_greeting_or_sign_off_is_never_a_duty_in_any_language() {
+    let (catalog, reader) = setup();
+    let offer = reader.read(
+        &catalog,
+        "Olá Ana,\n\
+         - Moderar o grupo de WhatsApp dos sócios\n\
+         - Publicar as fotos das corridas no Instagram\n\
+         Com os melhores cumprimentos,\n",
+        &RoleHint::default(),
+    );
+    for salutation in ["Olá Ana,", "Com os melhores cumprimentos,"] {
+        assert!(
+            !offer.lines.iter().any(|l| l.source_text == salutation),
+            "{salutation}: {:?}",
+            offer.lines
+        );
+    }
+}
+
+#[test]
 fn a_spanish_community_manager_posting_reads_as_social_media_work() {
     // The Spanish and Latin American usage: "community manager" executes the social plan.
     let (catalog, reader) = setup();
