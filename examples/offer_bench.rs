@@ -90,7 +90,11 @@ fn main() {
     let build = time(runs, || {
         Reader::new(&catalog, MatchingConfig::builtin().unwrap()).unwrap()
     });
-    println!("  catalog load {}, matcher build {}", ms(load), ms(build));
+    println!(
+        "  catalog load {}, reader start-up (models and catalog index) {}",
+        ms(load),
+        ms(build)
+    );
 
     let reader = Reader::new(&catalog, MatchingConfig::builtin().unwrap()).unwrap();
     println!("\nread (extract + match) by posting size, medians over {runs} runs:");

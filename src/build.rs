@@ -24,11 +24,7 @@ fn main() {
     );
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
-        let rel = file
-            .strip_prefix(&data)
-            .expect("file under data/")
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel = relative(file, &data);
         writeln!(
             out,
             "    ({rel:?}, include_str!({:?})),",
@@ -46,11 +42,7 @@ fn main() {
     models.sort();
     for file in &models {
         println!("cargo:rerun-if-changed={}", file.display());
-        let rel = file
-            .strip_prefix(&data)
-            .expect("file under data/")
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel = relative(file, &data);
         let text = std::fs::read_to_string(file).expect("read a model file");
         let bytes = compact(&rel, &text);
         let dest = out_dir.join(rel.replace('/', "__") + ".bin");
@@ -151,6 +143,14 @@ fn compact(name: &str, text: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+/// A file's path under `data/`, with forward slashes on every platform.
+fn relative(file: &Path, data: &Path) -> String {
+    file.strip_prefix(data)
+        .expect("file under data/")
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// Every file under `dir` whose extension is one of `exts`; each directory on the way is watched

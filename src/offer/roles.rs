@@ -142,10 +142,6 @@ impl RoleReader {
             .zip(self.model.probabilities(&features))
             .collect()
     }
-
-    pub fn model(&self) -> &LinearModel {
-        &self.model
-    }
 }
 
 #[cfg(test)]

@@ -404,10 +404,6 @@ impl SectionReader {
         }
         s
     }
-
-    pub fn model(&self) -> &LinearModel {
-        &self.model
-    }
 }
 
 #[cfg(test)]

@@ -295,17 +295,6 @@ pub fn section_documents(
     out
 }
 
-/// The section model's examples, every document's lines in a row.
-pub fn section_examples(
-    corpus: &[(String, CorpusPosting)],
-    config: &SectionTraining,
-) -> Vec<NamedExample> {
-    section_documents(corpus, config)
-        .into_iter()
-        .flat_map(|d| d.examples)
-        .collect()
-}
-
 /// One document: `sections[i]` is the section of `texts[i]`. A line whose section has no
 /// class is read (it stays context for the others) but not learned (weight 0).
 fn document<S: AsRef<str>>(

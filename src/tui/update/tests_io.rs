@@ -218,14 +218,20 @@ fn a_typed_path_is_read_by_the_loop_and_its_errors_keep_the_overlay() {
     assert!(!app.dirty, "cancelling changes nothing");
 }
 
-#[test]
-fn duties_can_be_typed_line_by_line() {
+/// A view on an empty new plan with the import overlay open.
+fn importing_into_a_new_plan() -> App {
     let mut app = App::new(
         Arc::new(Catalog::builtin().unwrap()),
         Plan::new("new"),
         None,
     );
     key(&mut app, 'i');
+    app
+}
+
+#[test]
+fn duties_can_be_typed_line_by_line() {
+    let mut app = importing_into_a_new_plan();
     for line in [
         "Moderate the Discord server",
         "Welcome new members personally",
@@ -245,12 +251,7 @@ fn duties_can_be_typed_line_by_line() {
 
 #[test]
 fn a_paragraph_pasted_as_one_line_is_read_like_a_posting() {
-    let mut app = App::new(
-        Arc::new(Catalog::builtin().unwrap()),
-        Plan::new("new"),
-        None,
-    );
-    key(&mut app, 'i');
+    let mut app = importing_into_a_new_plan();
     // A one-line paste lands in the input (it might be a path); Enter adds it as a line.
     update(
         &mut app,
