@@ -4,6 +4,9 @@
 //! names as 64-bit hashes in sorted order and weights as little-endian `f64`, so the reader
 //! starts without parsing some 24,000 lines of text (`LinearModel::from_compact` reads it).
 
+// A build script talks to cargo on standard output.
+#![allow(clippy::print_stdout)]
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 

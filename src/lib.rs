@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod catalog;
 pub mod cli;
+pub mod console;
 pub mod error;
 pub mod finding;
 pub mod fsio;
@@ -15,6 +16,7 @@ pub mod offer;
 pub mod paths;
 pub mod plan;
 pub mod report;
+pub mod safe_text;
 pub mod suggest;
 pub mod tui;
 pub mod yaml;

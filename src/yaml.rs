@@ -186,6 +186,16 @@ impl<'a> Locator<'a> {
     /// Where `value` stands as a whole token in value position (`key: value`, `- value`,
     /// `{id: value}`, `[a, value]`), quoted or not and not as a key, at or after `from_line`.
     pub fn find(&self, value: &str, from_line: usize) -> Option<Location> {
+        self.search(value, from_line, true)
+    }
+
+    /// Where a value starting with `prefix` stands, as [`Locator::find`] would find the whole
+    /// value: for a value whose rest the file may spell differently (a YAML escape).
+    pub fn find_start(&self, prefix: &str, from_line: usize) -> Option<Location> {
+        self.search(prefix, from_line, false)
+    }
+
+    fn search(&self, value: &str, from_line: usize, whole: bool) -> Option<Location> {
         if value.is_empty() {
             return None;
         }
@@ -205,7 +215,7 @@ impl<'a> Locator<'a> {
                 let rest = &code[at + value.len()..];
                 let after = rest.chars().next();
                 let is_key = rest.trim_start_matches(['"', '\'']).starts_with(':');
-                if before.is_none_or(opens) && after.is_none_or(closes) && !is_key {
+                if before.is_none_or(opens) && (!whole || after.is_none_or(closes) && !is_key) {
                     let quoted = before.is_some_and(|c| c == '"' || c == '\'');
                     let col_start = if quoted { at - 1 } else { at };
                     return Some(Location {

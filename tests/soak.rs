@@ -13,6 +13,9 @@
 //! rerun one with `ROLESCOPE_SOAK_SEED=<seed>`. The default run is 35,000 events per example
 //! plan (105,000 in all); the long one is ignored by default:
 //! `ROLESCOPE_SOAK_EVENTS=1000000 cargo test --release --test soak -- --ignored --nocapture`.
+
+// Prints its own summary of trusted data; the terminal gate is for the app.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 #![allow(clippy::unwrap_used, clippy::float_cmp)]
 
 use std::path::{Path, PathBuf};

@@ -11,7 +11,7 @@ use super::file::{CatalogFile, CategoryEntry, RoleEntry, TaskEntry};
 use super::{Catalog, Category, Origin, Owner, PartialThresholds, Role, SHARED, Task};
 use crate::error::{InputError, InputErrors, Location};
 use crate::suggest::hint;
-use crate::{fsio, yaml};
+use crate::{fsio, safe_text, yaml};
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_catalog.rs"));
@@ -140,12 +140,21 @@ struct Merger {
 trait HasId {
     const KIND: &'static str;
     fn id(&self) -> &str;
+    /// The fields shown on one line (ids, titles, aliases, keywords), by name: they must hold
+    /// no control character, line breaks included.
+    fn one_line_fields(&self) -> Vec<(&'static str, &str)>;
 }
 
 impl HasId for RoleEntry {
     const KIND: &'static str = "role";
     fn id(&self) -> &str {
         &self.id
+    }
+    fn one_line_fields(&self) -> Vec<(&'static str, &str)> {
+        let mut fields = vec![("id", self.id.as_str()), ("title", &self.title)];
+        fields.extend(self.aliases.iter().map(|a| ("aliases", a.as_str())));
+        fields.extend(self.covers.iter().map(|c| ("covers", c.as_str())));
+        fields
     }
 }
 
@@ -154,6 +163,13 @@ impl HasId for CategoryEntry {
     fn id(&self) -> &str {
         &self.id
     }
+    fn one_line_fields(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("id", self.id.as_str()),
+            ("role", owner_id(&self.role)),
+            ("title", &self.title),
+        ]
+    }
 }
 
 impl HasId for TaskEntry {
@@ -161,6 +177,45 @@ impl HasId for TaskEntry {
     fn id(&self) -> &str {
         &self.id
     }
+    fn one_line_fields(&self) -> Vec<(&'static str, &str)> {
+        let mut fields = vec![
+            ("id", self.id.as_str()),
+            ("title", &self.title),
+            ("role", owner_id(&self.role)),
+            ("category", &self.category),
+        ];
+        fields.extend(self.keywords.iter().map(|k| ("keywords", k.as_str())));
+        fields
+    }
+}
+
+fn owner_id(owner: &Owner) -> &str {
+    match owner {
+        Owner::Role(id) => id,
+        Owner::Shared => crate::catalog::SHARED,
+    }
+}
+
+/// The located error for an entry field that holds a control character, if any.
+fn unsafe_field<T: HasId>(entry: &T, source: &CatalogSource) -> Option<InputError> {
+    entry.one_line_fields().into_iter().find_map(|(field, value)| {
+        let (at, c) = safe_text::first_unsafe(value)?;
+        let before = value[..at].trim_end();
+        let location = (!before.is_empty())
+            .then(|| yaml::Locator::new(&source.text).find_start(before, 1))
+            .flatten();
+        Some(InputError::new(
+            &source.origin,
+            location,
+            format!(
+                "{} `{}`: `{field}` `{}` holds {}; ids, titles, aliases and keywords must be plain text on one line",
+                T::KIND,
+                safe_text::one_line(entry.id()),
+                safe_text::one_line(value),
+                safe_text::describe(c),
+            ),
+        ))
+    })
 }
 
 fn locate(source: &CatalogSource, value: &str) -> Option<Location> {
@@ -182,6 +237,10 @@ fn place<T: HasId>(
         .map(|(i, p)| (p.entry.id().to_owned(), i))
         .collect();
     for entry in entries {
+        if let Some(e) = unsafe_field(&entry, source) {
+            errors.push(e);
+            continue;
+        }
         let id = entry.id().to_owned();
         if id.trim().is_empty() {
             errors.push(InputError::new(

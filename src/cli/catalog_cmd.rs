@@ -11,6 +11,7 @@ use crate::analysis::hours_label;
 use crate::catalog::{Catalog, Owner, builtin_sources, sources_from_path};
 use crate::error::InputErrors;
 use crate::report::{Paint, Plain, Tone};
+use crate::{console, report};
 
 #[derive(Debug, Subcommand)]
 pub enum CatalogCommand {
@@ -44,15 +45,12 @@ pub fn run(cli: &Cli, cmd: &CatalogCommand) -> anyhow::Result<u8> {
                         "categories": catalog.categories(),
                         "tasks": catalog.tasks(),
                     });
-                    println!("{}", serde_json::to_string_pretty(&doc)?);
+                    console::print(&report::json::pretty(&doc), false)?;
                 }
                 Format::Text => {
-                    let paint: &dyn Paint = if use_colour(cli.color) {
-                        &AnsiPaint
-                    } else {
-                        &Plain
-                    };
-                    print!("{}", list_text(&catalog, paint));
+                    let colour = use_colour(cli.color);
+                    let paint: &dyn Paint = if colour { &AnsiPaint } else { &Plain };
+                    console::print(&list_text(&catalog, paint), colour)?;
                 }
             }
             Ok(0)
@@ -90,10 +88,13 @@ pub fn run(cli: &Cli, cmd: &CatalogCommand) -> anyhow::Result<u8> {
                     .iter()
                     .filter(|t| from(&t.origin.file))
                     .count();
-                println!(
-                    "ok: {} ({roles} roles, {categories} categories, {tasks} tasks)",
-                    source.origin
-                );
+                console::print(
+                    &format!(
+                        "ok: {} ({roles} roles, {categories} categories, {tasks} tasks)\n",
+                        source.origin
+                    ),
+                    false,
+                )?;
             }
             Ok(0)
         }

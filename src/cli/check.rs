@@ -1,6 +1,5 @@
 //! `rolescope check PLAN...`
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -12,7 +11,7 @@ use crate::error::InputErrors;
 use crate::plan::{LoadedPlan, load_plan, parse_plan};
 use crate::report::check_text::TextOptions;
 use crate::report::{Paint, Plain, check_json, check_text};
-use crate::{Analysis, fsio};
+use crate::{Analysis, console, fsio, report};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -55,22 +54,21 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
         })
         .collect();
 
-    let mut out = std::io::stdout().lock();
+    let colour = use_colour(cli.color);
+    let mut out = String::new();
     match args.format {
         Format::Json => {
             let docs: Vec<_> = results
                 .iter()
                 .map(|(a, p)| check_json(a, &p.origin, &catalog, &p.plan))
                 .collect();
-            let text = if docs.len() == 1 {
-                serde_json::to_string_pretty(&docs[0])
+            out = if docs.len() == 1 {
+                report::json::pretty(&docs[0])
             } else {
-                serde_json::to_string_pretty(&docs)
-            }?;
-            writeln!(out, "{text}")?;
+                report::json::pretty(&docs)
+            };
         }
         Format::Text => {
-            let colour = use_colour(cli.color);
             let paint: &dyn Paint = if colour { &AnsiPaint } else { &Plain };
             let opts = TextOptions {
                 width: width(),
@@ -78,17 +76,13 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
             };
             for (i, (a, p)) in results.iter().enumerate() {
                 if i > 0 {
-                    writeln!(out)?;
+                    out.push('\n');
                 }
-                write!(
-                    out,
-                    "{}",
-                    check_text(a, &p.plan, &p.origin, &catalog, paint, opts)
-                )?;
+                out.push_str(&check_text(a, &p.plan, &p.origin, &catalog, paint, opts));
             }
         }
     }
-    out.flush()?;
+    console::print(&out, colour)?;
     let failed = args
         .fail_on
         .level()

@@ -21,7 +21,7 @@ use crate::catalog::{
 };
 use crate::error::{InputError, InputErrors};
 use crate::finding::Severity;
-use crate::paths;
+use crate::{console, paths};
 
 /// Scope community and social media roles honestly: assign tasks to people and see every
 /// mismatch between the work and the title, with the reason.
@@ -104,7 +104,18 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            // clap's message quotes the arguments as given: through the gate like the rest.
+            let colour = e.use_stderr() && console::stderr_is_terminal();
+            let text = if colour {
+                e.render().ansi().to_string()
+            } else {
+                e.render().to_string()
+            };
+            if e.use_stderr() {
+                console::eprint(&text, colour);
+            } else {
+                let _ = console::print(&text, console::stdout_is_terminal());
+            }
             return ExitCode::from(if e.use_stderr() { EXIT_INPUT } else { 0 });
         }
     };
@@ -130,16 +141,18 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
 fn report_error(e: &anyhow::Error) {
     if let Some(errors) = e.downcast_ref::<InputErrors>() {
         for err in &errors.0 {
-            eprintln!("error: {err}");
+            console::eprint_line(&format!("error: {err}"));
         }
         let n = errors.0.len();
         if n > 1 {
-            eprintln!("{n} problems found in the input; fix them and run again");
+            console::eprint_line(&format!(
+                "{n} problems found in the input; fix them and run again"
+            ));
         }
     } else if let Some(err) = e.downcast_ref::<InputError>() {
-        eprintln!("error: {err}");
+        console::eprint_line(&format!("error: {err}"));
     } else {
-        eprintln!("error: {e:#}");
+        console::eprint_line(&format!("error: {e:#}"));
     }
 }
 

@@ -1,6 +1,5 @@
 //! `rolescope offer [FILE|-]`: check a job offer or posting written in plain text.
 
-use std::io::Write as _;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -9,12 +8,12 @@ use super::paint::{AnsiPaint, use_colour, width};
 use super::{Cli, FailOn, Format, load_catalog};
 use crate::analysis::reaches;
 use crate::error::InputError;
-use crate::fsio;
 use crate::offer::{Language, MatchingConfig, Reader, RoleHint, judge};
 use crate::plan::save_plan;
 use crate::report::check_text::TextOptions;
 use crate::report::{Paint, Plain, ReportFormat, offer_json, offer_text, render_offer_reply};
 use crate::suggest::hint;
+use crate::{console, fsio, report};
 
 /// `--report` values: the formats a reply is sent in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -125,7 +124,7 @@ pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
     let offer = reader.read(&catalog, &text, &hint);
     let judgement = judge(&catalog, &offer, &reader.config);
 
-    let mut out = std::io::stdout().lock();
+    let colour = use_colour(cli.color);
     if let Some(format) = args.report {
         let text = render_offer_reply(format.into(), &catalog, &offer, &judgement, &origin);
         match &args.output {
@@ -136,36 +135,30 @@ pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
                     crate::fsio::os_reason(&e)
                 )
             })?,
-            None => out.write_all(text.as_bytes())?,
+            None => console::print(&text, false)?,
         }
     } else {
         match args.format {
             Format::Json => {
                 let doc = offer_json(&offer, &judgement, &catalog);
-                writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+                console::print(&report::json::pretty(&doc), false)?;
             }
             Format::Text => {
-                let paint: &dyn Paint = if use_colour(cli.color) {
-                    &AnsiPaint
-                } else {
-                    &Plain
-                };
+                let paint: &dyn Paint = if colour { &AnsiPaint } else { &Plain };
                 let opts = TextOptions {
                     width: width(),
                     explain: !args.brief,
                 };
-                write!(
-                    out,
-                    "{}",
-                    offer_text(&offer, &judgement, &catalog, paint, opts)
+                console::print(
+                    &offer_text(&offer, &judgement, &catalog, paint, opts),
+                    colour,
                 )?;
             }
         }
     }
-    out.flush()?;
     if let Some(path) = &args.save {
         save_plan(path, &judgement.plan)?;
-        eprintln!("saved the mapped plan to {}", path.display());
+        console::eprint_line(&format!("saved the mapped plan to {}", path.display()));
     }
     let failed = args
         .fail_on

@@ -1,10 +1,9 @@
 //! Colour for the text reports, when writing to a terminal that wants it.
 
-use std::io::IsTerminal as _;
-
 use crossterm::style::Stylize as _;
 
 use super::ColorChoice;
+use crate::console;
 use crate::report::{Paint, Tone};
 
 /// ANSI colours from the terminal's own palette (named colours), so light and dark themes work.
@@ -29,7 +28,7 @@ pub fn use_colour(choice: ColorChoice) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
+            console::stdout_is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 && std::env::var("TERM").map_or(true, |t| t != "dumb")
         }
@@ -38,7 +37,7 @@ pub fn use_colour(choice: ColorChoice) -> bool {
 
 /// Columns to wrap text to: the terminal's width (at most 100, for readability), else 100.
 pub fn width() -> usize {
-    if std::io::stdout().is_terminal()
+    if console::stdout_is_terminal()
         && let Ok((cols, _)) = crossterm::terminal::size()
     {
         return usize::from(cols).clamp(40, 100);

@@ -8,8 +8,8 @@ use super::check::read_plan;
 use super::{Cli, load_catalog};
 use crate::analysis::analyze;
 use crate::error::InputErrors;
-use crate::fsio;
 use crate::report::{self, ReportFormat, Subject};
+use crate::{console, fsio};
 
 /// `--format` values; the library's [`ReportFormat`] knows nothing of clap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -87,10 +87,7 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<u8> {
             )
         })?;
     } else {
-        use std::io::Write as _;
-        let mut out = std::io::stdout().lock();
-        out.write_all(text.as_bytes())?;
-        out.flush()?;
+        console::print(&text, false)?;
     }
     Ok(0)
 }

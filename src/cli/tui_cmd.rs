@@ -1,14 +1,13 @@
 //! `rolescope [PLAN]`: the interactive view. Everything that can fail on input (catalogs, the
 //! plan, the config) is checked here, on the normal screen, before the terminal is taken over.
 
-use std::io::IsTerminal as _;
 use std::sync::Arc;
 
 use super::{Cli, load_catalog};
-use crate::paths;
 use crate::tui::config::Config;
 use crate::tui::persist::DataDir;
 use crate::tui::run::{ask_restore, open, run as run_tui};
+use crate::{console, paths};
 
 pub fn run(cli: &Cli) -> anyhow::Result<u8> {
     let catalog = Arc::new(load_catalog(&cli.catalogs)?);
@@ -18,7 +17,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
     };
     let data = DataDir::from_env();
     let mut session = open(cli.plan.as_deref(), data.as_ref())?;
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+    if !console::stdin_is_terminal() || !console::stdout_is_terminal() {
         anyhow::bail!(
             "the interactive view needs a terminal; for a report use `rolescope check {}`",
             session

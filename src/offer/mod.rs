@@ -623,9 +623,11 @@ pub fn plan_of(catalog: &Catalog, offer: &Offer, best_fit: Option<&str>) -> Plan
                 .to_owned(),
         )
     });
-    let name = match &offer.title {
-        Some(t) => format!("Offer: {t}"),
-        None => "Offer".to_owned(),
+    // Offer text is anyone's: what becomes the plan is cleaned of control characters, so the
+    // saved plan loads again (names refuse them) and shows nothing hidden.
+    let name = match offer.title.as_deref().map(crate::safe_text::cleaned_name) {
+        Some(t) if !t.is_empty() => format!("Offer: {t}"),
+        _ => "Offer".to_owned(),
     };
     let mut plan = Plan::new(name);
     let mut person = Person::new(PERSON, role);
@@ -635,7 +637,7 @@ pub fn plan_of(catalog: &Catalog, offer: &Offer, best_fit: Option<&str>) -> Plan
             continue;
         }
         let mut a = Assignment::new(m.task.clone());
-        a.note = Some(truncate(&line.text, 160));
+        a.note = Some(truncate(&crate::safe_text::cleaned_name(&line.text), 160));
         person.tasks.push(a);
     }
     let hours: f64 = person

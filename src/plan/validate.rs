@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use super::{ALL_ROLES, Acceptance, PLAN_VERSION, Person, Plan, RoleSpec};
 use crate::error::{InputError, InputErrors, Location};
+use crate::safe_text;
 use crate::yaml::Locator;
 
 const WEEK_HOURS: f64 = 168.0;
@@ -17,6 +18,7 @@ pub(super) fn check(plan: &Plan, origin: &str, text: &str) -> Result<(), InputEr
         errors: Vec::new(),
     };
     checker.plan_fields(plan);
+    checker.plain("the plan's name", &plan.name, 1);
     let mut names = HashSet::new();
     // Each person is searched for after the previous one, and their fields after their name.
     let mut next = 1;
@@ -27,10 +29,12 @@ pub(super) fn check(plan: &Plan, origin: &str, text: &str) -> Result<(), InputEr
         let who = if person.name.trim().is_empty() {
             format!("person #{}", i + 1)
         } else {
-            format!("`{}`", person.name)
+            format!("`{}`", safe_text::one_line(&person.name))
         };
         if person.name.trim().is_empty() {
             checker.err(here, format!("{who} has an empty name"));
+        } else if checker.plain("a person's name", &person.name, line) {
+            // Refused above; a clash with another name would only repeat it.
         } else if !names.insert(person.name.as_str()) {
             checker.err(
                 here,
@@ -90,6 +94,31 @@ impl Checker<'_> {
         self.locator.find(value, from)
     }
 
+    /// Refuses an id, a name or a title that holds a control character (a newline included)
+    /// or a bidirectional override: it would reach terminals and reports, and one line of a
+    /// table cannot hold it. Returns whether it was refused. The value is located by the text
+    /// before its first such character, since YAML may have written the rest as an escape.
+    fn plain(&mut self, what: &str, value: &str, from: usize) -> bool {
+        let Some((at, c)) = safe_text::first_unsafe(value) else {
+            return false;
+        };
+        let before = value[..at].trim_end();
+        let location = if before.is_empty() {
+            None
+        } else {
+            self.locator.find_start(before, from)
+        };
+        self.err(
+            location,
+            format!(
+                "{what} `{}` holds {}; ids, names and titles must be plain text on one line",
+                safe_text::one_line(value),
+                safe_text::describe(c)
+            ),
+        );
+        true
+    }
+
     fn plan_fields(&mut self, plan: &Plan) {
         if u64::from(plan.version) > u64::from(PLAN_VERSION) {
             let v = u64::from(plan.version);
@@ -99,6 +128,7 @@ impl Checker<'_> {
             self.err(self.at("0", 1), "`version` starts at 1".to_owned());
         }
         for (key, t) in &plan.thresholds {
+            self.plain("thresholds: the key", key, 1);
             for problem in t.problems() {
                 self.err(self.at(key, 1), format!("thresholds.{key}: {problem}"));
             }
@@ -111,6 +141,7 @@ impl Checker<'_> {
         }
         let mut from = 1;
         for a in &plan.accept {
+            self.accept_ids(a, "accept", 1);
             if a.reason.trim().is_empty() {
                 self.err(
                     self.at(a.rule.id(), 1),
@@ -153,6 +184,15 @@ impl Checker<'_> {
         );
     }
 
+    fn accept_ids(&mut self, a: &Acceptance, what: &str, from: usize) {
+        if let Some(task) = &a.task {
+            self.plain(&format!("{what}: task"), task, from);
+        }
+        if let Some(category) = &a.category {
+            self.plain(&format!("{what}: category"), category, from);
+        }
+    }
+
     fn person(&mut self, person: &Person, who: &str, here: Option<Location>, line: usize) {
         if !person.capacity.is_finite() || person.capacity < 0.0 || person.capacity > WEEK_HOURS {
             self.err(
@@ -162,6 +202,16 @@ impl Checker<'_> {
                     show_num(person.capacity)
                 ),
             );
+        }
+        match &person.role {
+            RoleSpec::Single(role) => {
+                self.plain(&format!("{who}: role"), role, line);
+            }
+            RoleSpec::Hybrid(parts) => {
+                for (role, _) in parts {
+                    self.plain(&format!("{who}: role"), role, line);
+                }
+            }
         }
         if let RoleSpec::Hybrid(parts) = &person.role {
             if parts.is_empty() {
@@ -185,6 +235,9 @@ impl Checker<'_> {
         }
         let mut tasks = HashSet::new();
         for a in &person.tasks {
+            if self.plain(&format!("{who}: task"), &a.task, line) {
+                continue;
+            }
             let at = |c: &Self| c.at(&a.task, line).or(here);
             if !tasks.insert(a.task.as_str()) {
                 self.err(
@@ -203,6 +256,7 @@ impl Checker<'_> {
         }
         let mut from = line;
         for a in &person.accept {
+            self.accept_ids(a, &format!("{who}: accept"), line);
             if a.reason.trim().is_empty() {
                 self.err(
                     self.at(a.rule.id(), line).or(here),

@@ -3,7 +3,11 @@
 //! Everything a user or a catalog wrote goes through one of these before it reaches a report,
 //! so a person named `<script>`, `a|b` or `"&'` can neither break the layout (a Markdown table
 //! column, a CSV field) nor inject markup (HTML, Markdown links or emphasis) or a spreadsheet
-//! formula.
+//! formula. Control characters and bidirectional overrides are shown by name (`\e`,
+//! `<U+202E>`, see [`crate::safe_text`]), so a report opened in a terminal or an editor shows
+//! what the text held instead of obeying it.
+
+use crate::safe_text;
 
 /// Text for Markdown (CommonMark + GitHub tables): one line, with every character that could
 /// start markup backslash-escaped, including `|` so a table cell stays one cell.
@@ -22,6 +26,14 @@ pub fn markdown(text: &str) -> String {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' => {
                 out.push('\\');
                 out.push(c);
+            }
+            c if safe_text::is_unsafe(c) => {
+                for n in safe_text::name_of(c).chars() {
+                    if matches!(n, '\\' | '<' | '>') {
+                        out.push('\\');
+                    }
+                    out.push(n);
+                }
             }
             // `&amp;`, `&#60;`: only an ampersand that could start an entity needs escaping.
             '&' if chars
@@ -70,6 +82,8 @@ pub fn html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(c),
+            c if safe_text::is_unsafe(c) => out.push_str(&html(&safe_text::name_of(c))),
             _ => out.push(c),
         }
     }
@@ -80,6 +94,19 @@ pub fn html(text: &str) -> String {
 /// quotes doubled. Text that a spreadsheet would run as a formula (starting with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP advises for CSV exports.
 pub fn csv(text: &str) -> String {
+    let shown = safe_text::one_line(text);
+    let shown = if text.contains('\n') {
+        // A line break inside a quoted field is CSV; only the other controls are named.
+        std::borrow::Cow::Owned(
+            text.split('\n')
+                .map(|l| safe_text::one_line(l).into_owned())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    } else {
+        shown
+    };
+    let text = shown.as_ref();
     let guarded;
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         guarded = format!("'{text}");
@@ -144,6 +171,18 @@ mod tests {
         assert_eq!(csv("a,b"), "\"a,b\"");
         assert_eq!(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn controls_are_named_in_every_format() {
+        let hostile = "Al\u{1b}]0;x\u{7}ice\u{202e}";
+        assert_eq!(markdown(hostile), "Al\\\\e\\]0;x\\\\x07ice\\<U+202E\\>");
+        assert_eq!(html(hostile), "Al\\e]0;x\\x07ice&lt;U+202E&gt;");
+        assert_eq!(csv(hostile), "Al\\e]0;x\\x07ice<U+202E>");
+        assert_eq!(csv("a\u{9b}\nb"), "\"a<U+009B>\nb\"");
+        for text in [markdown(hostile), html(hostile), csv(hostile)] {
+            assert!(!text.chars().any(safe_text::is_unsafe), "{text:?}");
+        }
     }
 
     #[test]

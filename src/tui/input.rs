@@ -41,10 +41,10 @@ impl TextInput {
         self.text[..self.byte_at(self.cursor)].width()
     }
 
-    /// Inserts one character; control characters are dropped because a one-line field cannot
-    /// show them and a plan would not want them.
+    /// Inserts one character; control characters and bidirectional overrides are dropped
+    /// because a one-line field cannot show them and a plan refuses them in names.
     pub fn insert(&mut self, c: char) {
-        if c.is_control() {
+        if crate::safe_text::is_unsafe(c) {
             return;
         }
         let at = self.byte_at(self.cursor);

@@ -2,7 +2,7 @@
 //! the I/O the update asks for (save, recovery copies) and redraws. Nothing is drawn without an
 //! event, so an idle rolescope uses no CPU.
 
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
@@ -21,9 +21,9 @@ use super::update::{Effect, update};
 use super::view::{self, Theme, ThemeName};
 use crate::catalog::Catalog;
 use crate::error::InputErrors;
-use crate::fsio;
 use crate::plan::{Plan, load_plan, save_plan};
 use crate::report::{self, ReportFormat, Subject};
+use crate::{console, fsio};
 
 /// Recovery copies are written at most this often while there are unsaved changes.
 const RECOVERY_EVERY: Duration = Duration::from_secs(3);
@@ -89,10 +89,9 @@ pub fn ask_restore(path: Option<&Path>, written: SystemTime) -> bool {
         .duration_since(written)
         .map_or(0, |d| d.as_secs());
     let what = path.map_or_else(|| "a new plan".to_owned(), |p| p.display().to_string());
-    print!(
+    console::prompt(&format!(
         "rolescope found unsaved changes to {what} from {ago} s ago (the program did not quit normally).\nRestore them? [y/N] "
-    );
-    let _ = std::io::stdout().flush();
+    ));
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer).is_ok()
         && matches!(answer.trim(), "y" | "Y" | "yes")

@@ -1,6 +1,10 @@
 //! Taking over the terminal and always giving it back: on quit, on error (the guard's `Drop`)
 //! and on panic (a hook). `ratatui::init` restores raw mode and the alternate screen but not
 //! mouse capture or bracketed paste, so those are undone here too.
+//!
+//! This and `console` are the only modules that touch standard output: ratatui draws cells,
+//! and the view passes untrusted text through `safe_text` before it becomes a cell.
+#![allow(clippy::disallowed_methods)]
 
 use std::io::{Write, stdout};
 

@@ -282,7 +282,13 @@ fn add_as_new_person(app: &mut App) {
         return;
     }
     let role = review.new_person_role(&app.catalog);
-    let base = review.title.clone().unwrap_or_else(|| "Offer".to_owned());
+    // The title is the offer's text: cleaned of control characters, as a name must be.
+    let base = review
+        .title
+        .as_deref()
+        .map(crate::safe_text::cleaned_name)
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "Offer".to_owned());
     let name = edit::unique_name(&app.plan, &base);
     let hours = review.hours_per_week;
     let outcome = edit::change(app, Touches::Plan, |plan, cat| {

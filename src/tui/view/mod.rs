@@ -123,6 +123,23 @@ pub fn layout(area: Rect, app: &App) -> Regions {
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    draw_panes(frame, app, theme);
+    shown_safely(frame.buffer_mut());
+}
+
+/// The TUI's side of the terminal gate: whatever a pane drew, no cell holds a control
+/// character or a bidirectional override. ratatui drops such graphemes when it lays out text,
+/// but that is its choice, not a promise; this pass over the cells (a few thousand, next to
+/// drawing them) makes it one. A cell is one column, so such a cell shows `�`.
+fn shown_safely(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(crate::safe_text::is_unsafe) {
+            cell.set_symbol("\u{fffd}");
+        }
+    }
+}
+
+fn draw_panes(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if too_small(area) {
         let message = too_small_message(app, area);
@@ -197,5 +214,31 @@ fn row_style(selected: bool, focused: bool, theme: &Theme) -> ratatui::style::St
         (true, true) => theme.selected,
         (true, false) => theme.selected_unfocused,
         _ => theme.text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Paragraph, Widget as _};
+
+    #[test]
+    fn no_cell_keeps_a_control_or_a_bidirectional_override() {
+        let area = Rect::new(0, 0, 20, 1);
+        let mut buffer = Buffer::empty(area);
+        Paragraph::new("abc def").render(area, &mut buffer);
+        // ratatui drops such graphemes when it lays out text today; a cell set directly (or
+        // a future layout) must still not carry one to the terminal.
+        buffer[(3, 0)].set_symbol("\u{202e}");
+        buffer[(7, 0)].set_symbol("\u{1b}");
+        super::shown_safely(&mut buffer);
+        let row: String = buffer
+            .content
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        assert!(!row.chars().any(crate::safe_text::is_unsafe), "{row:?}");
+        assert!(row.starts_with("abc\u{fffd}def\u{fffd}"), "{row:?}");
     }
 }
