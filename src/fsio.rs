@@ -6,7 +6,7 @@
 //! disk never leaves a half-written plan or report.
 
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::InputError;
 
@@ -56,7 +56,7 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
     let file = std::fs::File::open(path).map_err(|e| fail(io_message(&e)))?;
     let mut bytes = Vec::new();
     // Read at most one byte past the limit: the file may grow after the size check.
-    file.take(limit + 1)
+    file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| fail(io_message(&e)))?;
     if bytes.len() as u64 > limit {
@@ -72,7 +72,7 @@ pub fn read_text_from(reader: impl Read, origin: &str) -> Result<String, InputEr
     let limit = max_input_bytes()?;
     let mut bytes = Vec::new();
     reader
-        .take(limit + 1)
+        .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::new(origin, None, io_message(&e)))?;
     if bytes.len() as u64 > limit {
@@ -131,7 +131,43 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
 
 /// [`write_atomic`] with the contents written by `write`: whatever `write` or the disk does
 /// (a full disk, an error half way), the target is either the old file or the new one, whole.
+///
+/// A symbolic link is followed: the file it points to is replaced, in its own directory, and
+/// the link stays a link (replacing the link with a file would leave the real plan stale).
+/// Errors carry the operating system's reason, never the temporary file's name.
 pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let target = link_target(path)?;
+    replace_atomically(&target, write).map_err(|e| std::io::Error::new(e.kind(), os_reason(&e)))
+}
+
+/// How many links in a row are followed before giving up, as the kernel's own limit (40).
+const MAX_LINKS: usize = 40;
+
+/// The file `path` names once symbolic links are followed (itself when it is no link); the
+/// target of a dangling link is where a new file is created.
+pub fn link_target(path: &Path) -> std::io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let points_to = std::fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(dir) if points_to.is_relative() => dir.join(points_to),
+                    _ => points_to,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "more than {MAX_LINKS} symbolic links in a row"
+    )))
+}
+
+fn replace_atomically(
     path: &Path,
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
@@ -140,7 +176,10 @@ pub fn write_atomic_with(
         _ => Path::new("."),
     };
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".rolescope-").suffix(".tmp");
+    builder
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM);
     // A new file gets the usual mode (0666 less the umask), not the temp file's private 0600.
     #[cfg(unix)]
     {
@@ -160,6 +199,21 @@ pub fn write_atomic_with(
     Ok(())
 }
 
+/// The shape of our temporary files' names: `.rolescope-` six letters or digits `.tmp`. Only
+/// names of exactly this shape are ever cleaned up, so a user's `.rolescope-notes.tmp` stays.
+const TEMP_PREFIX: &str = ".rolescope-";
+const TEMP_SUFFIX: &str = ".tmp";
+const TEMP_RANDOM: usize = 6;
+
+/// Whether `name` is one of our temporary files (see [`TEMP_PREFIX`]).
+fn is_our_temporary(name: &str) -> bool {
+    name.strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+        .is_some_and(|random| {
+            random.len() == TEMP_RANDOM && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
 /// How old a temporary file of ours must be before a later save treats it as left over.
 const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
@@ -172,7 +226,7 @@ fn remove_stale_temporaries(dir: &Path) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if !(name.starts_with(".rolescope-") && name.ends_with(".tmp")) {
+        if !is_our_temporary(&name) {
             continue;
         }
         let age = entry
@@ -287,21 +341,109 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let stale = dir.path().join(".rolescope-abc123.tmp");
         let fresh = dir.path().join(".rolescope-def456.tmp");
+        let users = dir.path().join(".rolescope-notes-2024.tmp");
         std::fs::write(&stale, "half a pl").unwrap();
         std::fs::write(&fresh, "another save in progress").unwrap();
+        std::fs::write(&users, "not ours").unwrap();
         let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-        std::fs::File::options()
-            .write(true)
-            .open(&stale)
-            .unwrap()
-            .set_modified(hour_ago)
-            .unwrap();
+        for old in [&stale, &users] {
+            std::fs::File::options()
+                .write(true)
+                .open(old)
+                .unwrap()
+                .set_modified(hour_ago)
+                .unwrap();
+        }
         write_atomic(&dir.path().join("plan.yaml"), b"name: x\n").unwrap();
         assert!(!stale.exists(), "a stale temporary is removed");
+        assert!(users.exists(), "a file of another shape is not ours");
+        assert!(is_our_temporary(".rolescope-a1B2c3.tmp"));
+        assert!(!is_our_temporary(".rolescope-a1B2c.tmp"));
         assert!(
             fresh.exists(),
             "a recent one may belong to a save in progress"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_through_a_link_updates_the_target_and_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real_dir = dir.path().join("real");
+        std::fs::create_dir(&real_dir).unwrap();
+        let target = real_dir.join("plan.yaml");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("plan.yaml");
+        std::os::unix::fs::symlink("real/plan.yaml", &link).unwrap();
+        let chain = dir.path().join("again.yaml");
+        std::os::unix::fs::symlink(&link, &chain).unwrap();
+        write_atomic(&chain, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        for l in [&link, &chain] {
+            assert!(
+                std::fs::symlink_metadata(l)
+                    .unwrap()
+                    .file_type()
+                    .is_symlink()
+            );
+        }
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            3,
+            "no temporary file beside the link"
+        );
+        // A dangling link: the save creates the file it points to.
+        let dangling = dir.path().join("dangling.yaml");
+        std::os::unix::fs::symlink("real/new.yaml", &dangling).unwrap();
+        write_atomic(&dangling, b"created").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(real_dir.join("new.yaml")).unwrap(),
+            "created"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_into_a_read_only_directory_fails_and_changes_nothing() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("plan.yaml");
+        if is_root() {
+            // Root writes into any mode; no one creates files in /proc.
+            std::os::unix::fs::symlink("/proc/rolescope-plan.yaml", &link).unwrap();
+            let err = write_atomic(&link, b"new").unwrap_err();
+            assert!(!err.to_string().contains(".rolescope-"), "{err}");
+            assert!(
+                std::fs::symlink_metadata(&link)
+                    .unwrap()
+                    .file_type()
+                    .is_symlink()
+            );
+            assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+            return;
+        }
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        let target = locked.join("plan.yaml");
+        std::fs::write(&target, "old").unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let err = write_atomic(&link, b"new").unwrap_err();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert_eq!(err.kind(), std::io::ErrorKind::PermissionDenied, "{err}");
+        assert!(!err.to_string().contains(".rolescope-"), "{err}");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[cfg(unix)]
+    fn is_root() -> bool {
+        std::fs::metadata("/proc/self").is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
     }
 
     #[cfg(unix)]

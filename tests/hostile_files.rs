@@ -298,6 +298,18 @@ fn the_size_limit_is_configurable() {
         Some(text.as_bytes()),
     );
     refused(&run, "<stdin>", &["10-byte limit"]);
+    // The largest limit there is reads a small plan (one byte past it must not wrap to 0),
+    // from a file and from standard input.
+    let max = u64::MAX.to_string();
+    for (file, stdin) in [("small.yaml", None), ("-", Some(text.as_bytes()))] {
+        let run = run_in(
+            dir.path(),
+            &["check", file],
+            &[("ROLESCOPE_MAX_INPUT_BYTES", &max)],
+            stdin,
+        );
+        assert_eq!(run.code, Some(0), "{file}: {}", run.stderr);
+    }
 
     // A limit that is not a number is refused, not silently replaced by the default.
     for bad in ["abc", "-5", "0", "1e6", ""] {

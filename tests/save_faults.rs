@@ -43,12 +43,13 @@ fn rolescope(config: &Path) -> Command {
     cmd
 }
 
-/// `rolescope offer OFFER --fail-on never --save TARGET`: a real save of a plan to `target`.
+/// `rolescope offer OFFER --fail-on never --force --save TARGET`: a real save of a plan over
+/// the plan at `target` (`--force`, since `--save` never replaces a file by default).
 fn save_offer(config: &Path, offer: &Path, target: &Path) -> Command {
     let mut cmd = rolescope(config);
     cmd.arg("offer")
         .arg(offer)
-        .args(["--fail-on", "never", "--save"])
+        .args(["--fail-on", "never", "--force", "--save"])
         .arg(target);
     cmd
 }

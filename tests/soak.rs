@@ -207,6 +207,7 @@ fn works_when_too_small(action: &Action) -> bool {
     matches!(
         action,
         Action::Quit
+            | Action::Interrupt
             | Action::Save
             | Action::Discard
             | Action::Submit

@@ -267,9 +267,13 @@ fn drift_explanation(c: &Ctx, mix: &RoleMix, drift: f64) -> String {
     )
 }
 
-/// The name with its first letter in capitals, for a name that starts a sentence ("the
-/// offered role" in an offer check; people's names are left as written).
+/// A name that starts a sentence. People's names are left as written (a person called `b` or
+/// `de Vries` stays so); only the description an offer check gives its one person ("the
+/// offered role", [`crate::analysis::OFFERED_ROLE`]) is a phrase that takes a capital.
 fn capitalize(name: &str) -> String {
+    if name != super::OFFERED_ROLE {
+        return name.to_owned();
+    }
     let mut chars = name.chars();
     chars.next().map_or_else(String::new, |c| {
         c.to_uppercase().collect::<String>() + chars.as_str()

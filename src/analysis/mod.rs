@@ -20,6 +20,10 @@ pub(crate) use explain::{first_sentence, lower_first, sentence};
 pub use mix::RoleMix;
 pub use team::{CategoryCoverage, Coverage};
 
+/// The name of the one person in the plan an offer check builds: a description, not a name,
+/// so messages that start with it give it a capital ("The offered role has …").
+pub const OFFERED_ROLE: &str = "the offered role";
+
 /// Everything the rules found in one plan.
 #[derive(Debug, Clone)]
 pub struct Analysis {

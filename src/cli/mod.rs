@@ -7,6 +7,7 @@
 mod catalog_cmd;
 mod check;
 mod offer;
+mod output;
 mod paint;
 mod report_cmd;
 mod tui_cmd;
@@ -96,6 +97,10 @@ impl FailOn {
     }
 }
 
+/// How many problems are printed at most: a generated file with 20,000 duplicate names needs
+/// the first few and a count, not 20,000 lines.
+const MAX_ERRORS_SHOWN: usize = 20;
+
 /// Exit status for bad input or usage.
 const EXIT_INPUT: u8 = 2;
 
@@ -140,10 +145,16 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
 
 fn report_error(e: &anyhow::Error) {
     if let Some(errors) = e.downcast_ref::<InputErrors>() {
-        for err in &errors.0 {
+        for err in errors.0.iter().take(MAX_ERRORS_SHOWN) {
             console::eprint_line(&format!("error: {err}"));
         }
         let n = errors.0.len();
+        if n > MAX_ERRORS_SHOWN {
+            console::eprint_line(&format!(
+                "error: … and {} more; fix these and run again to see the rest",
+                n - MAX_ERRORS_SHOWN
+            ));
+        }
         if n > 1 {
             console::eprint_line(&format!(
                 "{n} problems found in the input; fix them and run again"

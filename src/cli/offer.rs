@@ -1,11 +1,11 @@
 //! `rolescope offer [FILE|-]`: check a job offer or posting written in plain text.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
 use super::paint::{AnsiPaint, use_colour, width};
-use super::{Cli, FailOn, Format, load_catalog};
+use super::{Cli, FailOn, Format, load_catalog, output};
 use crate::analysis::reaches;
 use crate::error::InputError;
 use crate::offer::{Language, MatchingConfig, Reader, RoleHint, judge};
@@ -59,13 +59,19 @@ pub struct OfferArgs {
     #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["format", "brief"])]
     pub report: Option<ReplyFormat>,
 
-    /// Write the reply to this file (atomically) instead of standard output.
+    /// Write the reply to this file (atomically) instead of standard output. It never
+    /// replaces the posting or a catalog being read, or a plan, without --force.
     #[arg(short = 'o', long = "output", value_name = "FILE", requires = "report")]
     pub output: Option<PathBuf>,
 
-    /// Write the mapped one-person plan to this file (atomically), ready to edit.
+    /// Write the mapped one-person plan to this new file (atomically), ready to edit. An
+    /// existing file is never replaced without --force.
     #[arg(long, value_name = "PLAN.yaml")]
     pub save: Option<PathBuf>,
+
+    /// Let -o and --save replace a file they refuse by default.
+    #[arg(long)]
+    pub force: bool,
 
     /// Exit 1 when a finding is at least this severe.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
@@ -74,6 +80,31 @@ pub struct OfferArgs {
     /// Leave out the explanations under each finding (text format).
     #[arg(long)]
     pub brief: bool,
+}
+
+/// Refuses, before anything is read or written, outputs that would replace what they should
+/// not (see [`output`]), and one file given as both outputs.
+fn check_outputs(cli: &Cli, args: &OfferArgs) -> Result<(), InputError> {
+    let mut inputs: Vec<&Path> = cli.catalogs.iter().map(PathBuf::as_path).collect();
+    if args.file.as_os_str() != "-" {
+        inputs.push(&args.file);
+    }
+    if let Some(path) = &args.output {
+        output::check_output(path, &inputs, args.force)?;
+    }
+    if let Some(path) = &args.save {
+        inputs.extend(args.output.as_deref());
+        output::check_not_input("--save", path, &inputs, args.force)?;
+        output::check_save(path, args.force)?;
+        if args.output.as_deref() == Some(path.as_path()) {
+            return Err(InputError::new(
+                "--save",
+                None,
+                "is the same file as -o; the plan and the reply need a file each",
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn parse_language(s: &str) -> Result<Language, String> {
@@ -85,6 +116,7 @@ fn parse_language(s: &str) -> Result<Language, String> {
 }
 
 pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
+    check_outputs(cli, args)?;
     let catalog = load_catalog(&cli.catalogs)?;
     let (origin, text) = if args.file.as_os_str() == "-" {
         let origin = "<stdin>".to_owned();

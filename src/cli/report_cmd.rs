@@ -1,11 +1,11 @@
 //! `rolescope report PLAN [--person NAME] [--format ...] [-o FILE]`: a report to share.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
 use super::check::read_plan;
-use super::{Cli, load_catalog};
+use super::{Cli, load_catalog, output};
 use crate::analysis::analyze;
 use crate::error::InputErrors;
 use crate::report::{self, ReportFormat, Subject};
@@ -47,14 +47,24 @@ pub struct ReportArgs {
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
 
-    /// Write the report to this file (atomically) instead of standard output.
+    /// Write the report to this file (atomically) instead of standard output. It never
+    /// replaces the plan or a catalog being read, or any other plan, without --force.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Let -o replace a file it refuses by default (an input of this command, or a plan).
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// Writes the report; 0 on success whatever it finds (a report is a document, not a gate:
 /// `check` is the gate), 2 on bad input.
 pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<u8> {
+    if let Some(path) = &args.output {
+        let mut inputs: Vec<&Path> = cli.catalogs.iter().map(PathBuf::as_path).collect();
+        inputs.push(&args.plan);
+        output::check_output(path, &inputs, args.force)?;
+    }
     let catalog = load_catalog(&cli.catalogs)?;
     let loaded = read_plan(&args.plan)?;
     let subject = Subject::choose(&loaded.plan, &loaded.origin, args.person.as_deref())

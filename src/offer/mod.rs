@@ -567,7 +567,7 @@ impl Judgement {
 }
 
 /// The person a posting's plan holds; findings are worded about them.
-pub const PERSON: &str = "the offered role";
+pub const PERSON: &str = crate::analysis::OFFERED_ROLE;
 
 /// Judges an offer: tallies its mapped lines, gives the verdict, and analyses a one-person
 /// plan of the mapped tasks with the same rules as `check`. Pure; call it again after the

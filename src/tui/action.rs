@@ -106,6 +106,10 @@ pub enum Action {
     SaveAs,
     /// Quits, asking first when there are unsaved changes.
     Quit,
+    /// Ctrl-C, whatever the key table says: closes what is open and quits as [`Action::Quit`]
+    /// does; pressed again at the unsaved-changes question, quits and keeps the unsaved work
+    /// as a recovery copy, so there is always a way out that loses nothing.
+    Interrupt,
     /// In the unsaved-changes question: quits without saving.
     Discard,
 
@@ -149,4 +153,12 @@ pub enum Action {
     Scroll { focus: Focus, delta: isize },
     /// The save found the file changed on disk since it was opened: ask before overwriting.
     SaveConflict(PathBuf),
+    /// Save as found another file at the path: ask before replacing it.
+    SaveWouldReplace(PathBuf),
+    /// The export found a file at the path: ask before replacing it.
+    ExportWouldReplace {
+        path: PathBuf,
+        format: crate::report::ReportFormat,
+        subject: crate::report::Subject,
+    },
 }

@@ -122,7 +122,10 @@ impl Config {
                 overrides.push((name, parsed));
             }
             config.bindings = remap(&overrides)
-                .map_err(|e| InputError::new(&origin, None, format!("keys: {e}")))?
+                .map_err(|e| {
+                    let at = locate_key(&text, &e.command);
+                    InputError::new(&origin, at, format!("keys: {}", e.message))
+                })?
                 .into();
         }
         Ok(config)
@@ -192,10 +195,19 @@ mod tests {
         write("keys:\n  global.quit: a\n");
         let e = Config::load(dir.path()).unwrap_err();
         assert!(
-            e.message.contains("key `a` would be bound twice")
-                && e.message.contains("global.add-person"),
-            "{e}"
+            e.message
+                == "keys: key `a` would be bound to both global.add-person and global.quit; give one of them another key",
+            "each command once: {e}"
         );
+        assert_eq!(
+            e.location.map(|l| l.line),
+            Some(2),
+            "the config's line: {e}"
+        );
+        write("keys:\n  people.rename: r\n  global.quit: ctrl-c\n");
+        let e = Config::load(dir.path()).unwrap_err();
+        assert!(e.message.contains("always quits"), "{e}");
+        assert_eq!(e.location.map(|l| l.line), Some(3), "{e}");
         write("keys:\n  global.quitt: ctrl-q\n");
         let e = Config::load(dir.path()).unwrap_err();
         assert!(e.message.contains("did you mean `global.quit`"), "{e}");

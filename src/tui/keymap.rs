@@ -13,6 +13,10 @@ use super::state::{App, Confirm, Focus, Overlay};
 
 const ALT_GR: KeyModifiers = KeyModifiers::CONTROL.union(KeyModifiers::ALT);
 
+/// Ctrl-C: always [`Action::Interrupt`], before the key table is looked at, so no config can
+/// take away the way out (`config.yaml` may not bind it).
+pub const INTERRUPT: KeySpec = KeySpec::ctrl('c');
+
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
@@ -393,6 +397,9 @@ pub fn action_in(bindings: &[Binding], contexts: &[Context], key: KeyEvent) -> O
         return None;
     }
     let spec = KeySpec::from_event(&key);
+    if spec == INTERRUPT {
+        return Some(Action::Interrupt);
+    }
     contexts
         .iter()
         .find_map(|&ctx| {
@@ -556,16 +563,25 @@ pub fn command_names() -> Vec<String> {
 /// The default table with the user's overrides: each `context.command` name gets exactly the
 /// keys given (replacing its defaults). Unknown names and keys that would clash are errors,
 /// since a silently ignored or shadowed binding is worse than none.
-pub fn remap(overrides: &[(String, Vec<KeySpec>)]) -> Result<Vec<Binding>, String> {
+pub fn remap(overrides: &[(String, Vec<KeySpec>)]) -> Result<Vec<Binding>, RemapError> {
     let mut table: Vec<Binding> = BINDINGS.to_vec();
     let names = command_names();
     for (name, keys) in overrides {
+        let fail = |message: String| RemapError {
+            command: name.clone(),
+            message,
+        };
         let Some(first) = names.iter().position(|n| n == name) else {
             let hint = crate::suggest::hint(name, names.iter().map(String::as_str));
-            return Err(format!(
+            return Err(fail(format!(
                 "unknown key command `{name}`{hint}; `?` in rolescope and the README list them"
-            ));
+            )));
         };
+        if keys.contains(&INTERRUPT) {
+            return Err(fail(format!(
+                "keys.{name}: `{INTERRUPT}` always quits (asking about unsaved changes), so it cannot be bound to anything"
+            )));
+        }
         let template = BINDINGS[first].clone();
         table.retain(|b| {
             b.context != template.context || command_name(b.help) != command_name(template.help)
@@ -583,21 +599,44 @@ pub fn remap(overrides: &[(String, Vec<KeySpec>)]) -> Result<Vec<Binding>, Strin
         }
     }
     if let Some((key, a, b)) = duplicates(&table).first() {
-        let cmd = |ctx: Context| {
-            table
-                .iter()
-                .filter(|x| x.key == *key && x.context == ctx)
-                .map(|x| format!("{}.{}", ctx.name(), command_name(x.help)))
-                .collect::<Vec<_>>()
-                .join(", ")
+        // Every command the key would reach in the two contexts, each named once.
+        let mut commands: Vec<String> = Vec::new();
+        for x in table
+            .iter()
+            .filter(|x| x.key == *key && (x.context == *a || x.context == *b))
+        {
+            let name = format!("{}.{}", x.context.name(), command_name(x.help));
+            if !commands.contains(&name) {
+                commands.push(name);
+            }
+        }
+        // The clash comes from the config (the defaults have none): blame a command it set.
+        let command = commands
+            .iter()
+            .find(|c| overrides.iter().any(|(n, _)| n == *c))
+            .or_else(|| overrides.first().map(|(n, _)| n))
+            .cloned()
+            .unwrap_or_default();
+        let listed = match commands.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => commands.join(""),
         };
-        return Err(format!(
-            "key `{key}` would be bound twice: {} and {}",
-            cmd(*a),
-            cmd(*b)
-        ));
+        return Err(RemapError {
+            command,
+            message: format!(
+                "key `{key}` would be bound to both {listed}; give one of them another key"
+            ),
+        });
     }
     Ok(table)
+}
+
+/// Why a remapped key table was refused, and the `context.command` of the config it is
+/// about, so the message can name the config file's line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemapError {
+    pub command: String,
+    pub message: String,
 }
 
 #[cfg(test)]

@@ -160,11 +160,11 @@ pub fn run(
             Effect::None => {}
             Effect::Quit => break,
             Effect::Save(path) => {
-                if app.path.as_deref() == Some(path.as_path())
-                    && disk_time.is_some()
-                    && modified(&path) != disk_time
-                {
+                let opened = app.path.as_deref().is_some_and(|p| same_file(p, &path));
+                if opened && disk_time.is_some() && modified(&path) != disk_time {
                     update(&mut app, Action::SaveConflict(path));
+                } else if !opened && std::fs::metadata(&path).is_ok() {
+                    update(&mut app, Action::SaveWouldReplace(path));
                 } else {
                     save(&mut app, path, &mut disk_time, data);
                 }
@@ -178,9 +178,26 @@ pub fn run(
                 path,
                 format,
                 subject,
+                replace,
             } => {
-                let result = export(&app, &expand_home(&path), format, subject);
-                update(&mut app, Action::Exported(result));
+                let target = expand_home(&path);
+                if app.path.as_deref().is_some_and(|p| same_file(p, &target)) {
+                    let message =
+                        "That is the plan's own file; choose another path for the report.";
+                    update(&mut app, Action::Exported(Err(message.to_owned())));
+                } else if !replace && std::fs::metadata(&target).is_ok() {
+                    update(
+                        &mut app,
+                        Action::ExportWouldReplace {
+                            path,
+                            format,
+                            subject,
+                        },
+                    );
+                } else {
+                    let result = export(&app, &target, format, subject);
+                    update(&mut app, Action::Exported(result));
+                }
             }
         }
         if app.quit {
@@ -190,8 +207,14 @@ pub fn run(
             recovery.write(&app, data);
         }
     }
+    if app.keep_recovery {
+        // Ctrl-C twice: the unsaved work stays as a recovery copy for the next start.
+        recovery.write(&app, data);
+    }
     drop(guard);
-    if let Some(data) = data {
+    if let Some(data) = data
+        && !app.keep_recovery
+    {
         // A normal quit comes after a save or a choice to discard: nothing left to recover.
         data.discard_recovery(app.path.as_deref());
         data.discard_recovery(None);
@@ -246,6 +269,12 @@ fn export(
     fsio::write_atomic(path, text.as_bytes())
         .map_err(|e| format!("{}: {}", path.display(), fsio::os_reason(&e)))?;
     Ok(std::path::absolute(path).unwrap_or_else(|_| path.to_owned()))
+}
+
+/// Whether two paths name one file: by identity (a link, `./plan.yaml`), or by spelling when
+/// either does not exist yet.
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || same_file::is_same_file(a, b).unwrap_or(false)
 }
 
 /// `~/x` as the user means it; the shell is not there to expand it in a prompt.

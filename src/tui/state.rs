@@ -77,6 +77,14 @@ pub enum Confirm {
     Quit,
     /// The file changed on disk since it was opened or saved: overwrite it anyway?
     Overwrite(PathBuf),
+    /// Save as: another file is at this path already; replace it with the plan?
+    Replace(PathBuf),
+    /// Export: a file is at this path already; replace it with the report?
+    ReplaceExport {
+        path: PathBuf,
+        format: crate::report::ReportFormat,
+        subject: crate::report::Subject,
+    },
 }
 
 /// What a prompt's text is for; indices are taken when the prompt opens, and no plan change
@@ -169,6 +177,9 @@ pub struct App {
     pub path: Option<PathBuf>,
     /// Set when the loop should restore the terminal and exit.
     pub quit: bool,
+    /// Set when the user quit with unsaved changes by Ctrl-C twice: the loop writes a last
+    /// recovery copy and keeps it, so the next start offers the work back.
+    pub keep_recovery: bool,
     /// Terminal size in columns and rows, as last reported.
     pub size: (u16, u16),
     /// The key table in force: the defaults, or the user's remapped one.
@@ -208,6 +219,7 @@ impl App {
             status: String::new(),
             path,
             quit: false,
+            keep_recovery: false,
             size: (80, 24),
             revision: 0,
             bindings: super::keymap::BINDINGS.into(),
@@ -285,7 +297,9 @@ impl App {
     /// never gets stuck behind it.
     pub fn saving_question(&self) -> Option<&Confirm> {
         match self.top_overlay() {
-            Some(Overlay::Confirm(q @ (Confirm::Quit | Confirm::Overwrite(_)))) => Some(q),
+            Some(Overlay::Confirm(
+                q @ (Confirm::Quit | Confirm::Overwrite(_) | Confirm::Replace(_)),
+            )) => Some(q),
             _ => None,
         }
     }

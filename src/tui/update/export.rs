@@ -86,6 +86,7 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
                 path: PathBuf::from(path),
                 format: form.format,
                 subject: form.subject,
+                replace: false,
             };
         }
         Action::Cancel => {

@@ -45,6 +45,8 @@ pub enum Effect {
         path: PathBuf,
         format: crate::report::ReportFormat,
         subject: crate::report::Subject,
+        /// The user agreed to replace the file at `path`; otherwise the loop asks first.
+        replace: bool,
     },
     /// Restore the terminal and exit.
     Quit,
@@ -52,23 +54,10 @@ pub enum Effect {
 
 /// Applies one action to the state.
 pub fn update(app: &mut App, action: Action) -> Effect {
-    match action {
-        Action::Resize(width, height) => {
-            app.size = (width, height);
-            return Effect::None;
-        }
-        Action::Saved(result) => return saved(app, result),
-        Action::OfferRead(result) => return import::offer_read(app, result),
-        Action::Exported(result) => return export::exported(app, result),
-        Action::SaveConflict(path) => {
-            app.quit_after_save = false;
-            app.status = format!("{} changed on disk since it was opened.", path.display());
-            app.overlays
-                .push(Overlay::Confirm(Confirm::Overwrite(path)));
-            return Effect::None;
-        }
-        _ => {}
-    }
+    let action = match from_loop(app, action) {
+        Ok(effect) => return effect,
+        Err(action) => action,
+    };
     if app.too_small() {
         return while_too_small(app, action);
     }
@@ -146,6 +135,50 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     Effect::None
 }
 
+/// Reports from the loop (a resize, a save, a read, a question it needs answered) and Ctrl-C:
+/// handled whatever overlay is open and however small the terminal. Any other action comes
+/// back for [`update`] to route.
+fn from_loop(app: &mut App, action: Action) -> Result<Effect, Action> {
+    let effect = match action {
+        Action::Resize(width, height) => {
+            app.size = (width, height);
+            Effect::None
+        }
+        Action::Saved(result) => saved(app, result),
+        Action::OfferRead(result) => import::offer_read(app, result),
+        Action::Exported(result) => export::exported(app, result),
+        Action::Interrupt => interrupt(app),
+        Action::SaveWouldReplace(path) => {
+            app.quit_after_save = false;
+            app.status = format!("{} exists already.", path.display());
+            app.overlays.push(Overlay::Confirm(Confirm::Replace(path)));
+            Effect::None
+        }
+        Action::ExportWouldReplace {
+            path,
+            format,
+            subject,
+        } => {
+            app.status = format!("{} exists already.", path.display());
+            app.overlays.push(Overlay::Confirm(Confirm::ReplaceExport {
+                path,
+                format,
+                subject,
+            }));
+            Effect::None
+        }
+        Action::SaveConflict(path) => {
+            app.quit_after_save = false;
+            app.status = format!("{} changed on disk since it was opened.", path.display());
+            app.overlays
+                .push(Overlay::Confirm(Confirm::Overwrite(path)));
+            Effect::None
+        }
+        other => return Err(other),
+    };
+    Ok(effect)
+}
+
 /// While the terminal is too small to draw the panes, the user cannot see what a key would
 /// change, so everything is ignored, status line included, except quitting: the quit key
 /// (over any overlay, as the screen says) and the answers to a question about saving.
@@ -162,6 +195,20 @@ fn while_too_small(app: &mut App, action: Action) -> Effect {
         }
         _ => Effect::None,
     }
+}
+
+/// Ctrl-C: what quit does from anywhere (an open prompt, picker or import is dropped), and
+/// at the question about unsaved changes, quitting with the work kept for the next start.
+fn interrupt(app: &mut App) -> Effect {
+    if app.saving_question() == Some(&Confirm::Quit) {
+        app.keep_recovery = true;
+        app.quit = true;
+        return Effect::Quit;
+    }
+    app.overlays.clear();
+    app.filter_editing = false;
+    app.quit_after_save = false;
+    quit(app)
 }
 
 /// Quits, or asks first when there are unsaved changes.

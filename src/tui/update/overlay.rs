@@ -72,34 +72,60 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
                 _ => {}
             }
         }
-        Overlay::Confirm(what) => match (what.clone(), action) {
-            (Confirm::DeletePerson(i), Action::Submit) => {
-                app.overlays.pop();
-                app.status = match edit::change(app, Touches::Plan, |plan, _| edit::delete(plan, i))
-                {
-                    Ok(()) => edit::hinted(&app.status, "u undoes it"),
-                    Err(e) => e,
-                };
-            }
-            (Confirm::Quit, Action::Save) => {
-                app.overlays.pop();
-                app.quit_after_save = true;
-                return save(app);
-            }
-            (Confirm::Overwrite(path), Action::Submit) => {
-                app.overlays.pop();
-                return Effect::Overwrite(path);
-            }
-            (Confirm::Quit, Action::Discard) => {
-                app.overlays.pop();
-                app.quit = true;
-                return Effect::Quit;
-            }
-            (_, Action::Cancel) => {
-                app.overlays.pop();
-            }
-            _ => {}
-        },
+        Overlay::Confirm(what) => {
+            let what = what.clone();
+            return confirm(app, what, action);
+        }
+    }
+    Effect::None
+}
+
+/// An answer to a question: delete, save before quitting, overwrite or replace a file.
+fn confirm(app: &mut App, what: Confirm, action: Action) -> Effect {
+    match (what, action) {
+        (Confirm::DeletePerson(i), Action::Submit) => {
+            app.overlays.pop();
+            app.status = match edit::change(app, Touches::Plan, |plan, _| edit::delete(plan, i))
+            {
+                Ok(()) => edit::hinted(&app.status, "u undoes it"),
+                Err(e) => e,
+            };
+        }
+        (Confirm::Quit, Action::Save) => {
+            app.overlays.pop();
+            app.quit_after_save = true;
+            return save(app);
+        }
+        (Confirm::Overwrite(path) | Confirm::Replace(path), Action::Submit) => {
+            app.overlays.pop();
+            return Effect::Overwrite(path);
+        }
+        (
+            Confirm::ReplaceExport {
+                path,
+                format,
+                subject,
+            },
+            Action::Submit,
+        ) => {
+            // Back to the export form, which the loop's report closes or keeps.
+            app.overlays.pop();
+            return Effect::Export {
+                path,
+                format,
+                subject,
+                replace: true,
+            };
+        }
+        (Confirm::Quit, Action::Discard) => {
+            app.overlays.pop();
+            app.quit = true;
+            return Effect::Quit;
+        }
+        (_, Action::Cancel) => {
+            app.overlays.pop();
+        }
+        _ => {}
     }
     Effect::None
 }

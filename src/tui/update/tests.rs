@@ -776,3 +776,36 @@ fn help_opens_scrolls_and_closes() {
     assert!(app.overlays.is_empty());
     assert!(!app.quit);
 }
+
+#[test]
+fn ctrl_c_always_quits_whatever_the_key_table_says() {
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let f13 = crate::tui::keyspec::KeySpec::parse("f13").unwrap();
+    let unreachable = crate::tui::keymap::remap(&[("global.quit".into(), vec![f13])]).unwrap();
+
+    // A clean plan: Ctrl-C quits at once, from inside a prompt too.
+    let mut app = team_review();
+    app.bindings = unreachable.clone().into();
+    assert_eq!(key(&mut app, 'q'), None, "q no longer quits");
+    key(&mut app, 'a');
+    assert!(app.top_overlay().is_some(), "the new-person prompt is open");
+    let action = action_for(&app, ctrl_c).unwrap();
+    assert_eq!(update(&mut app, action), Effect::Quit);
+    assert!(!app.keep_recovery);
+
+    // Unsaved changes: Ctrl-C asks as quit does; again, it quits and keeps the work.
+    let mut app = team_review();
+    app.bindings = unreachable.into();
+    app.dirty = true;
+    key(&mut app, 'a');
+    let action = action_for(&app, ctrl_c).unwrap();
+    assert_eq!(update(&mut app, action), Effect::None);
+    assert_eq!(app.top_overlay(), Some(&Overlay::Confirm(Confirm::Quit)));
+    assert!(!app.quit);
+    let action = action_for(&app, ctrl_c).unwrap();
+    assert_eq!(update(&mut app, action), Effect::Quit);
+    assert!(
+        app.quit && app.keep_recovery,
+        "the loop keeps the recovery copy"
+    );
+}

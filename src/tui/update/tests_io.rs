@@ -282,6 +282,7 @@ fn export_asks_for_format_subject_and_path_beside_the_plan() {
             path: plan_path.with_extension("md"),
             format: ReportFormat::Markdown,
             subject: Subject::Team,
+            replace: false,
         }
     );
     press(&mut app, KeyCode::Tab);
@@ -293,6 +294,7 @@ fn export_asks_for_format_subject_and_path_beside_the_plan() {
             path: plan_path.with_file_name("team-review-maya-okafor.html"),
             format: ReportFormat::Html,
             subject: Subject::Person(0),
+            replace: false,
         }
     );
     // A failed write says why and keeps the overlay, to fix the path.
@@ -359,4 +361,51 @@ fn export_of_a_new_plan_goes_to_the_current_directory_and_never_over_the_plan() 
     form.input = crate::tui::TextInput::with_text(plan_path.display().to_string());
     assert_eq!(press(&mut app, KeyCode::Enter), Effect::None);
     assert!(app.status.contains("plan's own file"), "{}", app.status);
+}
+
+#[test]
+fn save_as_and_export_ask_before_replacing_a_file() {
+    // The loop found a file where Save as would write: it asks, and `y` saves over it.
+    let mut app = team_review();
+    let other = PathBuf::from("/tmp/someone-elses.yaml");
+    update(&mut app, Action::SaveWouldReplace(other.clone()));
+    assert_eq!(
+        app.top_overlay(),
+        Some(&Overlay::Confirm(Confirm::Replace(other.clone())))
+    );
+    assert_eq!(key(&mut app, 'y'), Effect::Overwrite(other.clone()));
+    // `n` keeps the file and saves nothing.
+    update(&mut app, Action::SaveWouldReplace(other.clone()));
+    assert_eq!(key(&mut app, 'n'), Effect::None);
+    assert!(app.top_overlay().is_none());
+
+    // The export asks too, and `y` sends the same export with leave to replace.
+    let mut app = team_review();
+    key(&mut app, 'e');
+    let Effect::Export {
+        path,
+        format,
+        subject,
+        replace: false,
+    } = press(&mut app, KeyCode::Enter)
+    else {
+        panic!("the export form submits");
+    };
+    update(
+        &mut app,
+        Action::ExportWouldReplace {
+            path: path.clone(),
+            format,
+            subject,
+        },
+    );
+    assert_eq!(
+        key(&mut app, 'y'),
+        Effect::Export {
+            path,
+            format,
+            subject,
+            replace: true,
+        }
+    );
 }

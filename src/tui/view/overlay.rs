@@ -111,7 +111,23 @@ pub fn question_text(app: &App, question: &Confirm) -> (&'static str, String, &'
         Confirm::Quit => (
             " Unsaved changes ",
             "The plan has unsaved changes.".to_owned(),
-            "s: save and quit · d: quit without saving · Esc: stay",
+            "s: save and quit · d: quit without saving · Esc: stay · ctrl-c: quit, keep for next start",
+        ),
+        Confirm::Replace(path) => (
+            " Replace file? ",
+            format!(
+                "{} exists already. Replace it with this plan?",
+                path.display()
+            ),
+            "y: replace · n/Esc: don't save",
+        ),
+        Confirm::ReplaceExport { path, .. } => (
+            " Replace file? ",
+            format!(
+                "{} exists already. Replace it with the report?",
+                path.display()
+            ),
+            "y: replace · n/Esc: choose another path",
         ),
         Confirm::Overwrite(path) => (
             " File changed on disk ",
