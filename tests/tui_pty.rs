@@ -232,7 +232,7 @@ fn a_killed_session_is_offered_back() {
     );
 
     let mut s = Session::start(&[&plan], &config, &data);
-    s.wait_for("Restore them? [y/N]");
+    s.wait_for("Restore them? [y = restore");
     s.send("y\r");
     s.wait_for("Crash Test");
     s.wait_for("unsaved");
