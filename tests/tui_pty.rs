@@ -447,7 +447,7 @@ fn two_instances_and_a_crash() {
     third.wait_for("Restore them? [y = restore");
     let offer = third.text();
     assert!(
-        offer.contains("1. from just now: \"Team review") && offer.contains("5 people"),
+        offer.contains("1. just now: \"Team review") && offer.contains("5 people"),
         "{offer}"
     );
     assert!(

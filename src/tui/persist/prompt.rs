@@ -32,13 +32,11 @@ pub fn choose(
     let saved = plan.and_then(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
     let now = SystemTime::now();
     let who = if copies.len() == 1 {
-        "a rolescope that"
+        "a rolescope"
     } else {
-        "rolescopes that"
+        "rolescopes"
     };
-    let mut text = format!(
-        "rolescope found unsaved changes to {what}, left by {who} did not quit normally:\n"
-    );
+    let mut text = format!("Unsaved changes to {what}, from {who} that did not quit normally:\n");
     for (i, copy) in copies.iter().enumerate() {
         let _ = writeln!(text, "  {}. {}", i + 1, describe(copy, saved, now));
     }
@@ -81,14 +79,14 @@ fn parse(answer: &str, count: usize) -> Option<Choice> {
     }
 }
 
-/// One line per copy: when it was written and what it holds, and whether the plan file was
-/// saved after it (then restoring replaces what was saved since).
+/// Two lines per copy: when it was written and the plan's name; what it holds, and whether the
+/// plan file was saved after it (then restoring replaces what was saved since).
 fn describe(copy: &Leftover, saved: Option<SystemTime>, now: SystemTime) -> String {
     let plan = &copy.plan;
     let assignments: usize = plan.people.iter().map(|p| p.tasks.len()).sum();
     // Debug quoting shows control characters in a name as escapes, never raw.
     let mut line = format!(
-        "from {}: {:?}, {} {}, {} {}",
+        "{}: {:?}\n     {} {}, {} {}",
         ago(copy.written, now),
         plan.name,
         plan.people.len(),
@@ -97,7 +95,7 @@ fn describe(copy: &Leftover, saved: Option<SystemTime>, now: SystemTime) -> Stri
         plural(assignments, "task assigned", "tasks assigned"),
     );
     if saved.is_some_and(|s| s > copy.written) {
-        line.push_str(" (the plan file was saved after this copy)");
+        line.push_str("; the plan file was saved after this copy");
     }
     line
 }

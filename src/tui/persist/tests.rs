@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::DataDir;
+use super::prompt::{Choice, choose};
 use super::recovery::{Instance, STALE_AFTER, clean_up, leftovers, plan_key};
 use super::writer::Writer;
 use crate::plan::Plan;
@@ -348,4 +349,50 @@ fn last_plan_is_remembered_only_while_it_exists() {
     );
     std::fs::remove_file(&plan).expect("remove plan");
     assert_eq!(data.last_plan(), None);
+}
+
+#[test]
+fn the_question_lists_each_copy_and_asks_again_until_answered() {
+    let s = setup();
+    let path = Some(s.plan_path.as_path());
+    for (name, age) in [("Older", 2 * DAY), ("Newer", Duration::from_secs(300))] {
+        let mut gone = start(&s.data);
+        let mut plan = plan(name);
+        plan.people.push(crate::plan::Person::new(
+            "Ana",
+            crate::plan::RoleSpec::Single("community-manager".into()),
+        ));
+        gone.write(path, &plan).expect("write");
+        set_age(&gone.copy_path(path), age);
+    }
+    set_age(&s.plan_path, DAY); // saved between the two copies
+    let copies = leftovers(&start(&s.data), path);
+    let mut out = Vec::new();
+    let choice = choose(&copies, path, &mut "x\n2\n".as_bytes(), &mut out);
+    assert_eq!(choice, Choice::Restore(1));
+    let out = String::from_utf8(out).expect("UTF-8");
+    assert!(
+        out.contains("from rolescopes that did not quit normally"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  1. 5 minutes ago: \"Newer\"\n     1 person, 0 tasks assigned\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  2. 2 days ago: \"Older\"\n     1 person, 0 tasks assigned; the plan file was saved after this copy\n"),
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("Restore which? [1-2").count(),
+        2,
+        "asked again: {out}"
+    );
+
+    let mut out = Vec::new();
+    assert_eq!(
+        choose(&copies, path, &mut "".as_bytes(), &mut out),
+        Choice::Keep,
+        "no answer at all keeps them"
+    );
 }
