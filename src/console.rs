@@ -43,6 +43,28 @@ pub fn prompt(text: &str) {
     let _ = out.flush();
 }
 
+/// Standard output as a writer through the gate (no colour), for code that writes with
+/// `write!` to any `io::Write`, such as the recovery question.
+pub fn stdout_gated() -> Gated<std::io::StdoutLock<'static>> {
+    Gated(std::io::stdout().lock())
+}
+
+/// A writer that passes everything through [`terminal_text`] (no colour). Each write must be
+/// whole characters, as `write!` and `write_all` of a `&str` give; invalid UTF-8 shows as `�`.
+pub struct Gated<W: Write>(W);
+
+impl<W: Write> Write for Gated<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        self.0.write_all(terminal_text(&text, false).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// Whether standard output is a terminal (for colour and wrapping decisions).
 pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()

@@ -232,7 +232,7 @@ fn a_killed_session_is_offered_back() {
     );
 
     let mut s = Session::start(&[&plan], &config, &data);
-    s.wait_for("Restore them? [y/N]");
+    s.wait_for("Restore them? [y = restore");
     s.send("y\r");
     s.wait_for("Crash Test");
     s.wait_for("unsaved");
@@ -365,4 +365,131 @@ fn the_terminal_is_restored_after_a_panic() {
 #[test]
 fn the_terminal_is_restored_after_an_error() {
     restored_after("error", 2, "injected error");
+}
+
+/// Adds a person called `name` (first role) and waits until this instance's recovery copy,
+/// named with its process id, is on disk.
+fn add_person_and_wait_for_copy(s: &mut Session, name: &str, people: usize, recovery: &Path) {
+    s.send("a");
+    s.send(&format!("{name}\r"));
+    s.wait_for(&format!("Role for {name}"));
+    s.send("\r");
+    s.wait_for(&format!("People ({people})"));
+    let pid = s.child.process_id().expect("a process id");
+    let end = Instant::now() + DEADLINE;
+    while !copy_names(recovery)
+        .iter()
+        .any(|n| n.contains(&format!("-{pid}-")))
+    {
+        assert!(Instant::now() < end, "no recovery copy of process {pid}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn copy_names(recovery: &Path) -> Vec<String> {
+    std::fs::read_dir(recovery).map_or_else(
+        |_| Vec::new(),
+        |dir| {
+            dir.map(|e| {
+                e.expect("directory entry")
+                    .file_name()
+                    .into_string()
+                    .expect("UTF-8 name")
+            })
+            .filter(|n| Path::new(n).extension().is_some_and(|e| e == "yaml"))
+            .collect()
+        },
+    )
+}
+
+/// `kill -9`: nothing of rolescope runs on the way out. (portable-pty's own `kill` sends
+/// SIGHUP first, which a closed terminal does too.)
+fn kill(s: &mut Session) {
+    #[cfg(unix)]
+    {
+        let pid = s.child.process_id().expect("a process id");
+        let status = std::process::Command::new("kill")
+            .args(["-9", &pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "kill -9 {pid}");
+    }
+    #[cfg(not(unix))]
+    s.child.kill().expect("killed");
+    let _ = s.child.wait();
+}
+
+/// Two instances on one plan: neither sees the other's copy while both run; once the first is
+/// killed, its work is offered on the next start (and only its work, while the second lives);
+/// with both killed, both copies are offered, newest first, and the one chosen is restored.
+#[test]
+fn two_instances_and_a_crash() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (config, data) = (dir.path().join("config"), dir.path().join("data"));
+    let recovery = data.join("recovery");
+    let plan = temp_plan(dir.path());
+
+    let mut first = Session::start(&[&plan], &config, &data);
+    first.wait_for("People (4)");
+    add_person_and_wait_for_copy(&mut first, "Alpha Work", 5, &recovery);
+
+    // A second instance on the same plan while the first runs: no question, nothing deleted.
+    let mut second = Session::start(&[&plan], &config, &data);
+    second.wait_for("People (4)");
+    assert!(!second.text().contains("Restore"), "{}", second.text());
+    assert_eq!(copy_names(&recovery).len(), 1, "the first one's copy stays");
+    std::thread::sleep(Duration::from_millis(1100)); // a newer copy, by the clock
+    add_person_and_wait_for_copy(&mut second, "Beta Work", 5, &recovery);
+    assert_eq!(copy_names(&recovery).len(), 2, "one copy per instance");
+
+    kill(&mut first);
+    let mut third = Session::start(&[&plan], &config, &data);
+    third.wait_for("Restore them? [y = restore");
+    let offer = third.text();
+    assert!(
+        offer.contains("1. just now: \"Team review") && offer.contains("5 people"),
+        "{offer}"
+    );
+    assert!(
+        !offer.contains("2. "),
+        "the live second is not offered: {offer}"
+    );
+    third.send("\r"); // keep it for later
+    third.wait_for("People (4)");
+    third.send("q");
+    assert_eq!(third.wait_exit(), 0);
+    assert_eq!(
+        copy_names(&recovery).len(),
+        2,
+        "kept, and the live one's too"
+    );
+
+    kill(&mut second);
+    let mut fourth = Session::start(&[&plan], &config, &data);
+    fourth.wait_for("Restore which? [1-2");
+    fourth.send("2\r"); // the older one: the first instance's work
+    fourth.wait_for("Alpha Work");
+    assert!(!fourth.text().contains("Beta Work"));
+    fourth.send("q");
+    fourth.wait_for("Unsaved changes");
+    fourth.send("s");
+    assert_eq!(fourth.wait_exit(), 0);
+    let saved = rolescope::plan::load_plan(&plan).expect("saved plan").plan;
+    assert!(saved.person("Alpha Work").is_some());
+
+    // The second one's copy is still there, and now says the plan was saved after it.
+    let mut fifth = Session::start(&[&plan], &config, &data);
+    fifth.wait_for("the plan file was saved after this copy");
+    fifth.send("d\r");
+    fifth.wait_for("People (5)");
+    fifth.send("q");
+    assert_eq!(fifth.wait_exit(), 0);
+    assert!(
+        std::fs::read_dir(&recovery)
+            .expect("recovery dir")
+            .next()
+            .is_none(),
+        "nothing left: {:?}",
+        copy_names(&recovery)
+    );
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::{Cli, load_catalog};
 use crate::tui::config::Config;
 use crate::tui::persist::DataDir;
-use crate::tui::run::{ask_restore, open, run as run_tui};
+use crate::tui::run::{offer_recovery, open, run as run_tui};
 use crate::{console, paths};
 
 pub fn run(cli: &Cli) -> anyhow::Result<u8> {
@@ -26,14 +26,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<u8> {
                 .map_or_else(|| "PLAN".to_owned(), |p| p.display().to_string())
         );
     }
-    if let Some(data) = &data
-        && let Some(found) = data.recovery_for(session.path.as_deref())
-    {
-        if ask_restore(session.path.as_deref(), found.written) {
-            session.on_disk = Some(std::mem::replace(&mut session.plan, found.plan));
-        } else {
-            data.discard_recovery(session.path.as_deref());
-        }
+    if let Some(data) = &data {
+        offer_recovery(&mut session, data);
     }
     run_tui(catalog, session, &config, data.as_ref())?;
     Ok(0)

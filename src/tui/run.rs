@@ -1,8 +1,8 @@
 //! The event loop: blocks on input, turns each event into an [`Action`], runs [`update`], does
 //! the I/O the update asks for (save, recovery copies) and redraws. Nothing is drawn without an
-//! event, so an idle rolescope uses no CPU.
+//! event, so an idle rolescope uses no CPU. Before the loop, on the normal screen, the copies of
+//! unsaved work that crashed instances left are offered back ([`offer_recovery`]).
 
-use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
@@ -15,6 +15,9 @@ use super::config::Config;
 use super::keymap::action_for;
 use super::mouse;
 use super::persist::DataDir;
+use super::persist::prompt;
+use super::persist::recovery::{self, Instance, Leftover};
+use super::persist::writer::Writer;
 use super::state::App;
 use super::terminal::TerminalGuard;
 use super::update::{Effect, update};
@@ -37,6 +40,9 @@ pub struct Session {
     pub welcome: Option<String>,
     /// The plan as it is on disk, when `plan` is a restored recovery copy that differs from it.
     pub on_disk: Option<Plan>,
+    /// This instance's recovery copy and the lock that marks it live (see
+    /// [`offer_recovery`]); `None` without a data directory, or when it cannot be written.
+    pub recovery: Option<Instance>,
 }
 
 /// Opens `path` (or the last plan used, or a new one). Load errors come back as the same
@@ -54,6 +60,7 @@ pub fn open(path: Option<&Path>, data: Option<&DataDir>) -> Result<Session, Inpu
                 path: Some(path),
                 welcome: None,
                 on_disk: None,
+                recovery: None,
             })
         }
         Some(path) => {
@@ -71,6 +78,7 @@ pub fn open(path: Option<&Path>, data: Option<&DataDir>) -> Result<Session, Inpu
                 disk_time: None,
                 welcome: Some(welcome),
                 on_disk: None,
+                recovery: None,
             })
         }
         None => Ok(Session {
@@ -79,22 +87,61 @@ pub fn open(path: Option<&Path>, data: Option<&DataDir>) -> Result<Session, Inpu
             disk_time: None,
             welcome: None,
             on_disk: None,
+            recovery: None,
         }),
     }
 }
 
-/// Offers a recovery copy on the normal screen, before the TUI starts: `true` to restore.
-pub fn ask_restore(path: Option<&Path>, written: SystemTime) -> bool {
-    let ago = SystemTime::now()
-        .duration_since(written)
-        .map_or(0, |d| d.as_secs());
-    let what = path.map_or_else(|| "a new plan".to_owned(), |p| p.display().to_string());
-    console::prompt(&format!(
-        "rolescope found unsaved changes to {what} from {ago} s ago (the program did not quit normally).\nRestore them? [y/N] "
-    ));
-    let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer).is_ok()
-        && matches!(answer.trim(), "y" | "Y" | "yes")
+/// Starts this instance's recovery copy (its lock first), cleans up what gone instances left
+/// long ago, and offers the copies of `session`'s plan that gone instances left, on the normal
+/// screen before the TUI starts. Restoring one makes it this instance's own copy.
+///
+/// The answer decides what happens to the copies offered: a number (or `y` for the newest)
+/// restores that one and keeps the others for the next start; `d` deletes them all; Enter (or
+/// anything unreadable, or the end of input) keeps them all. Keeping is the default because a
+/// copy is someone's unsaved work, and one key too fast must not delete it; a kept copy is
+/// offered again at every start on that plan until it is restored or deleted, or is older
+/// than [`recovery::STALE_AFTER`].
+pub fn offer_recovery(session: &mut Session, data: &DataDir) {
+    let mut instance = match Instance::start(data) {
+        Ok(instance) => instance,
+        Err(e) => {
+            // Said on the status line, over any welcome: the safety net is off.
+            session.welcome = Some(format!(
+                "No recovery copies this time: cannot write in {}: {}",
+                data.recovery_dir().display(),
+                fsio::os_reason(&e)
+            ));
+            return;
+        }
+    };
+    recovery::clean_up(&instance);
+    let mut found = recovery::leftovers(&instance, session.path.as_deref());
+    if !found.is_empty() {
+        let choice = prompt::choose(
+            &found,
+            session.path.as_deref(),
+            &mut std::io::stdin().lock(),
+            &mut console::stdout_gated(),
+        );
+        match choice {
+            prompt::Choice::Restore(i) => {
+                let chosen = found.remove(i);
+                match chosen.restore(&mut instance, session.path.as_deref()) {
+                    Ok(plan) => session.on_disk = Some(std::mem::replace(&mut session.plan, plan)),
+                    Err(e) => {
+                        session.welcome = Some(format!(
+                            "Could not restore the recovery copy: {}",
+                            fsio::os_reason(&e)
+                        ));
+                    }
+                }
+            }
+            prompt::Choice::DiscardAll => found.into_iter().for_each(Leftover::discard),
+            prompt::Choice::Keep => {}
+        }
+    }
+    session.recovery = Some(instance);
 }
 
 /// Runs the TUI until the user quits.
@@ -130,7 +177,9 @@ pub fn run(
     update(&mut app, Action::Resize(size.width, size.height));
 
     let fault = Fault::from_env();
-    let mut recovery = RecoveryClock {
+    let mut recovery = Recovery {
+        // Without a thread to write them there are no copies; the lock goes with the instance.
+        writer: session.recovery.and_then(|i| Writer::start(i).ok()),
         written_revision: app.revision,
         last_write: None,
     };
@@ -139,7 +188,7 @@ pub fn run(
             .terminal
             .draw(|frame| view::draw(frame, &app, &theme))?;
         let Some(event) = next_event(&app, &recovery)? else {
-            recovery.write(&app, data);
+            recovery.write(&app);
             continue;
         };
         if let Some(fault) = fault {
@@ -156,74 +205,93 @@ pub fn run(
             _ => None,
         };
         let Some(action) = action else { continue };
-        match update(&mut app, action) {
-            Effect::None => {}
-            Effect::Quit => break,
-            Effect::Save(path) => {
-                let opened = app.path.as_deref().is_some_and(|p| same_file(p, &path));
-                if opened && disk_time.is_some() && modified(&path) != disk_time {
-                    update(&mut app, Action::SaveConflict(path));
-                } else if !opened && std::fs::metadata(&path).is_ok() {
-                    update(&mut app, Action::SaveWouldReplace(path));
-                } else {
-                    save(&mut app, path, &mut disk_time, data);
-                }
-            }
-            Effect::Overwrite(path) => save(&mut app, path, &mut disk_time, data),
-            Effect::ReadOffer(path) => {
-                let result = fsio::read_text(&expand_home(&path)).map_err(|e| e.to_string());
-                update(&mut app, Action::OfferRead(result));
-            }
-            Effect::Export {
-                path,
-                format,
-                subject,
-                replace,
-            } => {
-                let target = expand_home(&path);
-                if app.path.as_deref().is_some_and(|p| same_file(p, &target)) {
-                    let message =
-                        "That is the plan's own file; choose another path for the report.";
-                    update(&mut app, Action::Exported(Err(message.to_owned())));
-                } else if !replace && std::fs::metadata(&target).is_ok() {
-                    update(
-                        &mut app,
-                        Action::ExportWouldReplace {
-                            path,
-                            format,
-                            subject,
-                        },
-                    );
-                } else {
-                    let result = export(&app, &target, format, subject);
-                    update(&mut app, Action::Exported(result));
-                }
-            }
+        let effect = update(&mut app, action);
+        if perform(&mut app, effect, &mut disk_time, data, &mut recovery) {
+            break;
         }
         if app.quit {
             break;
         }
-        if app.dirty && recovery.due() {
-            recovery.write(&app, data);
+        if !app.dirty || recovery.due() {
+            recovery.write(&app);
         }
     }
     if app.keep_recovery {
-        // Ctrl-C twice: the unsaved work stays as a recovery copy for the next start.
-        recovery.write(&app, data);
+        // Ctrl-C twice: the unsaved work is written and kept for the next start.
+        recovery.write(&app);
     }
     drop(guard);
-    if let Some(data) = data
-        && !app.keep_recovery
-    {
-        // A normal quit comes after a save or a choice to discard: nothing left to recover.
-        data.discard_recovery(app.path.as_deref());
-        data.discard_recovery(None);
+    if let Some(writer) = recovery.writer {
+        if app.keep_recovery {
+            // Dropped without `finish`: what is pending is written and the copy stays.
+            drop(writer);
+        } else {
+            // A normal quit comes after a save or a choice to discard: nothing to recover.
+            writer.finish();
+        }
     }
     Ok(())
 }
 
+/// Does the I/O an update asked for and reports back to the state; `true` to quit. Saving
+/// as another file or exporting over one asks first (the update decides, from the answer).
+fn perform(
+    app: &mut App,
+    effect: Effect,
+    disk_time: &mut Option<SystemTime>,
+    data: Option<&DataDir>,
+    recovery: &mut Recovery,
+) -> bool {
+    match effect {
+        Effect::None => {}
+        Effect::Quit => return true,
+        Effect::Save(path) => {
+            let opened = app.path.as_deref().is_some_and(|p| same_file(p, &path));
+            if opened && disk_time.is_some() && modified(&path) != *disk_time {
+                update(app, Action::SaveConflict(path));
+            } else if !opened && std::fs::metadata(&path).is_ok() {
+                update(app, Action::SaveWouldReplace(path));
+            } else {
+                save(app, path, disk_time, data, recovery);
+            }
+        }
+        Effect::Overwrite(path) => {
+            save(app, path, disk_time, data, recovery);
+        }
+        Effect::ReadOffer(path) => {
+            let result = fsio::read_text(&expand_home(&path)).map_err(|e| e.to_string());
+            update(app, Action::OfferRead(result));
+        }
+        Effect::Export {
+            path,
+            format,
+            subject,
+            replace,
+        } => {
+            let target = expand_home(&path);
+            if app.path.as_deref().is_some_and(|p| same_file(p, &target)) {
+                let message = "That is the plan's own file; choose another path for the report.";
+                update(app, Action::Exported(Err(message.to_owned())));
+            } else if !replace && std::fs::metadata(&target).is_ok() {
+                update(
+                    app,
+                    Action::ExportWouldReplace {
+                        path,
+                        format,
+                        subject,
+                    },
+                );
+            } else {
+                let result = export(app, &target, format, subject);
+                update(app, Action::Exported(result));
+            }
+        }
+    }
+    false
+}
+
 /// Blocks for the next event; while a recovery copy is due, waits only until it is.
-fn next_event(app: &App, recovery: &RecoveryClock) -> std::io::Result<Option<Event>> {
+fn next_event(app: &App, recovery: &Recovery) -> std::io::Result<Option<Event>> {
     if app.dirty && recovery.pending(app) {
         let wait = recovery.until_due();
         if !event::poll(wait)? {
@@ -233,15 +301,20 @@ fn next_event(app: &App, recovery: &RecoveryClock) -> std::io::Result<Option<Eve
     event::read().map(Some)
 }
 
-fn save(app: &mut App, path: PathBuf, disk_time: &mut Option<SystemTime>, data: Option<&DataDir>) {
+fn save(
+    app: &mut App,
+    path: PathBuf,
+    disk_time: &mut Option<SystemTime>,
+    data: Option<&DataDir>,
+    recovery: &mut Recovery,
+) {
     let result = save_plan(&path, &app.plan).map_err(|e| format!("{e:#}"));
     if result.is_ok() {
         *disk_time = modified(&path);
         if let Some(data) = data {
             let _ = data.remember(&path);
-            data.discard_recovery(Some(&path));
-            data.discard_recovery(None);
         }
+        recovery.saved(app);
     }
     update(app, Action::Saved(result.map(|()| path)));
 }
@@ -321,13 +394,15 @@ impl Fault {
     }
 }
 
-/// When the last recovery copy was written, and of which revision of the plan.
-struct RecoveryClock {
+/// This instance's recovery copy, as the loop sees it: the thread that writes it, and when it
+/// was last asked to, and of which revision of the plan.
+struct Recovery {
+    writer: Option<Writer>,
     written_revision: u64,
     last_write: Option<Instant>,
 }
 
-impl RecoveryClock {
+impl Recovery {
     fn pending(&self, app: &App) -> bool {
         app.revision != self.written_revision
     }
@@ -343,16 +418,30 @@ impl RecoveryClock {
         })
     }
 
-    fn write(&mut self, app: &App, data: Option<&DataDir>) {
-        if !app.dirty || !self.pending(app) {
+    /// Brings the copy up to date with the plan: a copy of its current revision while it has
+    /// unsaved changes, none once it is saved (or undone back to what was saved). The UI
+    /// thread only clones the plan; the writer thread turns it into YAML and writes it.
+    fn write(&mut self, app: &App) {
+        if !self.pending(app) {
             return;
         }
-        if let Some(data) = data {
-            // A failed recovery write must not stop the editing; the next change tries again.
-            let _ = data.write_recovery(app.path.as_deref(), &app.plan);
+        if let Some(writer) = &self.writer {
+            if app.dirty {
+                writer.write(app.path.clone(), app.plan.clone());
+                self.last_write = Some(Instant::now());
+            } else {
+                writer.discard();
+            }
         }
         self.written_revision = app.revision;
-        self.last_write = Some(Instant::now());
+    }
+
+    /// The plan as it is now is saved: no copy is needed until the next change.
+    fn saved(&mut self, app: &App) {
+        if let Some(writer) = &self.writer {
+            writer.discard();
+        }
+        self.written_revision = app.revision;
     }
 }
 

@@ -85,8 +85,7 @@ fn confirm(app: &mut App, what: Confirm, action: Action) -> Effect {
     match (what, action) {
         (Confirm::DeletePerson(i), Action::Submit) => {
             app.overlays.pop();
-            app.status = match edit::change(app, Touches::Plan, |plan, _| edit::delete(plan, i))
-            {
+            app.status = match edit::change(app, Touches::Plan, |plan, _| edit::delete(plan, i)) {
                 Ok(()) => edit::hinted(&app.status, "u undoes it"),
                 Err(e) => e,
             };
