@@ -50,6 +50,11 @@ pub fn to_string<T: Serialize>(value: &T) -> Result<String, InputError> {
     })
 }
 
+/// A value as YAML's data model (for comparing plans field by field).
+pub fn to_value<T: Serialize>(value: &T) -> Option<serde_yaml::Value> {
+    serde_yaml::to_value(value).ok()
+}
+
 fn convert(origin: &str, err: &serde_yaml::Error) -> InputError {
     let location = err.location().map(|l| Location {
         line: l.line(),

@@ -493,3 +493,24 @@ fn two_instances_and_a_crash() {
         copy_names(&recovery)
     );
 }
+
+#[test]
+fn a_save_from_the_view_changes_only_the_line_that_changed() {
+    let (_dir, plan, mut s) = on_team_review();
+    let before = std::fs::read_to_string(&plan).unwrap();
+    s.send("c");
+    s.wait_for("Capacity of Maya Okafor");
+    s.send("\x7f\x7f36\r");
+    s.send("s");
+    s.wait_for("Saved");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let after = std::fs::read_to_string(&plan).unwrap();
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(changed, [("  capacity: 40", "  capacity: 36")]);
+    assert_eq!(before.lines().count(), after.lines().count(), "comments and all stay");
+}

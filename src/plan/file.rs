@@ -55,8 +55,25 @@ pub fn to_yaml(plan: &Plan) -> Result<String, InputError> {
 
 /// Writes the plan atomically: the old file stays whole if anything fails.
 pub fn save_plan(path: &Path, plan: &Plan) -> anyhow::Result<()> {
+    write_plan_text(path, &to_yaml(plan)?)
+}
+
+/// The text to write for `plan`. With `base` (the text a plan was read from, and that plan),
+/// that text edited where the plan changed, keeping its comments and layout (see
+/// [`super::in_place`]); without it, or when the text cannot be edited faithfully, the
+/// canonical form.
+pub fn plan_text(plan: &Plan, base: Option<(&str, &Plan)>) -> Result<String, InputError> {
+    if let Some((text, old)) = base
+        && let Some(edited) = super::in_place::edit(text, old, plan)
+    {
+        return Ok(edited);
+    }
+    to_yaml(plan)
+}
+
+/// Writes plan text atomically: the old file stays whole if anything fails.
+pub fn write_plan_text(path: &Path, text: &str) -> anyhow::Result<()> {
     use anyhow::Context as _;
-    let text = to_yaml(plan)?;
     fsio::write_atomic(path, text.as_bytes())
         .with_context(|| format!("cannot save the plan to {}", path.display()))
 }

@@ -5,6 +5,7 @@
 //! where a typo would silently change the meaning (unknown fields are errors).
 
 mod file;
+pub mod in_place;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -15,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::PartialThresholds;
 use crate::finding::Rule;
 
-pub use file::{LoadedPlan, load_plan, parse_plan, save_plan, to_yaml};
+pub use file::{LoadedPlan, load_plan, parse_plan, plan_text, save_plan, to_yaml, write_plan_text};
 
 /// The plan format version this build writes and reads. A plan with a higher `version` was
 /// written by a newer rolescope and is refused rather than half-understood.

@@ -24,7 +24,7 @@ use super::update::{Effect, update};
 use super::view::{self, Theme, ThemeName};
 use crate::catalog::Catalog;
 use crate::error::InputErrors;
-use crate::plan::{Plan, load_plan, save_plan};
+use crate::plan::{Plan, load_plan, plan_text, write_plan_text};
 use crate::report::{self, ReportFormat, Subject};
 use crate::{console, fsio};
 
@@ -43,6 +43,8 @@ pub struct Session {
     /// This instance's recovery copy and the lock that marks it live (see
     /// [`offer_recovery`]); `None` without a data directory, or when it cannot be written.
     pub recovery: Option<Instance>,
+    /// The plan file's text as read, which saves edit in place (`None`: no file yet).
+    pub text: Option<String>,
 }
 
 /// Opens `path` (or the last plan used, or a new one). Load errors come back as the same
@@ -61,6 +63,7 @@ pub fn open(path: Option<&Path>, data: Option<&DataDir>) -> Result<Session, Inpu
                 welcome: None,
                 on_disk: None,
                 recovery: None,
+                text: Some(loaded.text),
             })
         }
         Some(path) => {
@@ -79,6 +82,7 @@ pub fn open(path: Option<&Path>, data: Option<&DataDir>) -> Result<Session, Inpu
                 welcome: Some(welcome),
                 on_disk: None,
                 recovery: None,
+                text: None,
             })
         }
         None => Ok(Session {
@@ -88,6 +92,7 @@ pub fn open(path: Option<&Path>, data: Option<&DataDir>) -> Result<Session, Inpu
             welcome: None,
             on_disk: None,
             recovery: None,
+            text: None,
         }),
     }
 }
@@ -157,6 +162,7 @@ pub fn run(
         std::env::var("TERM").ok().as_deref(),
     ));
     let mut app = App::new(catalog, session.plan, session.path);
+    app.saved_text = session.text;
     app.bindings = config.bindings.clone();
     if let Some(welcome) = session.welcome {
         app.status = welcome;
@@ -308,7 +314,15 @@ fn save(
     data: Option<&DataDir>,
     recovery: &mut Recovery,
 ) {
-    let result = save_plan(&path, &app.plan).map_err(|e| format!("{e:#}"));
+    let base = app
+        .saved_text
+        .as_deref()
+        .map(|text| (text, app.saved_plan()));
+    let result = plan_text(&app.plan, base)
+        .map_err(anyhow::Error::from)
+        .and_then(|text| write_plan_text(&path, &text).map(|()| text))
+        .map_err(|e| format!("{e:#}"));
+    let result = result.map(|text| app.saved_text = Some(text));
     if result.is_ok() {
         *disk_time = modified(&path);
         if let Some(data) = data {

@@ -190,6 +190,9 @@ pub struct App {
     pub(super) history: History,
     /// The plan as last loaded or saved, so undoing back to it clears `dirty`.
     pub(super) saved: Plan,
+    /// The file's text as last read or written (the text `saved` is), so a save edits it in
+    /// place and keeps its comments; `None` for a plan with no file yet.
+    pub saved_text: Option<String>,
     /// Set by "save and quit", so the save's success can finish the quit.
     pub(super) quit_after_save: bool,
     /// The offer reader, built on the first import (it indexes the whole catalog).
@@ -206,6 +209,7 @@ impl App {
         let analysis = analyze(&catalog, &plan);
         App {
             saved: plan.clone(),
+            saved_text: None,
             plan,
             analysis,
             focus: Focus::People,
@@ -290,6 +294,11 @@ impl App {
     pub fn too_small(&self) -> bool {
         let (width, height) = self.size;
         super::view::too_small(ratatui::layout::Rect::new(0, 0, width, height))
+    }
+
+    /// The plan as last loaded or saved (what `saved_text` reads as).
+    pub fn saved_plan(&self) -> &Plan {
+        &self.saved
     }
 
     /// The question on top when it is about saving on the way out (unsaved changes, or a file
