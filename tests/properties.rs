@@ -272,6 +272,31 @@ fn fit_findings(a: &Analysis, person: &str) -> Vec<Key> {
 proptest! {
     #![proptest_config(cases(200))]
 
+    /// An analysis brought up to date person by person after each edit (as the view does) is
+    /// the analysis of the edited plan, in the same order: findings, accepted findings,
+    /// coverage and every person's numbers.
+    #[test]
+    fn incremental_analysis_equals_a_full_one(
+        plan in plan(),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), person()), 1..6),
+    ) {
+        prop_assume!(!plan.people.is_empty());
+        let mut plan = plan;
+        let mut analysis = analyze(&CATALOG, &plan);
+        for (pick, replacement) in edits {
+            let i = pick.index(plan.people.len());
+            // The person changes in every way but their name (names stay unique).
+            let name = plan.people[i].name.clone();
+            plan.people[i] = Person { name, ..replacement };
+            analysis.update_people(&CATALOG, &plan, &[i]);
+        }
+        let full = analyze(&CATALOG, &plan);
+        prop_assert_eq!(&analysis.findings, &full.findings);
+        prop_assert_eq!(&analysis.accepted, &full.accepted);
+        prop_assert_eq!(&analysis.coverage, &full.coverage);
+        prop_assert_eq!(format!("{:?}", analysis.people), format!("{:?}", full.people));
+    }
+
     /// Each person's shares are finite fractions in 0..=1 that sum to 1, or are all 0 when the
     /// person has no hours (no tasks, only unknown tasks, or only 0-hour overrides).
     #[test]

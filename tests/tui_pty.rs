@@ -512,5 +512,9 @@ fn a_save_from_the_view_changes_only_the_line_that_changed() {
         .filter(|(a, b)| a != b)
         .collect();
     assert_eq!(changed, [("  capacity: 40", "  capacity: 36")]);
-    assert_eq!(before.lines().count(), after.lines().count(), "comments and all stay");
+    assert_eq!(
+        before.lines().count(),
+        after.lines().count(),
+        "comments and all stay"
+    );
 }

@@ -35,6 +35,9 @@ pub struct Analysis {
     pub accepted: Vec<Accepted>,
     /// Core categories of every hired role × who covers them.
     pub coverage: Coverage,
+    /// Who covers what, person by person, so an edit of some people is analysed again for
+    /// them alone ([`Analysis::update_people`]).
+    index: team::CoverageIndex,
 }
 
 /// The numbers behind one person's findings.
@@ -183,36 +186,126 @@ pub fn analyze(catalog: &Catalog, plan: &Plan) -> Analysis {
     let mut findings = Vec::new();
     let mut accepted = Vec::new();
     let mut people = Vec::with_capacity(plan.people.len());
-    let mut coverage = team::CoverageBuilder::new(catalog);
-
-    for (index, person) in plan.people.iter().enumerate() {
-        let mix = RoleMix::of(catalog, person, &thresholds);
-        coverage.add(index, &mix);
-        let mut own = person::findings(catalog, person, index, &mix);
-        own.extend(unknown_accepted_tasks(
-            catalog,
-            &person.accept,
-            Some((index, &person.name)),
-        ));
-        own.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
-        split_accepted(own, &person.accept, &mut findings, &mut accepted);
-        people.push(mix.into_summary(person));
+    let mut index = team::CoverageIndex::new(catalog, plan.people.len());
+    for index_in_plan in 0..plan.people.len() {
+        let one = person_analysis(catalog, plan, index_in_plan, &thresholds, &mut index);
+        findings.extend(one.active);
+        accepted.extend(one.accepted);
+        people.push(one.summary);
     }
-
-    let coverage = coverage.finish();
-    let mut team = team::findings(catalog, &coverage);
-    team.extend(unknown_override_roles(catalog, plan));
-    team.extend(unknown_categories(catalog, plan));
-    team.extend(unknown_accepted_tasks(catalog, &plan.accept, None));
-    split_accepted(team, &plan.accept, &mut findings, &mut accepted);
-
+    let coverage = index.coverage(catalog);
+    let (team_active, team_accepted) = team_analysis(catalog, plan, &coverage);
+    findings.extend(team_active);
+    accepted.extend(team_accepted);
     Analysis {
         plan: plan.name.clone(),
         people,
         findings,
         accepted,
         coverage,
+        index,
     }
+}
+
+impl Analysis {
+    /// Brings the analysis up to date after an edit that changed only the people at `touched`
+    /// (plan indices), keeping everyone in place: their rules run again, the team's coverage
+    /// takes them out and puts them back, and the team's findings are redone from it. The
+    /// result equals [`analyze`] of the edited plan (a property test holds it to that); an
+    /// edit that adds, removes or reorders people, or changes the plan's own fields, needs
+    /// [`analyze`].
+    pub fn update_people(&mut self, catalog: &Catalog, plan: &Plan, touched: &[usize]) {
+        if plan.people.len() != self.people.len() || touched.iter().any(|&i| i >= self.people.len())
+        {
+            *self = analyze(catalog, plan);
+            return;
+        }
+        let thresholds = role_thresholds(catalog, plan);
+        let mut touched = touched.to_vec();
+        touched.sort_unstable();
+        touched.dedup();
+        for &i in &touched {
+            self.index.remove(i);
+            let one = person_analysis(catalog, plan, i, &thresholds, &mut self.index);
+            self.people[i] = one.summary;
+            let found = person_range(&self.findings, i, |f| f);
+            self.findings.splice(found, one.active);
+            let silenced = person_range(&self.accepted, i, |a| &a.finding);
+            self.accepted.splice(silenced, one.accepted);
+        }
+        self.coverage = self.index.coverage(catalog);
+        let (team_active, team_accepted) = team_analysis(catalog, plan, &self.coverage);
+        let from = self.findings.partition_point(|f| f.person_index.is_some());
+        self.findings.truncate(from);
+        self.findings.extend(team_active);
+        let from = self
+            .accepted
+            .partition_point(|a| a.finding.person_index.is_some());
+        self.accepted.truncate(from);
+        self.accepted.extend(team_accepted);
+        plan.name.clone_into(&mut self.plan);
+    }
+}
+
+/// The range of `items` (in plan order, team ones last) that belongs to person `i`.
+fn person_range<T>(
+    items: &[T],
+    i: usize,
+    finding: impl Fn(&T) -> &Finding,
+) -> std::ops::Range<usize> {
+    let from = items.partition_point(|x| order(finding(x)) < i);
+    let to = items.partition_point(|x| order(finding(x)) <= i);
+    from..to.max(from)
+}
+
+/// One person's part of an analysis.
+struct PersonAnalysis {
+    summary: PersonSummary,
+    active: Vec<Finding>,
+    accepted: Vec<Accepted>,
+}
+
+/// Runs the per-person rules for the person at `i` and records them in the coverage `index`.
+fn person_analysis(
+    catalog: &Catalog,
+    plan: &Plan,
+    i: usize,
+    thresholds: &[Thresholds],
+    index: &mut team::CoverageIndex,
+) -> PersonAnalysis {
+    let person = &plan.people[i];
+    let mix = RoleMix::of(catalog, person, thresholds);
+    index.add(i, &mix);
+    let mut own = person::findings(catalog, person, i, &mix);
+    own.extend(unknown_accepted_tasks(
+        catalog,
+        &person.accept,
+        Some((i, &person.name)),
+    ));
+    own.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
+    let (mut active, mut accepted) = (Vec::new(), Vec::new());
+    split_accepted(own, &person.accept, &mut active, &mut accepted);
+    PersonAnalysis {
+        summary: mix.into_summary(person),
+        active,
+        accepted,
+    }
+}
+
+/// The team's findings from its coverage and the plan's own fields, split into active and
+/// accepted.
+fn team_analysis(
+    catalog: &Catalog,
+    plan: &Plan,
+    coverage: &Coverage,
+) -> (Vec<Finding>, Vec<Accepted>) {
+    let mut team = team::findings(catalog, coverage);
+    team.extend(unknown_override_roles(catalog, plan));
+    team.extend(unknown_categories(catalog, plan));
+    team.extend(unknown_accepted_tasks(catalog, &plan.accept, None));
+    let (mut active, mut accepted) = (Vec::new(), Vec::new());
+    split_accepted(team, &plan.accept, &mut active, &mut accepted);
+    (active, accepted)
 }
 
 /// Each role's thresholds (by catalog position) with the plan's overrides applied: `all` first,

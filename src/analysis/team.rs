@@ -1,8 +1,6 @@
 //! Team-level view: which core categories of the roles a plan hires for are covered, by whom,
 //! and which are not (`coverage-gap`).
 
-use std::collections::BTreeSet;
-
 use super::mix::RoleMix;
 use crate::catalog::Catalog;
 use crate::finding::{Detail, Finding, Rule, Severity};
@@ -27,43 +25,72 @@ impl Coverage {
     }
 }
 
-/// Collects, person by person, who has tasks in which category.
-pub(super) struct CoverageBuilder<'a> {
-    catalog: &'a Catalog,
-    hired: BTreeSet<usize>,
-    /// Per catalog category position, the people with a task in it.
+/// Who has tasks in which category, and which roles are hired, kept person by person so one
+/// person's change is taken out and put back without going over everyone again (the TUI does
+/// this on every edit; see [`super::Analysis::update_people`]).
+#[derive(Debug, Clone, Default)]
+pub(super) struct CoverageIndex {
+    /// Per catalog category position, the people (plan indices, ascending) with a task in it.
     by_category: Vec<Vec<usize>>,
+    /// Per catalog role position, how many people are hired for it (wholly or in part).
+    hires: Vec<usize>,
+    /// Per person, the category positions and the role positions they were added with.
+    people: Vec<(Vec<usize>, Vec<usize>)>,
 }
 
-impl<'a> CoverageBuilder<'a> {
-    pub fn new(catalog: &'a Catalog) -> Self {
-        CoverageBuilder {
-            catalog,
-            hired: BTreeSet::new(),
+impl CoverageIndex {
+    pub fn new(catalog: &Catalog, people: usize) -> Self {
+        CoverageIndex {
             by_category: vec![Vec::new(); catalog.categories().len()],
+            hires: vec![0; catalog.roles().len()],
+            people: vec![(Vec::new(), Vec::new()); people],
         }
     }
 
-    pub fn add(&mut self, person: usize, mix: &RoleMix<'a>) {
-        self.hired.extend(mix.role_positions.iter().copied());
-        for (category, &present) in mix.categories.iter().enumerate() {
-            if present {
-                self.by_category[category].push(person);
+    /// Records `person`'s categories and roles; people are added in plan order, or put back
+    /// after [`CoverageIndex::remove`].
+    pub fn add(&mut self, person: usize, mix: &RoleMix<'_>) {
+        let categories: Vec<usize> = (0..mix.categories.len())
+            .filter(|&c| mix.categories[c])
+            .collect();
+        for &c in &categories {
+            let list = &mut self.by_category[c];
+            if let Err(at) = list.binary_search(&person) {
+                list.insert(at, person);
             }
         }
+        for &r in &mix.role_positions {
+            self.hires[r] += 1;
+        }
+        self.people[person] = (categories, mix.role_positions.clone());
     }
 
-    pub fn finish(self) -> Coverage {
-        let roles = self.catalog.roles();
+    /// Takes `person`'s contribution out again.
+    pub fn remove(&mut self, person: usize) {
+        let (categories, roles) = std::mem::take(&mut self.people[person]);
+        for c in categories {
+            let list = &mut self.by_category[c];
+            if let Ok(at) = list.binary_search(&person) {
+                list.remove(at);
+            }
+        }
+        for r in roles {
+            self.hires[r] = self.hires[r].saturating_sub(1);
+        }
+    }
+
+    /// The coverage table: every core category of every hired role, in catalog order.
+    pub fn coverage(&self, catalog: &Catalog) -> Coverage {
         let mut rows = Vec::new();
-        for &i in &self.hired {
-            let role = &roles[i];
-            for category in self.catalog.core_categories(&role.id) {
+        for (i, role) in catalog.roles().iter().enumerate() {
+            if self.hires[i] == 0 {
+                continue;
+            }
+            for category in catalog.core_categories(&role.id) {
                 rows.push(CategoryCoverage {
                     role: role.id.clone(),
                     category: category.id.clone(),
-                    covered_by: self
-                        .catalog
+                    covered_by: catalog
                         .category_position(&category.id)
                         .map(|p| self.by_category[p].clone())
                         .unwrap_or_default(),
