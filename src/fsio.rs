@@ -140,7 +140,22 @@ pub fn write_atomic_with(
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let target = link_target(path)?;
-    replace_atomically(&target, write).map_err(|e| std::io::Error::new(e.kind(), os_reason(&e)))
+    match std::fs::metadata(&target) {
+        Ok(meta) if meta.is_dir() => Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "is a directory",
+        )),
+        // A device, a pipe or a terminal (`-o /dev/null`, `-o /dev/stdout`): there is no file
+        // to replace, and renaming over it would put a regular file where the device was, so
+        // the output goes straight to it.
+        Ok(meta) if !meta.is_file() => {
+            let mut file = std::fs::OpenOptions::new().write(true).open(&target)?;
+            write(&mut file)?;
+            file.flush()
+        }
+        _ => replace_atomically(&target, write)
+            .map_err(|e| std::io::Error::new(e.kind(), os_reason(&e))),
+    }
 }
 
 /// How many links in a row are followed before giving up, as the kernel's own limit (40).
@@ -469,6 +484,29 @@ mod tests {
     #[cfg(unix)]
     fn is_root() -> bool {
         std::fs::metadata("/proc/self").is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_or_a_pipe_is_written_to_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("null");
+        std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+        write_atomic(&link, b"report").unwrap();
+        assert!(
+            !std::fs::metadata("/dev/null").unwrap().is_file(),
+            "still a device"
+        );
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            write_atomic(dir.path(), b"x").unwrap_err().kind(),
+            std::io::ErrorKind::IsADirectory
+        );
     }
 
     #[cfg(unix)]

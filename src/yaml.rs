@@ -29,7 +29,38 @@ pub fn parse<T: DeserializeOwned>(origin: &str, text: &str) -> Result<T, InputEr
             message: "the file has only comments; expected a YAML mapping".to_owned(),
         });
     }
-    serde_yaml::from_str(text).map_err(|err| convert(origin, &err))
+    serde_yaml::from_str(text).map_err(|err| {
+        let mut e = convert(origin, &err);
+        // The reader stops at a raw control character with "at position N" (a character
+        // offset) and a location of 1:1: say where it is, and which character.
+        if let Some((at, c)) = first_raw_control(text)
+            && e.message.contains("control characters are not allowed")
+        {
+            e.location = Some(location_of(text, at));
+            e.message = format!(
+                "{} here; a YAML file may not hold it raw",
+                crate::safe_text::describe(c)
+            );
+        }
+        e
+    })
+}
+
+/// The first control character YAML does not allow raw in a file (all but tab and line
+/// breaks), with its byte offset.
+fn first_raw_control(text: &str) -> Option<(usize, char)> {
+    text.char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// The 1-based line and column (in characters) of byte offset `at`.
+fn location_of(text: &str, at: usize) -> Location {
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Location {
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+    }
 }
 
 /// Whether every line is blank, a comment or a document marker: YAML reads that as nothing,

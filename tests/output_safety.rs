@@ -194,3 +194,73 @@ fn a_save_through_a_link_updates_the_target_and_keeps_the_link() {
             .is_symlink()
     );
 }
+
+#[test]
+fn catalogs_standard_input_devices_and_broken_plans() {
+    let dir = setup();
+    let d = dir.path();
+    // A catalog file read from a --catalog directory is an input too.
+    std::fs::create_dir(d.join("cats")).unwrap();
+    let catalog = "tasks: []\n";
+    std::fs::write(d.join("cats/extra.yaml"), catalog).unwrap();
+    refused(
+        d,
+        &[
+            "--catalog",
+            "cats",
+            "report",
+            "plan.yaml",
+            "-o",
+            "cats/extra.yaml",
+        ],
+        "cats/extra.yaml",
+        catalog,
+        "input of this command",
+    );
+    // A plan that does not load (a newer version, a typo) is still a plan.
+    let newer = "version: 9\nname: Later\npeople: []\n";
+    std::fs::write(d.join("newer.yaml"), newer).unwrap();
+    refused(
+        d,
+        &["report", "plan.yaml", "-o", "newer.yaml"],
+        "newer.yaml",
+        newer,
+        "is a plan",
+    );
+
+    // Standard input redirected from the posting: -o may not replace it.
+    let out = Command::new(env!("CARGO_BIN_EXE_rolescope"))
+        .args(["offer", "-", "--report", "markdown", "-o", "offer.txt"])
+        .current_dir(d)
+        .env("ROLESCOPE_CONFIG_DIR", d.join("config"))
+        .stdin(std::fs::File::open(d.join("offer.txt")).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("standard input"));
+    assert_eq!(read(d, "offer.txt"), OFFER);
+
+    // `-o -` is standard output; a device is written to, not replaced.
+    let out = Command::new(env!("CARGO_BIN_EXE_rolescope"))
+        .args(["report", "plan.yaml", "-o", "-"])
+        .current_dir(d)
+        .env("ROLESCOPE_CONFIG_DIR", d.join("config"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Ana"));
+    assert!(!d.join("-").exists());
+    let r = run(d, &["report", "plan.yaml", "-o", "/dev/null"]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
+    // A directory is refused whatever the flags.
+    std::fs::create_dir(d.join("out")).unwrap();
+    let r = run(d, &["offer", "offer.txt", "--save", "out", "--force"]);
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("is a directory"), "{}", r.stderr);
+}

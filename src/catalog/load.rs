@@ -196,9 +196,9 @@ fn owner_id(owner: &Owner) -> &str {
     }
 }
 
-/// The located error for an entry field that holds a control character, if any.
-fn unsafe_field<T: HasId>(entry: &T, source: &CatalogSource) -> Option<InputError> {
-    entry.one_line_fields().into_iter().find_map(|(field, value)| {
+/// A located error for each of an entry's one-line fields that holds a control character.
+fn unsafe_fields<T: HasId>(entry: &T, source: &CatalogSource) -> Vec<InputError> {
+    entry.one_line_fields().into_iter().filter_map(|(field, value)| {
         let (at, c) = safe_text::first_unsafe(value)?;
         let before = value[..at].trim_end();
         let location = (!before.is_empty())
@@ -215,7 +215,7 @@ fn unsafe_field<T: HasId>(entry: &T, source: &CatalogSource) -> Option<InputErro
                 safe_text::describe(c),
             ),
         ))
-    })
+    }).collect()
 }
 
 fn locate(source: &CatalogSource, value: &str) -> Option<Location> {
@@ -237,8 +237,9 @@ fn place<T: HasId>(
         .map(|(i, p)| (p.entry.id().to_owned(), i))
         .collect();
     for entry in entries {
-        if let Some(e) = unsafe_field(&entry, source) {
-            errors.push(e);
+        let unsafe_errors = unsafe_fields(&entry, source);
+        if !unsafe_errors.is_empty() {
+            errors.extend(unsafe_errors);
             continue;
         }
         let id = entry.id().to_owned();

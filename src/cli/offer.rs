@@ -1,11 +1,11 @@
 //! `rolescope offer [FILE|-]`: check a job offer or posting written in plain text.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
 use super::paint::{AnsiPaint, use_colour, width};
-use super::{Cli, FailOn, Format, load_catalog, output};
+use super::{Cli, FailOn, Format, catalog_sources, load_catalog, output};
 use crate::analysis::reaches;
 use crate::error::InputError;
 use crate::offer::{Language, MatchingConfig, Reader, RoleHint, judge};
@@ -82,27 +82,18 @@ pub struct OfferArgs {
     pub brief: bool,
 }
 
-/// Refuses, before anything is read or written, outputs that would replace what they should
-/// not (see [`output`]), and one file given as both outputs.
-fn check_outputs(cli: &Cli, args: &OfferArgs) -> Result<(), InputError> {
-    let mut inputs: Vec<&Path> = cli.catalogs.iter().map(PathBuf::as_path).collect();
-    if args.file.as_os_str() != "-" {
-        inputs.push(&args.file);
+/// Refuses, before anything is written, outputs that would replace what they should not
+/// (see [`output`]).
+fn check_outputs(cli: &Cli, args: &OfferArgs) -> anyhow::Result<()> {
+    if args.output.is_none() && args.save.is_none() {
+        return Ok(());
     }
+    let inputs = output::Inputs::new(&args.file, &catalog_sources(&cli.catalogs)?);
     if let Some(path) = &args.output {
         output::check_output(path, &inputs, args.force)?;
     }
     if let Some(path) = &args.save {
-        inputs.extend(args.output.as_deref());
-        output::check_not_input("--save", path, &inputs, args.force)?;
-        output::check_save(path, args.force)?;
-        if args.output.as_deref() == Some(path.as_path()) {
-            return Err(InputError::new(
-                "--save",
-                None,
-                "is the same file as -o; the plan and the reply need a file each",
-            ));
-        }
+        output::check_save(path, args.output.as_deref(), &inputs, args.force)?;
     }
     Ok(())
 }
@@ -159,7 +150,7 @@ pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
     let colour = use_colour(cli.color);
     if let Some(format) = args.report {
         let text = render_offer_reply(format.into(), &catalog, &offer, &judgement, &origin);
-        match &args.output {
+        match args.output.as_deref().filter(|p| !output::is_stdout(p)) {
             Some(path) => fsio::write_atomic(path, text.as_bytes()).map_err(|e| {
                 anyhow::anyhow!(
                     "cannot write the reply to {}: {}",

@@ -1,11 +1,11 @@
 //! `rolescope report PLAN [--person NAME] [--format ...] [-o FILE]`: a report to share.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
 use super::check::read_plan;
-use super::{Cli, load_catalog, output};
+use super::{Cli, catalog_sources, load_catalog, output};
 use crate::analysis::analyze;
 use crate::error::InputErrors;
 use crate::report::{self, ReportFormat, Subject};
@@ -61,8 +61,7 @@ pub struct ReportArgs {
 /// `check` is the gate), 2 on bad input.
 pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<u8> {
     if let Some(path) = &args.output {
-        let mut inputs: Vec<&Path> = cli.catalogs.iter().map(PathBuf::as_path).collect();
-        inputs.push(&args.plan);
+        let inputs = output::Inputs::new(&args.plan, &catalog_sources(&cli.catalogs)?);
         output::check_output(path, &inputs, args.force)?;
     }
     let catalog = load_catalog(&cli.catalogs)?;
@@ -88,7 +87,7 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<u8> {
         &loaded.origin,
         subject,
     );
-    if let Some(path) = &args.output {
+    if let Some(path) = args.output.as_deref().filter(|p| !output::is_stdout(p)) {
         fsio::write_atomic(path, text.as_bytes()).map_err(|e| {
             anyhow::anyhow!(
                 "cannot write the report to {}: {}",

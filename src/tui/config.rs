@@ -124,7 +124,7 @@ impl Config {
             config.bindings = remap(&overrides)
                 .map_err(|e| {
                     let at = locate_key(&text, &e.command);
-                    InputError::new(&origin, at, format!("keys: {}", e.message))
+                    InputError::new(&origin, at, format!("keys.{}: {}", e.command, e.message))
                 })?
                 .into();
         }
@@ -196,7 +196,7 @@ mod tests {
         let e = Config::load(dir.path()).unwrap_err();
         assert!(
             e.message
-                == "keys: key `a` would be bound to both global.add-person and global.quit; give one of them another key",
+                == "keys.global.quit: key `a` would be bound to both global.add-person and global.quit; give one of them another key",
             "each command once: {e}"
         );
         assert_eq!(

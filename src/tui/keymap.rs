@@ -579,7 +579,7 @@ pub fn remap(overrides: &[(String, Vec<KeySpec>)]) -> Result<Vec<Binding>, Remap
         };
         if keys.contains(&INTERRUPT) {
             return Err(fail(format!(
-                "keys.{name}: `{INTERRUPT}` always quits (asking about unsaved changes), so it cannot be bound to anything"
+                "`{INTERRUPT}` always quits (asking about unsaved changes), so it cannot be bound to anything"
             )));
         }
         let template = BINDINGS[first].clone();

@@ -122,6 +122,19 @@ pub fn offer_recovery(session: &mut Session, data: &DataDir) {
     };
     recovery::clean_up(&instance);
     let mut found = recovery::leftovers(&instance, session.path.as_deref());
+    // Unsaved new plans belong to whoever starts a new plan next: offered when the plan being
+    // opened has no file yet; otherwise the status line says they are there.
+    if session.path.as_deref().is_some_and(Path::exists) {
+        let new_plans = recovery::leftovers(&instance, None).len();
+        if new_plans > 0 && session.welcome.is_none() {
+            session.welcome = Some(format!(
+                "{new_plans} unsaved new plan(s) from a rolescope that did not quit normally: `rolescope NEW.yaml` offers them back."
+            ));
+        }
+    } else if session.path.is_some() {
+        found.extend(recovery::leftovers(&instance, None));
+        found.sort_by_key(|copy| std::cmp::Reverse(copy.written));
+    }
     if !found.is_empty() {
         let choice = prompt::choose(
             &found,
@@ -253,7 +266,8 @@ fn perform(
         Effect::Quit => return true,
         Effect::Save(path) => {
             let opened = app.path.as_deref().is_some_and(|p| same_file(p, &path));
-            if opened && disk_time.is_some() && modified(&path) != *disk_time {
+            // Changed on disk, or made by someone else while this new plan was unsaved.
+            if opened && modified(&path) != *disk_time {
                 update(app, Action::SaveConflict(path));
             } else if !opened && std::fs::metadata(&path).is_ok() {
                 update(app, Action::SaveWouldReplace(path));

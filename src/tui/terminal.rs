@@ -12,6 +12,7 @@ use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use crossterm::execute;
+use crossterm::terminal::{Clear, ClearType};
 use ratatui::DefaultTerminal;
 
 /// The terminal in raw mode on the alternate screen, restored when dropped.
@@ -30,7 +31,11 @@ impl TerminalGuard {
             previous(info);
         }));
         let mut out = stdout();
-        execute!(out, EnableBracketedPaste)?;
+        // What was on the screen before (the recovery question) must not show through cells
+        // the first frame leaves blank; some terminals keep it on the alternate screen.
+        // (ratatui's own `clear` asks for the cursor position, which not every terminal
+        // answers.)
+        execute!(out, Clear(ClearType::All), EnableBracketedPaste)?;
         if mouse {
             execute!(out, EnableMouseCapture)?;
         }
