@@ -292,6 +292,13 @@ fn perform(
             if app.path.as_deref().is_some_and(|p| same_file(p, &target)) {
                 let message = "That is the plan's own file; choose another path for the report.";
                 update(app, Action::Exported(Err(message.to_owned())));
+            } else if std::fs::metadata(&target).is_ok_and(|m| !m.is_file()) {
+                // A pipe would block the view until someone reads it; a device is no report.
+                let message = format!(
+                    "{} is not a regular file; choose a file name for the report.",
+                    target.display()
+                );
+                update(app, Action::Exported(Err(message)));
             } else if !replace && std::fs::metadata(&target).is_ok() {
                 update(
                     app,
