@@ -36,24 +36,80 @@ pub struct LinearModel {
 enum Index {
     /// By name: a model fitted or read from its text file (and written back to one).
     Names(FxHashMap<String, usize>),
-    /// By the name's hash, sorted: the compact form the binary embeds (row = position).
-    Hashes(Vec<u64>),
+    /// By the name's hash: the compact form the binary embeds (row = position).
+    Hashes(HashIndex),
 }
 
 impl Index {
     fn row(&self, feature: &str) -> Option<usize> {
         match self {
             Index::Names(names) => names.get(feature).copied(),
-            Index::Hashes(hashes) => hashes.binary_search(&feature_hash(feature)).ok(),
+            Index::Hashes(hashes) => hashes.row(feature_hash(feature)),
         }
     }
 
     fn len(&self) -> usize {
         match self {
             Index::Names(names) => names.len(),
-            Index::Hashes(hashes) => hashes.len(),
+            Index::Hashes(hashes) => hashes.hashes.len(),
         }
     }
+}
+
+/// Sorted feature hashes and, for each value of their top bits, where its run of hashes
+/// starts: a lookup reads one run of about one hash instead of binary-searching thousands
+/// (the models are looked up some 150 times a line). Made in one pass when a model is read.
+#[derive(Debug, Clone, PartialEq)]
+struct HashIndex {
+    hashes: Vec<u64>,
+    /// `starts[b]..starts[b + 1]`: the positions of the hashes whose top bits are `b`.
+    starts: Vec<u32>,
+    /// 64 minus the number of top bits.
+    shift: u32,
+}
+
+impl HashIndex {
+    /// The index of `hashes`, which must be sorted.
+    fn new(hashes: Vec<u64>) -> HashIndex {
+        // About one hash a run: as many runs as the next power of two.
+        let bits = hashes
+            .len()
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(1, 24);
+        let shift = 64 - bits;
+        let mut starts = Vec::with_capacity((1 << bits) + 1);
+        let mut i = 0;
+        for top in 0..=(1_u64 << bits) {
+            while i < hashes.len() && hashes[i] >> shift < top {
+                i += 1;
+            }
+            starts.push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        HashIndex {
+            hashes,
+            starts,
+            shift,
+        }
+    }
+
+    fn row(&self, hash: u64) -> Option<usize> {
+        let top = usize::try_from(hash >> self.shift).ok()?;
+        let (from, to) = (self.starts[top] as usize, self.starts[top + 1] as usize);
+        self.hashes[from..to]
+            .iter()
+            .position(|&h| h == hash)
+            .map(|i| from + i)
+    }
+}
+
+/// A line's features as a model sees them: (position among the line's features, row) of each
+/// feature the model has weights for, and how many features the line has (unknown ones too:
+/// every feature's value is 1/√count).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Known {
+    rows: Vec<(usize, usize)>,
+    count: usize,
 }
 
 /// A feature's part in a decision.
@@ -99,14 +155,26 @@ pub struct Example {
 impl LinearModel {
     /// Class probabilities for a line with these features (unknown features are ignored).
     pub fn probabilities<S: AsRef<str>>(&self, features: &[S]) -> Vec<f64> {
-        let k = self.classes.len();
-        let rows: Vec<usize> = features
-            .iter()
-            .filter_map(|f| self.index.row(f.as_ref()))
+        self.probabilities_of(&self.known(features.iter().map(AsRef::as_ref)))
+    }
+
+    /// The features of a line this model has weights for, looked up once for both
+    /// [`Self::probabilities_of`] and [`Self::explain_of`].
+    pub fn known<'a>(&self, features: impl ExactSizeIterator<Item = &'a str>) -> Known {
+        let count = features.len();
+        let rows = features
+            .enumerate()
+            .filter_map(|(i, f)| Some((i, self.index.row(f)?)))
             .collect();
-        let v = value(features.len());
+        Known { rows, count }
+    }
+
+    /// [`Self::probabilities`] of features already looked up.
+    pub fn probabilities_of(&self, known: &Known) -> Vec<f64> {
+        let k = self.classes.len();
+        let v = value(known.count);
         let mut scores = self.bias.clone();
-        for r in &rows {
+        for &(_, r) in &known.rows {
             for (c, s) in scores.iter_mut().enumerate() {
                 *s += self.weights[r * k + c] * v;
             }
@@ -122,28 +190,39 @@ impl LinearModel {
         class: usize,
         n: usize,
     ) -> Vec<Contribution> {
+        let known = self.known(features.iter().map(AsRef::as_ref));
+        self.explain_of(&known, |i| features[i].as_ref(), class, n)
+    }
+
+    /// [`Self::explain`] of features already looked up; `name` gives the feature at a
+    /// position among the line's.
+    pub fn explain_of<'a>(
+        &self,
+        known: &Known,
+        name: impl Fn(usize) -> &'a str,
+        class: usize,
+        n: usize,
+    ) -> Vec<Contribution> {
         let k = self.classes.len();
-        let v = value(features.len());
-        let mut out: Vec<Contribution> = features
+        let v = value(known.count);
+        let mut out: Vec<(&str, f64)> = known
+            .rows
             .iter()
-            .filter_map(|f| {
-                let r = self.index.row(f.as_ref())?;
+            .filter_map(|&(i, r)| {
                 let row = &self.weights[r * k..(r + 1) * k];
                 let others = (row.iter().sum::<f64>() - row[class]) / (k - 1).max(1) as f64;
                 let weight = (row[class] - others) * v;
-                (weight > 0.0).then(|| Contribution {
-                    feature: f.as_ref().to_owned(),
-                    weight,
-                })
+                (weight > 0.0).then(|| (name(i), weight))
             })
             .collect();
-        out.sort_by(|a, b| {
-            b.weight
-                .total_cmp(&a.weight)
-                .then(a.feature.cmp(&b.feature))
-        });
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
         out.truncate(n);
-        out
+        out.into_iter()
+            .map(|(feature, weight)| Contribution {
+                feature: feature.to_owned(),
+                weight,
+            })
+            .collect()
     }
 
     pub fn class_index(&self, name: &str) -> Option<usize> {
@@ -356,10 +435,13 @@ impl LinearModel {
         if r.at != bytes.len() || classes.len() < 2 {
             return Err(r.error("trailing bytes or too few classes"));
         }
+        if !hashes.is_sorted() {
+            return Err(r.error("the feature hashes are not sorted"));
+        }
         Ok(LinearModel {
             classes,
             bias,
-            index: Index::Hashes(hashes),
+            index: Index::Hashes(HashIndex::new(hashes)),
             weights,
             extras,
         })
