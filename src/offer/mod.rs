@@ -31,6 +31,7 @@ pub mod features;
 pub mod language;
 pub mod matcher;
 pub mod model;
+pub mod names;
 pub mod normalize;
 pub mod roles;
 pub mod sections;
@@ -264,7 +265,8 @@ impl Reader {
         // reads as a title ("Discord Moderator") when no line names a role.
         let extracted = self.extractor.extract(text, &is_title);
         let laid = sections::lay_out(text);
-        let (mut p, first_is_title) = self.sections.duty_probabilities(language, &stems, &laid);
+        let tokens = sections::tokens_of(&stems, &laid);
+        let (mut p, first_is_title) = self.sections.duty_probabilities(language, &laid, &tokens);
         let title_line = extracted.title.clone().or_else(|| {
             (!hint.lines_are_duties && first_is_title && laid.len() > 1 && !laid[0].sentence)
                 .then(|| laid[0].text.clone())
@@ -285,7 +287,7 @@ impl Reader {
         }
         let mut ignored = Vec::new();
         let mut lines = Vec::new();
-        for (line, p) in laid.iter().zip(p) {
+        for ((line, tokens), p) in laid.iter().zip(&tokens).zip(p) {
             let is_title_line = laid.len() > 1 && title_line.as_deref() == Some(line.text.as_str());
             // Pay and place are facts of the offer, never duties, whatever the model says; nor is
             // a short unbulleted line that ends in a comma, the shape of a greeting or a
@@ -302,7 +304,10 @@ impl Reader {
                 continue;
             }
             for duty in self.sections.split(&stems, &line.text) {
-                let (mapping, reading) = self.read_duty(catalog, &stems, &duty, given);
+                // A line of one duty is read by the tokens the section model read it by.
+                let tokens = (duty == line.text).then_some(tokens.as_slice());
+                let (mapping, reading) =
+                    self.read_duty_tokens(catalog, &stems, &duty, tokens, given);
                 lines.push(DutyLine {
                     source_text: line.text.clone(),
                     text: duty,
@@ -386,13 +391,28 @@ impl Reader {
         text: &str,
         given: bool,
     ) -> (Option<Mapping>, LineReading) {
+        self.read_duty_tokens(catalog, stems, text, None, given)
+    }
+
+    /// [`Self::read_duty`], with the duty's tokens when they are at hand.
+    fn read_duty_tokens(
+        &self,
+        catalog: &Catalog,
+        stems: &Stems,
+        text: &str,
+        tokens: Option<&[features::Token]>,
+        given: bool,
+    ) -> (Option<Mapping>, LineReading) {
         let reader = &self.config.reader;
         let neither_min = if given {
             reader.given_line_neither_min
         } else {
             reader.posting_line_neither_min
         };
-        let mut guess = self.roles.read_given(stems, text, neither_min);
+        let mut guess = match tokens {
+            Some(tokens) => self.roles.read_tokens(tokens, neither_min),
+            None => self.roles.read_given(stems, text, neither_min),
+        };
         // In a posting, a line the model can barely place (close to even odds between the
         // classes) is no role's work as far as the reader can tell: it stays out of the verdict.
         if !given && guess.probability < reader.posting_line_min_probability {
