@@ -213,22 +213,12 @@ fn builtin_model(path: &str) -> Result<model::LinearModel, InputError> {
 
 impl Reader {
     pub fn new(catalog: &Catalog, config: MatchingConfig) -> Result<Reader, InputError> {
-        // Loading the models is most of a reader's start-up: the section models load on a
-        // second thread while this one loads the role model and indexes the catalog.
-        let (first, second, roles, matcher) = std::thread::scope(|scope| {
-            let sections = scope.spawn(|| {
-                (
-                    builtin_model(SECTIONS_FIRST_MODEL),
-                    builtin_model(SECTIONS_MODEL),
-                )
-            });
-            let roles = builtin_model(ROLES_MODEL);
-            let matcher = Matcher::new(catalog, &config);
-            let (first, second) = sections
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (first, second, roles, matcher)
-        });
+        // The models are read in place from the bytes the binary embeds: nothing to wait
+        // for. Indexing the catalog's tasks is most of a reader's start-up.
+        let first = builtin_model(SECTIONS_FIRST_MODEL);
+        let second = builtin_model(SECTIONS_MODEL);
+        let roles = builtin_model(ROLES_MODEL);
+        let matcher = Matcher::new(catalog, &config);
         let sections = SectionReader::new(
             first?,
             second?,

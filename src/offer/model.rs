@@ -26,7 +26,7 @@ pub struct LinearModel {
     bias: Vec<f64>,
     /// Feature → row in `weights` (`classes.len()` weights a row).
     index: Index,
-    weights: Vec<f64>,
+    weights: Weights,
     /// Named word lists learned with the model (sorted), e.g. the stems that open duties.
     pub extras: Vec<(String, Vec<String>)>,
 }
@@ -51,17 +51,49 @@ impl Index {
     fn len(&self) -> usize {
         match self {
             Index::Names(names) => names.len(),
-            Index::Hashes(hashes) => hashes.hashes.len(),
+            Index::Hashes(hashes) => hashes.len(),
         }
     }
 }
 
-/// Sorted feature hashes and, for each value of their top bits, where its run of hashes
-/// starts: a lookup reads one run of about one hash instead of binary-searching thousands
-/// (the models are looked up some 150 times a line). Made in one pass when a model is read.
+/// A model's weights, `classes.len()` a row: owned (a model fitted or read from its text
+/// file), or read in place from the compact bytes the binary embeds, so that a reader starts
+/// without copying some 200,000 numbers.
+#[derive(Debug, Clone, PartialEq)]
+enum Weights {
+    Owned(Vec<f64>),
+    /// Little-endian `f64`s.
+    Embedded(&'static [u8]),
+}
+
+impl Weights {
+    fn get(&self, i: usize) -> f64 {
+        match self {
+            Weights::Owned(w) => w[i],
+            Weights::Embedded(bytes) => f64::from_le_bytes(eight(bytes, i)),
+        }
+    }
+
+    /// The `k` weights of row `r`.
+    fn row(&self, r: usize, k: usize) -> impl Iterator<Item = f64> + '_ {
+        (r * k..(r + 1) * k).map(|i| self.get(i))
+    }
+}
+
+/// The `i`-th eight bytes of `bytes`.
+fn eight(bytes: &[u8], i: usize) -> [u8; 8] {
+    let mut out = [0; 8];
+    out.copy_from_slice(&bytes[i * 8..(i + 1) * 8]);
+    out
+}
+
+/// Sorted feature hashes (little-endian `u64`s, in place in the embedded bytes) and, for each
+/// value of their top bits, where its run of hashes starts: a lookup reads one run of about
+/// one hash instead of binary-searching thousands (the models are looked up some 150 times a
+/// line). The runs are found in one pass when a model is read.
 #[derive(Debug, Clone, PartialEq)]
 struct HashIndex {
-    hashes: Vec<u64>,
+    hashes: &'static [u8],
     /// `starts[b]..starts[b + 1]`: the positions of the hashes whose top bits are `b`.
     starts: Vec<u32>,
     /// 64 minus the number of top bits.
@@ -69,37 +101,41 @@ struct HashIndex {
 }
 
 impl HashIndex {
-    /// The index of `hashes`, which must be sorted.
-    fn new(hashes: Vec<u64>) -> HashIndex {
+    /// The index of `hashes`; `None` unless they are sorted and distinct.
+    fn new(hashes: &'static [u8]) -> Option<HashIndex> {
+        let n = hashes.len() / 8;
         // About one hash a run: as many runs as the next power of two.
-        let bits = hashes
-            .len()
-            .next_power_of_two()
-            .trailing_zeros()
-            .clamp(1, 24);
+        let bits = n.next_power_of_two().trailing_zeros().clamp(1, 24);
         let shift = 64 - bits;
         let mut starts = Vec::with_capacity((1 << bits) + 1);
-        let mut i = 0;
-        for top in 0..=(1_u64 << bits) {
-            while i < hashes.len() && hashes[i] >> shift < top {
-                i += 1;
+        let mut previous = None;
+        for i in 0..n {
+            let h = u64::from_le_bytes(eight(hashes, i));
+            if previous.is_some_and(|p| p >= h) {
+                return None;
             }
-            starts.push(u32::try_from(i).unwrap_or(u32::MAX));
+            previous = Some(h);
+            // The runs of the top bits up to this hash's start at or before it.
+            while (starts.len() as u64) <= h >> shift {
+                starts.push(u32::try_from(i).ok()?);
+            }
         }
-        HashIndex {
+        starts.resize((1 << bits) + 1, u32::try_from(n).ok()?);
+        Some(HashIndex {
             hashes,
             starts,
             shift,
-        }
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.hashes.len() / 8
     }
 
     fn row(&self, hash: u64) -> Option<usize> {
         let top = usize::try_from(hash >> self.shift).ok()?;
         let (from, to) = (self.starts[top] as usize, self.starts[top + 1] as usize);
-        self.hashes[from..to]
-            .iter()
-            .position(|&h| h == hash)
-            .map(|i| from + i)
+        (from..to).find(|&i| u64::from_le_bytes(eight(self.hashes, i)) == hash)
     }
 }
 
@@ -175,8 +211,8 @@ impl LinearModel {
         let v = value(known.count);
         let mut scores = self.bias.clone();
         for &(_, r) in &known.rows {
-            for (c, s) in scores.iter_mut().enumerate() {
-                *s += self.weights[r * k + c] * v;
+            for (s, w) in scores.iter_mut().zip(self.weights.row(r, k)) {
+                *s += w * v;
             }
         }
         softmax(&mut scores);
@@ -209,9 +245,10 @@ impl LinearModel {
             .rows
             .iter()
             .filter_map(|&(i, r)| {
-                let row = &self.weights[r * k..(r + 1) * k];
-                let others = (row.iter().sum::<f64>() - row[class]) / (k - 1).max(1) as f64;
-                let weight = (row[class] - others) * v;
+                let own = self.weights.get(r * k + class);
+                let sum = self.weights.row(r, k).sum::<f64>();
+                let others = (sum - own) / (k - 1).max(1) as f64;
+                let weight = (own - others) * v;
                 (weight > 0.0).then(|| (name(i), weight))
             })
             .collect();
@@ -300,7 +337,7 @@ impl LinearModel {
             classes,
             bias: b,
             index: Index::Names(index),
-            weights: w,
+            weights: Weights::Owned(w),
             extras: Vec::new(),
         }
     }
@@ -325,11 +362,11 @@ impl LinearModel {
         };
         names.sort();
         for (name, &r) in names {
-            let row = &self.weights[r * k..(r + 1) * k];
+            let row: Vec<f64> = self.weights.row(r, k).collect();
             if row.iter().all(|w| w.abs() < 0.000_05) {
                 continue;
             }
-            let _ = writeln!(out, "f\t{name}\t{}", fmt_row(row));
+            let _ = writeln!(out, "f\t{name}\t{}", fmt_row(&row));
         }
         out
     }
@@ -400,7 +437,7 @@ impl LinearModel {
             classes,
             bias,
             index: Index::Names(index),
-            weights,
+            weights: Weights::Owned(weights),
             extras,
         })
     }
@@ -408,7 +445,7 @@ impl LinearModel {
     /// Reads the compact form the build script embeds (`src/build.rs`): the magic, the
     /// classes, the biases, the extras, then the sorted feature hashes and their weights, all
     /// little-endian. `line` in an error is the byte offset.
-    pub fn from_compact(bytes: &[u8]) -> Result<LinearModel, ModelError> {
+    pub fn from_compact(bytes: &'static [u8]) -> Result<LinearModel, ModelError> {
         let mut r = Bytes { bytes, at: 0 };
         if r.take(MAGIC.len())? != MAGIC {
             return Err(r.error("not a compact model"));
@@ -426,23 +463,23 @@ impl LinearModel {
             })
             .collect::<Result<Vec<_>, ModelError>>()?;
         let n = r.count()?;
-        let hashes = (0..n)
-            .map(|_| r.array().map(u64::from_le_bytes))
-            .collect::<Result<Vec<_>, _>>()?;
-        let weights = (0..n * k)
-            .map(|_| r.float())
-            .collect::<Result<Vec<_>, _>>()?;
+        // The hashes and weights stay where they are in `bytes`: read in place, not copied.
+        let sizes = n.checked_mul(8).zip(n.checked_mul(k * 8));
+        let Some((hash_bytes, weight_bytes)) = sizes else {
+            return Err(r.error("the compact model ends too early"));
+        };
+        let hashes = r.take(hash_bytes)?;
+        let weights = r.take(weight_bytes)?;
         if r.at != bytes.len() || classes.len() < 2 {
             return Err(r.error("trailing bytes or too few classes"));
         }
-        if !hashes.is_sorted() {
-            return Err(r.error("the feature hashes are not sorted"));
-        }
+        let index = HashIndex::new(hashes)
+            .ok_or_else(|| r.error("the feature hashes are not sorted and distinct"))?;
         Ok(LinearModel {
             classes,
             bias,
-            index: Index::Hashes(HashIndex::new(hashes)),
-            weights,
+            index: Index::Hashes(index),
+            weights: Weights::Embedded(weights),
             extras,
         })
     }
@@ -471,12 +508,12 @@ fn softmax(scores: &mut [f64]) {
 }
 
 /// A cursor over a compact model's bytes.
-struct Bytes<'a> {
-    bytes: &'a [u8],
+struct Bytes {
+    bytes: &'static [u8],
     at: usize,
 }
 
-impl Bytes<'_> {
+impl Bytes {
     fn error(&self, message: &str) -> ModelError {
         ModelError {
             line: self.at,
@@ -484,7 +521,7 @@ impl Bytes<'_> {
         }
     }
 
-    fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
+    fn take(&mut self, n: usize) -> Result<&'static [u8], ModelError> {
         let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
         let Some(end) = end else {
             return Err(self.error("the compact model ends too early"));
