@@ -46,7 +46,7 @@ pub struct Matcher {
     /// Per term: the line-side weight (idf × weak-word factor × phrase boost).
     term_weight: Vec<f64>,
     /// Per term: (task position, task-side weight).
-    postings: Vec<Vec<(u32, f64)>>,
+    postings: Postings,
     /// Per task: the length divisor.
     task_norm: Vec<f64>,
     /// Per task: its owner slot (role position, or the shared slot).
@@ -71,24 +71,26 @@ impl Matcher {
             ids,
             factor,
             df,
-            docs,
+            entries,
+            ends,
         } = index_tasks(catalog, config, &norm);
-        let n = docs.len().max(1) as f64;
+        let n = ends.len().max(1) as f64;
         let term_weight: Vec<f64> = factor
             .iter()
             .zip(&df)
             .map(|(factor, df)| (1.0 + n / df).ln() * factor)
             .collect();
-        let mut postings = vec![Vec::new(); term_weight.len()];
-        let mut lengths = Vec::with_capacity(docs.len());
-        for (t, doc) in docs.iter().enumerate() {
+        let postings = Postings::new(&df, &entries, &ends, &term_weight);
+        let mut lengths = Vec::with_capacity(ends.len());
+        let mut start = 0;
+        for &end in &ends {
             let mut sq = 0.0;
-            for &(id, fwt) in doc {
+            for &(id, fwt) in &entries[start..end] {
                 let w = fwt * term_weight[id as usize];
-                postings[id as usize].push((t as u32, w));
                 sq += w * w;
             }
             lengths.push(f64::sqrt(sq).max(1e-9));
+            start = end;
         }
         let mean = lengths.iter().sum::<f64>() / lengths.len().max(1) as f64;
         let p = config.scoring.task_length_power;
@@ -116,7 +118,7 @@ impl Matcher {
         let mut scores = vec![0.0; self.task_norm.len()];
         let line = self.line(text);
         for &(_, id, lw) in &line.terms {
-            for &(task, dw) in &self.postings[id as usize] {
+            for (task, dw) in self.postings.of(id) {
                 scores[task as usize] += lw * dw;
             }
         }
@@ -169,9 +171,7 @@ impl Matcher {
             .terms
             .iter()
             .filter_map(|&(i, id, lw)| {
-                let &(_, dw) = self.postings[id as usize]
-                    .iter()
-                    .find(|(t, _)| *t as usize == task)?;
+                let (_, dw) = self.postings.of(id).find(|&(t, _)| t as usize == task)?;
                 Some((line.names.get(i).to_owned(), lw * dw / divisor))
             })
             .collect();
@@ -238,8 +238,10 @@ struct Vocabulary<'a> {
     factor: Vec<f64>,
     /// Per term: how many tasks use it.
     df: Vec<f64>,
-    /// Per term: the last task that used it (position + 1) and where in that task's list.
+    /// Per term: the last task that used it (position + 1) and where in `entries`.
     seen: Vec<(usize, usize)>,
+    /// Every task's (term id, field weight) of each of its terms, task after task.
+    entries: Vec<(u32, f64)>,
     /// The term being written.
     scratch: String,
 }
@@ -247,7 +249,7 @@ struct Vocabulary<'a> {
 impl Vocabulary<'_> {
     /// Adds the term written in `scratch` to task `task`'s list at field weight `w` (the
     /// highest weight of the fields the term appears in counts).
-    fn add(&mut self, task: usize, doc: &mut Vec<(u32, f64)>, w: f64) {
+    fn add(&mut self, task: usize, w: f64) {
         let next = self.ids.len() as u32;
         let id = *self.ids.entry(feature_hash(&self.scratch)).or_insert(next);
         if id == next {
@@ -265,34 +267,36 @@ impl Vocabulary<'_> {
         }
         let (last, at) = &mut self.seen[id as usize];
         if *last == task + 1 {
-            doc[*at].1 = f64::max(doc[*at].1, w);
+            self.entries[*at].1 = f64::max(self.entries[*at].1, w);
         } else {
             *last = task + 1;
-            *at = doc.len();
-            doc.push((id, f64::max(0.0, w)));
+            *at = self.entries.len();
+            self.entries.push((id, f64::max(0.0, w)));
             self.df[id as usize] += 1.0;
         }
     }
 
     /// Adds each single stem and phrase of `content` to a task.
-    fn add_pairs(&mut self, task: usize, doc: &mut Vec<(u32, f64)>, content: &[String], w: f64) {
+    fn add_pairs(&mut self, task: usize, content: &[String], w: f64) {
         pairs(content, |parts| {
             self.scratch.clear();
             for p in parts {
                 self.scratch.push_str(p);
             }
-            self.add(task, doc, w);
+            self.add(task, w);
         });
     }
 }
 
 /// The catalog's terms: each term's id by its hash, weak-word factor and how many tasks use
-/// it, and per task (term id, field weight) of each of its terms.
+/// it, and per task (term id, field weight) of each of its terms: `entries[ends[t - 1]..ends[t]]`
+/// for task `t`.
 struct TaskTerms {
     ids: FxHashMap<u64, u32>,
     factor: Vec<f64>,
     df: Vec<f64>,
-    docs: Vec<Vec<(u32, f64)>>,
+    entries: Vec<(u32, f64)>,
+    ends: Vec<usize>,
 }
 
 /// Reads every task's texts into terms. A category's texts are read once, not once per task.
@@ -306,46 +310,89 @@ fn index_tasks(catalog: &Catalog, config: &MatchingConfig, norm: &Normalizer) ->
         factor: Vec::new(),
         df: Vec::new(),
         seen: Vec::new(),
+        entries: Vec::new(),
         scratch: String::new(),
     };
     let mut categories: FxHashMap<&str, (Vec<String>, Vec<String>)> = FxHashMap::default();
     let mut letters = Vec::new();
-    let docs = catalog
-        .tasks()
-        .iter()
-        .enumerate()
-        .map(|(t, task)| {
-            let mut doc = Vec::new();
-            vocab.add_pairs(t, &mut doc, &norm.content(&task.title), fw.title);
-            for k in &task.keywords {
-                vocab.add_pairs(t, &mut doc, &norm.content(k), fw.keywords);
-            }
-            vocab.add_pairs(t, &mut doc, &norm.content(&task.why), fw.why);
-            if let Some(c) = catalog.category(&task.category) {
-                let (title, summary) = categories
-                    .entry(c.id.as_str())
-                    .or_insert_with(|| (norm.content(&c.title), norm.content(&c.summary)));
-                vocab.add_pairs(t, &mut doc, title, fw.category_title);
-                vocab.add_pairs(t, &mut doc, summary, fw.category_summary);
-            }
-            // Letter sequences of the title and keywords, so that a line in another language
-            // meets its task through shared roots ("moderar el foro", "modérer le forum").
-            for text in std::iter::once(&task.title).chain(&task.keywords) {
-                grams(text, &mut letters, |gram| {
-                    vocab.scratch.clear();
-                    vocab.scratch.push('#');
-                    vocab.scratch.extend(gram);
-                    vocab.add(t, &mut doc, g);
-                });
-            }
-            doc
-        })
-        .collect();
+    let mut ends = Vec::with_capacity(catalog.tasks().len());
+    for (t, task) in catalog.tasks().iter().enumerate() {
+        vocab.add_pairs(t, &norm.content(&task.title), fw.title);
+        for k in &task.keywords {
+            vocab.add_pairs(t, &norm.content(k), fw.keywords);
+        }
+        vocab.add_pairs(t, &norm.content(&task.why), fw.why);
+        if let Some(c) = catalog.category(&task.category) {
+            let (title, summary) = categories
+                .entry(c.id.as_str())
+                .or_insert_with(|| (norm.content(&c.title), norm.content(&c.summary)));
+            vocab.add_pairs(t, title, fw.category_title);
+            vocab.add_pairs(t, summary, fw.category_summary);
+        }
+        // Letter sequences of the title and keywords, so that a line in another language
+        // meets its task through shared roots ("moderar el foro", "modérer le forum").
+        for text in std::iter::once(&task.title).chain(&task.keywords) {
+            grams(text, &mut letters, |gram| {
+                vocab.scratch.clear();
+                vocab.scratch.push('#');
+                vocab.scratch.extend(gram);
+                vocab.add(t, g);
+            });
+        }
+        ends.push(vocab.entries.len());
+    }
     TaskTerms {
         ids: vocab.ids,
         factor: vocab.factor,
         df: vocab.df,
-        docs,
+        entries: vocab.entries,
+        ends,
+    }
+}
+
+/// Per term, the tasks that use it with their task-side weights, in task order: one list for
+/// all terms and where each term's part starts, not a list per term (some 5,000 terms).
+#[derive(Debug, Clone)]
+struct Postings {
+    /// Term `id`'s part is `entries[starts[id]..starts[id + 1]]`.
+    starts: Vec<usize>,
+    entries: Vec<(u32, f64)>,
+}
+
+impl Postings {
+    /// The postings of the tasks' terms (`entries[ends[t - 1]..ends[t]]` for task `t`), each
+    /// weighted by its term's weight; `df` is how many tasks use each term.
+    fn new(df: &[f64], entries: &[(u32, f64)], ends: &[usize], term_weight: &[f64]) -> Postings {
+        // Each term's part is filled from its end, the last task first, so that its tasks
+        // end up in order and `starts` ends up at the part's start.
+        let mut starts = Vec::with_capacity(df.len() + 1);
+        let mut at = 0;
+        for &n in df {
+            at += n as usize;
+            starts.push(at);
+        }
+        starts.push(at);
+        let mut out = vec![(0, 0.0); at];
+        for t in (0..ends.len()).rev() {
+            let start = if t == 0 { 0 } else { ends[t - 1] };
+            for &(id, fwt) in &entries[start..ends[t]] {
+                let id = id as usize;
+                starts[id] -= 1;
+                out[starts[id]] = (t as u32, fwt * term_weight[id]);
+            }
+        }
+        Postings {
+            starts,
+            entries: out,
+        }
+    }
+
+    /// Term `id`'s (task, task-side weight), in task order.
+    fn of(&self, id: u32) -> impl Iterator<Item = (u32, f64)> + '_ {
+        let id = id as usize;
+        self.entries[self.starts[id]..self.starts[id + 1]]
+            .iter()
+            .copied()
     }
 }
 
