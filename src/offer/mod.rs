@@ -193,6 +193,10 @@ pub struct Reader {
     facts: Facts,
 }
 
+/// From this many duties a posting's duties are read on two threads (a duty takes some 20 µs,
+/// a thread some 50 µs to start).
+const PARALLEL_DUTIES: usize = 16;
+
 /// Where the learned models live under `data/`.
 pub const SECTIONS_MODEL: &str = "reader/sections.model";
 pub const SECTIONS_FIRST_MODEL: &str = "reader/sections-first.model";
@@ -276,7 +280,7 @@ impl Reader {
             p.fill(1.0);
         }
         let mut ignored = Vec::new();
-        let mut lines = Vec::new();
+        let mut duties = Vec::new();
         for ((line, tokens), p) in laid.iter().zip(&tokens).zip(p) {
             let is_title_line = laid.len() > 1 && title_line.as_deref() == Some(line.text.as_str());
             // Pay and place are facts of the offer, never duties, whatever the model says; nor is
@@ -296,17 +300,10 @@ impl Reader {
             for duty in self.sections.split(&stems, &line.text) {
                 // A line of one duty is read by the tokens the section model read it by.
                 let tokens = (duty == line.text).then_some(tokens.as_slice());
-                let (mapping, reading) =
-                    self.read_duty_tokens(catalog, &stems, &duty, tokens, given);
-                lines.push(DutyLine {
-                    source_text: line.text.clone(),
-                    text: duty,
-                    mapping,
-                    weight: 1.0,
-                    reading: Some(reading),
-                });
+                duties.push((line.text.as_str(), duty, tokens));
             }
         }
+        let lines = self.read_duties(catalog, &stems, &duties, given);
         Offer {
             title,
             role,
@@ -320,6 +317,48 @@ impl Reader {
             pay: self.facts.first(text, Facts::pay_in),
             place: self.facts.first(text, Facts::place_in),
         }
+    }
+
+    /// Each duty's reading, in order: (the line it is from, the duty, its tokens if at hand).
+    /// A long posting's duties are read on two threads, half each: every duty is read on its
+    /// own, so the readings are the same either way.
+    fn read_duties(
+        &self,
+        catalog: &Catalog,
+        stems: &Stems,
+        duties: &[(&str, String, Option<&[features::Token]>)],
+        given: bool,
+    ) -> Vec<DutyLine> {
+        let read = |duties: &[(&str, String, Option<&[features::Token]>)]| -> Vec<DutyLine> {
+            duties
+                .iter()
+                .map(|(source, duty, tokens)| {
+                    let (mapping, reading) =
+                        self.read_duty_tokens(catalog, stems, duty, *tokens, given);
+                    DutyLine {
+                        source_text: (*source).to_owned(),
+                        text: duty.clone(),
+                        mapping,
+                        weight: 1.0,
+                        reading: Some(reading),
+                    }
+                })
+                .collect()
+        };
+        if duties.len() < PARALLEL_DUTIES {
+            return read(duties);
+        }
+        let (first, second) = duties.split_at(duties.len() / 2);
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| read(second));
+            let mut lines = read(first);
+            lines.extend(
+                second
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+            lines
+        })
     }
 
     /// The role a posting is judged against, where it came from and how the title was read.
