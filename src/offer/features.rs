@@ -5,6 +5,7 @@
 use rust_stemmers::Stemmer;
 
 use super::language::Language;
+use super::names::Names;
 
 /// A language's stemmer, made once per posting.
 pub struct Stems {
@@ -52,35 +53,53 @@ pub struct Token {
 /// The role model's features of a line: every stem, and every pair of neighbouring stems
 /// ("repli comment"), each once. The feature's name is the stem or pair.
 pub fn role_features(tokens: &[Token]) -> Vec<String> {
-    let mut out: Vec<String> = tokens.iter().map(|t| t.stem.clone()).collect();
-    out.extend(
-        tokens
-            .windows(2)
-            .map(|p| format!("{} {}", p[0].stem, p[1].stem)),
-    );
+    let mut names = Names::new();
+    role_names(tokens, &mut names);
+    names.to_vec()
+}
+
+/// [`role_features`], written into `out` (empty), sorted.
+pub fn role_names(tokens: &[Token], out: &mut Names) {
     for t in tokens {
-        let w: Vec<char> = format!("<{}>", fold(&t.word.to_lowercase()))
-            .chars()
-            .collect();
-        if w.len() >= 6 {
-            for g in w.windows(GRAM) {
-                out.push(format!("#{}", g.iter().collect::<String>()));
+        out.push(&[&t.stem]);
+    }
+    for p in tokens.windows(2) {
+        out.push(&[&p[0].stem, " ", &p[1].stem]);
+    }
+    let mut letters = Vec::new();
+    for t in tokens {
+        wrapped_word(&t.word, &mut letters);
+        if letters.len() >= 6 {
+            for g in letters.windows(GRAM) {
+                out.push_chars("#", g);
             }
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    out.sort_dedup_from(0);
 }
 
 /// The words of the line a role feature stands for, as written ("reply comments").
 pub fn surface(tokens: &[Token], feature: &str) -> Option<String> {
+    surface_in(tokens, &mut Vec::new(), feature)
+}
+
+/// [`surface`], with each token's `<word>` (lower-cased, folded) made once for all the
+/// features of a line: `wrapped` is empty until a letter sequence needs it.
+pub fn surface_in(tokens: &[Token], wrapped: &mut Vec<String>, feature: &str) -> Option<String> {
     // A letter sequence names the word it was taken from ("#agra" → "Instagram").
     if let Some(gram) = feature.strip_prefix('#') {
+        if wrapped.is_empty() {
+            wrapped.extend(
+                tokens
+                    .iter()
+                    .map(|t| format!("<{}>", fold(&t.word.to_lowercase()))),
+            );
+        }
         return tokens
             .iter()
-            .find(|t| format!("<{}>", fold(&t.word.to_lowercase())).contains(gram))
-            .map(|t| t.word.clone());
+            .zip(wrapped.iter())
+            .find(|(_, w)| w.contains(gram))
+            .map(|(t, _)| t.word.clone());
     }
     match feature.split_once(' ') {
         None => tokens
@@ -138,27 +157,39 @@ pub fn section_features(
     tokens: &[Token],
     context: &Context<'_>,
 ) -> Vec<String> {
-    let mut out = Vec::with_capacity(tokens.len() + 24);
-    out.push(format!("lang:{}", language.code()));
+    let mut names = Names::new();
+    section_names(language, shape, tokens, context, &mut names);
+    names.to_vec()
+}
+
+/// [`section_features`], written into `out` (empty), sorted.
+pub fn section_names(
+    language: Language,
+    shape: &LineShape<'_>,
+    tokens: &[Token],
+    context: &Context<'_>,
+    out: &mut Names,
+) {
+    out.push(&["lang:", language.code()]);
     for t in tokens.iter().take(40) {
-        out.push(format!("w:{}", t.stem));
+        out.push(&["w:", &t.stem]);
     }
     if let Some(first) = tokens.first() {
-        out.push(format!("f:{}", first.stem));
+        out.push(&["f:", &first.stem]);
         // The first word as written: a stem is one for "Moderate" (a duty) and "Moderator" (a
         // title), "Manage" and "Manager"; the word is not.
-        out.push(format!("fw:{}", fold(&first.word.to_lowercase())));
+        out.push(&["fw:", &fold(&first.word.to_lowercase())]);
     }
     if let Some(second) = tokens.get(1) {
-        out.push(format!("f2:{}", second.stem));
+        out.push(&["f2:", &second.stem]);
     }
     match context.heading {
         Some(stems) if !stems.is_empty() => {
             for s in stems.iter().take(8) {
-                out.push(format!("h:{s}"));
+                out.push(&["h:", s]);
             }
         }
-        _ => out.push("h:none".to_owned()),
+        _ => out.push(&["h:none"]),
     }
     let text = shape.text.trim();
     let words = text.split_whitespace().count();
@@ -170,7 +201,7 @@ pub fn section_features(
         16..=30 => "16-30",
         _ => "31+",
     };
-    out.push(format!("s:len{bucket}"));
+    out.push(&["s:len", bucket]);
     let flags = [
         ("s:bullet", shape.marked),
         ("s:heading", shape.heading_like),
@@ -208,38 +239,54 @@ pub fn section_features(
             shape.marked && context.heading.is_some_and(|h| !h.is_empty()),
         ),
     ];
-    out.extend(
-        flags
-            .iter()
-            .filter(|(_, on)| *on)
-            .map(|(f, _)| (*f).to_owned()),
-    );
+    for (f, on) in flags {
+        if on {
+            out.push(&[f]);
+        }
+    }
     let fifth = (context.index * 5).checked_div(context.count).unwrap_or(0);
-    out.push(format!("s:pos{fifth}"));
-    out.sort_unstable();
-    out.dedup();
-    out
+    out.push(&["s:pos", &fifth.to_string()]);
+    out.sort_dedup_from(0);
 }
 
 /// Accented letters of the four languages folded to plain ones after stemming, so "gestión" and
 /// a "gestion" typed without its accent are one stem.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], written onto the end of `out` (a `String` or a `Vec<char>`).
+pub fn fold_into(s: &str, out: &mut impl Extend<char>) {
     for c in s.chars() {
         match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
-            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
-            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => out.push('o'),
-            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
-            'ç' => out.push('c'),
-            'ñ' => out.push('n'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            _ => out.push(c),
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.extend(['a']),
+            'è' | 'é' | 'ê' | 'ë' => out.extend(['e']),
+            'ì' | 'í' | 'î' | 'ï' => out.extend(['i']),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => out.extend(['o']),
+            'ù' | 'ú' | 'û' | 'ü' => out.extend(['u']),
+            'ç' => out.extend(['c']),
+            'ñ' => out.extend(['n']),
+            'œ' => out.extend(['o', 'e']),
+            'æ' => out.extend(['a', 'e']),
+            _ => out.extend([c]),
         }
     }
-    out
+}
+
+/// The letters of `<word>`, lower-cased and folded, into `out` (cleared first): what the
+/// letter sequences of a word are taken from. (An ASCII word, most of them, needs no
+/// lower-cased copy: nothing in it folds.)
+pub fn wrapped_word(word: &str, out: &mut Vec<char>) {
+    out.clear();
+    out.push('<');
+    if word.is_ascii() {
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        fold_into(&word.to_lowercase(), out);
+    }
+    out.push('>');
 }
 
 #[cfg(test)]

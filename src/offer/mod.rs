@@ -31,6 +31,7 @@ pub mod features;
 pub mod language;
 pub mod matcher;
 pub mod model;
+pub mod names;
 pub mod normalize;
 pub mod roles;
 pub mod sections;
@@ -192,6 +193,10 @@ pub struct Reader {
     facts: Facts,
 }
 
+/// From this many duties a posting's duties are read on two threads (a duty takes some 20 µs,
+/// a thread some 50 µs to start).
+const PARALLEL_DUTIES: usize = 16;
+
 /// Where the learned models live under `data/`.
 pub const SECTIONS_MODEL: &str = "reader/sections.model";
 pub const SECTIONS_FIRST_MODEL: &str = "reader/sections-first.model";
@@ -212,22 +217,12 @@ fn builtin_model(path: &str) -> Result<model::LinearModel, InputError> {
 
 impl Reader {
     pub fn new(catalog: &Catalog, config: MatchingConfig) -> Result<Reader, InputError> {
-        // Loading the models is most of a reader's start-up: the section models load on a
-        // second thread while this one loads the role model and indexes the catalog.
-        let (first, second, roles, matcher) = std::thread::scope(|scope| {
-            let sections = scope.spawn(|| {
-                (
-                    builtin_model(SECTIONS_FIRST_MODEL),
-                    builtin_model(SECTIONS_MODEL),
-                )
-            });
-            let roles = builtin_model(ROLES_MODEL);
-            let matcher = Matcher::new(catalog, &config);
-            let (first, second) = sections
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (first, second, roles, matcher)
-        });
+        // The models are read in place from the bytes the binary embeds: nothing to wait
+        // for. Indexing the catalog's tasks is most of a reader's start-up.
+        let first = builtin_model(SECTIONS_FIRST_MODEL);
+        let second = builtin_model(SECTIONS_MODEL);
+        let roles = builtin_model(ROLES_MODEL);
+        let matcher = Matcher::new(catalog, &config);
         let sections = SectionReader::new(
             first?,
             second?,
@@ -264,7 +259,8 @@ impl Reader {
         // reads as a title ("Discord Moderator") when no line names a role.
         let extracted = self.extractor.extract(text, &is_title);
         let laid = sections::lay_out(text);
-        let (mut p, first_is_title) = self.sections.duty_probabilities(language, &stems, &laid);
+        let tokens = sections::tokens_of(&stems, &laid);
+        let (mut p, first_is_title) = self.sections.duty_probabilities(language, &laid, &tokens);
         let title_line = extracted.title.clone().or_else(|| {
             (!hint.lines_are_duties && first_is_title && laid.len() > 1 && !laid[0].sentence)
                 .then(|| laid[0].text.clone())
@@ -284,8 +280,8 @@ impl Reader {
             p.fill(1.0);
         }
         let mut ignored = Vec::new();
-        let mut lines = Vec::new();
-        for (line, p) in laid.iter().zip(p) {
+        let mut duties = Vec::new();
+        for ((line, tokens), p) in laid.iter().zip(&tokens).zip(p) {
             let is_title_line = laid.len() > 1 && title_line.as_deref() == Some(line.text.as_str());
             // Pay and place are facts of the offer, never duties, whatever the model says; nor is
             // a short unbulleted line that ends in a comma, the shape of a greeting or a
@@ -302,16 +298,12 @@ impl Reader {
                 continue;
             }
             for duty in self.sections.split(&stems, &line.text) {
-                let (mapping, reading) = self.read_duty(catalog, &stems, &duty, given);
-                lines.push(DutyLine {
-                    source_text: line.text.clone(),
-                    text: duty,
-                    mapping,
-                    weight: 1.0,
-                    reading: Some(reading),
-                });
+                // A line of one duty is read by the tokens the section model read it by.
+                let tokens = (duty == line.text).then_some(tokens.as_slice());
+                duties.push((line.text.as_str(), duty, tokens));
             }
         }
+        let lines = self.read_duties(catalog, &stems, &duties, given);
         Offer {
             title,
             role,
@@ -325,6 +317,48 @@ impl Reader {
             pay: self.facts.first(text, Facts::pay_in),
             place: self.facts.first(text, Facts::place_in),
         }
+    }
+
+    /// Each duty's reading, in order: (the line it is from, the duty, its tokens if at hand).
+    /// A long posting's duties are read on two threads, half each: every duty is read on its
+    /// own, so the readings are the same either way.
+    fn read_duties(
+        &self,
+        catalog: &Catalog,
+        stems: &Stems,
+        duties: &[(&str, String, Option<&[features::Token]>)],
+        given: bool,
+    ) -> Vec<DutyLine> {
+        let read = |duties: &[(&str, String, Option<&[features::Token]>)]| -> Vec<DutyLine> {
+            duties
+                .iter()
+                .map(|(source, duty, tokens)| {
+                    let (mapping, reading) =
+                        self.read_duty_tokens(catalog, stems, duty, *tokens, given);
+                    DutyLine {
+                        source_text: (*source).to_owned(),
+                        text: duty.clone(),
+                        mapping,
+                        weight: 1.0,
+                        reading: Some(reading),
+                    }
+                })
+                .collect()
+        };
+        if duties.len() < PARALLEL_DUTIES {
+            return read(duties);
+        }
+        let (first, second) = duties.split_at(duties.len() / 2);
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| read(second));
+            let mut lines = read(first);
+            lines.extend(
+                second
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+            lines
+        })
     }
 
     /// The role a posting is judged against, where it came from and how the title was read.
@@ -386,13 +420,28 @@ impl Reader {
         text: &str,
         given: bool,
     ) -> (Option<Mapping>, LineReading) {
+        self.read_duty_tokens(catalog, stems, text, None, given)
+    }
+
+    /// [`Self::read_duty`], with the duty's tokens when they are at hand.
+    fn read_duty_tokens(
+        &self,
+        catalog: &Catalog,
+        stems: &Stems,
+        text: &str,
+        tokens: Option<&[features::Token]>,
+        given: bool,
+    ) -> (Option<Mapping>, LineReading) {
         let reader = &self.config.reader;
         let neither_min = if given {
             reader.given_line_neither_min
         } else {
             reader.posting_line_neither_min
         };
-        let mut guess = self.roles.read_given(stems, text, neither_min);
+        let mut guess = match tokens {
+            Some(tokens) => self.roles.read_tokens(tokens, neither_min),
+            None => self.roles.read_given(stems, text, neither_min),
+        };
         // In a posting, a line the model can barely place (close to even odds between the
         // classes) is no role's work as far as the reader can tell: it stays out of the verdict.
         if !given && guess.probability < reader.posting_line_min_probability {

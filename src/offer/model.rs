@@ -26,7 +26,7 @@ pub struct LinearModel {
     bias: Vec<f64>,
     /// Feature → row in `weights` (`classes.len()` weights a row).
     index: Index,
-    weights: Vec<f64>,
+    weights: Weights,
     /// Named word lists learned with the model (sorted), e.g. the stems that open duties.
     pub extras: Vec<(String, Vec<String>)>,
 }
@@ -36,15 +36,15 @@ pub struct LinearModel {
 enum Index {
     /// By name: a model fitted or read from its text file (and written back to one).
     Names(FxHashMap<String, usize>),
-    /// By the name's hash, sorted: the compact form the binary embeds (row = position).
-    Hashes(Vec<u64>),
+    /// By the name's hash: the compact form the binary embeds (row = position).
+    Hashes(HashIndex),
 }
 
 impl Index {
     fn row(&self, feature: &str) -> Option<usize> {
         match self {
             Index::Names(names) => names.get(feature).copied(),
-            Index::Hashes(hashes) => hashes.binary_search(&feature_hash(feature)).ok(),
+            Index::Hashes(hashes) => hashes.row(feature_hash(feature)),
         }
     }
 
@@ -54,6 +54,98 @@ impl Index {
             Index::Hashes(hashes) => hashes.len(),
         }
     }
+}
+
+/// A model's weights, `classes.len()` a row: owned (a model fitted or read from its text
+/// file), or read in place from the compact bytes the binary embeds, so that a reader starts
+/// without copying some 200,000 numbers.
+#[derive(Debug, Clone, PartialEq)]
+enum Weights {
+    Owned(Vec<f64>),
+    /// Little-endian `f64`s.
+    Embedded(&'static [u8]),
+}
+
+impl Weights {
+    fn get(&self, i: usize) -> f64 {
+        match self {
+            Weights::Owned(w) => w[i],
+            Weights::Embedded(bytes) => f64::from_le_bytes(eight(bytes, i)),
+        }
+    }
+
+    /// The `k` weights of row `r`.
+    fn row(&self, r: usize, k: usize) -> impl Iterator<Item = f64> + '_ {
+        (r * k..(r + 1) * k).map(|i| self.get(i))
+    }
+}
+
+/// The `i`-th eight bytes of `bytes`.
+fn eight(bytes: &[u8], i: usize) -> [u8; 8] {
+    let mut out = [0; 8];
+    out.copy_from_slice(&bytes[i * 8..(i + 1) * 8]);
+    out
+}
+
+/// Sorted feature hashes (little-endian `u64`s, in place in the embedded bytes) and, for each
+/// value of their top bits, where its run of hashes starts: a lookup reads one run of about
+/// one hash instead of binary-searching thousands (the models are looked up some 150 times a
+/// line). The runs are found in one pass when a model is read.
+#[derive(Debug, Clone, PartialEq)]
+struct HashIndex {
+    hashes: &'static [u8],
+    /// `starts[b]..starts[b + 1]`: the positions of the hashes whose top bits are `b`.
+    starts: Vec<u32>,
+    /// 64 minus the number of top bits.
+    shift: u32,
+}
+
+impl HashIndex {
+    /// The index of `hashes`; `None` unless they are sorted and distinct.
+    fn new(hashes: &'static [u8]) -> Option<HashIndex> {
+        let n = hashes.len() / 8;
+        // About one hash a run: as many runs as the next power of two.
+        let bits = n.next_power_of_two().trailing_zeros().clamp(1, 24);
+        let shift = 64 - bits;
+        let mut starts = Vec::with_capacity((1 << bits) + 1);
+        let mut previous = None;
+        for i in 0..n {
+            let h = u64::from_le_bytes(eight(hashes, i));
+            if previous.is_some_and(|p| p >= h) {
+                return None;
+            }
+            previous = Some(h);
+            // The runs of the top bits up to this hash's start at or before it.
+            while (starts.len() as u64) <= h >> shift {
+                starts.push(u32::try_from(i).ok()?);
+            }
+        }
+        starts.resize((1 << bits) + 1, u32::try_from(n).ok()?);
+        Some(HashIndex {
+            hashes,
+            starts,
+            shift,
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.hashes.len() / 8
+    }
+
+    fn row(&self, hash: u64) -> Option<usize> {
+        let top = usize::try_from(hash >> self.shift).ok()?;
+        let (from, to) = (self.starts[top] as usize, self.starts[top + 1] as usize);
+        (from..to).find(|&i| u64::from_le_bytes(eight(self.hashes, i)) == hash)
+    }
+}
+
+/// A line's features as a model sees them: (position among the line's features, row) of each
+/// feature the model has weights for, and how many features the line has (unknown ones too:
+/// every feature's value is 1/√count).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Known {
+    rows: Vec<(usize, usize)>,
+    count: usize,
 }
 
 /// A feature's part in a decision.
@@ -99,16 +191,28 @@ pub struct Example {
 impl LinearModel {
     /// Class probabilities for a line with these features (unknown features are ignored).
     pub fn probabilities<S: AsRef<str>>(&self, features: &[S]) -> Vec<f64> {
-        let k = self.classes.len();
-        let rows: Vec<usize> = features
-            .iter()
-            .filter_map(|f| self.index.row(f.as_ref()))
+        self.probabilities_of(&self.known(features.iter().map(AsRef::as_ref)))
+    }
+
+    /// The features of a line this model has weights for, looked up once for both
+    /// [`Self::probabilities_of`] and [`Self::explain_of`].
+    pub fn known<'a>(&self, features: impl ExactSizeIterator<Item = &'a str>) -> Known {
+        let count = features.len();
+        let rows = features
+            .enumerate()
+            .filter_map(|(i, f)| Some((i, self.index.row(f)?)))
             .collect();
-        let v = value(features.len());
+        Known { rows, count }
+    }
+
+    /// [`Self::probabilities`] of features already looked up.
+    pub fn probabilities_of(&self, known: &Known) -> Vec<f64> {
+        let k = self.classes.len();
+        let v = value(known.count);
         let mut scores = self.bias.clone();
-        for r in &rows {
-            for (c, s) in scores.iter_mut().enumerate() {
-                *s += self.weights[r * k + c] * v;
+        for &(_, r) in &known.rows {
+            for (s, w) in scores.iter_mut().zip(self.weights.row(r, k)) {
+                *s += w * v;
             }
         }
         softmax(&mut scores);
@@ -122,28 +226,40 @@ impl LinearModel {
         class: usize,
         n: usize,
     ) -> Vec<Contribution> {
+        let known = self.known(features.iter().map(AsRef::as_ref));
+        self.explain_of(&known, |i| features[i].as_ref(), class, n)
+    }
+
+    /// [`Self::explain`] of features already looked up; `name` gives the feature at a
+    /// position among the line's.
+    pub fn explain_of<'a>(
+        &self,
+        known: &Known,
+        name: impl Fn(usize) -> &'a str,
+        class: usize,
+        n: usize,
+    ) -> Vec<Contribution> {
         let k = self.classes.len();
-        let v = value(features.len());
-        let mut out: Vec<Contribution> = features
+        let v = value(known.count);
+        let mut out: Vec<(&str, f64)> = known
+            .rows
             .iter()
-            .filter_map(|f| {
-                let r = self.index.row(f.as_ref())?;
-                let row = &self.weights[r * k..(r + 1) * k];
-                let others = (row.iter().sum::<f64>() - row[class]) / (k - 1).max(1) as f64;
-                let weight = (row[class] - others) * v;
-                (weight > 0.0).then(|| Contribution {
-                    feature: f.as_ref().to_owned(),
-                    weight,
-                })
+            .filter_map(|&(i, r)| {
+                let own = self.weights.get(r * k + class);
+                let sum = self.weights.row(r, k).sum::<f64>();
+                let others = (sum - own) / (k - 1).max(1) as f64;
+                let weight = (own - others) * v;
+                (weight > 0.0).then(|| (name(i), weight))
             })
             .collect();
-        out.sort_by(|a, b| {
-            b.weight
-                .total_cmp(&a.weight)
-                .then(a.feature.cmp(&b.feature))
-        });
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
         out.truncate(n);
-        out
+        out.into_iter()
+            .map(|(feature, weight)| Contribution {
+                feature: feature.to_owned(),
+                weight,
+            })
+            .collect()
     }
 
     pub fn class_index(&self, name: &str) -> Option<usize> {
@@ -221,7 +337,7 @@ impl LinearModel {
             classes,
             bias: b,
             index: Index::Names(index),
-            weights: w,
+            weights: Weights::Owned(w),
             extras: Vec::new(),
         }
     }
@@ -246,11 +362,11 @@ impl LinearModel {
         };
         names.sort();
         for (name, &r) in names {
-            let row = &self.weights[r * k..(r + 1) * k];
+            let row: Vec<f64> = self.weights.row(r, k).collect();
             if row.iter().all(|w| w.abs() < 0.000_05) {
                 continue;
             }
-            let _ = writeln!(out, "f\t{name}\t{}", fmt_row(row));
+            let _ = writeln!(out, "f\t{name}\t{}", fmt_row(&row));
         }
         out
     }
@@ -321,7 +437,7 @@ impl LinearModel {
             classes,
             bias,
             index: Index::Names(index),
-            weights,
+            weights: Weights::Owned(weights),
             extras,
         })
     }
@@ -329,7 +445,7 @@ impl LinearModel {
     /// Reads the compact form the build script embeds (`src/build.rs`): the magic, the
     /// classes, the biases, the extras, then the sorted feature hashes and their weights, all
     /// little-endian. `line` in an error is the byte offset.
-    pub fn from_compact(bytes: &[u8]) -> Result<LinearModel, ModelError> {
+    pub fn from_compact(bytes: &'static [u8]) -> Result<LinearModel, ModelError> {
         let mut r = Bytes { bytes, at: 0 };
         if r.take(MAGIC.len())? != MAGIC {
             return Err(r.error("not a compact model"));
@@ -347,20 +463,23 @@ impl LinearModel {
             })
             .collect::<Result<Vec<_>, ModelError>>()?;
         let n = r.count()?;
-        let hashes = (0..n)
-            .map(|_| r.array().map(u64::from_le_bytes))
-            .collect::<Result<Vec<_>, _>>()?;
-        let weights = (0..n * k)
-            .map(|_| r.float())
-            .collect::<Result<Vec<_>, _>>()?;
+        // The hashes and weights stay where they are in `bytes`: read in place, not copied.
+        let sizes = n.checked_mul(8).zip(n.checked_mul(k * 8));
+        let Some((hash_bytes, weight_bytes)) = sizes else {
+            return Err(r.error("the compact model ends too early"));
+        };
+        let hashes = r.take(hash_bytes)?;
+        let weights = r.take(weight_bytes)?;
         if r.at != bytes.len() || classes.len() < 2 {
             return Err(r.error("trailing bytes or too few classes"));
         }
+        let index = HashIndex::new(hashes)
+            .ok_or_else(|| r.error("the feature hashes are not sorted and distinct"))?;
         Ok(LinearModel {
             classes,
             bias,
-            index: Index::Hashes(hashes),
-            weights,
+            index: Index::Hashes(index),
+            weights: Weights::Embedded(weights),
             extras,
         })
     }
@@ -389,12 +508,12 @@ fn softmax(scores: &mut [f64]) {
 }
 
 /// A cursor over a compact model's bytes.
-struct Bytes<'a> {
-    bytes: &'a [u8],
+struct Bytes {
+    bytes: &'static [u8],
     at: usize,
 }
 
-impl Bytes<'_> {
+impl Bytes {
     fn error(&self, message: &str) -> ModelError {
         ModelError {
             line: self.at,
@@ -402,7 +521,7 @@ impl Bytes<'_> {
         }
     }
 
-    fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
+    fn take(&mut self, n: usize) -> Result<&'static [u8], ModelError> {
         let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
         let Some(end) = end else {
             return Err(self.error("the compact model ends too early"));

@@ -15,6 +15,9 @@ pub struct Normalizer {
     exact: FxHashMap<String, String>,
     /// Synonyms of several words ("team members" → "colleague"), longest first.
     phrases: Vec<(Vec<String>, String)>,
+    /// Positions in `phrases` by a phrase's first stem, in order: only these can start at a
+    /// given word.
+    phrase_starts: FxHashMap<String, Vec<usize>>,
     weak: FxHashMap<String, f64>,
     colleagues: Colleagues,
 }
@@ -85,6 +88,12 @@ impl Normalizer {
             }
         }
         phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let mut phrase_starts: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, (p, _)) in phrases.iter().enumerate() {
+            if let Some(first) = p.first() {
+                phrase_starts.entry(first.clone()).or_default().push(i);
+            }
+        }
         let canon = |w: &str| -> Option<String> {
             if let Some(head) = exact.get(&w.to_lowercase()) {
                 return Some(head.clone());
@@ -116,6 +125,7 @@ impl Normalizer {
             synonym,
             exact,
             phrases,
+            phrase_starts,
             weak,
             colleagues,
         }
@@ -135,17 +145,21 @@ impl Normalizer {
 
     fn terms_of(&self, text: &str, duty: bool) -> Vec<Term> {
         let mut stems: Vec<String> = words(text)
-            .map(|w| self.exact.get(&w).cloned().unwrap_or_else(|| stem(&w)))
+            .map(|w| match self.exact.get(&w) {
+                Some(head) => head.clone(),
+                None => stem_owned(w).0,
+            })
             .collect();
         if !self.phrases.is_empty() {
-            stems = self.join_phrases(&stems);
+            stems = self.join_phrases(stems);
         }
-        let stems: Vec<String> = stems
-            .into_iter()
-            .map(|s| self.synonym.get(&s).cloned().unwrap_or(s))
-            .collect();
+        for s in &mut stems {
+            if let Some(head) = self.synonym.get(s) {
+                head.clone_into(s);
+            }
+        }
         let stems = if duty {
-            self.without_collaborators(&stems)
+            self.without_collaborators(stems)
         } else {
             stems
         };
@@ -159,14 +173,15 @@ impl Normalizer {
     }
 
     /// Drops each "with … team(s)" span: who the work is done with, not what it is.
-    fn without_collaborators(&self, stems: &[String]) -> Vec<String> {
+    fn without_collaborators(&self, mut stems: Vec<String>) -> Vec<String> {
         let mut out = Vec::with_capacity(stems.len());
         let mut i = 0;
         while i < stems.len() {
-            if let Some(end) = self.colleagues.span_end(stems, i) {
+            // A span is found looking forward only: the stems already moved out are behind.
+            if let Some(end) = self.colleagues.span_end(&stems, i) {
                 i = end + 1;
             } else {
-                out.push(stems[i].clone());
+                out.push(std::mem::take(&mut stems[i]));
                 i += 1;
             }
         }
@@ -174,16 +189,25 @@ impl Normalizer {
     }
 
     /// Replaces each multi-word synonym by its group's word.
-    fn join_phrases(&self, stems: &[String]) -> Vec<String> {
+    fn join_phrases(&self, mut stems: Vec<String>) -> Vec<String> {
+        // Most texts hold no phrase's first word: nothing to join.
+        if !stems.iter().any(|s| self.phrase_starts.contains_key(s)) {
+            return stems;
+        }
         let mut out = Vec::with_capacity(stems.len());
         let mut i = 0;
         while i < stems.len() {
-            let hit = self.phrases.iter().find(|(p, _)| stems[i..].starts_with(p));
+            let hit = self.phrase_starts.get(&stems[i]).and_then(|starts| {
+                starts
+                    .iter()
+                    .map(|&p| &self.phrases[p])
+                    .find(|(p, _)| stems[i..].starts_with(p))
+            });
             if let Some((p, head)) = hit {
                 out.push(head.clone());
                 i += p.len();
             } else {
-                out.push(stems[i].clone());
+                out.push(std::mem::take(&mut stems[i]));
                 i += 1;
             }
         }
@@ -267,17 +291,22 @@ const INFLECTIONS: &[&str] = &["", "s", "es", "ies", "ied", "ed"];
 
 /// The stem of `word` and the suffix taken off ("" when none).
 fn stem_parts(word: &str) -> (String, &'static str) {
-    if word.len() <= 3 || !word.is_ascii() {
-        return (word.to_owned(), "");
+    stem_owned(word.to_owned())
+}
+
+/// [`stem_parts`] of a word already owned: the stem is cut from it in place.
+fn stem_owned(mut w: String) -> (String, &'static str) {
+    if w.len() <= 3 || !w.is_ascii() {
+        return (w, "");
     }
-    let mut w = word.to_owned();
     let mut taken = "";
     for (suffix, replacement) in SUFFIXES {
-        if let Some(rest) = word.strip_suffix(suffix) {
+        if let Some(rest) = w.strip_suffix(suffix) {
             let blocked = *suffix == "s"
                 && (rest.ends_with('s') || rest.ends_with('u') || rest.ends_with('i'));
             if rest.len() >= 3 && !blocked {
-                w = format!("{rest}{replacement}");
+                w.truncate(rest.len());
+                w.push_str(replacement);
                 taken = suffix;
                 break;
             }

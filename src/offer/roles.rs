@@ -6,8 +6,9 @@
 //! catalog adds has no weights: it is read through its tasks' texts (the [`super::Matcher`]),
 //! and the line says so ([`Reading::Tasks`]).
 
-use super::features::{Stems, role_features, surface};
+use super::features::{Stems, Token, role_features, role_names, surface_in};
 use super::model::LinearModel;
+use super::names::Names;
 
 /// The role model's class for work that is neither role's.
 pub const NEITHER: &str = "neither";
@@ -79,16 +80,24 @@ impl RoleReader {
     }
 
     fn read_with(&self, stems: &Stems, text: &str, neither_min: f64) -> RoleGuess {
-        let tokens = stems.tokens(text);
-        let features = role_features(&tokens);
-        let p = self.model.probabilities(&features);
+        self.read_tokens(&stems.tokens(text), neither_min)
+    }
+
+    /// [`Self::read_given`] of a line already cut into tokens ([`Stems::tokens`]).
+    pub fn read_tokens(&self, tokens: &[Token], neither_min: f64) -> RoleGuess {
+        let mut features = Names::new();
+        role_names(tokens, &mut features);
+        let known = self.model.known(features.iter());
+        let p = self.model.probabilities_of(&known);
         let neither = self.model.class_index(NEITHER);
         let allowed = |c: usize| Some(c) != neither || p[c] >= neither_min;
         let best = (0..p.len())
             .filter(|&c| allowed(c))
             .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
             .unwrap_or(0);
-        let raised = self.model.explain(&features, best, EVIDENCE_WORDS * 3);
+        let raised = self
+            .model
+            .explain_of(&known, |i| features.get(i), best, EVIDENCE_WORDS * 3);
         // No feature of the line raised its class: the model has only its prior to go on,
         // which is no reading of the line.
         if raised.is_empty() {
@@ -98,9 +107,10 @@ impl RoleReader {
                 evidence: Vec::new(),
             };
         }
+        let mut wrapped = Vec::new();
         let mut evidence: Vec<String> = Vec::new();
         for c in raised {
-            let Some(words) = surface(&tokens, &c.feature) else {
+            let Some(words) = surface_in(tokens, &mut wrapped, &c.feature) else {
                 continue;
             };
             // Function words ("our", "for the", "every") can carry weight, but name nothing a

@@ -9,9 +9,10 @@
 use rustc_hash::FxHashSet;
 
 use super::extract::{Line, clean, join_continuations, sentences, split_duties, split_lines};
-use super::features::{Context, LineShape, Stems, heads_a_block, section_features};
+use super::features::{Context, LineShape, Stems, Token, heads_a_block, section_names};
 use super::language::Language;
 use super::model::{LinearModel, ModelError};
+use super::names::Names;
 
 /// The class of the section model that marks a duty.
 pub const DUTY: &str = "duty";
@@ -92,10 +93,22 @@ fn push_pieces(line: &Line, source: usize, out: &mut Vec<LaidLine>) {
 
 /// The section model's features of every laid-out line, in order.
 pub fn features_of(language: Language, stems: &Stems, lines: &[LaidLine]) -> Vec<Vec<String>> {
+    names_of(language, lines, &tokens_of(stems, lines))
+        .iter()
+        .map(Names::to_vec)
+        .collect()
+}
+
+/// Every laid-out line's tokens, in order: what both models read a line by.
+pub fn tokens_of(stems: &Stems, lines: &[LaidLine]) -> Vec<Vec<Token>> {
+    lines.iter().map(|line| stems.tokens(&line.text)).collect()
+}
+
+/// [`features_of`] the lines whose `tokens` are given.
+fn names_of(language: Language, lines: &[LaidLine], tokens: &[Vec<Token>]) -> Vec<Names> {
     let mut heading: Option<Vec<String>> = None;
     let mut out = Vec::with_capacity(lines.len());
-    for (i, line) in lines.iter().enumerate() {
-        let tokens = stems.tokens(&line.text);
+    for (i, (line, tokens)) in lines.iter().zip(tokens).enumerate() {
         let context = Context {
             heading: heading.as_deref(),
             index: i,
@@ -104,9 +117,11 @@ pub fn features_of(language: Language, stems: &Stems, lines: &[LaidLine]) -> Vec
             next_marked: lines.get(i + 1).is_some_and(|l| l.marked),
         };
         let shape = line.shape();
-        out.push(section_features(language, &shape, &tokens, &context));
+        let mut names = Names::new();
+        section_names(language, &shape, tokens, &context, &mut names);
+        out.push(names);
         if heads_a_block(&shape) {
-            heading = Some(tokens.into_iter().map(|t| t.stem).collect());
+            heading = Some(tokens.iter().map(|t| t.stem.clone()).collect());
         }
     }
     out
@@ -236,16 +251,17 @@ impl SectionReader {
     }
 
     /// The probability that each line is a duty, and whether the first line reads as the
-    /// posting's title (the model's most likely section for it).
+    /// posting's title (the model's most likely section for it). `tokens` are the lines'
+    /// ([`tokens_of`]).
     pub fn duty_probabilities(
         &self,
         language: Language,
-        stems: &Stems,
         lines: &[LaidLine],
+        tokens: &[Vec<Token>],
     ) -> (Vec<f64>, bool) {
         let mut first_is_title = false;
         let p = self
-            .probabilities(language, stems, lines)
+            .probabilities_of(language, lines, tokens)
             .1
             .into_iter()
             .enumerate()
@@ -279,18 +295,30 @@ impl SectionReader {
         stems: &Stems,
         lines: &[LaidLine],
     ) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {
-        let mut features = features_of(language, stems, lines);
+        self.probabilities_of(language, lines, &tokens_of(stems, lines))
+    }
+
+    /// [`Self::probabilities`] of lines whose tokens are given.
+    fn probabilities_of(
+        &self,
+        language: Language,
+        lines: &[LaidLine],
+        tokens: &[Vec<Token>],
+    ) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {
+        let mut features = names_of(language, lines, tokens);
         let first: Vec<Vec<f64>> = features
             .iter()
-            .map(|f| self.first.probabilities(f))
+            .map(|f| self.first.probabilities_of(&self.first.known(f.iter())))
             .collect();
         let context = context_features(&first, &self.model.classes, &blocks_of(lines));
         for (f, c) in features.iter_mut().zip(context) {
-            f.extend(c);
+            for name in &c {
+                f.push(&[name]);
+            }
         }
         let second = features
             .iter()
-            .map(|f| self.model.probabilities(f))
+            .map(|f| self.model.probabilities_of(&self.model.known(f.iter())))
             .collect();
         (first, second)
     }
