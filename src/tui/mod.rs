@@ -34,6 +34,7 @@ pub mod persist;
 pub mod run;
 pub mod state;
 pub mod terminal;
+pub mod text;
 pub mod update;
 pub mod view;
 

@@ -118,7 +118,7 @@ pub fn gap_words(catalog: &Catalog, category: &str, columns: usize) -> String {
     let title = catalog
         .category(category)
         .map_or(category, |c| c.title.as_str());
-    format!("the gap in “{}”", super::view::text::fit(title, columns))
+    format!("the gap in “{}”", super::text::fit(title, columns))
 }
 
 /// The highlighted row of each pane.

@@ -23,7 +23,6 @@ mod mix;
 mod overlay;
 mod people;
 mod tasks;
-pub mod text;
 pub mod theme;
 
 use ratatui::Frame;
