@@ -24,6 +24,7 @@ pub mod action;
 pub mod config;
 pub mod export;
 pub mod filter;
+pub mod focus;
 pub mod history;
 pub mod import;
 pub mod input;

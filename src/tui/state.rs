@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::export::ExportForm;
 use super::filter::CatalogFilter;
+pub use super::focus::Focus;
 use super::history::History;
 use super::import::ImportStep;
 use super::input::TextInput;
@@ -16,27 +17,15 @@ use crate::catalog::{Catalog, Task};
 use crate::finding::{Finding, Rule};
 use crate::plan::{Assignment, Person, Plan};
 
-/// The panes that take keys; the order is the Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Focus {
-    People,
-    Tasks,
-    Catalog,
-    Findings,
-}
+/// Below this size the panes cannot show a row each; the view draws a message instead, and
+/// `update` takes only quitting (see [`App::too_small`]). Here rather than in the view, so the
+/// state can tell without asking it.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
 
-impl Focus {
-    pub const ALL: [Focus; 4] = [Focus::People, Focus::Tasks, Focus::Catalog, Focus::Findings];
-
-    #[must_use]
-    pub fn next(self) -> Focus {
-        Focus::ALL[(self as usize + 1) % Focus::ALL.len()]
-    }
-
-    #[must_use]
-    pub fn prev(self) -> Focus {
-        Focus::ALL[(self as usize + Focus::ALL.len() - 1) % Focus::ALL.len()]
-    }
+/// Whether `area` is too small to draw the panes.
+pub fn too_small(area: ratatui::layout::Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
 /// Whose findings the findings pane lists.
@@ -289,7 +278,7 @@ impl App {
     /// see; `update` decides it from this, so it stays pure.
     pub fn too_small(&self) -> bool {
         let (width, height) = self.size;
-        super::view::too_small(ratatui::layout::Rect::new(0, 0, width, height))
+        too_small(ratatui::layout::Rect::new(0, 0, width, height))
     }
 
     /// The question on top when it is about saving on the way out (unsaved changes, or a file
@@ -397,15 +386,6 @@ mod tests {
                 assert!(!seen.contains(&c), "category {c} appears in two runs");
                 seen.push(c);
             }
-        }
-    }
-
-    #[test]
-    fn focus_cycles_both_ways() {
-        assert_eq!(Focus::Findings.next(), Focus::People);
-        assert_eq!(Focus::People.prev(), Focus::Findings);
-        for f in Focus::ALL {
-            assert_eq!(f.next().prev(), f);
         }
     }
 
