@@ -148,7 +148,7 @@ mod tests {
                 row: first_visible
             })
         );
-        crate::tui::update(&mut app, Action::Help);
+        crate::tui::update::update(&mut app, Action::Help);
         assert_eq!(action_for(&app, &regions, click), None);
     }
 }

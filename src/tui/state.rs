@@ -172,7 +172,7 @@ pub struct App {
     /// Terminal size in columns and rows, as last reported.
     pub size: (u16, u16),
     /// The key table in force: the defaults, or the user's remapped one.
-    pub bindings: Arc<[super::keymap::Binding]>,
+    pub bindings: Arc<[super::keytable::Binding]>,
     /// Counts changes to the plan (edits, undo, redo), so the loop knows when to write a
     /// recovery copy without comparing plans.
     pub revision: u64,
@@ -211,7 +211,7 @@ impl App {
             keep_recovery: false,
             size: (80, 24),
             revision: 0,
-            bindings: super::keymap::BINDINGS.into(),
+            bindings: super::keytable::BINDINGS.into(),
             history: History::default(),
             quit_after_save: false,
             reader: None,
@@ -349,7 +349,7 @@ impl App {
         }
         if let Some(Overlay::Help { scroll }) = self.overlays.last_mut() {
             *scroll = (*scroll).min(
-                super::keymap::help_rows(&self.bindings)
+                super::keytable::help_rows(&self.bindings)
                     .len()
                     .saturating_sub(1),
             );
