@@ -90,8 +90,9 @@ pub(super) fn is_instance_id(s: &str) -> bool {
     })
 }
 
-/// A temporary file of `fsio::write_atomic_private` or of [`Instance::start`], by its exact
-/// shape: prefix, six random letters or digits, `.tmp`.
+/// A temporary file of `fsio::write_atomic_private` or of
+/// [`Instance::start`](super::Instance::start), by its exact shape: prefix, six random letters
+/// or digits, `.tmp`.
 pub(super) fn is_temp_name(name: &str) -> bool {
     [WRITE_TEMP_PREFIX, LOCK_TEMP_PREFIX].iter().any(|prefix| {
         name.strip_prefix(prefix)
