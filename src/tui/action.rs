@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use super::state::Focus;
+use super::focus::Focus;
 
 /// One request to change the TUI's state.
 #[derive(Debug, Clone, PartialEq)]

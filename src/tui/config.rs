@@ -189,7 +189,7 @@ mod tests {
             crate::tui::keymap::Context::Global,
         ];
         let find = |k| crate::tui::keymap::action_in(&config.bindings, &contexts, k);
-        assert_eq!(find(ctrl_q), Some(crate::tui::Action::Quit));
+        assert_eq!(find(ctrl_q), Some(crate::tui::action::Action::Quit));
         assert_eq!(find(q), None, "the old key no longer quits");
 
         write("keys:\n  global.quit: a\n");

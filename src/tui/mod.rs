@@ -11,29 +11,55 @@
 //! - [`state`]: [`App`], the plan being edited, its analysis, focus, selections and overlays;
 //! - [`action`]: [`Action`], everything that can be asked of the TUI;
 //! - [`update`](mod@update): [`update()`], pure, returning an [`Effect`] for the loop;
-//! - [`keymap`]: the bindings table that dispatches keys and generates footer, help and README;
+//! - [`keytable`]: the one table of key bindings, as data ([`keytable::BINDINGS`]), and what
+//!   reads only it: lookup, help rows, the README's key list, remapping, clashes; [`keymap`]:
+//!   the contexts in force for the app now, so what a key does and what the footer shows;
 //! - [`history`] and [`input`]: undo/redo snapshots and the text field prompts use; [`filter`]:
 //!   the catalog narrowed by typed words, for the catalog pane and the import's task picker;
 //! - [`import`] and [`export`]: the state of the offer import and report export overlays;
-//! - [`view`]: draws the state, one small file per screen region; [`mouse`] hit-tests clicks
-//!   against the same layout;
+//! - [`view`]: draws the state, one small file per screen region; [`text`]: fitting text into
+//!   columns; [`mouse`] hit-tests clicks against the same layout;
 //! - [`run`]: the blocking event loop, saves and recovery copies ([`persist`]), the terminal
 //!   guard ([`terminal`]) and the user's [`config`].
+//!
+//! # Layers
+//!
+//! A module imports only from the layers below its own, never sideways or up, so no circle of
+//! imports can form; `tests/tui_layers.rs` reads every file's paths against this diagram. The
+//! state holds the key table in force (a remap is the user's, and `update` bounds the help's
+//! scroll by it), so the table sits below the state, and only what reads an [`App`] (which
+//! contexts apply now) sits above it, in [`keymap`]. The files of a directory are one module
+//! here; nothing imports from this root, which only re-exports for the crate's users.
+//!
+//! ```text
+//!   run                                  the loop: reads events, performs effects, saves
+//!   mouse, config                        clicks on the view's layout; the user's settings
+//!   view                                 draws an App (and the table in force it holds)
+//!   update                               update(App, Action) → Effect, pure
+//!   keymap                               contexts in force for an App: key → Action, footer
+//!   state                                App, overlays, selections, the minimum size
+//!   keytable                             the bindings as data; lookup, help rows, remapping
+//!   action, import, export               Action; the import and export overlays' own state
+//!   focus, keyspec, input, filter, history, text, persist, terminal
+//! ```
 
 pub mod action;
 pub mod config;
 pub mod export;
 pub mod filter;
+pub mod focus;
 pub mod history;
 pub mod import;
 pub mod input;
 pub mod keymap;
 pub mod keyspec;
+pub mod keytable;
 pub mod mouse;
 pub mod persist;
 pub mod run;
 pub mod state;
 pub mod terminal;
+pub mod text;
 pub mod update;
 pub mod view;
 

@@ -6,8 +6,8 @@ use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
 use super::state::App;
+use super::text::window_start;
 use super::view::Regions;
-use super::view::text::window_start;
 
 /// Rows the wheel moves per notch.
 const WHEEL_ROWS: isize = 3;
@@ -148,7 +148,7 @@ mod tests {
                 row: first_visible
             })
         );
-        crate::tui::update(&mut app, Action::Help);
+        crate::tui::update::update(&mut app, Action::Help);
         assert_eq!(action_for(&app, &regions, click), None);
     }
 }

@@ -3,13 +3,20 @@
 //! event, so an idle rolescope uses no CPU. Before the loop, on the normal screen, the copies of
 //! unsaved work that crashed instances left are offered back ([`offer_recovery`]).
 
+mod fault;
+mod recovery_copy;
+#[cfg(test)]
+mod tests;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::SystemTime;
 
 use anyhow::Context as _;
 use crossterm::event::{self, Event};
 
+use self::fault::Fault;
+use self::recovery_copy::Recovery;
 use super::action::Action;
 use super::config::Config;
 use super::keymap::action_for;
@@ -27,9 +34,6 @@ use crate::error::InputErrors;
 use crate::plan::{Plan, load_plan, plan_text, write_plan_text};
 use crate::report::{self, ReportFormat, Subject};
 use crate::{console, fsio};
-
-/// Recovery copies are written at most this often while there are unsaved changes.
-const RECOVERY_EVERY: Duration = Duration::from_secs(3);
 
 /// What to open, decided before the terminal is taken over.
 pub struct Session {
@@ -395,133 +399,4 @@ fn expand_home(path: &Path) -> PathBuf {
 
 fn modified(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
-}
-
-/// A fault injected by the end-to-end tests, which check that the terminal is restored after
-/// an error and after a panic: with `ROLESCOPE_TEST_FAULT=panic` (or `error`), F12 panics (or
-/// fails the loop). Without the variable nothing changes.
-#[derive(Debug, Clone, Copy)]
-enum Fault {
-    Panic,
-    Error,
-}
-
-impl Fault {
-    fn from_env() -> Option<Fault> {
-        match std::env::var("ROLESCOPE_TEST_FAULT").ok()?.as_str() {
-            "panic" => Some(Fault::Panic),
-            "error" => Some(Fault::Error),
-            _ => None,
-        }
-    }
-
-    fn trigger(self, event: &Event) -> anyhow::Result<()> {
-        let Event::Key(key) = event else {
-            return Ok(());
-        };
-        if key.code != crossterm::event::KeyCode::F(12) {
-            return Ok(());
-        }
-        match self {
-            Fault::Panic => panic!("injected panic (ROLESCOPE_TEST_FAULT=panic)"),
-            Fault::Error => anyhow::bail!("injected error (ROLESCOPE_TEST_FAULT=error)"),
-        }
-    }
-}
-
-/// This instance's recovery copy, as the loop sees it: the thread that writes it, and when it
-/// was last asked to, and of which revision of the plan.
-struct Recovery {
-    writer: Option<Writer>,
-    written_revision: u64,
-    last_write: Option<Instant>,
-}
-
-impl Recovery {
-    fn pending(&self, app: &App) -> bool {
-        app.revision != self.written_revision
-    }
-
-    fn due(&self) -> bool {
-        self.last_write
-            .is_none_or(|t| t.elapsed() >= RECOVERY_EVERY)
-    }
-
-    fn until_due(&self) -> Duration {
-        self.last_write.map_or(Duration::ZERO, |t| {
-            RECOVERY_EVERY.saturating_sub(t.elapsed())
-        })
-    }
-
-    /// Brings the copy up to date with the plan: a copy of its current revision while it has
-    /// unsaved changes, none once it is saved (or undone back to what was saved). The UI
-    /// thread only clones the plan; the writer thread turns it into YAML and writes it.
-    fn write(&mut self, app: &App) {
-        if !self.pending(app) {
-            return;
-        }
-        if let Some(writer) = &self.writer {
-            if app.dirty {
-                writer.write(app.path.clone(), app.plan.clone());
-                self.last_write = Some(Instant::now());
-            } else {
-                writer.discard();
-            }
-        }
-        self.written_revision = app.revision;
-    }
-
-    /// The plan as it is now is saved: no copy is needed until the next change.
-    fn saved(&mut self, app: &App) {
-        if let Some(writer) = &self.writer {
-            writer.discard();
-        }
-        self.written_revision = app.revision;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn app() -> App {
-        let catalog = Arc::new(Catalog::builtin().unwrap());
-        let mut plan = Plan::new("t");
-        plan.people.push(crate::plan::Person::new(
-            "Ana",
-            crate::plan::RoleSpec::Single("community-manager".into()),
-        ));
-        App::new(catalog, plan, None)
-    }
-
-    #[test]
-    fn export_writes_the_report_and_says_where() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("r.json");
-        let written = export(&app(), &path, ReportFormat::Json, Subject::Person(0)).unwrap();
-        assert!(written.is_absolute());
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains("\"Ana\""), "{text}");
-    }
-
-    #[test]
-    fn a_failed_export_names_the_path_and_the_reason() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("missing").join("r.md");
-        let err = export(&app(), &path, ReportFormat::Markdown, Subject::Team).unwrap_err();
-        assert!(err.starts_with(&path.display().to_string()), "{err}");
-        assert!(err.contains("No such file"), "{err}");
-        assert!(!err.contains(" at path "), "{err}");
-    }
-
-    #[test]
-    fn home_is_expanded_only_at_the_start() {
-        if let Some(home) = std::env::var_os("HOME") {
-            assert_eq!(
-                expand_home(Path::new("~/a.txt")),
-                PathBuf::from(home).join("a.txt")
-            );
-        }
-        assert_eq!(expand_home(Path::new("a/~/b")), PathBuf::from("a/~/b"));
-    }
 }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::export::ExportForm;
 use super::filter::CatalogFilter;
+pub use super::focus::Focus;
 use super::history::History;
 use super::import::ImportStep;
 use super::input::TextInput;
@@ -16,27 +17,15 @@ use crate::catalog::{Catalog, Task};
 use crate::finding::{Finding, Rule};
 use crate::plan::{Assignment, Person, Plan};
 
-/// The panes that take keys; the order is the Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Focus {
-    People,
-    Tasks,
-    Catalog,
-    Findings,
-}
+/// Below this size the panes cannot show a row each; the view draws a message instead, and
+/// `update` takes only quitting (see [`App::too_small`]). Here rather than in the view, so the
+/// state can tell without asking it.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
 
-impl Focus {
-    pub const ALL: [Focus; 4] = [Focus::People, Focus::Tasks, Focus::Catalog, Focus::Findings];
-
-    #[must_use]
-    pub fn next(self) -> Focus {
-        Focus::ALL[(self as usize + 1) % Focus::ALL.len()]
-    }
-
-    #[must_use]
-    pub fn prev(self) -> Focus {
-        Focus::ALL[(self as usize + Focus::ALL.len() - 1) % Focus::ALL.len()]
-    }
+/// Whether `area` is too small to draw the panes.
+pub fn too_small(area: ratatui::layout::Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
 /// Whose findings the findings pane lists.
@@ -118,7 +107,7 @@ pub fn gap_words(catalog: &Catalog, category: &str, columns: usize) -> String {
     let title = catalog
         .category(category)
         .map_or(category, |c| c.title.as_str());
-    format!("the gap in “{}”", super::view::text::fit(title, columns))
+    format!("the gap in “{}”", super::text::fit(title, columns))
 }
 
 /// The highlighted row of each pane.
@@ -183,7 +172,7 @@ pub struct App {
     /// Terminal size in columns and rows, as last reported.
     pub size: (u16, u16),
     /// The key table in force: the defaults, or the user's remapped one.
-    pub bindings: Arc<[super::keymap::Binding]>,
+    pub bindings: Arc<[super::keytable::Binding]>,
     /// Counts changes to the plan (edits, undo, redo), so the loop knows when to write a
     /// recovery copy without comparing plans.
     pub revision: u64,
@@ -226,7 +215,7 @@ impl App {
             keep_recovery: false,
             size: (80, 24),
             revision: 0,
-            bindings: super::keymap::BINDINGS.into(),
+            bindings: super::keytable::BINDINGS.into(),
             history: History::default(),
             quit_after_save: false,
             reader: None,
@@ -293,7 +282,7 @@ impl App {
     /// see; `update` decides it from this, so it stays pure.
     pub fn too_small(&self) -> bool {
         let (width, height) = self.size;
-        super::view::too_small(ratatui::layout::Rect::new(0, 0, width, height))
+        too_small(ratatui::layout::Rect::new(0, 0, width, height))
     }
 
     /// The plan as last loaded or saved (what `saved_text` reads as).
@@ -369,7 +358,7 @@ impl App {
         }
         if let Some(Overlay::Help { scroll }) = self.overlays.last_mut() {
             *scroll = (*scroll).min(
-                super::keymap::help_rows(&self.bindings)
+                super::keytable::help_rows(&self.bindings)
                     .len()
                     .saturating_sub(1),
             );
@@ -406,15 +395,6 @@ mod tests {
                 assert!(!seen.contains(&c), "category {c} appears in two runs");
                 seen.push(c);
             }
-        }
-    }
-
-    #[test]
-    fn focus_cycles_both_ways() {
-        assert_eq!(Focus::Findings.next(), Focus::People);
-        assert_eq!(Focus::People.prev(), Focus::Findings);
-        for f in Focus::ALL {
-            assert_eq!(f.next().prev(), f);
         }
     }
 

@@ -18,11 +18,14 @@
 //! offered or deleted. Copies of gone instances are deleted after [`STALE_AFTER`], by whichever
 //! instance starts next.
 
+mod names;
+
 use std::fs::{File, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use self::names::{Entry, entries, lock_name};
 use super::DataDir;
 use crate::fsio;
 use crate::plan::{Plan, parse_plan, to_yaml};
@@ -295,106 +298,6 @@ fn owner_state(dir: &Path, id: &str) -> Owner {
         Ok(()) => Owner::Gone(Some(file)),
         Err(TryLockError::WouldBlock | TryLockError::Error(_)) => Owner::Live,
     }
-}
-
-/// A file of the recovery directory that has the exact shape of one rolescope makes; nothing
-/// else there is ever touched.
-#[derive(Debug)]
-enum Entry {
-    Copy {
-        path: PathBuf,
-        key: String,
-        /// `None` for a copy named by the plan alone (`<plan>.yaml`, one copy per plan), as
-        /// versions before one copy per instance wrote them.
-        instance: Option<String>,
-        written: SystemTime,
-    },
-    Lock {
-        path: PathBuf,
-        instance: String,
-    },
-    Temp {
-        path: PathBuf,
-        written: SystemTime,
-    },
-}
-
-fn entries(dir: &Path) -> Vec<Entry> {
-    let Ok(read) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    read.flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter_map(|e| {
-            let name = e.file_name().into_string().ok()?;
-            let path = e.path();
-            let written = || e.metadata().and_then(|m| m.modified()).ok();
-            if let Some(stem) = name.strip_suffix(".yaml") {
-                let (key, instance) = parse_copy_stem(stem)?;
-                Some(Entry::Copy {
-                    path,
-                    key,
-                    instance,
-                    written: written()?,
-                })
-            } else if let Some(id) = name.strip_suffix(".lock") {
-                is_instance_id(id).then(|| Entry::Lock {
-                    path,
-                    instance: id.to_owned(),
-                })
-            } else if is_temp_name(&name) {
-                Some(Entry::Temp {
-                    path,
-                    written: written()?,
-                })
-            } else {
-                None
-            }
-        })
-        .collect()
-}
-
-/// `<plan>-<pid>-<stamp>` (or the plan key alone) → the plan key and the instance id.
-fn parse_copy_stem(stem: &str) -> Option<(String, Option<String>)> {
-    if is_plan_key(stem) {
-        return Some((stem.to_owned(), None));
-    }
-    let mut parts = stem.rsplitn(3, '-');
-    let (stamp, pid, key) = (parts.next()?, parts.next()?, parts.next()?);
-    let id = format!("{pid}-{stamp}");
-    (is_plan_key(key) && is_instance_id(&id)).then(|| (key.to_owned(), Some(id)))
-}
-
-fn is_plan_key(s: &str) -> bool {
-    s == NEW_PLAN_KEY
-        || (s.len() == 16 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
-}
-
-fn is_instance_id(s: &str) -> bool {
-    s.split_once('-').is_some_and(|(pid, stamp)| {
-        !pid.is_empty()
-            && pid.bytes().all(|b| b.is_ascii_digit())
-            && !stamp.is_empty()
-            && stamp
-                .bytes()
-                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-    })
-}
-
-/// A temporary file of `fsio::write_atomic_private` or of [`Instance::start`], by its exact
-/// shape: prefix, six random letters or digits, `.tmp`.
-fn is_temp_name(name: &str) -> bool {
-    [WRITE_TEMP_PREFIX, LOCK_TEMP_PREFIX].iter().any(|prefix| {
-        name.strip_prefix(prefix)
-            .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
-            .is_some_and(|random| {
-                random.len() == TEMP_RANDOM_LEN && random.bytes().all(|b| b.is_ascii_alphanumeric())
-            })
-    })
-}
-
-fn lock_name(id: &str) -> String {
-    format!("{id}.lock")
 }
 
 fn age(written: SystemTime) -> Duration {

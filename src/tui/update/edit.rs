@@ -13,7 +13,7 @@ use crate::plan::{Acceptance, Assignment, Person, Plan, RoleSpec};
 use crate::report::model::role_label;
 use crate::tui::history::Snapshot;
 use crate::tui::state::{App, gap_words};
-use crate::tui::view::text::fit;
+use crate::tui::text::fit;
 
 /// What an edit may touch: one person (by index), or the whole plan. Only that part is kept
 /// for undo, so edits stay cheap on large plans.

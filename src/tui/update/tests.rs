@@ -1,5 +1,7 @@
 //! `update` driven the two ways the loop will drive it: key events through the keymap, and
-//! actions directly (for what keys cannot reach, like the loop's save report).
+//! actions directly (for what keys cannot reach, like the loop's save report). Here: the
+//! helpers the other `tests_*` files share, and editing people and tasks, undo and redo;
+//! the filter, paging and help, findings, and quitting have files of their own.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -8,42 +10,42 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::finding::Rule;
-use crate::plan::{Acceptance, Plan, RoleSpec, load_plan, parse_plan};
+use crate::plan::{Plan, RoleSpec, load_plan};
 use crate::tui::keymap::action_for;
 use crate::{Catalog, analyze};
 
-fn catalog() -> Arc<Catalog> {
+pub(super) fn catalog() -> Arc<Catalog> {
     Arc::new(Catalog::builtin().unwrap())
 }
 
-fn new_plan() -> App {
+pub(super) fn new_plan() -> App {
     App::new(catalog(), Plan::new("new"), None)
 }
 
-fn team_review() -> App {
+pub(super) fn team_review() -> App {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/team-review.yaml");
     let loaded = load_plan(&path).unwrap();
     App::new(catalog(), loaded.plan, loaded.path)
 }
 
 /// Sends one key press; returns the effect, or `None` if the key is unbound here.
-fn press(app: &mut App, code: KeyCode) -> Option<Effect> {
+pub(super) fn press(app: &mut App, code: KeyCode) -> Option<Effect> {
     let action = action_for(app, KeyEvent::new(code, KeyModifiers::NONE))?;
     Some(update(app, action))
 }
 
-fn key(app: &mut App, c: char) -> Option<Effect> {
+pub(super) fn key(app: &mut App, c: char) -> Option<Effect> {
     press(app, KeyCode::Char(c))
 }
 
-fn typed(app: &mut App, text: &str) {
+pub(super) fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         assert!(key(app, c).is_some(), "`{c}` is not typed here");
     }
 }
 
 /// Highlights a catalog task by id, as the arrow keys would.
-fn highlight(app: &mut App, id: &str) {
+pub(super) fn highlight(app: &mut App, id: &str) {
     let pos = app
         .visible_catalog()
         .iter()
@@ -53,7 +55,7 @@ fn highlight(app: &mut App, id: &str) {
 }
 
 /// Gives the selected person the role on row `row` of the role picker, through the keys.
-fn pick_role(app: &mut App, row: usize) {
+pub(super) fn pick_role(app: &mut App, row: usize) {
     key(app, 'R');
     for _ in 0..row {
         key(app, 'j');
@@ -61,12 +63,12 @@ fn pick_role(app: &mut App, row: usize) {
     press(app, KeyCode::Enter);
 }
 
-fn rules_of(app: &App, person: usize) -> Vec<Rule> {
+pub(super) fn rules_of(app: &App, person: usize) -> Vec<Rule> {
     app.analysis.findings_for(person).map(|f| f.rule).collect()
 }
 
 /// Adds a community manager named `name` through the keys, and returns their index.
-fn add_community_manager(app: &mut App, name: &str) -> usize {
+pub(super) fn add_community_manager(app: &mut App, name: &str) -> usize {
     key(app, 'a');
     typed(app, name);
     press(app, KeyCode::Enter);
@@ -78,7 +80,6 @@ fn add_community_manager(app: &mut App, name: &str) -> usize {
     assert!(app.overlays.is_empty());
     app.selected.people
 }
-
 #[test]
 fn a_new_person_with_social_tasks_drifts_from_community_work() {
     let mut app = new_plan();
@@ -375,437 +376,4 @@ fn renaming_refuses_a_name_already_taken() {
     assert!(app.status.contains("unique"), "{}", app.status);
     assert_eq!(app.plan.people[0].name, "Maya Okafor");
     assert!(!app.dirty);
-}
-
-#[test]
-fn quitting_clean_is_immediate_and_dirty_asks() {
-    let mut app = team_review();
-    assert_eq!(key(&mut app, 'q'), Some(Effect::Quit));
-    assert!(app.quit);
-
-    let mut app = team_review();
-    let path = app.path.clone().unwrap();
-    key(&mut app, 'c');
-    typed(&mut app, "0");
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.plan.people[0].capacity, 40.0, "400 h is refused");
-    assert!(app.status.contains("0 to 168"), "{}", app.status);
-    update(&mut app, Action::InputBackspace);
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.plan.people[0].capacity, 40.0);
-    key(&mut app, 'c');
-    update(&mut app, Action::InputBackspace);
-    update(&mut app, Action::InputBackspace);
-    typed(&mut app, "32");
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.plan.people[0].capacity, 32.0);
-    assert!(app.dirty);
-    assert_eq!(key(&mut app, 'q'), Some(Effect::None));
-    assert_eq!(app.top_overlay(), Some(&Overlay::Confirm(Confirm::Quit)));
-    assert_eq!(key(&mut app, 's'), Some(Effect::Save(path.clone())));
-    assert!(!app.quit, "not before the save succeeded");
-    assert_eq!(update(&mut app, Action::Saved(Ok(path))), Effect::Quit);
-    assert!(app.quit && !app.dirty);
-}
-
-#[test]
-fn quitting_a_new_plan_asks_where_to_save_and_survives_a_failed_save() {
-    let mut app = new_plan();
-    add_community_manager(&mut app, "Ana");
-    key(&mut app, 'q');
-    assert_eq!(key(&mut app, 's'), Some(Effect::None));
-    assert!(matches!(
-        app.top_overlay(),
-        Some(Overlay::Prompt {
-            kind: PromptKind::SaveAs,
-            ..
-        })
-    ));
-    typed(&mut app, "team.yaml");
-    assert_eq!(
-        press(&mut app, KeyCode::Enter),
-        Some(Effect::Save("team.yaml".into()))
-    );
-    assert_eq!(
-        update(&mut app, Action::Saved(Err("disk full".into()))),
-        Effect::None
-    );
-    assert!(!app.quit && app.dirty);
-    assert_eq!(app.status, "Not saved: disk full");
-    key(&mut app, 'q');
-    assert_eq!(key(&mut app, 'd'), Some(Effect::Quit), "discard quits");
-}
-
-#[test]
-fn a_successful_save_clears_dirty_and_remembers_the_path() {
-    let mut app = new_plan();
-    add_community_manager(&mut app, "Ana");
-    key(&mut app, 'S');
-    typed(&mut app, "a.yaml");
-    assert_eq!(
-        press(&mut app, KeyCode::Enter),
-        Some(Effect::Save("a.yaml".into()))
-    );
-    update(&mut app, Action::Saved(Ok("a.yaml".into())));
-    assert!(!app.dirty);
-    assert_eq!(app.path, Some(PathBuf::from("a.yaml")));
-    assert_eq!(key(&mut app, 's'), Some(Effect::Save("a.yaml".into())));
-    assert!(!app.quit, "a plain save does not quit");
-}
-
-#[test]
-fn the_filter_narrows_the_catalog_and_keeps_the_selection_in_range() {
-    let mut app = team_review();
-    key(&mut app, '3');
-    let all = app.visible_catalog().len();
-    key(&mut app, 'G');
-    assert_eq!(app.selected.catalog, all - 1);
-    key(&mut app, '/');
-    typed(&mut app, "welcome");
-    let shown = app.visible_catalog().len();
-    assert!(shown > 0 && shown < all, "{shown} of {all}");
-    assert!(app.selected.catalog < shown);
-    assert!(app.highlighted_task().is_some());
-    typed(&mut app, "zzz");
-    assert!(app.visible_catalog().is_empty());
-    assert!(app.highlighted_task().is_none());
-    for _ in 0..3 {
-        press(&mut app, KeyCode::Backspace);
-    }
-    press(&mut app, KeyCode::Enter);
-    assert!(!app.filter_editing);
-    assert_eq!(app.filter.text(), "welcome");
-    assert_eq!(
-        key(&mut app, 'q'),
-        Some(Effect::Quit),
-        "keys work again after Enter"
-    );
-
-    let mut app = team_review();
-    key(&mut app, '/');
-    typed(&mut app, "WELCOME new");
-    highlight(&mut app, "cm-welcome-new-members");
-    press(&mut app, KeyCode::Esc);
-    assert_eq!(app.visible_catalog().len(), all);
-    assert_eq!(app.highlighted_task().unwrap().id, "cm-welcome-new-members");
-}
-
-#[test]
-fn changing_the_filter_highlights_the_first_match() {
-    // The reviewer's steps: the fourth row, then `/meetup`, then Enter Enter.
-    let mut app = team_review();
-    for c in "3gjjj".chars() {
-        key(&mut app, c);
-    }
-    assert_eq!(app.selected.catalog, 3);
-    key(&mut app, '/');
-    typed(&mut app, "meetup");
-    assert_eq!(app.selected.catalog, 0, "the first match, not the fourth");
-    let first = app.catalog.tasks()[app.visible_catalog()[0]].clone();
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
-    assert!(app.plan.people[0].has_task(&first.id), "{}", app.status);
-    assert!(
-        app.status.starts_with("Assigned “Plan and host"),
-        "{}",
-        app.status
-    );
-
-    // A highlighted row that still matches moves to the first match too, on every change.
-    let mut app = team_review();
-    key(&mut app, '/');
-    typed(&mut app, "meet");
-    press(&mut app, KeyCode::Down);
-    assert_eq!(app.selected.catalog, 1);
-    typed(&mut app, "u");
-    assert_eq!(app.selected.catalog, 0);
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Backspace);
-    assert_eq!(app.selected.catalog, 0);
-    // No change, no move: Backspace in an empty filter.
-    let mut app = team_review();
-    key(&mut app, '3');
-    key(&mut app, 'j');
-    key(&mut app, '/');
-    press(&mut app, KeyCode::Backspace);
-    assert_eq!(app.selected.catalog, 1);
-}
-
-#[test]
-fn accepting_a_finding_moves_it_to_accepted() {
-    let mut app = team_review();
-    key(&mut app, 'j');
-    key(&mut app, '4');
-    let finding = app.highlighted_finding().unwrap().clone();
-    assert_eq!(
-        (finding.rule, finding.task.as_deref()),
-        (Rule::OutOfRole, Some("cm-meetups"))
-    );
-    key(&mut app, 'x');
-    press(&mut app, KeyCode::Enter);
-    assert!(app.status.contains("reason"), "{}", app.status);
-    typed(&mut app, "He asked for it");
-    press(&mut app, KeyCode::Enter);
-    assert!(app.overlays.is_empty());
-    assert!(!app.analysis.findings.contains(&finding));
-    let accepted = app.analysis.accepted.iter().find(|a| a.finding == finding);
-    assert_eq!(accepted.unwrap().reason, "He asked for it");
-    assert_eq!(
-        app.plan.people[1].accept[0].task.as_deref(),
-        Some("cm-meetups")
-    );
-}
-
-#[test]
-fn team_findings_are_accepted_in_the_plan() {
-    let mut app = team_review();
-    key(&mut app, '4');
-    key(&mut app, 't');
-    assert_eq!(app.scope, Scope::Team);
-    key(&mut app, 'G');
-    let gap = app.highlighted_finding().unwrap().clone();
-    assert_eq!((gap.rule, gap.person_index), (Rule::CoverageGap, None));
-    key(&mut app, 'x');
-    typed(&mut app, "hiring in Q4");
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.plan.accept.len(), 1);
-    assert_eq!(app.plan.accept[0].rule, Rule::CoverageGap);
-    assert!(app.analysis.team_findings().next().is_none());
-    assert!(app.selected.findings < app.visible_findings().len());
-}
-
-#[test]
-fn accepting_one_gap_accepts_that_gap_only_and_undo_restores_it() {
-    // A community manager with onboarding and guidelines only: four core categories uncovered.
-    let text = "name: gaps\npeople:\n- name: Ana\n  role: community-manager\n  tasks: [cm-welcome-new-members, cm-write-guidelines]\n";
-    let mut app = App::new(catalog(), parse_plan("gaps.yaml", text).unwrap(), None);
-    let gaps = |app: &App| -> Vec<String> {
-        app.analysis
-            .team_findings()
-            .filter_map(|f| f.category.clone())
-            .collect()
-    };
-    let before = gaps(&app);
-    assert_eq!(before.len(), 4, "{before:?}");
-    key(&mut app, '4');
-    key(&mut app, 't');
-    app.selected.findings = app
-        .visible_findings()
-        .iter()
-        .position(|f| f.category.as_deref() == Some("cm-events"))
-        .unwrap();
-    key(&mut app, 'x');
-    assert_eq!(
-        app.top_overlay().map(|o| matches!(
-            o,
-            Overlay::Prompt { kind: PromptKind::Accept { category: Some(c), .. }, .. } if c == "cm-events"
-        )),
-        Some(true)
-    );
-    assert_eq!(
-        app.status,
-        "Why is the gap in “Events and meetups” intended?"
-    );
-    typed(&mut app, "agency runs events");
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.status, "Accepted the gap in “Events and meetups”.");
-    assert_eq!(
-        app.plan.accept,
-        [Acceptance {
-            rule: Rule::CoverageGap,
-            task: None,
-            category: Some("cm-events".to_owned()),
-            reason: "agency runs events".to_owned(),
-        }]
-    );
-    let left = gaps(&app);
-    assert_eq!(left.len(), 3, "the other gaps stay: {left:?}");
-    assert!(!left.contains(&"cm-events".to_owned()));
-    assert_eq!(app.analysis.accepted.len(), 1);
-    assert_eq!(
-        app.analysis.accepted[0].finding.category.as_deref(),
-        Some("cm-events")
-    );
-    assert!(crate::plan::to_yaml(&app.plan).unwrap().contains(
-        "accept:\n- rule: coverage-gap\n  category: cm-events\n  reason: agency runs events\n"
-    ));
-
-    key(&mut app, 'u');
-    assert_eq!(
-        app.status,
-        "Undone: accepted the gap in “Events and meetups” (ctrl-r to redo)."
-    );
-    assert!(app.plan.accept.is_empty());
-    assert_eq!(gaps(&app), before);
-    assert!(app.analysis.accepted.is_empty());
-    update(&mut app, Action::Redo);
-    assert_eq!(app.plan.accept.len(), 1);
-    assert_eq!(gaps(&app), left);
-}
-
-#[test]
-fn a_finding_with_neither_task_nor_category_accepts_its_rule_for_that_person() {
-    let mut app = team_review();
-    key(&mut app, 'j');
-    key(&mut app, 'j');
-    key(&mut app, '4');
-    let f = app.highlighted_finding().unwrap().clone();
-    assert_eq!(
-        (
-            f.rule,
-            f.person_index,
-            f.task.as_deref(),
-            f.category.as_deref()
-        ),
-        (Rule::UnderUse, Some(2), None, None)
-    );
-    key(&mut app, 'x');
-    typed(&mut app, "part-time this quarter");
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(
-        app.plan.people[2].accept,
-        [Acceptance {
-            rule: Rule::UnderUse,
-            task: None,
-            category: None,
-            reason: "part-time this quarter".to_owned(),
-        }]
-    );
-    assert!(app.plan.accept.is_empty());
-}
-
-#[test]
-fn paging_follows_the_terminal_height() {
-    let mut app = team_review();
-    key(&mut app, '3');
-    update(&mut app, Action::Resize(120, 40));
-    let page = app.page_size();
-    assert_eq!(page, 16);
-    press(&mut app, KeyCode::PageDown);
-    assert_eq!(app.selected.catalog, page);
-    update(&mut app, Action::Resize(60, 16));
-    assert_eq!(app.page_size(), 4);
-    press(&mut app, KeyCode::PageUp);
-    assert_eq!(app.selected.catalog, page - 4);
-}
-
-#[test]
-fn a_terminal_too_small_for_the_panes_takes_only_quit() {
-    let mut app = team_review();
-    key(&mut app, '2');
-    update(&mut app, Action::Resize(40, 12));
-    "Earlier news.".clone_into(&mut app.status);
-    let plan = app.plan.clone();
-    let unchanged = |app: &App| {
-        assert_eq!(app.plan, plan);
-        assert_eq!(app.status, "Earlier news.");
-        assert!(app.overlays.is_empty());
-        assert_eq!(
-            (app.focus, app.selected),
-            (Focus::Tasks, crate::tui::state::Selection::default())
-        );
-        assert!(!app.filter_editing && !app.coverage);
-    };
-    // The reviewer's `d`: the tasks pane's keys are not bound while the panes are not shown...
-    assert_eq!(key(&mut app, 'd'), None);
-    unchanged(&app);
-    // ...and `update` ignores whatever else arrives, so no key or click can change unseen state.
-    for action in [
-        Action::Unassign,
-        Action::DeletePerson,
-        Action::HoursUp,
-        Action::Assign,
-        Action::Undo,
-        Action::AddPerson,
-        Action::Help,
-        Action::FilterStart,
-        Action::Paste("x".into()),
-        Action::Click {
-            focus: Focus::People,
-            row: 2,
-        },
-        Action::ToggleCoverage,
-        Action::Down,
-        Action::ImportOffer,
-        Action::ExportReport,
-        Action::Save,
-    ] {
-        assert_eq!(update(&mut app, action.clone()), Effect::None, "{action:?}");
-        unchanged(&app);
-    }
-    assert_eq!(key(&mut app, 'q'), Some(Effect::Quit), "a clean plan quits");
-
-    // With unsaved changes and a prompt open, `q` still quits, by way of the question.
-    let mut app = team_review();
-    key(&mut app, '2');
-    key(&mut app, '+');
-    key(&mut app, 'h');
-    update(&mut app, Action::Resize(59, 30));
-    assert_eq!(
-        key(&mut app, 'q'),
-        Some(Effect::None),
-        "not typed into the prompt"
-    );
-    assert_eq!(app.top_overlay(), Some(&Overlay::Confirm(Confirm::Quit)));
-    assert_eq!(key(&mut app, 'q'), None, "the question takes its own keys");
-    press(&mut app, KeyCode::Esc);
-    assert!(matches!(app.top_overlay(), Some(Overlay::Prompt { .. })));
-    key(&mut app, 'q');
-    assert_eq!(key(&mut app, 'd'), Some(Effect::Quit));
-
-    // A big enough terminal gives every key back.
-    let mut app = team_review();
-    update(&mut app, Action::Resize(10, 3));
-    update(&mut app, Action::Resize(60, 16));
-    key(&mut app, '2');
-    key(&mut app, 'd');
-    assert_eq!(
-        app.plan.people[0].tasks.len(),
-        plan.people[0].tasks.len() - 1
-    );
-}
-
-#[test]
-fn help_opens_scrolls_and_closes() {
-    let mut app = new_plan();
-    key(&mut app, '?');
-    key(&mut app, 'j');
-    key(&mut app, 'j');
-    assert_eq!(app.top_overlay(), Some(&Overlay::Help { scroll: 2 }));
-    key(&mut app, 'q');
-    assert!(app.overlays.is_empty());
-    assert!(!app.quit);
-}
-
-#[test]
-fn ctrl_c_always_quits_whatever_the_key_table_says() {
-    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    let f13 = crate::tui::keyspec::KeySpec::parse("f13").unwrap();
-    let unreachable = crate::tui::keymap::remap(&[("global.quit".into(), vec![f13])]).unwrap();
-
-    // A clean plan: Ctrl-C quits at once, from inside a prompt too.
-    let mut app = team_review();
-    app.bindings = unreachable.clone().into();
-    assert_eq!(key(&mut app, 'q'), None, "q no longer quits");
-    key(&mut app, 'a');
-    assert!(app.top_overlay().is_some(), "the new-person prompt is open");
-    let action = action_for(&app, ctrl_c).unwrap();
-    assert_eq!(update(&mut app, action), Effect::Quit);
-    assert!(!app.keep_recovery);
-
-    // Unsaved changes: Ctrl-C asks as quit does; again, it quits and keeps the work.
-    let mut app = team_review();
-    app.bindings = unreachable.into();
-    app.dirty = true;
-    key(&mut app, 'a');
-    let action = action_for(&app, ctrl_c).unwrap();
-    assert_eq!(update(&mut app, action), Effect::None);
-    assert_eq!(app.top_overlay(), Some(&Overlay::Confirm(Confirm::Quit)));
-    assert!(!app.quit);
-    let action = action_for(&app, ctrl_c).unwrap();
-    assert_eq!(update(&mut app, action), Effect::Quit);
-    assert!(
-        app.quit && app.keep_recovery,
-        "the loop keeps the recovery copy"
-    );
 }

@@ -358,7 +358,7 @@ fn export_of_a_new_plan_goes_to_the_current_directory_and_never_over_the_plan() 
     let Some(Overlay::Export(form)) = app.overlays.last_mut() else {
         panic!("no export overlay");
     };
-    form.input = crate::tui::TextInput::with_text(plan_path.display().to_string());
+    form.input = crate::tui::input::TextInput::with_text(plan_path.display().to_string());
     assert_eq!(press(&mut app, KeyCode::Enter), Effect::None);
     assert!(app.status.contains("plan's own file"), "{}", app.status);
 }

@@ -8,12 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::tasks::owner_label;
-use super::text::{cell, right, window_start};
 use super::theme::Theme;
 use super::{pane, row_style};
 use crate::analysis::hours_label;
 use crate::catalog::Task;
 use crate::tui::state::{App, Focus};
+use crate::tui::text::{cell, right, window_start};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Catalog && app.top_overlay().is_none();

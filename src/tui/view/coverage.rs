@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::pane;
-use super::text::{cell, window_start};
 use super::theme::Theme;
 use crate::tui::state::App;
+use crate::tui::text::{cell, window_start};
 
 const COLUMN: usize = 6;
 

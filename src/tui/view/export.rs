@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::overlay::{centered, popup, text_field};
-use super::text::fit;
 use super::theme::Theme;
 use crate::report::{ReportFormat, Subject};
 use crate::tui::export::{ExportForm, format_name};
 use crate::tui::state::App;
+use crate::tui::text::fit;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &ExportForm, theme: &Theme) {
     let rect = centered(area, 72, 9);

@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::text::{fit, window_start};
 use super::theme::Theme;
 use super::{pane, row_style};
 use crate::analysis::{explanation, message};
 use crate::tui::state::{App, Focus, Scope};
+use crate::tui::text::{fit, window_start};
 
 pub fn render(frame: &mut Frame, list: Rect, detail: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Findings && app.top_overlay().is_none();

@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::fit;
 use super::theme::Theme;
 use crate::tui::keymap::{Hint, footer_hints};
 use crate::tui::state::App;
+use crate::tui::text::fit;
 
 pub fn render(frame: &mut Frame, status: Rect, footer: Rect, app: &App, theme: &Theme) {
     let text = if app.status.is_empty() && app.plan.people.is_empty() {

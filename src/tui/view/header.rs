@@ -7,10 +7,10 @@ use ratatui::widgets::Paragraph;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::text::fit;
 use super::theme::Theme;
 use crate::finding::Severity;
 use crate::tui::state::App;
+use crate::tui::text::fit;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [errors, warnings, infos] = app.analysis.counts();

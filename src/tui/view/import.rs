@@ -34,12 +34,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::catalog::task_rows;
 use super::overlay::{centered, popup, text_field};
 use super::tasks::owner_label;
-use super::text::{cell, fit, right, window_start};
 use super::theme::Theme;
 use crate::catalog::Task;
 use crate::tui::import::{ImportStep, Review, ReviewLine, TaskPicker};
 use crate::tui::input::TextInput;
 use crate::tui::state::App;
+use crate::tui::text::{cell, fit, right, window_start};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, step: &ImportStep, theme: &Theme) {
     match step {

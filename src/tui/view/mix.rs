@@ -9,10 +9,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::text::initials;
 use super::theme::{FILLS, Theme};
 use crate::analysis::pct;
 use crate::tui::state::App;
+use crate::tui::text::initials;
 
 const LABEL: &str = " Role mix ";
 

@@ -23,7 +23,6 @@ mod mix;
 mod overlay;
 mod people;
 mod tasks;
-pub mod text;
 pub mod theme;
 
 use ratatui::Frame;
@@ -37,9 +36,9 @@ use super::action::Action;
 use super::keymap::{Context, keys_for};
 use super::state::{App, Focus};
 
-/// Below this size the panes cannot show a row each; a message replaces them.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+/// The smallest size the panes are drawn at, and the test, kept with the state (whose `update`
+/// needs them too) and named here for the view's users.
+pub use super::state::{MIN_HEIGHT, MIN_WIDTH, too_small};
 
 /// Where each region of the screen is, for drawing and for mouse hit-testing.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -69,11 +68,6 @@ impl Regions {
             (Focus::Findings, self.findings),
         ]
     }
-}
-
-/// Whether `area` is too small to draw the panes.
-pub fn too_small(area: Rect) -> bool {
-    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
 /// Splits the screen; used by [`draw`] and by mouse hit-testing, so both agree.

@@ -9,11 +9,11 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{cell, fit, window_start};
 use super::theme::Theme;
 use crate::tui::input::TextInput;
 use crate::tui::keymap::help_rows;
 use crate::tui::state::{App, Confirm, Overlay, PromptKind, gap_words};
+use crate::tui::text::{cell, fit, window_start};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match app.top_overlay() {

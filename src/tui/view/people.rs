@@ -7,13 +7,13 @@ use ratatui::widgets::Paragraph;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{cell, initials, right, window_start};
 use super::theme::Theme;
 use super::{pane, row_style};
 use crate::analysis::hours_label;
 use crate::catalog::Catalog;
 use crate::finding::Severity;
 use crate::plan::RoleSpec;
+use crate::tui::text::{cell, initials, right, window_start};
 
 use crate::tui::state::{App, Focus};
 

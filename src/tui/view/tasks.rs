@@ -8,12 +8,12 @@ use ratatui::widgets::Paragraph;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{cell, fit, initials, right, window_start};
 use super::theme::Theme;
 use super::{pane, row_style};
 use crate::analysis::hours_label;
 use crate::catalog::{Catalog, Owner};
 use crate::tui::state::{App, Focus};
+use crate::tui::text::{cell, fit, initials, right, window_start};
 use crate::tui::update::effective_hours;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
