@@ -219,7 +219,16 @@ fn a_killed_session_is_offered_back() {
     // The recovery copy is written right after the first change.
     let recovery = data.join("recovery");
     let end = Instant::now() + DEADLINE;
-    while std::fs::read_dir(&recovery).map_or(0, Iterator::count) == 0 {
+    // The lock file is there from the start; the copy is the `.yaml` the writer thread makes.
+    let copies = |dir: &Path| {
+        std::fs::read_dir(dir).map_or(0, |entries| {
+            entries
+                .flatten()
+                .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+                .count()
+        })
+    };
+    while copies(&recovery) == 0 {
         assert!(Instant::now() < end, "no recovery copy was written");
         std::thread::sleep(Duration::from_millis(50));
     }
