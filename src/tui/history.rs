@@ -52,6 +52,13 @@ struct Step {
 
 impl Step {
     /// Swaps the snapshot into `plan`, giving the step that goes back the other way.
+    fn person(&self) -> Option<usize> {
+        match self.snapshot {
+            Snapshot::Person(i, _) => Some(i),
+            Snapshot::Plan(_) => None,
+        }
+    }
+
     fn swap_into(self, plan: &mut Plan) -> Step {
         Step {
             snapshot: self.snapshot.swap_into(plan),
@@ -65,6 +72,7 @@ impl Step {
 pub struct History {
     undo: VecDeque<Step>,
     redo: Vec<Step>,
+    last_person: Option<usize>,
 }
 
 impl History {
@@ -84,6 +92,7 @@ impl History {
     /// Steps `plan` back one change and returns its label; `None` when there is nothing to undo.
     pub fn undo(&mut self, plan: &mut Plan) -> Option<String> {
         let step = self.undo.pop_back()?.swap_into(plan);
+        self.last_person = step.person();
         let label = step.label.clone();
         self.redo.push(step);
         Some(label)
@@ -93,9 +102,16 @@ impl History {
     /// nothing to redo.
     pub fn redo(&mut self, plan: &mut Plan) -> Option<String> {
         let step = self.redo.pop()?.swap_into(plan);
+        self.last_person = step.person();
         let label = step.label.clone();
         self.undo.push_back(step);
         Some(label)
+    }
+
+    /// The person the last undo or redo put back (`None` when it was the whole plan), so the
+    /// analysis follows only them.
+    pub fn last_person(&self) -> Option<usize> {
+        self.last_person
     }
 
     pub fn can_undo(&self) -> bool {

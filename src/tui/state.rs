@@ -318,10 +318,17 @@ impl App {
     }
 
     /// Re-runs the analysis and brings every selection back in range; called after any change
-    /// to the plan, since people, tasks and findings may all have come or gone.
-    pub(super) fn refresh(&mut self) {
+    /// to the plan, since people, tasks and findings may all have come or gone. After a change
+    /// to one person (`Some`), only they are analysed again
+    /// ([`crate::Analysis::update_people`]), so an edit costs what it touches, not the plan.
+    pub(super) fn refresh_touching(&mut self, person: Option<usize>) {
         self.revision += 1;
-        self.analysis = analyze(&self.catalog, &self.plan);
+        match person {
+            Some(i) => self
+                .analysis
+                .update_people(&self.catalog, &self.plan, &[i]),
+            None => self.analysis = analyze(&self.catalog, &self.plan),
+        }
         self.dirty = self.plan != self.saved;
         self.clamp();
     }

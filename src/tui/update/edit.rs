@@ -46,7 +46,10 @@ pub fn change(
         Ok(status) => {
             if changed {
                 app.history.record(before, status.clone());
-                app.refresh();
+                app.refresh_touching(match touches {
+                    Touches::Person(i) => Some(i),
+                    Touches::Plan => None,
+                });
             }
             app.status = status;
             Ok(())

@@ -274,7 +274,7 @@ fn after_history(
         nothing.clone_into(&mut app.status);
         return;
     };
-    app.refresh();
+    app.refresh_touching(app.history.last_person());
     app.status = say(as_clause(app, &label));
 }
 
