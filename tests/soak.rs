@@ -285,6 +285,10 @@ fn check_invariants(app: &App, step: u64, seed: u64) {
                         })
                 }
             },
+            Overlay::MovePicker(picker) => {
+                task_count(picker.from).is_some_and(|n| picker.task < n)
+                    && picker.selected < picker.candidates(&app.plan).len().max(1)
+            }
             Overlay::Export(form) => match form.subject {
                 Subject::Person(i) => i < people,
                 Subject::Team => true,

@@ -69,6 +69,17 @@ fn screens() -> Vec<(&'static str, App)> {
     apply(
         &mut a,
         [
+            Action::Focus(Focus::Tasks),
+            Action::Down,
+            Action::MoveTask,
+            Action::FilterInput('o'),
+        ],
+    );
+    out.push(("move-picker", a));
+    let mut a = team_review();
+    apply(
+        &mut a,
+        [
             Action::FilterStart,
             Action::FilterInput('m'),
             Action::FilterInput('e'),

@@ -64,6 +64,8 @@ pub enum Action {
     Assign,
     /// Removes the selected task from the selected person.
     Unassign,
+    /// Opens the person picker to move the selected task, hours and note with it.
+    MoveTask,
     /// Adds half an hour a week to the selected task.
     HoursUp,
     /// Takes half an hour a week off the selected task (never below 0).

@@ -20,6 +20,8 @@ pub enum Snapshot {
     Plan(Plan),
     /// One person, by index, for edits that touch nobody else.
     Person(usize, Person),
+    /// Two people, by index: moving a task from one to the other.
+    Pair([(usize, Person); 2]),
 }
 
 impl Snapshot {
@@ -38,6 +40,14 @@ impl Snapshot {
                 // Cannot happen while snapshots are applied in order; keep the plan as it is.
                 None => Snapshot::Person(index, person),
             },
+            Snapshot::Pair(mut pair) => {
+                for (index, person) in &mut pair {
+                    if let Some(slot) = plan.people.get_mut(*index) {
+                        std::mem::swap(slot, person);
+                    }
+                }
+                Snapshot::Pair(pair)
+            }
         }
     }
 }
@@ -52,9 +62,10 @@ struct Step {
 
 impl Step {
     /// Swaps the snapshot into `plan`, giving the step that goes back the other way.
-    fn person(&self) -> Option<usize> {
-        match self.snapshot {
-            Snapshot::Person(i, _) => Some(i),
+    fn people(&self) -> Option<Vec<usize>> {
+        match &self.snapshot {
+            Snapshot::Person(i, _) => Some(vec![*i]),
+            Snapshot::Pair([(a, _), (b, _)]) => Some(vec![*a, *b]),
             Snapshot::Plan(_) => None,
         }
     }
@@ -72,7 +83,7 @@ impl Step {
 pub struct History {
     undo: VecDeque<Step>,
     redo: Vec<Step>,
-    last_person: Option<usize>,
+    last_people: Option<Vec<usize>>,
 }
 
 impl History {
@@ -92,7 +103,7 @@ impl History {
     /// Steps `plan` back one change and returns its label; `None` when there is nothing to undo.
     pub fn undo(&mut self, plan: &mut Plan) -> Option<String> {
         let step = self.undo.pop_back()?.swap_into(plan);
-        self.last_person = step.person();
+        self.last_people = step.people();
         let label = step.label.clone();
         self.redo.push(step);
         Some(label)
@@ -102,16 +113,16 @@ impl History {
     /// nothing to redo.
     pub fn redo(&mut self, plan: &mut Plan) -> Option<String> {
         let step = self.redo.pop()?.swap_into(plan);
-        self.last_person = step.person();
+        self.last_people = step.people();
         let label = step.label.clone();
         self.undo.push_back(step);
         Some(label)
     }
 
-    /// The person the last undo or redo put back (`None` when it was the whole plan), so the
+    /// The people the last undo or redo put back (`None` when it was the whole plan), so the
     /// analysis follows only them.
-    pub fn last_person(&self) -> Option<usize> {
-        self.last_person
+    pub fn last_people(&self) -> Option<&[usize]> {
+        self.last_people.as_deref()
     }
 
     pub fn can_undo(&self) -> bool {

@@ -38,6 +38,7 @@ pub fn active_contexts(app: &App) -> Vec<Context> {
             ImportStep::Review(_) => vec![Context::Import],
         },
         Some(Overlay::Export(_)) => vec![Context::Export, Context::Prompt],
+        Some(Overlay::MovePicker(_)) => vec![Context::PersonPicker],
         None if app.filter_editing => vec![Context::Filter],
         None => {
             let pane = match app.focus {

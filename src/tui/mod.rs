@@ -39,7 +39,7 @@
 //!   keymap                               contexts in force for an App: key → Action, footer
 //!   state                                App, overlays, selections, the minimum size
 //!   keytable                             the bindings as data; lookup, help rows, remapping
-//!   action, import, export               Action; the import and export overlays' own state
+//!   action, import, export, mover        Action; the import, export and move overlays' state
 //!   focus, keyspec, input, filter, history, text, persist, terminal
 //! ```
 
@@ -55,6 +55,7 @@ pub mod keymap;
 pub mod keyspec;
 pub mod keytable;
 pub mod mouse;
+pub mod mover;
 pub mod persist;
 pub mod run;
 pub mod state;

@@ -12,6 +12,7 @@ pub use super::focus::Focus;
 use super::history::History;
 use super::import::ImportStep;
 use super::input::TextInput;
+use super::mover::MovePicker;
 use crate::analysis::{Analysis, analyze};
 use crate::catalog::{Catalog, Task};
 use crate::finding::{Finding, Rule};
@@ -55,6 +56,8 @@ pub enum Overlay {
     Import(Box<ImportStep>),
     /// Exporting a report: format, subject and path.
     Export(ExportForm),
+    /// Moving a task: the person it goes to.
+    MovePicker(Box<MovePicker>),
 }
 
 /// A question that needs a yes before something is lost.
@@ -319,14 +322,14 @@ impl App {
 
     /// Re-runs the analysis and brings every selection back in range; called after any change
     /// to the plan, since people, tasks and findings may all have come or gone. After a change
-    /// to one person (`Some`), only they are analysed again
+    /// to some people (`Some`), only they are analysed again
     /// ([`crate::Analysis::update_people`]), so an edit costs what it touches, not the plan.
-    pub(super) fn refresh_touching(&mut self, person: Option<usize>) {
+    pub(super) fn refresh_touching(&mut self, people: Option<&[usize]>) {
         self.revision += 1;
-        match person {
-            Some(i) => self
+        match people {
+            Some(people) => self
                 .analysis
-                .update_people(&self.catalog, &self.plan, &[i]),
+                .update_people(&self.catalog, &self.plan, people),
             None => self.analysis = analyze(&self.catalog, &self.plan),
         }
         self.dirty = self.plan != self.saved;

@@ -49,6 +49,8 @@ pub enum Context {
     Import,
     /// Picking any catalog task for one of those lines.
     TaskPicker,
+    /// Picking the person a task moves to.
+    PersonPicker,
     /// Choosing a report's format, subject and path (the prompt keys edit the path).
     Export,
     Help,
@@ -56,7 +58,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order help and the README list them.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::People,
         Context::Tasks,
@@ -69,6 +71,7 @@ impl Context {
         Context::RolePicker,
         Context::Import,
         Context::TaskPicker,
+        Context::PersonPicker,
         Context::Export,
         Context::Help,
     ];
@@ -87,6 +90,7 @@ impl Context {
             Context::RolePicker => "Role picker",
             Context::Import => "Importing an offer (after pasting it)",
             Context::TaskPicker => "Picking any task for a duty line (importing, t)",
+            Context::PersonPicker => "Picking the person a task moves to (tasks, m)",
             Context::Export => "Exporting a report (prompt keys edit the path)",
             Context::Help => "Help",
         }
@@ -107,6 +111,7 @@ impl Context {
             Context::RolePicker => "role-picker",
             Context::Import => "import",
             Context::TaskPicker => "task-picker",
+            Context::PersonPicker => "person-picker",
             Context::Export => "export",
             Context::Help => "help",
         }
@@ -132,7 +137,9 @@ impl Context {
     /// What an unbound printable character does here, for contexts that take text.
     fn typed(self, c: char) -> Option<Action> {
         match self {
-            Context::Filter | Context::TaskPicker => Some(Action::FilterInput(c)),
+            Context::Filter | Context::TaskPicker | Context::PersonPicker => {
+                Some(Action::FilterInput(c))
+            }
             Context::Prompt | Context::Export => Some(Action::Input(c)),
             _ => None,
         }
@@ -147,6 +154,7 @@ impl Context {
             }
             Context::Export => Some("type the path"),
             Context::TaskPicker => Some("narrow the tasks as you type (title, id, keywords)"),
+            Context::PersonPicker => Some("narrow the people as you type their name"),
             _ => None,
         }
     }

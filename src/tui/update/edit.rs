@@ -20,6 +20,8 @@ use crate::tui::text::fit;
 #[derive(Debug, Clone, Copy)]
 pub enum Touches {
     Person(usize),
+    /// Two people: a task moved from one to the other.
+    Pair(usize, usize),
     Plan,
 }
 
@@ -34,22 +36,28 @@ pub fn change(
             Some(p) => Snapshot::Person(i, p.clone()),
             None => return Err("Add a person first (a).".to_owned()),
         },
+        Touches::Pair(a, b) => match (app.plan.people.get(a), app.plan.people.get(b)) {
+            (Some(pa), Some(pb)) if a != b => Snapshot::Pair([(a, pa.clone()), (b, pb.clone())]),
+            _ => return Err("Choose another person.".to_owned()),
+        },
         Touches::Plan => Snapshot::Plan(app.plan.clone()),
     };
     let catalog = Arc::clone(&app.catalog);
     let result = edit(&mut app.plan, &catalog);
     let changed = match &before {
         Snapshot::Person(i, p) => app.plan.people.get(*i) != Some(p),
+        Snapshot::Pair(pair) => pair.iter().any(|(i, p)| app.plan.people.get(*i) != Some(p)),
         Snapshot::Plan(p) => app.plan != *p,
     };
     match result {
         Ok(status) => {
             if changed {
                 app.history.record(before, status.clone());
-                app.refresh_touching(match touches {
-                    Touches::Person(i) => Some(i),
-                    Touches::Plan => None,
-                });
+                match touches {
+                    Touches::Person(i) => app.refresh_touching(Some(&[i])),
+                    Touches::Pair(a, b) => app.refresh_touching(Some(&[a, b])),
+                    Touches::Plan => app.refresh_touching(None),
+                }
             }
             app.status = status;
             Ok(())
@@ -58,6 +66,11 @@ pub fn change(
             // Put back whatever the refused edit may have touched.
             match before {
                 Snapshot::Person(i, p) => app.plan.people[i] = p,
+                Snapshot::Pair(pair) => {
+                    for (i, p) in pair {
+                        app.plan.people[i] = p;
+                    }
+                }
                 Snapshot::Plan(p) => app.plan = p,
             }
             Err(reason)

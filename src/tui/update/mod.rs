@@ -7,6 +7,7 @@
 mod edit;
 mod export;
 mod import;
+mod move_task;
 mod overlay;
 mod parse;
 mod picker;
@@ -17,6 +18,8 @@ mod tests;
 mod tests_findings;
 #[cfg(test)]
 mod tests_io;
+#[cfg(test)]
+mod tests_move;
 #[cfg(test)]
 mod tests_navigation;
 #[cfg(test)]
@@ -274,7 +277,8 @@ fn after_history(
         nothing.clone_into(&mut app.status);
         return;
     };
-    app.refresh_touching(app.history.last_person());
+    let people = app.history.last_people().map(<[usize]>::to_vec);
+    app.refresh_touching(people.as_deref());
     app.status = say(as_clause(app, &label));
 }
 

@@ -19,6 +19,10 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
     match top {
         Overlay::Import(_) => return import::handle(app, action),
         Overlay::Export(_) => return export::handle(app, action),
+        Overlay::MovePicker(_) => {
+            super::move_task::handle(app, action);
+            return Effect::None;
+        }
         Overlay::Help { scroll } => {
             let last = help_rows(&app.bindings).len().saturating_sub(1);
             *scroll = match action {

@@ -54,6 +54,7 @@ pub(super) fn on_selection(app: &mut App, action: &Action) -> Result<(), String>
                 app.selected.tasks = pos;
             }
         }
+        Action::MoveTask => super::move_task::open(app)?,
         Action::Unassign => {
             let i = need_person()?;
             edit::change(app, Touches::Person(i), |plan, cat| {

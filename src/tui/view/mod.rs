@@ -20,6 +20,7 @@ mod footer;
 mod header;
 mod import;
 mod mix;
+mod move_picker;
 mod overlay;
 mod people;
 mod tasks;

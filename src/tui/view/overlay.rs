@@ -57,6 +57,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         Some(Overlay::Import(step)) => super::import::render(frame, area, app, step, theme),
         Some(Overlay::Export(form)) => super::export::render(frame, area, app, form, theme),
+        Some(Overlay::MovePicker(picker)) => {
+            super::move_picker::render(frame, area, app, picker, theme);
+        }
     }
 }
 
