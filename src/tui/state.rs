@@ -317,9 +317,7 @@ impl App {
     pub(super) fn refresh_touching(&mut self, person: Option<usize>) {
         self.revision += 1;
         match person {
-            Some(i) => self
-                .analysis
-                .update_people(&self.catalog, &self.plan, &[i]),
+            Some(i) => self.analysis.update_people(&self.catalog, &self.plan, &[i]),
             None => self.analysis = analyze(&self.catalog, &self.plan),
         }
         self.dirty = self.plan != self.saved;

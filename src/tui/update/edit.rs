@@ -370,5 +370,8 @@ pub fn rename_plan(plan: &mut Plan, name: &str) -> Result<String, String> {
         return Err("A plan's name cannot be empty.".to_owned());
     }
     name.clone_into(&mut plan.name);
-    Ok(format!("Renamed the plan to “{}”.", fit(name, TITLE_COLUMNS)))
+    Ok(format!(
+        "Renamed the plan to “{}”.",
+        fit(name, TITLE_COLUMNS)
+    ))
 }

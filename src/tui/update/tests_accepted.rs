@@ -35,7 +35,10 @@ fn accepted_findings_are_listed_with_their_reasons_and_withdrawn_as_one_undoable
         "1 accepted finding, listed after the others (w withdraws it)."
     );
     assert_eq!(app.pane_len(Focus::Findings), active + 1);
-    assert_eq!(app.selected.findings, active, "the accepted row is highlighted");
+    assert_eq!(
+        app.selected.findings, active,
+        "the accepted row is highlighted"
+    );
     let accepted = app.highlighted_accepted().expect("an accepted row").clone();
     assert_eq!(accepted.reason, "He asked for it");
     assert_eq!(accepted.finding.task.as_deref(), Some("cm-meetups"));
@@ -47,7 +50,10 @@ fn accepted_findings_are_listed_with_their_reasons_and_withdrawn_as_one_undoable
         "Withdrew the acceptance of out-of-role for Jon Park: “He asked for it” (u undoes it)."
     );
     assert!(app.plan.people[1].accept.is_empty());
-    assert!(!app.dirty, "accepted then withdrawn: the plan is the file's again");
+    assert!(
+        !app.dirty,
+        "accepted then withdrawn: the plan is the file's again"
+    );
     assert!(app.analysis.accepted.is_empty());
     assert_eq!(
         app.highlighted_finding(),
@@ -67,7 +73,10 @@ fn accepted_findings_are_listed_with_their_reasons_and_withdrawn_as_one_undoable
     assert!(app.plan.people[1].accept.is_empty());
     key(&mut app, 'u');
     key(&mut app, 'u');
-    assert!(app.plan.people[1].accept.is_empty(), "the accept is undone too");
+    assert!(
+        app.plan.people[1].accept.is_empty(),
+        "the accept is undone too"
+    );
     assert!(!app.dirty, "back to the file");
 }
 
@@ -88,7 +97,10 @@ fn withdraw_and_accept_refuse_the_wrong_kind_of_row() {
     assert_eq!(app.status, "Only an accepted finding (✓) can be withdrawn.");
     key(&mut app, 'G');
     key(&mut app, 'x');
-    assert_eq!(app.status, "Accepted already: “He asked for it” (w withdraws it).");
+    assert_eq!(
+        app.status,
+        "Accepted already: “He asked for it” (w withdraws it)."
+    );
     assert!(app.overlays.is_empty(), "no prompt for an accepted finding");
     assert_eq!(app.plan.people[1].accept.len(), 1, "nothing changed");
     assert!(!app.can_redo());
@@ -128,9 +140,8 @@ fn a_team_gap_is_withdrawn_from_the_plans_own_list() {
     assert_eq!(app.highlighted_accepted().map(|a| &a.finding), Some(&gap));
     key(&mut app, 'w');
     assert!(
-        app.status.starts_with(
-            "Withdrew the acceptance of the gap in “Advocates, ambassadors and"
-        ),
+        app.status
+            .starts_with("Withdrew the acceptance of the gap in “Advocates, ambassadors and"),
         "{}",
         app.status
     );
@@ -143,7 +154,11 @@ fn withdrawing_an_entry_that_accepts_several_findings_says_so() {
     // A social media manager with two community tasks, both out of role, accepted by one entry
     // that names no task; a second entry would accept them too, but the first is the one used.
     let text = "name: two\npeople:\n- name: Ben\n  role: social-media-manager\n  tasks: [sm-schedule-posts, sm-write-copy, sm-reply-comments, cm-meetups, cm-flagship-event]\n  accept:\n  - rule: out-of-role\n    reason: covering for Ana\n  - rule: out-of-role\n    task: cm-meetups\n    reason: his own idea\n";
-    let mut app = App::new(catalog(), parse_plan("two.yaml", text).expect("a plan"), None);
+    let mut app = App::new(
+        catalog(),
+        parse_plan("two.yaml", text).expect("a plan"),
+        None,
+    );
     let out_of_role = |app: &App| {
         app.analysis
             .accepted
@@ -212,7 +227,10 @@ fn the_plan_is_renamed_in_one_undoable_step_and_never_to_nothing() {
     );
     // Control characters and bidirectional overrides cannot be typed or pasted in.
     update(&mut app, Action::Input('\u{7}'));
-    update(&mut app, Action::Paste("Q4\u{1b}\u{202e} review\n".to_owned()));
+    update(
+        &mut app,
+        Action::Paste("Q4\u{1b}\u{202e} review\n".to_owned()),
+    );
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.status, "Renamed the plan to “Q4 review”.");
     assert_eq!(app.plan.name, "Q4 review");

@@ -59,9 +59,15 @@ pub fn render(frame: &mut Frame, list: Rect, detail: Rect, app: &App, theme: &Th
     if rows.is_empty() {
         let text = match accepted {
             0 => "✓ Nothing to report.".to_owned(),
+            1 => "✓ Nothing to report (1 accepted; A lists it).".to_owned(),
             n => format!("✓ Nothing to report ({n} accepted; A lists them)."),
         };
-        frame.render_widget(Paragraph::new(text).style(theme.good), inner);
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.good)
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
     } else {
         let height = usize::from(inner.height);
         let start = window_start(app.selected.findings, height);
@@ -105,15 +111,19 @@ fn why(frame: &mut Frame, detail: Rect, app: &App, theme: &Theme) {
         (None, Some(a)) => {
             let f = &a.finding;
             vec![
+                // The reason first: it is what the row cuts short, and what a withdrawal loses.
                 Line::from(Span::styled(
-                    format!("✓ accepted {} {}", f.severity, f.rule),
+                    format!("✓ accepted: “{}”", a.reason),
                     theme.good,
+                )),
+                Line::from(Span::styled(
+                    format!("{} {} {}", f.severity.symbol(), f.severity, f.rule),
+                    theme.dim,
                 )),
                 Line::from(Span::styled(
                     message(f, &app.catalog, &app.plan),
                     theme.title,
                 )),
-                Line::from(format!("Accepted: “{}”", a.reason)),
                 Line::from(Span::styled(
                     explanation(f, &app.catalog, &app.plan),
                     theme.dim,
