@@ -119,7 +119,7 @@ fn key(rng: &mut Rng) -> KeyEvent {
         0..=2 => *rng.pick(&specials),
         // The keys most bindings use.
         3..=7 => KeyCode::Char(char::from(
-            *rng.pick(b"aAdDrRcCuUxXiIeEsSqQ?/tTvVhHnNgGjJkKyY+-=0123456789 .,"),
+            *rng.pick(b"aAdDrRcCuUxXwWiIeEsSqQ?/tTvVhHnNgGjJkKyY+-=0123456789 .,"),
         )),
         8 => KeyCode::Char(char::from(32 + rng.below(95) as u8)),
         _ => KeyCode::Char(*rng.pick(&['é', '山', 'ß', '\u{1f600}', '\u{301}', '\u{7f}'])),
@@ -266,7 +266,7 @@ fn check_invariants(app: &App, step: u64, seed: u64) {
                     task_count(*person).is_some_and(|n| *task < n)
                 }
                 PromptKind::Accept { person, .. } => person.is_none_or(|i| i < people),
-                PromptKind::AddPerson | PromptKind::SaveAs => true,
+                PromptKind::AddPerson | PromptKind::RenamePlan | PromptKind::SaveAs => true,
             },
             Overlay::RolePicker { person, selected } => {
                 *person < people && *selected <= app.catalog.roles().len()

@@ -116,11 +116,37 @@ fn screens() -> Vec<(&'static str, App)> {
         ],
     );
     out.push(("prompt-accept-gap", a));
+    out.extend(accepted_screens());
     out.extend(import_screens());
     let mut a = team_review();
     apply(&mut a, [Action::ExportReport, Action::NextChoice]);
     out.push(("export", a));
     out
+}
+
+/// Jon's out-of-role meetups accepted: his pane with it hidden (counted), the team's with it
+/// listed and highlighted; and the prompt that renames the plan.
+fn accepted_screens() -> Vec<(&'static str, App)> {
+    let mut jon = team_review();
+    apply(
+        &mut jon,
+        [
+            Action::Down,
+            Action::Focus(Focus::Findings),
+            Action::AcceptFinding,
+            Action::Paste("He asked for it; the agency takes over in Q4".to_owned()),
+            Action::Submit,
+        ],
+    );
+    let mut listed = jon.clone();
+    apply(&mut listed, [Action::ToggleScope, Action::ToggleAccepted]);
+    let mut rename = team_review();
+    apply(&mut rename, [Action::RenamePlan, Action::Input('!')]);
+    vec![
+        ("accepted-hidden", jon),
+        ("accepted-listed", listed),
+        ("prompt-rename-plan", rename),
+    ]
 }
 
 /// The import overlay's screens: pasting, the review, the task picker (also with wide text),

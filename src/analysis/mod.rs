@@ -147,6 +147,21 @@ impl Analysis {
         self.findings[from..].iter()
     }
 
+    /// Accepted findings of one person, by index in the plan; kept in plan order like the
+    /// active ones, so this is a binary search too.
+    pub fn accepted_for(&self, person: usize) -> impl Iterator<Item = &Accepted> {
+        let range = person_range(&self.accepted, person, |a| &a.finding);
+        self.accepted[range].iter()
+    }
+
+    /// Accepted findings about no single person (a coverage gap accepted in the plan's list).
+    pub fn team_accepted(&self) -> impl Iterator<Item = &Accepted> {
+        let from = self
+            .accepted
+            .partition_point(|a| a.finding.person_index.is_some());
+        self.accepted[from..].iter()
+    }
+
     /// How many active findings of each severity a person has (error, warning, info).
     pub fn counts_for(&self, person: usize) -> [usize; 3] {
         count(self.findings_for(person))
@@ -335,19 +350,25 @@ fn split_accepted(
     accepted: &mut Vec<Accepted>,
 ) {
     for finding in found {
-        let reason = accept.iter().find(|a| {
-            a.rule == finding.rule
-                && left_out_or(a.task.as_ref(), finding.task.as_ref())
-                && left_out_or(a.category.as_ref(), finding.category.as_ref())
-        });
-        match reason {
-            Some(a) => accepted.push(Accepted {
+        match accepting_entry(accept, &finding) {
+            Some(i) => accepted.push(Accepted {
                 finding,
-                reason: a.reason.clone(),
+                reason: accept[i].reason.clone(),
             }),
             None => active.push(finding),
         }
     }
+}
+
+/// Which entry of `accept` (a person's list, or the plan's for team findings) silences
+/// `finding`: the first that matches, as the analysis reads them. Public so the view can
+/// withdraw exactly the entry behind an accepted finding, by the same rule that applied it.
+pub fn accepting_entry(accept: &[Acceptance], finding: &Finding) -> Option<usize> {
+    accept.iter().position(|a| {
+        a.rule == finding.rule
+            && left_out_or(a.task.as_ref(), finding.task.as_ref())
+            && left_out_or(a.category.as_ref(), finding.category.as_ref())
+    })
 }
 
 /// An `accept` entry's `task` or `category` narrows it when given: then it must be the

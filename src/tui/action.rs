@@ -76,6 +76,14 @@ pub enum Action {
     /// Asks for a reason and accepts the highlighted finding, writing an `accept` entry so the
     /// exception is documented in the plan rather than hidden.
     AcceptFinding,
+    /// Lists the accepted findings (with their reasons) under the active ones in the findings
+    /// pane, or hides them again: an exception should stay in sight, not only in the file.
+    ToggleAccepted,
+    /// Removes the `accept` entry behind the highlighted accepted finding, as one undoable
+    /// change, so the finding is reported again when the reason no longer holds.
+    WithdrawAcceptance,
+    /// Asks for a new name for the plan, the title of its header and its reports.
+    RenamePlan,
 
     /// Opens the "Import an offer" overlay: paste a posting (or name a file), correct the
     /// mapped duties, add them to a person.

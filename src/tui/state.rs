@@ -15,8 +15,10 @@ use super::input::TextInput;
 use super::mover::MovePicker;
 use crate::analysis::{Analysis, analyze};
 use crate::catalog::{Catalog, Task};
-use crate::finding::{Finding, Rule};
+use crate::finding::Rule;
 use crate::plan::{Assignment, Person, Plan};
+
+mod findings;
 
 /// Below this size the panes cannot show a row each; the view draws a message instead, and
 /// `update` takes only quitting (see [`App::too_small`]). Here rather than in the view, so the
@@ -85,6 +87,8 @@ pub enum Confirm {
 pub enum PromptKind {
     AddPerson,
     Rename(usize),
+    /// A new name for the plan itself (the header's and the reports' title).
+    RenamePlan,
     Capacity(usize),
     Hours {
         person: usize,
@@ -120,7 +124,7 @@ pub struct Selection {
     pub tasks: usize,
     /// An index into [`App::visible_catalog`], not into the catalog.
     pub catalog: usize,
-    /// An index into [`App::visible_findings`].
+    /// An index into [`App::visible_findings`], then on into [`App::visible_accepted`].
     pub findings: usize,
 }
 
@@ -158,6 +162,9 @@ pub struct App {
     pub scope: Scope,
     /// Whether the team coverage view replaces the task and catalog panes.
     pub coverage: bool,
+    /// Whether the findings pane also lists the accepted findings (dimmed, with their
+    /// reasons), so they can be seen and withdrawn; off by default, as they need no action.
+    pub show_accepted: bool,
     pub filter: TextInput,
     /// Whether keys type into the filter rather than run commands.
     pub filter_editing: bool,
@@ -208,6 +215,7 @@ impl App {
             selected: Selection::default(),
             scope: Scope::Person,
             coverage: false,
+            show_accepted: false,
             filter: TextInput::default(),
             filter_editing: false,
             overlays: Vec::new(),
@@ -249,21 +257,6 @@ impl App {
     pub fn highlighted_task(&self) -> Option<&Task> {
         let index = *self.catalog_visible.get(self.selected.catalog)?;
         self.catalog.tasks().get(index)
-    }
-
-    /// The findings the findings pane lists, for the selected person or the whole team.
-    pub fn visible_findings(&self) -> Vec<&Finding> {
-        match self.scope {
-            Scope::Team => self.analysis.findings.iter().collect(),
-            Scope::Person => self
-                .selected_person_index()
-                .map(|i| self.analysis.findings_for(i).collect())
-                .unwrap_or_default(),
-        }
-    }
-
-    pub fn highlighted_finding(&self) -> Option<&Finding> {
-        self.visible_findings().get(self.selected.findings).copied()
     }
 
     /// Whether there is a change to undo (for tests and the footer; only `update` undoes).
@@ -311,7 +304,7 @@ impl App {
             Focus::People => self.plan.people.len(),
             Focus::Tasks => self.selected_person().map_or(0, |p| p.tasks.len()),
             Focus::Catalog => self.catalog_visible.len(),
-            Focus::Findings => self.visible_findings().len(),
+            Focus::Findings => self.findings_rows(),
         }
     }
 

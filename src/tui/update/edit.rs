@@ -338,3 +338,53 @@ pub fn accept(
     list.push(acceptance);
     Ok(status)
 }
+
+/// Removes entry `entry` of the person's `accept` list (or the plan's, for team findings), the
+/// one behind an accepted finding; `silenced` is how many findings it accepted, so the status
+/// says when more than the highlighted one comes back. The reason is quoted, since it is the
+/// only copy of what the user wrote (undo brings it back).
+pub fn withdraw(
+    plan: &mut Plan,
+    catalog: &Catalog,
+    person_index: Option<usize>,
+    entry: usize,
+    silenced: usize,
+) -> Result<String, String> {
+    let (list, whose) = match person_index {
+        Some(i) => {
+            let p = person(plan, i)?;
+            (&mut p.accept, format!(" for {}", p.name))
+        }
+        None => (&mut plan.accept, String::new()),
+    };
+    if entry >= list.len() {
+        return Err("That acceptance is no longer in the plan.".to_owned());
+    }
+    let gone = list.remove(entry);
+    let what = match &gone.category {
+        Some(c) => gap_words(catalog, c, TITLE_COLUMNS),
+        None => gone.rule.to_string(),
+    };
+    let also = if silenced > 1 {
+        format!("; it accepted {silenced} findings")
+    } else {
+        String::new()
+    };
+    Ok(format!(
+        "Withdrew the acceptance of {what}{whose}: “{}”{also}.",
+        fit(&gone.reason, TITLE_COLUMNS)
+    ))
+}
+
+/// Renames the plan: the title of its header and reports, so it cannot be empty.
+pub fn rename_plan(plan: &mut Plan, name: &str) -> Result<String, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("A plan's name cannot be empty.".to_owned());
+    }
+    name.clone_into(&mut plan.name);
+    Ok(format!(
+        "Renamed the plan to “{}”.",
+        fit(name, TITLE_COLUMNS)
+    ))
+}

@@ -4,6 +4,7 @@
 //! comes back as [`Action::Saved`], so every behaviour, including "save, then quit", can be
 //! tested by feeding actions.
 
+mod accepted;
 mod edit;
 mod export;
 mod import;
@@ -14,6 +15,8 @@ mod picker;
 mod selection;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_accepted;
 #[cfg(test)]
 mod tests_findings;
 #[cfg(test)]
@@ -93,6 +96,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.selected.findings = 0;
         }
         Action::ToggleCoverage => app.coverage = !app.coverage,
+        Action::ToggleAccepted => accepted::toggle(app),
         Action::Click { focus, row } => {
             app.focus = focus;
             select(app, row);
@@ -115,6 +119,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::FilterConfirm => app.filter_editing = false,
         Action::Paste(text) if app.filter_editing => app.edit_filter(|f| f.insert_str(&text)),
         Action::AddPerson => open_prompt(app, PromptKind::AddPerson, ""),
+        Action::RenamePlan => {
+            let name = app.plan.name.clone();
+            open_prompt(app, PromptKind::RenamePlan, name);
+        }
         Action::ImportOffer => import::open(app),
         Action::ExportReport => export::open(app),
         Action::Undo => {

@@ -169,6 +169,9 @@ fn submit_prompt(app: &mut App) -> Effect {
         PromptKind::Rename(i) => edit::change(app, Touches::Person(i), |plan, _| {
             edit::rename(plan, i, &text)
         }),
+        PromptKind::RenamePlan => {
+            edit::change(app, Touches::Plan, |plan, _| edit::rename_plan(plan, &text))
+        }
         PromptKind::Capacity(i) => parse::hours(&text).and_then(|h| {
             edit::change(app, Touches::Person(i), |plan, _| {
                 edit::set_capacity(plan, i, h)

@@ -78,7 +78,14 @@ pub(super) fn on_selection(app: &mut App, action: &Action) -> Result<(), String>
             let hours = effective_hours(&app.catalog, a).to_string();
             open_prompt(app, PromptKind::Hours { person: i, task }, hours);
         }
+        Action::WithdrawAcceptance => super::accepted::withdraw(app)?,
         Action::AcceptFinding => {
+            if let Some(a) = app.highlighted_accepted() {
+                return Err(format!(
+                    "Accepted already: “{}” (w withdraws it).",
+                    crate::tui::text::fit(&a.reason, edit::TITLE_COLUMNS)
+                ));
+            }
             let f = app
                 .highlighted_finding()
                 .ok_or("No finding is highlighted.")?;

@@ -204,6 +204,10 @@ fn prompt_text(app: &App, kind: &PromptKind) -> (String, String) {
             format!(" Rename {} ", name(i)),
             "A new name; names must be unique.".into(),
         ),
+        PromptKind::RenamePlan => (
+            " Rename the plan ".into(),
+            "Its new name, shown in the header and in reports.".into(),
+        ),
         PromptKind::Capacity(i) => (
             format!(" Capacity of {} ", name(i)),
             "Weekly hours they can give (0–168).".into(),
