@@ -11,6 +11,7 @@ pub mod cli;
 pub mod console;
 pub mod error;
 pub mod finding;
+pub mod fix;
 pub mod fsio;
 pub mod offer;
 pub mod paths;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::paint::{AnsiPaint, use_colour, width};
-use super::{Cli, FailOn, Format, load_catalog};
+use super::{Cli, FailOn, Format, check_fix, load_catalog};
 use crate::analysis::{analyze, reaches};
 use crate::error::InputErrors;
 use crate::plan::{LoadedPlan, load_plan, parse_plan};
@@ -14,6 +14,7 @@ use crate::report::{Paint, Plain, check_json, check_text};
 use crate::{Analysis, console, fsio, report};
 
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // each is a command-line flag, as clap wants them
 pub struct CheckArgs {
     /// Plan files to check (`-` reads one from standard input).
     #[arg(value_name = "PLAN", required = true)]
@@ -30,6 +31,24 @@ pub struct CheckArgs {
     /// Leave out the explanations under each finding (text format).
     #[arg(long)]
     pub brief: bool,
+
+    /// Add each finding's fixes to the output (text and JSON `fixes`).
+    #[arg(long)]
+    pub show_fixes: bool,
+
+    /// Print the fixes as a unified diff of each plan file; write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+
+    /// Apply the safe fixes in place (the file keeps its comments), say what changed, then
+    /// report what remains.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix or --diff, apply fixes that change someone's job or work too (retitle, add
+    /// or remove a task, lower hours, replace an unknown id).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
 }
 
 pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
@@ -44,6 +63,26 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
     }
     if !errors.is_empty() {
         return Err(InputErrors(errors).into());
+    }
+    if args.diff {
+        let mut out = String::new();
+        for p in &loaded {
+            let fixed = check_fix::fix_plan(&catalog, p, args.unsafe_fixes)?;
+            out.push_str(&check_fix::diff(&p.origin, &p.text, &fixed.text));
+        }
+        console::print(&out, false)?;
+        return Ok(0);
+    }
+    if args.fix {
+        for p in &mut loaded {
+            let fixed = check_fix::fix_plan(&catalog, p, args.unsafe_fixes)?;
+            if !fixed.applied.is_empty() {
+                check_fix::write(p, &fixed)?;
+                console::eprint_line(&check_fix::summary(&p.origin, &fixed.applied));
+            }
+            p.plan = fixed.plan;
+            p.text = fixed.text;
+        }
     }
     let results: Vec<(Analysis, &LoadedPlan)> = loaded
         .iter()
@@ -60,7 +99,13 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
         Format::Json => {
             let docs: Vec<_> = results
                 .iter()
-                .map(|(a, p)| check_json(a, &p.origin, &catalog, &p.plan))
+                .map(|(a, p)| {
+                    let mut doc = check_json(a, &p.origin, &catalog, &p.plan);
+                    if args.show_fixes {
+                        check_fix::into_json(&mut doc, check_fix::all_fixes(&catalog, &p.plan, a));
+                    }
+                    doc
+                })
                 .collect();
             out = if docs.len() == 1 {
                 report::json::pretty(&docs[0])
@@ -79,6 +124,10 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
                     out.push('\n');
                 }
                 out.push_str(&check_text(a, &p.plan, &p.origin, &catalog, paint, opts));
+                if args.show_fixes {
+                    let fixes = check_fix::all_fixes(&catalog, &p.plan, a);
+                    out.push_str(&check_fix::text(a, &fixes));
+                }
             }
         }
     }

@@ -6,6 +6,7 @@
 
 mod catalog_cmd;
 mod check;
+mod check_fix;
 mod offer;
 mod output;
 mod paint;

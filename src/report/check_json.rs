@@ -51,6 +51,9 @@ pub struct FindingJson<'a> {
     pub explanation: String,
     /// `{"line", "column"}` in the plan file, where the finding is about one spot.
     pub location: Option<crate::Location>,
+    /// The finding's fixes, with `check --show-fixes` only (see [`crate::fix::Fix`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fixes: Option<Vec<crate::fix::Fix>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -75,6 +78,7 @@ pub(crate) fn finding_json<'a>(f: &'a Finding, catalog: &Catalog, plan: &Plan) -
         message: message(f, catalog, plan),
         explanation: explanation(f, catalog, plan),
         location: f.location,
+        fixes: None,
     }
 }
 

@@ -1,0 +1,111 @@
+//! Changes applied to a plan, and the people each one touches (so the analysis can follow
+//! them alone).
+
+use super::Change;
+use crate::plan::{Assignment, Plan, RoleSpec};
+
+/// Applies `changes` to `plan` in order; returns the indices of the people touched, or why a
+/// change no longer applies (a person or task gone since the fix was computed).
+pub fn apply(plan: &mut Plan, changes: &[Change]) -> Result<Vec<usize>, String> {
+    let mut touched = Vec::new();
+    for change in changes {
+        touched.extend(apply_one(plan, change)?);
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    Ok(touched)
+}
+
+fn index(plan: &Plan, name: &str) -> Result<usize, String> {
+    plan.people
+        .iter()
+        .position(|p| p.name == name)
+        .ok_or_else(|| format!("{name} is no longer in the plan"))
+}
+
+fn task_at(plan: &Plan, person: usize, task: &str) -> Result<usize, String> {
+    plan.people[person]
+        .tasks
+        .iter()
+        .position(|a| a.task == task)
+        .ok_or_else(|| format!("{} no longer has {task}", plan.people[person].name))
+}
+
+fn apply_one(plan: &mut Plan, change: &Change) -> Result<Vec<usize>, String> {
+    match change {
+        Change::Move { task, from, to, .. } => {
+            let (from, to) = (index(plan, from)?, index(plan, to)?);
+            let at = task_at(plan, from, task)?;
+            let moved = plan.people[from].tasks.remove(at);
+            let target = &mut plan.people[to];
+            match target.tasks.iter_mut().find(|a| a.task == moved.task) {
+                Some(existing) => {
+                    existing.hours = match (existing.hours, moved.hours) {
+                        (Some(a), Some(b)) => Some(a + b),
+                        (a, b) => a.or(b),
+                    };
+                }
+                None => target.tasks.push(moved),
+            }
+            Ok(vec![from, to])
+        }
+        Change::Retitle { person, role } => {
+            let i = index(plan, person)?;
+            plan.people[i].role = role.clone();
+            Ok(vec![i])
+        }
+        Change::Assign {
+            person,
+            task,
+            hours,
+        } => {
+            let i = index(plan, person)?;
+            // At the task's typical hours, as assigning in the view does: no override.
+            let _ = hours;
+            if !plan.people[i].has_task(task) {
+                plan.people[i].tasks.push(Assignment::new(task.clone()));
+            }
+            Ok(vec![i])
+        }
+        Change::Unassign { person, task } => {
+            let i = index(plan, person)?;
+            let at = task_at(plan, i, task)?;
+            plan.people[i].tasks.remove(at);
+            Ok(vec![i])
+        }
+        Change::SetHours {
+            person,
+            task,
+            hours,
+        } => {
+            let i = index(plan, person)?;
+            let at = task_at(plan, i, task)?;
+            plan.people[i].tasks[at].hours = Some(*hours);
+            Ok(vec![i])
+        }
+        Change::ReplaceTask { person, from, to } => {
+            let i = index(plan, person)?;
+            let at = task_at(plan, i, from)?;
+            if plan.people[i].has_task(to) {
+                plan.people[i].tasks.remove(at);
+            } else {
+                to.clone_into(&mut plan.people[i].tasks[at].task);
+            }
+            Ok(vec![i])
+        }
+        Change::ReplaceRole { person, from, to } => {
+            let i = index(plan, person)?;
+            let role = &mut plan.people[i].role;
+            match role {
+                RoleSpec::Single(id) if id == from => to.clone_into(id),
+                RoleSpec::Hybrid(parts) => {
+                    for (id, _) in parts.iter_mut().filter(|(id, _)| id == from) {
+                        to.clone_into(id);
+                    }
+                }
+                RoleSpec::Single(_) => return Err(format!("{person} no longer has role {from}")),
+            }
+            Ok(vec![i])
+        }
+    }
+}
