@@ -239,16 +239,29 @@ impl Analysis {
         let mut touched = touched.to_vec();
         touched.sort_unstable();
         touched.dedup();
+        let hired = self.index.hired();
+        let mut changed: Vec<usize> = Vec::new();
         for &i in &touched {
+            changed.extend_from_slice(self.index.categories_of(i));
             self.index.remove(i);
             let one = person_analysis(catalog, plan, i, &thresholds, &mut self.index);
             self.people[i] = one.summary;
+            changed.extend_from_slice(self.index.categories_of(i));
             let found = person_range(&self.findings, i, |f| f);
             self.findings.splice(found, one.active);
             let silenced = person_range(&self.accepted, i, |a| &a.finding);
             self.accepted.splice(silenced, one.accepted);
         }
-        self.coverage = self.index.coverage(catalog);
+        // The same roles hired: only the rows of the categories these people touch change, so
+        // an edit does not copy the whole table (linear in the team) again.
+        if self.index.hired() == hired {
+            changed.sort_unstable();
+            changed.dedup();
+            self.index
+                .refresh_rows(catalog, &mut self.coverage, &changed);
+        } else {
+            self.coverage = self.index.coverage(catalog);
+        }
         let (team_active, team_accepted) = team_analysis(catalog, plan, &self.coverage);
         let from = self.findings.partition_point(|f| f.person_index.is_some());
         self.findings.truncate(from);

@@ -79,6 +79,28 @@ impl CoverageIndex {
         }
     }
 
+    /// The category positions `person` was added with.
+    pub fn categories_of(&self, person: usize) -> &[usize] {
+        self.people.get(person).map_or(&[], |(c, _)| c.as_slice())
+    }
+
+    /// Which roles are hired (by catalog position): what decides the coverage table's rows.
+    pub fn hired(&self) -> Vec<bool> {
+        self.hires.iter().map(|&n| n > 0).collect()
+    }
+
+    /// Brings the rows of `coverage` about the categories at `changed` (catalog positions) up
+    /// to date; the rows themselves stay, so this is for changes that hire and drop no role.
+    pub fn refresh_rows(&self, catalog: &Catalog, coverage: &mut Coverage, changed: &[usize]) {
+        for row in &mut coverage.rows {
+            if let Some(p) = catalog.category_position(&row.category)
+                && changed.contains(&p)
+            {
+                row.covered_by.clone_from(&self.by_category[p]);
+            }
+        }
+    }
+
     /// The coverage table: every core category of every hired role, in catalog order.
     pub fn coverage(&self, catalog: &Catalog) -> Coverage {
         let mut rows = Vec::new();
