@@ -1,0 +1,54 @@
+//! Speed of the plan-wide rebalance (`check --fix --unsafe-fixes`): the team example repeated
+//! to 300 and to 10,000 people, the rebalance alone, medians.
+//!
+//! `cargo run --release --example bench_fix`
+
+// An example prints its own measurements of trusted data; the terminal gate is for the app.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+#![allow(clippy::unwrap_used)]
+
+use std::time::{Duration, Instant};
+
+use rolescope::fix::{FixSettings, rebalance};
+use rolescope::plan::load_plan;
+use rolescope::{Catalog, Plan, analyze};
+
+fn repeated(plan: &Plan, people: usize) -> Plan {
+    let mut out = plan.clone();
+    out.people = (0..people)
+        .map(|i| {
+            let mut p = plan.people[i % plan.people.len()].clone();
+            p.name = format!("{} {}", p.name, i / plan.people.len() + 1);
+            p
+        })
+        .collect();
+    out
+}
+
+fn main() {
+    let cores = std::thread::available_parallelism().map_or(0, std::num::NonZero::get);
+    println!("rolescope bench_fix · {cores} CPU(s) · release build\n");
+    let catalog = Catalog::builtin().unwrap();
+    let settings = FixSettings::builtin().unwrap();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/team-review.yaml");
+    let team = load_plan(std::path::Path::new(example)).unwrap().plan;
+    for (people, runs) in [(300, 11), (10_000, 3)] {
+        let plan = repeated(&team, people);
+        let before = analyze(&catalog, &plan).findings.len();
+        let mut times: Vec<Duration> = Vec::new();
+        let mut after = 0;
+        let mut changes = 0;
+        for _ in 0..runs {
+            let t = Instant::now();
+            let result = rebalance(&catalog, &plan, &settings, true);
+            times.push(t.elapsed());
+            after = result.analysis.findings.len();
+            changes = result.applied.len();
+        }
+        times.sort();
+        println!(
+            "{people} people: {before} findings -> {after} with {changes} changes · median {:.1} ms of {runs}",
+            times[times.len() / 2].as_secs_f64() * 1000.0
+        );
+    }
+}
