@@ -34,7 +34,9 @@ pub fn edit(text: &str, old: &Plan, new: &Plan) -> Option<String> {
     let mut editor = Editor {
         text,
         edits: Vec::new(),
+        seq_indent: 2,
     };
+    editor.seq_indent = editor.file_seq_indent(&root).unwrap_or(2);
     editor.value(&root, &old_value, &new_value, Place::Root)?;
     let edited = editor.apply();
     let back = parse_plan("<edited plan>", &edited).ok()?;
@@ -58,6 +60,9 @@ struct Editor<'t> {
     text: &'t str,
     /// Replacements of byte ranges, applied together at the end.
     edits: Vec<(usize, usize, String)>,
+    /// How far this file indents a block list under its key (`tasks:` then `- x` at the same
+    /// column, or two further in), so a new list looks like the others.
+    seq_indent: usize,
 }
 
 impl Editor<'_> {
@@ -109,7 +114,7 @@ impl Editor<'_> {
                     let text = format!(
                         "{}{key_text}:{}\n",
                         " ".repeat(node.col),
-                        after_colon_text(new_value, node.col)
+                        after_colon_text(new_value, node.col, self.seq_indent)
                     );
                     let at = match previous {
                         Some((_, value)) => self.after(value),
@@ -186,13 +191,34 @@ impl Editor<'_> {
                 // From just after the colon: a block value starts on the next line, a scalar
                 // replacing a block value goes back on the key's line, and a `|` scalar's
                 // indicator goes with its text.
-                self.edits
-                    .push((after_colon, end, after_colon_text(new, key_col)));
+                self.edits.push((
+                    after_colon,
+                    end,
+                    after_colon_text(new, key_col, self.seq_indent),
+                ));
             }
             Place::SeqItem | Place::Root if collection => {
                 self.edits.push((node.start, end, block(new, node.col)));
             }
             _ => self.edits.push((node.start, end, inline(new))),
+        }
+    }
+
+    /// The first block list under a key in the file: how much further in its dashes are than
+    /// the key.
+    fn file_seq_indent(&self, node: &Node) -> Option<usize> {
+        match &node.kind {
+            Kind::Map(entries) => entries.iter().find_map(|(key, value)| {
+                let here = match &value.kind {
+                    Kind::Seq(items) if !value.flow && !items.is_empty() => self
+                        .dash_col(&items[0])
+                        .map(|dash| dash.saturating_sub(key.col)),
+                    _ => None,
+                };
+                here.or_else(|| self.file_seq_indent(value))
+            }),
+            Kind::Seq(items) => items.iter().find_map(|i| self.file_seq_indent(i)),
+            Kind::Scalar => None,
         }
     }
 
@@ -272,14 +298,14 @@ impl Editor<'_> {
 }
 
 /// What follows `key:` for a value: ` scalar`, ` []`, or a block on the next lines.
-fn after_colon_text(value: &Value, key_col: usize) -> String {
+fn after_colon_text(value: &Value, key_col: usize, seq_indent: usize) -> String {
     match value {
         Value::Mapping(m) if !m.is_empty() => {
             let indent = key_col + 2;
             format!("\n{}{}", " ".repeat(indent), block(value, indent))
         }
         Value::Sequence(s) if !s.is_empty() => {
-            let indent = key_col + 2;
+            let indent = key_col + seq_indent;
             format!("\n{}{}", " ".repeat(indent), block(value, indent))
         }
         _ => format!(" {}", inline(value)),

@@ -133,3 +133,20 @@ fn an_unchanged_plan_is_its_text_and_a_bad_text_gives_up() {
     other.people[0].capacity = 1.0;
     assert!(edit("name: [unclosed\n", &p, &other).is_none());
 }
+
+#[test]
+fn a_new_list_is_indented_as_the_file_indents_its_lists() {
+    let text = "name: T\npeople:\n- name: A\n  role: community-manager\n  tasks:\n  - cm-meetups\n";
+    let out = edited(text, |p| {
+        p.people[0].accept.push(Acceptance {
+            rule: crate::finding::Rule::OverCapacity,
+            task: None,
+            category: None,
+            reason: "busy month".into(),
+        });
+    });
+    assert!(
+        out.ends_with("  accept:\n  - rule: over-capacity\n    reason: busy month\n"),
+        "{out}"
+    );
+}
