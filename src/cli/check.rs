@@ -8,7 +8,7 @@ use super::paint::{AnsiPaint, use_colour, width};
 use super::{Cli, FailOn, Format, check_fix, load_catalog};
 use crate::analysis::{analyze, reaches};
 use crate::error::InputErrors;
-use crate::plan::{LoadedPlan, load_plan, parse_plan};
+use crate::plan::{LoadedPlan, Plan, load_plan, parse_plan};
 use crate::report::check_text::TextOptions;
 use crate::report::{Paint, Plain, check_json, check_text};
 use crate::{Analysis, console, fsio, report};
@@ -74,14 +74,28 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
         return Ok(0);
     }
     if args.fix {
+        // A file named twice (`a.yaml ./a.yaml`) is fixed once; later names read the result.
+        let mut done: Vec<(PathBuf, Plan, String)> = Vec::new();
         for p in &mut loaded {
+            let same = p.path.as_deref().and_then(|path| {
+                done.iter()
+                    .find(|(d, _, _)| same_file::is_same_file(d, path).unwrap_or(false))
+            });
+            if let Some((_, plan, text)) = same {
+                p.plan = plan.clone();
+                p.text = text.clone();
+                continue;
+            }
             let fixed = check_fix::fix_plan(&catalog, p, args.unsafe_fixes)?;
             if !fixed.applied.is_empty() {
                 check_fix::write(p, &fixed)?;
-                console::eprint_line(&check_fix::summary(&p.origin, &fixed.applied));
+                console::eprint_line(&check_fix::summary(&p.origin, &fixed));
             }
             p.plan = fixed.plan;
             p.text = fixed.text;
+            if let Some(path) = &p.path {
+                done.push((path.clone(), p.plan.clone(), p.text.clone()));
+            }
         }
     }
     let results: Vec<(Analysis, &LoadedPlan)> = loaded

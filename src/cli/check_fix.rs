@@ -68,6 +68,9 @@ pub struct Fixed {
     pub plan: Plan,
     pub text: String,
     pub applied: Vec<Fix>,
+    /// Whether the file's own text could be edited (else it is written in canonical form,
+    /// without its comments, and the summary says so).
+    pub kept_layout: bool,
 }
 
 /// Rebalances `loaded` and returns the new plan and its file text (the old text edited in
@@ -79,11 +82,17 @@ pub fn fix_plan(
 ) -> Result<Fixed, InputError> {
     let settings = FixSettings::builtin()?;
     let result = rebalance(catalog, &loaded.plan, &settings, allow_unsafe);
-    let text = plan_text(&result.plan, Some((&loaded.text, &loaded.plan)))?;
+    let edited = crate::plan::in_place::edit(&loaded.text, &loaded.plan, &result.plan);
+    let kept_layout = edited.is_some();
+    let text = match edited {
+        Some(text) => text,
+        None => plan_text(&result.plan, None)?,
+    };
     Ok(Fixed {
         plan: result.plan,
         text,
         applied: result.applied,
+        kept_layout,
     })
 }
 
@@ -113,7 +122,8 @@ pub fn write(loaded: &LoadedPlan, fixed: &Fixed) -> anyhow::Result<()> {
 }
 
 /// What `--fix` says it changed, on standard error.
-pub fn summary(origin: &str, applied: &[Fix]) -> String {
+pub fn summary(origin: &str, fixed: &Fixed) -> String {
+    let applied = &fixed.applied;
     let mut out = format!(
         "fixed {origin}: {} change{}",
         applied.len(),
@@ -121,6 +131,11 @@ pub fn summary(origin: &str, applied: &[Fix]) -> String {
     );
     for fix in applied {
         let _ = write!(out, "\n  - {}", fix.description);
+    }
+    if !fixed.kept_layout {
+        out.push_str(
+            "\n  (the file could not be edited in place, so it was written whole in canonical form: its comments and layout are gone)",
+        );
     }
     out
 }

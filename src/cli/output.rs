@@ -73,7 +73,7 @@ pub fn check_output(path: &Path, inputs: &Inputs, force: bool) -> Result<(), Inp
         return Ok(());
     }
     check_not_input("-o", path, inputs, force)?;
-    if !force && looks_like_plan(path) {
+    if !force && crate::plan::looks_like_plan(path) {
         return Err(refusal(
             "-o",
             path,
@@ -104,7 +104,7 @@ pub fn check_save(
     if force || std::fs::metadata(path).is_err() {
         return Ok(());
     }
-    let what = if looks_like_plan(path) {
+    let what = if crate::plan::looks_like_plan(path) {
         "a plan"
     } else {
         "a file"
@@ -182,24 +182,6 @@ fn same_target(a: &Path, b: &Path) -> bool {
         (Some(x), Some(y)) => x == y,
         _ => a == b,
     }
-}
-
-/// Whether `path` is a regular file that reads as YAML shaped like a plan (a mapping with
-/// `people`, or with `name` and `version`), valid or not: a plan from a newer rolescope or
-/// with a typo is still someone's plan. Devices and pipes are never read.
-fn looks_like_plan(path: &Path) -> bool {
-    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        return false;
-    }
-    let Ok(text) = fsio::read_text(path) else {
-        return false;
-    };
-    let Ok(serde_yaml::Value::Mapping(map)) = crate::yaml::parse::<serde_yaml::Value>("", &text)
-    else {
-        return false;
-    };
-    let has = |key: &str| map.contains_key(key);
-    has("people") || (has("name") && has("version"))
 }
 
 #[cfg(test)]

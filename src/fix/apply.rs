@@ -36,17 +36,13 @@ fn apply_one(plan: &mut Plan, change: &Change) -> Result<Vec<usize>, String> {
         Change::Move { task, from, to, .. } => {
             let (from, to) = (index(plan, from)?, index(plan, to)?);
             let at = task_at(plan, from, task)?;
-            let moved = plan.people[from].tasks.remove(at);
-            let target = &mut plan.people[to];
-            match target.tasks.iter_mut().find(|a| a.task == moved.task) {
-                Some(existing) => {
-                    existing.hours = match (existing.hours, moved.hours) {
-                        (Some(a), Some(b)) => Some(a + b),
-                        (a, b) => a.or(b),
-                    };
-                }
-                None => target.tasks.push(moved),
+            // Fixes move a task only to someone without it (joining hours and notes is the
+            // view's `m`, which knows the catalog's hours); refuse rather than lose either.
+            if plan.people[to].has_task(task) {
+                return Err(format!("{} has {task} already", plan.people[to].name));
             }
+            let moved = plan.people[from].tasks.remove(at);
+            plan.people[to].tasks.push(moved);
             Ok(vec![from, to])
         }
         Change::Retitle { person, role } => {
@@ -87,10 +83,9 @@ fn apply_one(plan: &mut Plan, change: &Change) -> Result<Vec<usize>, String> {
             let i = index(plan, person)?;
             let at = task_at(plan, i, from)?;
             if plan.people[i].has_task(to) {
-                plan.people[i].tasks.remove(at);
-            } else {
-                to.clone_into(&mut plan.people[i].tasks[at].task);
+                return Err(format!("{person} has {to} already"));
             }
+            to.clone_into(&mut plan.people[i].tasks[at].task);
             Ok(vec![i])
         }
         Change::ReplaceRole { person, from, to } => {

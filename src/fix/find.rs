@@ -132,6 +132,17 @@ fn hours_of(catalog: &Catalog, person: &Person, task: &str) -> f64 {
         .unwrap_or(0.0)
 }
 
+/// `s` cut to `max` characters with `…`, for a list of moves on one line.
+fn short(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut out: String = s.chars().take(max - 1).collect();
+        out.push('…');
+        out
+    }
+}
+
 fn title(catalog: &Catalog, task: &str) -> String {
     catalog
         .task(task)
@@ -152,6 +163,7 @@ fn homes(
     let mut found: Vec<usize> = (0..plan.people.len())
         .filter(|&j| {
             j != from
+                && !plan.people[j].has_task(task)
                 && owns(catalog, &plan.people[j], task)
                 && room[j] - hours >= settings.room_margin_hours
         })
@@ -222,10 +234,18 @@ fn candidates(
                 _ if owns(catalog, person, task) => 2,
                 _ => 0,
             };
+            // A task the plan accepts where it is (an `accept` entry names it) stays: moving
+            // it would undo a recorded decision.
+            let accepted = |task: &str| {
+                person
+                    .accept
+                    .iter()
+                    .any(|a| a.task.as_deref() == Some(task))
+            };
             let mut tasks: Vec<(&str, f64, u8)> = person
                 .tasks
                 .iter()
-                .filter(|a| catalog.task(&a.task).is_some())
+                .filter(|a| catalog.task(&a.task).is_some() && !accepted(&a.task))
                 .map(|a| {
                     (
                         a.task.as_str(),
@@ -239,6 +259,7 @@ fn candidates(
             let mut room = room.clone();
             let mut excess = -room[p];
             let mut changes = Vec::new();
+            let mut said = Vec::new();
             for (task, hours, _) in tasks {
                 if over && excess <= 0.0 {
                     break;
@@ -246,19 +267,20 @@ fn candidates(
                 if let Some(&to) = homes(catalog, plan, &room, p, task, hours, settings).first() {
                     room[to] -= hours;
                     excess -= hours;
+                    said.push(format!(
+                        "“{}” ({}) to {}",
+                        short(&title(catalog, task), 40),
+                        crate::analysis::hours_label(hours),
+                        name(to)
+                    ));
                     changes.push(move_change(catalog, plan, p, to, task));
                 }
             }
             if !changes.is_empty() {
-                let n = changes.len();
                 out.push(Candidate {
                     kind: "move",
                     id: format!("move-off:{}", name(p)),
-                    description: format!(
-                        "Move {n} task{} from {} to teammates whose roles own them and who have room",
-                        if n == 1 { "" } else { "s" },
-                        name(p)
-                    ),
+                    description: format!("Move from {}: {}", name(p), said.join(", ")),
                     safe: true,
                     changes,
                 });
@@ -345,8 +367,9 @@ fn candidates(
                 }],
             });
             let total = own_share + best_share;
-            if total > 0.0 {
-                let pct = |s: f64| (s / total * 100.0).round();
+            let pct = |s: f64| (s / total * 100.0).round();
+            // A side that rounds to 0 % is no split (a plan refuses a 0 weight).
+            if total > 0.0 && pct(*own_share) >= 1.0 && pct(*best_share) >= 1.0 {
                 out.push(Candidate {
                     kind: "hybrid",
                     id: format!("hybrid:{}", name(p)),
@@ -404,6 +427,7 @@ fn candidates(
         (Detail::UnknownTask, Some(p)) => {
             if let Some(task) = finding.task.as_deref()
                 && let Some(to) = catalog.suggest_task(task)
+                && !plan.people[p].has_task(to)
             {
                 out.push(Candidate {
                     kind: "replace-id",

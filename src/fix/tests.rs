@@ -75,3 +75,44 @@ fn an_out_of_role_task_moves_to_a_teammate_who_owns_it_safely() {
             .any(|f| !f.safe && f.id.starts_with("unassign:"))
     );
 }
+
+#[test]
+fn safe_fixes_respect_accepted_tasks_existing_holders_and_real_splits() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let settings = FixSettings::builtin().expect("settings");
+    // Jon runs the meetups on purpose (accepted); Maya has them already.
+    let text = "name: T\npeople:\n- name: Maya\n  role: community-manager\n  tasks: [cm-meetups]\n- name: Jon\n  role: social-media-manager\n  capacity: 10\n  tasks:\n  - id: cm-meetups\n    hours: 6\n    note: Berlin\n  - sm-write-copy\n  - cm-online-events\n  accept:\n  - rule: out-of-role\n    task: cm-meetups\n    reason: he lives in Berlin\n";
+    let mut plan = parse_plan("t.yaml", text).expect("plan");
+    let mut analysis = analyze(&catalog, &plan);
+    for finding in analysis.findings.clone() {
+        for fix in fixes_for(&catalog, &mut plan, &mut analysis, &finding, &settings) {
+            for change in &fix.changes {
+                if let Change::Move { task, to, .. } = change {
+                    assert_ne!(task, "cm-meetups", "accepted where it is: {fix:?}");
+                    let holder = plan.person(to).expect("teammate");
+                    assert!(!holder.has_task(task), "{to} has it already: {fix:?}");
+                }
+                if let Change::Retitle {
+                    role: crate::plan::RoleSpec::Hybrid(parts),
+                    ..
+                } = change
+                {
+                    assert!(parts.iter().all(|(_, w)| *w >= 1.0), "{fix:?}");
+                }
+            }
+        }
+    }
+    // A move onto someone who has the task is refused, not merged at a loss.
+    let mut p = plan.clone();
+    let err = apply(
+        &mut p,
+        &[Change::Move {
+            task: "cm-meetups".into(),
+            from: "Jon".into(),
+            to: "Maya".into(),
+            hours: 6.0,
+        }],
+    )
+    .expect_err("Maya has it");
+    assert!(err.contains("already"), "{err}");
+}

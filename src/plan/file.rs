@@ -71,6 +71,24 @@ pub fn plan_text(plan: &Plan, base: Option<(&str, &Plan)>) -> Result<String, Inp
     to_yaml(plan)
 }
 
+/// Whether `path` is a regular file that reads as YAML shaped like a plan (a mapping with
+/// `people`, or with `name` and `version`), valid or not: a plan from a newer rolescope or
+/// with a typo is still someone's plan. Devices and pipes are never read.
+pub fn looks_like_plan(path: &Path) -> bool {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let Ok(text) = fsio::read_text(path) else {
+        return false;
+    };
+    let Ok(serde_yaml::Value::Mapping(map)) = crate::yaml::parse::<serde_yaml::Value>("", &text)
+    else {
+        return false;
+    };
+    let has = |key: &str| map.contains_key(key);
+    has("people") || (has("name") && has("version"))
+}
+
 /// Writes plan text atomically: the old file stays whole if anything fails.
 pub fn write_plan_text(path: &Path, text: &str) -> anyhow::Result<()> {
     use anyhow::Context as _;

@@ -16,7 +16,10 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::PartialThresholds;
 use crate::finding::Rule;
 
-pub use file::{LoadedPlan, load_plan, parse_plan, plan_text, save_plan, to_yaml, write_plan_text};
+pub use file::{
+    LoadedPlan, load_plan, looks_like_plan, parse_plan, plan_text, save_plan, to_yaml,
+    write_plan_text,
+};
 
 /// The plan format version this build writes and reads. A plan with a higher `version` was
 /// written by a newer rolescope and is refused rather than half-understood.

@@ -303,6 +303,14 @@ fn perform(
                     target.display()
                 );
                 update(app, Action::Exported(Err(message)));
+            } else if crate::plan::looks_like_plan(&target) {
+                // A plan is someone's work; the command line refuses it without --force, and
+                // the view has no --force.
+                let message = format!(
+                    "{} is a plan; choose another path for the report.",
+                    target.display()
+                );
+                update(app, Action::Exported(Err(message)));
             } else if !replace && std::fs::metadata(&target).is_ok() {
                 update(
                     app,

@@ -150,3 +150,19 @@ fn a_new_list_is_indented_as_the_file_indents_its_lists() {
         "{out}"
     );
 }
+
+#[test]
+fn comments_after_quoted_values_and_flow_lists_stay() {
+    let text = "name: \"Q4 community: Acme\"   # quoted name\npeople:\n  - name: 'Ana Gómez'   # lead\n    role: \"community-manager\"   # hired 2023\n    tasks: [cm-meetups]   # for now\n";
+    let out = edited(text, |p| {
+        "Q4: Acme (v2)".clone_into(&mut p.name);
+        "Ana G.".clone_into(&mut p.people[0].name);
+        p.people[0].role = RoleSpec::Single("social-media-manager".into());
+        p.people[0]
+            .tasks
+            .push(Assignment::new("cm-welcome-new-members"));
+    });
+    for comment in ["# quoted name", "# lead", "# hired 2023", "# for now"] {
+        assert!(out.contains(comment), "{comment} kept:\n{out}");
+    }
+}

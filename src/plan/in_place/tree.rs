@@ -2,7 +2,7 @@
 //! spanned events. `yaml_serde` (which reads the plan) reports no positions, so this second,
 //! position-only reading is what lets a save edit the text where the change is.
 
-use saphyr_parser::{Event, Parser};
+use saphyr_parser::{Event, Parser, ScalarStyle};
 
 /// One node of the text: where it starts and ends (bytes), its line and column (0-based), and
 /// whether it is written in flow style (`[a, b]`, `{k: v}`), where edits rewrite it whole.
@@ -72,10 +72,17 @@ pub fn parse(text: &str) -> Option<Node> {
                 continue;
             }
             Event::Alias(_) => return None,
-            Event::Scalar(_, _, anchor, tag) => {
+            Event::Scalar(_, style, anchor, tag) => {
                 if anchor != 0 || tag.is_some() {
                     return None;
                 }
+                // A quoted scalar's span runs on over the spaces and comment after it.
+                let end = match style {
+                    ScalarStyle::DoubleQuoted | ScalarStyle::SingleQuoted => {
+                        quoted_end(text, start).unwrap_or(end)
+                    }
+                    _ => end,
+                };
                 Some(Node {
                     kind: Kind::Scalar,
                     start,
@@ -103,36 +110,7 @@ pub fn parse(text: &str) -> Option<Node> {
                 });
                 None
             }
-            Event::SequenceEnd | Event::MappingEnd => {
-                let b = stack.pop()?;
-                let last_end = b.items.last().map_or(b.start, |n| n.end);
-                let end = if b.flow { end.max(last_end) } else { last_end };
-                let kind = if b.is_map {
-                    let mut entries = Vec::new();
-                    let mut items = b.items.into_iter();
-                    while let (Some(k), Some(v)) = (items.next(), items.next()) {
-                        entries.push((k, v));
-                    }
-                    Kind::Map(entries)
-                } else {
-                    Kind::Seq(b.items)
-                };
-                // A block collection starts at its first entry (the dash or the key).
-                let (start, line, col) = match (&kind, b.flow) {
-                    (Kind::Map(e), false) if !e.is_empty() => {
-                        (e[0].0.start, e[0].0.line, e[0].0.col)
-                    }
-                    _ => (b.start, b.line, b.col),
-                };
-                Some(Node {
-                    kind,
-                    start,
-                    end,
-                    line,
-                    col,
-                    flow: b.flow,
-                })
-            }
+            Event::SequenceEnd | Event::MappingEnd => Some(finish(stack.pop()?, start)),
             _ => continue,
         };
         if let Some(node) = node {
@@ -145,6 +123,41 @@ pub fn parse(text: &str) -> Option<Node> {
     root
 }
 
+/// The node of a collection whose end event starts at `end_at`.
+fn finish(b: Building, end_at: usize) -> Node {
+    let last_end = b.items.last().map_or(b.start, |n| n.end);
+    // A flow collection ends at its bracket (the event's span runs on over a comment after
+    // it); a block one at its last entry.
+    let end = if b.flow {
+        (end_at + 1).max(last_end)
+    } else {
+        last_end
+    };
+    let kind = if b.is_map {
+        let mut entries = Vec::new();
+        let mut items = b.items.into_iter();
+        while let (Some(k), Some(v)) = (items.next(), items.next()) {
+            entries.push((k, v));
+        }
+        Kind::Map(entries)
+    } else {
+        Kind::Seq(b.items)
+    };
+    // A block collection starts at its first entry (the dash or the key).
+    let (start, line, col) = match (&kind, b.flow) {
+        (Kind::Map(e), false) if !e.is_empty() => (e[0].0.start, e[0].0.line, e[0].0.col),
+        _ => (b.start, b.line, b.col),
+    };
+    Node {
+        kind,
+        start,
+        end,
+        line,
+        col,
+        flow: b.flow,
+    }
+}
+
 struct Building {
     is_map: bool,
     flow: bool,
@@ -152,4 +165,28 @@ struct Building {
     line: usize,
     col: usize,
     items: Vec<Node>,
+}
+
+/// The byte after the closing quote of the quoted scalar starting at `start`.
+fn quoted_end(text: &str, start: usize) -> Option<usize> {
+    let rest = text.get(start..)?;
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let mut chars = rest.char_indices().skip(1).peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            c if c == quote => {
+                // In single quotes, '' is a quote inside the text.
+                if quote == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                    chars.next();
+                } else {
+                    return Some(start + i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
