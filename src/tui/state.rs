@@ -19,6 +19,9 @@ use crate::finding::Rule;
 use crate::plan::{Assignment, Person, Plan};
 
 mod findings;
+mod selection;
+
+pub use selection::Selection;
 
 /// Below this size the panes cannot show a row each; the view draws a message instead, and
 /// `update` takes only quitting (see [`App::too_small`]). Here rather than in the view, so the
@@ -115,37 +118,6 @@ pub fn gap_words(catalog: &Catalog, category: &str, columns: usize) -> String {
         .category(category)
         .map_or(category, |c| c.title.as_str());
     format!("the gap in “{}”", super::text::fit(title, columns))
-}
-
-/// The highlighted row of each pane.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Selection {
-    pub people: usize,
-    pub tasks: usize,
-    /// An index into [`App::visible_catalog`], not into the catalog.
-    pub catalog: usize,
-    /// An index into [`App::visible_findings`], then on into [`App::visible_accepted`].
-    pub findings: usize,
-}
-
-impl Selection {
-    pub fn get(&self, focus: Focus) -> usize {
-        match focus {
-            Focus::People => self.people,
-            Focus::Tasks => self.tasks,
-            Focus::Catalog => self.catalog,
-            Focus::Findings => self.findings,
-        }
-    }
-
-    pub fn get_mut(&mut self, focus: Focus) -> &mut usize {
-        match focus {
-            Focus::People => &mut self.people,
-            Focus::Tasks => &mut self.tasks,
-            Focus::Catalog => &mut self.catalog,
-            Focus::Findings => &mut self.findings,
-        }
-    }
 }
 
 /// The TUI's state.
