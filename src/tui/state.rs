@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::export::ExportForm;
 use super::filter::CatalogFilter;
+use super::fixes::{FixList, RebalanceList};
 pub use super::focus::Focus;
 use super::history::History;
 use super::import::ImportStep;
@@ -63,6 +64,10 @@ pub enum Overlay {
     Export(ExportForm),
     /// Moving a task: the person it goes to.
     MovePicker(Box<MovePicker>),
+    /// The fixes of one finding (`f`): one is applied, or none.
+    Fixes(Box<FixList>),
+    /// The team's rebalance (`F`), change by change: one is applied, or all.
+    Rebalance(Box<RebalanceList>),
 }
 
 /// A question that needs a yes before something is lost.
