@@ -226,9 +226,12 @@ fn apply_fix(app: &mut App, fix: &Fix) -> Result<(), String> {
 
 /// Applies every fix of the rebalance, in order, as one undoable change; all or none.
 fn apply_all(app: &mut App, fixes: &[Fix]) -> Result<(), String> {
-    let risky = fixes.iter().filter(|f| !f.safe).count();
+    let risky = match fixes.iter().filter(|f| !f.safe).count() {
+        0 => "all safe".to_owned(),
+        n => format!("{n} of them unsafe"),
+    };
     let status = format!(
-        "Applied the rebalance: {} change{} ({risky} unsafe).",
+        "Applied the rebalance: {} change{}, {risky}.",
         fixes.len(),
         if fixes.len() == 1 { "" } else { "s" }
     );
