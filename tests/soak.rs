@@ -1,13 +1,15 @@
 //! Key soak: random key events, pastes, resizes, clicks and the loop's reports (saves, reads,
-//! exports that succeed or fail) driven through `keymap::action_for` and `update`, over each
-//! example plan, with the view drawn into ratatui's `TestBackend` every 50th step at the
-//! current size (1×1 to 250×80), with one of the three themes.
+//! exports that succeed or fail, the rebalance it computes) driven through `keymap::action_for`
+//! and `update`, over each example plan, with the view drawn into ratatui's `TestBackend` every
+//! 50th step at the current size (1×1 to 250×80), with one of the three themes.
 //!
-//! After every step: no panic, every pane's selection in range, every overlay's indices
-//! valid, shares finite, in 0..=1 and summing to 1 (or all 0); and while the terminal is too
-//! small for the panes, a step that is not quitting (or a resize) changes nothing at all. Every 97 steps: the analysis is
-//! the one of the plan as it is, and the plan survives save -> load. At checkpoints and at the
-//! end: undo all the way, then redo all the way, gives back the same plan.
+//! After every step: no panic, every pane's selection in range, every overlay's indices valid
+//! (a fix list never empty and for a finding the plan has, a rebalance being computed for the
+//! plan as it is), shares finite, in 0..=1 and summing to 1 (or all 0); and while the terminal
+//! is too small for the panes, a step that is not quitting (or a resize) changes nothing at
+//! all. Every 97 steps: the analysis is the one of the plan as it is, and the plan survives
+//! save -> load. At checkpoints and at the end: undo all the way, then redo all the way, gives
+//! back the same plan.
 //!
 //! Seeded and reproducible: the seed is printed (`cargo test --test soak -- --nocapture`);
 //! rerun one with `ROLESCOPE_SOAK_SEED=<seed>`. The default run is 35,000 events per example
@@ -26,6 +28,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rolescope::catalog::Catalog;
+use rolescope::fix::FindingKey;
 use rolescope::plan::{load_plan, parse_plan, to_yaml};
 use rolescope::report::Subject;
 use rolescope::tui::import::ImportStep;
@@ -119,7 +122,7 @@ fn key(rng: &mut Rng) -> KeyEvent {
         0..=2 => *rng.pick(&specials),
         // The keys most bindings use.
         3..=7 => KeyCode::Char(char::from(
-            *rng.pick(b"aAdDrRcCuUxXwWiIeEsSqQ?/tTvVhHnNgGjJkKyY+-=0123456789 .,"),
+            *rng.pick(b"aAdDrRcCuUxXwWiIeEsSqQ?/tTvVhHnNgGjJkKyYfF+-=0123456789 .,"),
         )),
         8 => KeyCode::Char(char::from(32 + rng.below(95) as u8)),
         _ => KeyCode::Char(*rng.pick(&['é', '山', 'ß', '\u{1f600}', '\u{301}', '\u{7f}'])),
@@ -159,11 +162,13 @@ fn input(rng: &mut Rng, app: &App) -> Option<Action> {
     }
 }
 
-/// What the loop reports back for an effect: success or failure, at random.
-fn report(rng: &mut Rng, effect: Effect) -> Option<Action> {
+/// What the loop reports back for an effect: success or failure, at random; the rebalance, as
+/// the loop computes it.
+fn report(rng: &mut Rng, app: &App, effect: Effect) -> Option<Action> {
     let ok = rng.chance(60);
     match effect {
         Effect::None | Effect::Quit => None,
+        Effect::Rebalance => Some(rolescope::tui::update::proposal(app)),
         Effect::Save(path) | Effect::Overwrite(path) => Some(match rng.below(10) {
             0 => Action::SaveConflict(path),
             _ if ok => Action::Saved(Ok(path)),
@@ -289,6 +294,21 @@ fn check_invariants(app: &App, step: u64, seed: u64) {
                 task_count(picker.from).is_some_and(|n| picker.task < n)
                     && picker.selected < picker.candidates(&app.plan).len().max(1)
             }
+            // A finding's fixes: never an empty list, for a finding the plan still has.
+            Overlay::Fixes(list) => {
+                list.selected < list.fixes.len()
+                    && app
+                        .analysis
+                        .findings
+                        .iter()
+                        .any(|f| FindingKey::of(f) == list.finding)
+            }
+            // The rebalance: a computed list is never empty, and one being computed is for
+            // the plan as it is (else the loop's report would be dropped and it would hang).
+            Overlay::Rebalance(list) => match &list.fixes {
+                Some(fixes) => list.selected < fixes.len(),
+                None => list.revision == app.revision,
+            },
             Overlay::Export(form) => match form.subject {
                 Subject::Person(i) => i < people,
                 Subject::Team => true,
@@ -389,7 +409,7 @@ fn soak(example: &str, events: u64) {
     ];
     let start = Instant::now();
     let (mut draws, mut undo_depth, mut max_people) = (0u64, 0usize, 0usize);
-    let (mut picking, mut small_steps) = (0u64, 0u64);
+    let (mut picking, mut small_steps, mut fixing) = (0u64, 0u64, 0u64);
     for step in 0..events {
         if let Some(action) = input(&mut rng, &app) {
             let before = (app.too_small() && !works_when_too_small(&action)).then(|| seen(&app));
@@ -403,7 +423,7 @@ fn soak(example: &str, events: u64) {
                 );
                 small_steps += 1;
             }
-            if let Some(reply) = report(&mut rng, effect) {
+            if let Some(reply) = report(&mut rng, &app, effect) {
                 update(&mut app, reply);
             }
         }
@@ -424,6 +444,12 @@ fn soak(example: &str, events: u64) {
             undo_depth = undo_depth.max(undo_redo_round_trip(&app, step, seed));
         }
         max_people = max_people.max(app.plan.people.len());
+        if matches!(
+            app.top_overlay(),
+            Some(Overlay::Fixes(_) | Overlay::Rebalance(_))
+        ) {
+            fixing += 1;
+        }
         if let Some(Overlay::Import(step)) = app.top_overlay()
             && matches!(&**step, ImportStep::Review(r) if r.picker.is_some())
         {
@@ -433,7 +459,7 @@ fn soak(example: &str, events: u64) {
     deep_check(&app, events, seed);
     undo_depth = undo_depth.max(undo_redo_round_trip(&app, events, seed));
     println!(
-        "soak {example}: {events} events, {draws} draws, up to {max_people} people, undo depth up to {undo_depth}, {picking} steps in the task picker, {small_steps} ignored while too small, {:.1} s",
+        "soak {example}: {events} events, {draws} draws, up to {max_people} people, undo depth up to {undo_depth}, {picking} steps in the task picker, {fixing} in the fix lists, {small_steps} ignored while too small, {:.1} s",
         start.elapsed().as_secs_f64()
     );
 }

@@ -116,12 +116,37 @@ fn screens() -> Vec<(&'static str, App)> {
         ],
     );
     out.push(("prompt-accept-gap", a));
+    out.extend(fix_screens());
     out.extend(accepted_screens());
     out.extend(import_screens());
     let mut a = team_review();
     apply(&mut a, [Action::ExportReport, Action::NextChoice]);
     out.push(("export", a));
     out
+}
+
+/// Jon's out-of-role meetups' fixes (`f`), and the team's rebalance (`F`) being computed and
+/// computed, with its second change highlighted.
+fn fix_screens() -> Vec<(&'static str, App)> {
+    let mut fixes = team_review();
+    apply(
+        &mut fixes,
+        [
+            Action::Down,
+            Action::Focus(Focus::Findings),
+            Action::ShowFixes,
+        ],
+    );
+    let mut computing = team_review();
+    apply(&mut computing, [Action::Rebalance]);
+    let mut rebalance = computing.clone();
+    let proposal = rolescope::tui::update::proposal(&rebalance);
+    apply(&mut rebalance, [proposal, Action::Down]);
+    vec![
+        ("fixes", fixes),
+        ("rebalance-computing", computing),
+        ("rebalance", rebalance),
+    ]
 }
 
 /// Jon's out-of-role meetups accepted: his pane with it hidden (counted), the team's with it

@@ -85,6 +85,23 @@ pub enum Action {
     /// Asks for a new name for the plan, the title of its header and its reports.
     RenamePlan,
 
+    /// Lists the highlighted finding's fixes with what each clears and creates, so a finding
+    /// is repaired from where it is read; [`Submit`](Action::Submit) applies the highlighted
+    /// one as one undoable change.
+    ShowFixes,
+    /// Computes the team's rebalance and lists it change by change, safe or not, so the whole
+    /// plan can be repaired a change at a time or at once.
+    Rebalance,
+    /// In the rebalance list: applies every change listed, as one undoable change.
+    ApplyAll,
+    /// The loop's report on an [`Effect::Rebalance`](super::Effect::Rebalance): the changes
+    /// proposed for the plan at `revision`, and the findings (error, warning, info) after them.
+    Rebalanced {
+        revision: u64,
+        fixes: Vec<crate::fix::Fix>,
+        after: [usize; 3],
+    },
+
     /// Opens the "Import an offer" overlay: paste a posting (or name a file), correct the
     /// mapped duties, add them to a person.
     ImportOffer,

@@ -39,6 +39,8 @@ pub fn active_contexts(app: &App) -> Vec<Context> {
         },
         Some(Overlay::Export(_)) => vec![Context::Export, Context::Prompt],
         Some(Overlay::MovePicker(_)) => vec![Context::PersonPicker],
+        Some(Overlay::Fixes(_)) => vec![Context::Fixes],
+        Some(Overlay::Rebalance(_)) => vec![Context::Rebalance],
         None if app.filter_editing => vec![Context::Filter],
         None => {
             let pane = match app.focus {

@@ -17,6 +17,7 @@
 //! - [`history`] and [`input`]: undo/redo snapshots and the text field prompts use; [`filter`]:
 //!   the catalog narrowed by typed words, for the catalog pane and the import's task picker;
 //! - [`import`] and [`export`]: the state of the offer import and report export overlays;
+//!   [`mover`] and [`fixes`]: of the move picker and of the fix and rebalance lists;
 //! - [`view`]: draws the state, one small file per screen region; [`text`]: fitting text into
 //!   columns; [`mouse`] hit-tests clicks against the same layout;
 //! - [`run`]: the blocking event loop, saves and recovery copies ([`persist`]), the terminal
@@ -32,14 +33,14 @@
 //! here; nothing imports from this root, which only re-exports for the crate's users.
 //!
 //! ```text
-//!   run                                  the loop: reads events, performs effects, saves
-//!   mouse, config                        clicks on the view's layout; the user's settings
-//!   view                                 draws an App (and the table in force it holds)
-//!   update                               update(App, Action) → Effect, pure
-//!   keymap                               contexts in force for an App: key → Action, footer
-//!   state                                App, overlays, selections, the minimum size
-//!   keytable                             the bindings as data; lookup, help rows, remapping
-//!   action, import, export, mover        Action; the import, export and move overlays' state
+//!   run                                   the loop: reads events, performs effects, saves
+//!   mouse, config                         clicks on the view's layout; the user's settings
+//!   view                                  draws an App (and the table in force it holds)
+//!   update                                update(App, Action) → Effect, pure
+//!   keymap                                contexts in force for an App: key → Action, footer
+//!   state                                 App, overlays, selections, the minimum size
+//!   keytable                              the bindings as data; lookup, help rows, remapping
+//!   action, import, export, mover, fixes  Action; the state of the import, export, move, fix overlays
 //!   focus, keyspec, input, filter, history, text, persist, terminal
 //! ```
 
@@ -47,6 +48,7 @@ pub mod action;
 pub mod config;
 pub mod export;
 pub mod filter;
+pub mod fixes;
 pub mod focus;
 pub mod history;
 pub mod import;

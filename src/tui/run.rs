@@ -229,6 +229,12 @@ pub fn run(
         };
         let Some(action) = action else { continue };
         let effect = update(&mut app, action);
+        if effect == Effect::Rebalance {
+            // "Computing…" on screen before the seconds a large plan's rebalance takes.
+            guard
+                .terminal
+                .draw(|frame| view::draw(frame, &app, &theme))?;
+        }
         if perform(&mut app, effect, &mut disk_time, data, &mut recovery) {
             break;
         }
@@ -281,6 +287,10 @@ fn perform(
         }
         Effect::Overwrite(path) => {
             save(app, path, disk_time, data, recovery);
+        }
+        Effect::Rebalance => {
+            let reply = super::update::proposal(app);
+            update(app, reply);
         }
         Effect::ReadOffer(path) => {
             let result = fsio::read_text(&expand_home(&path)).map_err(|e| e.to_string());

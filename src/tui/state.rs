@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::export::ExportForm;
 use super::filter::CatalogFilter;
+use super::fixes::{FixList, RebalanceList};
 pub use super::focus::Focus;
 use super::history::History;
 use super::import::ImportStep;
@@ -19,6 +20,9 @@ use crate::finding::Rule;
 use crate::plan::{Assignment, Person, Plan};
 
 mod findings;
+mod selection;
+
+pub use selection::Selection;
 
 /// Below this size the panes cannot show a row each; the view draws a message instead, and
 /// `update` takes only quitting (see [`App::too_small`]). Here rather than in the view, so the
@@ -60,6 +64,10 @@ pub enum Overlay {
     Export(ExportForm),
     /// Moving a task: the person it goes to.
     MovePicker(Box<MovePicker>),
+    /// The fixes of one finding (`f`): one is applied, or none.
+    Fixes(Box<FixList>),
+    /// The team's rebalance (`F`), change by change: one is applied, or all.
+    Rebalance(Box<RebalanceList>),
 }
 
 /// A question that needs a yes before something is lost.
@@ -115,37 +123,6 @@ pub fn gap_words(catalog: &Catalog, category: &str, columns: usize) -> String {
         .category(category)
         .map_or(category, |c| c.title.as_str());
     format!("the gap in “{}”", super::text::fit(title, columns))
-}
-
-/// The highlighted row of each pane.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Selection {
-    pub people: usize,
-    pub tasks: usize,
-    /// An index into [`App::visible_catalog`], not into the catalog.
-    pub catalog: usize,
-    /// An index into [`App::visible_findings`], then on into [`App::visible_accepted`].
-    pub findings: usize,
-}
-
-impl Selection {
-    pub fn get(&self, focus: Focus) -> usize {
-        match focus {
-            Focus::People => self.people,
-            Focus::Tasks => self.tasks,
-            Focus::Catalog => self.catalog,
-            Focus::Findings => self.findings,
-        }
-    }
-
-    pub fn get_mut(&mut self, focus: Focus) -> &mut usize {
-        match focus {
-            Focus::People => &mut self.people,
-            Focus::Tasks => &mut self.tasks,
-            Focus::Catalog => &mut self.catalog,
-            Focus::Findings => &mut self.findings,
-        }
-    }
 }
 
 /// The TUI's state.

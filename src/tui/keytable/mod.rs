@@ -53,12 +53,16 @@ pub enum Context {
     PersonPicker,
     /// Choosing a report's format, subject and path (the prompt keys edit the path).
     Export,
+    /// Choosing one of a finding's fixes.
+    Fixes,
+    /// The team's rebalance, change by change.
+    Rebalance,
     Help,
 }
 
 impl Context {
     /// Every context, in the order help and the README list them.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 17] = [
         Context::Global,
         Context::People,
         Context::Tasks,
@@ -73,6 +77,8 @@ impl Context {
         Context::TaskPicker,
         Context::PersonPicker,
         Context::Export,
+        Context::Fixes,
+        Context::Rebalance,
         Context::Help,
     ];
 
@@ -92,6 +98,8 @@ impl Context {
             Context::TaskPicker => "Picking any task for a duty line (importing, t)",
             Context::PersonPicker => "Picking the person a task moves to (tasks, m)",
             Context::Export => "Exporting a report (prompt keys edit the path)",
+            Context::Fixes => "A finding's fixes (findings, f)",
+            Context::Rebalance => "The team's rebalance (F)",
             Context::Help => "Help",
         }
     }
@@ -113,6 +121,8 @@ impl Context {
             Context::TaskPicker => "task-picker",
             Context::PersonPicker => "person-picker",
             Context::Export => "export",
+            Context::Fixes => "fixes",
+            Context::Rebalance => "rebalance",
             Context::Help => "help",
         }
     }

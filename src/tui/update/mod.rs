@@ -7,6 +7,7 @@
 mod accepted;
 mod edit;
 mod export;
+mod fixes;
 mod import;
 mod move_task;
 mod overlay;
@@ -19,6 +20,8 @@ mod tests;
 mod tests_accepted;
 #[cfg(test)]
 mod tests_findings;
+#[cfg(test)]
+mod tests_fixes;
 #[cfg(test)]
 mod tests_io;
 #[cfg(test)]
@@ -39,6 +42,7 @@ use super::input::TextInput;
 use super::state::{App, Confirm, Focus, Overlay, PromptKind, Scope};
 
 pub use self::edit::effective_hours;
+pub use self::fixes::proposal;
 pub use self::parse::WEEK_HOURS;
 
 /// What the loop must do after an update, since `update` itself does no I/O.
@@ -60,6 +64,9 @@ pub enum Effect {
         /// The user agreed to replace the file at `path`; otherwise the loop asks first.
         replace: bool,
     },
+    /// Compute the team's rebalance (seconds on a large plan, so after drawing "Computing…"),
+    /// then report back with [`Action::Rebalanced`] ([`proposal`] computes it).
+    Rebalance,
     /// Restore the terminal and exit.
     Quit,
 }
@@ -125,6 +132,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::ImportOffer => import::open(app),
         Action::ExportReport => export::open(app),
+        Action::Rebalance => return fixes::open_rebalance(app),
         Action::Undo => {
             let label = app.history.undo(&mut app.plan);
             after_history(app, label, "Nothing to undo.", |what| {
@@ -165,6 +173,14 @@ fn from_loop(app: &mut App, action: Action) -> Result<Effect, Action> {
         Action::OfferRead(result) => import::offer_read(app, result),
         Action::Exported(result) => export::exported(app, result),
         Action::Interrupt => interrupt(app),
+        Action::Rebalanced {
+            revision,
+            fixes,
+            after,
+        } => {
+            fixes::rebalanced(app, revision, fixes, after);
+            Effect::None
+        }
         Action::SaveWouldReplace(path) => {
             app.quit_after_save = false;
             app.status = format!("{} exists already.", path.display());

@@ -23,6 +23,8 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
             super::move_task::handle(app, action);
             return Effect::None;
         }
+        Overlay::Fixes(_) => return super::fixes::handle_list(app, &action),
+        Overlay::Rebalance(_) => return super::fixes::handle_rebalance(app, &action),
         Overlay::Help { scroll } => {
             let last = help_rows(&app.bindings).len().saturating_sub(1);
             *scroll = match action {

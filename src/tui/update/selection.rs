@@ -79,6 +79,7 @@ pub(super) fn on_selection(app: &mut App, action: &Action) -> Result<(), String>
             open_prompt(app, PromptKind::Hours { person: i, task }, hours);
         }
         Action::WithdrawAcceptance => super::accepted::withdraw(app)?,
+        Action::ShowFixes => super::fixes::open(app)?,
         Action::AcceptFinding => {
             if let Some(a) = app.highlighted_accepted() {
                 return Err(format!(

@@ -16,6 +16,7 @@ mod catalog;
 mod coverage;
 mod export;
 mod findings;
+mod fixes;
 mod footer;
 mod header;
 mod import;

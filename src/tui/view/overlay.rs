@@ -60,6 +60,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(Overlay::MovePicker(picker)) => {
             super::move_picker::render(frame, area, app, picker, theme);
         }
+        Some(Overlay::Fixes(list)) => super::fixes::render_list(frame, area, app, list, theme),
+        Some(Overlay::Rebalance(list)) => {
+            super::fixes::render_rebalance(frame, area, app, list, theme);
+        }
     }
 }
 
