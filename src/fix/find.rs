@@ -70,9 +70,15 @@ fn try_on(
     analysis: &mut Analysis,
     changes: &[Change],
 ) -> Option<(Vec<FindingKey>, Vec<FindingKey>)> {
-    let saved: Vec<(usize, Person)> = names_in(changes)
+    let mut indices: Vec<usize> = names_in(changes)
         .iter()
         .filter_map(|name| plan.people.iter().position(|p| p.name == *name))
+        .collect();
+    // Several changes to one person name them once: their findings must count once.
+    indices.sort_unstable();
+    indices.dedup();
+    let saved: Vec<(usize, Person)> = indices
+        .into_iter()
         .map(|i| (i, plan.people[i].clone()))
         .collect();
     let people: Vec<usize> = saved.iter().map(|(i, _)| *i).collect();

@@ -116,3 +116,21 @@ fn safe_fixes_respect_accepted_tasks_existing_holders_and_real_splits() {
     .expect_err("Maya has it");
     assert!(err.contains("already"), "{err}");
 }
+
+#[test]
+fn a_fix_of_several_changes_to_one_person_counts_their_findings_once() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let settings = FixSettings::builtin().expect("settings");
+    let text = "name: T\npeople:\n- name: Sam\n  role: community-manager\n  tasks: [cm-meetups, sm-write-copy, sm-paid-social, sm-schedule-posts, sm-grow-followers]\n";
+    let mut plan = parse_plan("t.yaml", text).expect("plan");
+    let mut analysis = analyze(&catalog, &plan);
+    for finding in analysis.findings.clone() {
+        for fix in fixes_for(&catalog, &mut plan, &mut analysis, &finding, &settings) {
+            for keys in [&fix.clears, &fix.creates] {
+                let mut seen = keys.clone();
+                seen.dedup();
+                assert_eq!(seen.len(), keys.len(), "{fix:?}");
+            }
+        }
+    }
+}
