@@ -7,19 +7,31 @@ use crate::plan::{Assignment, Plan, RoleSpec};
 /// Applies `changes` to `plan` in order; returns the indices of the people touched, or why a
 /// change no longer applies (a person or task gone since the fix was computed).
 pub fn apply(plan: &mut Plan, changes: &[Change]) -> Result<Vec<usize>, String> {
+    apply_known(plan, changes, &[])
+}
+
+/// [`apply`], looking people up among `known` (plan indices) before searching the plan: a
+/// fix tried on a 10,000-person plan knows whom it names.
+pub(super) fn apply_known(
+    plan: &mut Plan,
+    changes: &[Change],
+    known: &[usize],
+) -> Result<Vec<usize>, String> {
     let mut touched = Vec::new();
     for change in changes {
-        touched.extend(apply_one(plan, change)?);
+        touched.extend(apply_one(plan, change, known)?);
     }
     touched.sort_unstable();
     touched.dedup();
     Ok(touched)
 }
 
-fn index(plan: &Plan, name: &str) -> Result<usize, String> {
-    plan.people
+fn index(plan: &Plan, known: &[usize], name: &str) -> Result<usize, String> {
+    known
         .iter()
-        .position(|p| p.name == name)
+        .copied()
+        .find(|&i| plan.people.get(i).is_some_and(|p| p.name == name))
+        .or_else(|| plan.people.iter().position(|p| p.name == name))
         .ok_or_else(|| format!("{name} is no longer in the plan"))
 }
 
@@ -31,10 +43,10 @@ fn task_at(plan: &Plan, person: usize, task: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("{} no longer has {task}", plan.people[person].name))
 }
 
-fn apply_one(plan: &mut Plan, change: &Change) -> Result<Vec<usize>, String> {
+fn apply_one(plan: &mut Plan, change: &Change, known: &[usize]) -> Result<Vec<usize>, String> {
     match change {
         Change::Move { task, from, to, .. } => {
-            let (from, to) = (index(plan, from)?, index(plan, to)?);
+            let (from, to) = (index(plan, known, from)?, index(plan, known, to)?);
             let at = task_at(plan, from, task)?;
             // Fixes move a task only to someone without it (joining hours and notes is the
             // view's `m`, which knows the catalog's hours); refuse rather than lose either.
@@ -46,7 +58,7 @@ fn apply_one(plan: &mut Plan, change: &Change) -> Result<Vec<usize>, String> {
             Ok(vec![from, to])
         }
         Change::Retitle { person, role } => {
-            let i = index(plan, person)?;
+            let i = index(plan, known, person)?;
             plan.people[i].role = role.clone();
             Ok(vec![i])
         }
@@ -55,7 +67,7 @@ fn apply_one(plan: &mut Plan, change: &Change) -> Result<Vec<usize>, String> {
             task,
             hours,
         } => {
-            let i = index(plan, person)?;
+            let i = index(plan, known, person)?;
             // At the task's typical hours, as assigning in the view does: no override.
             let _ = hours;
             if !plan.people[i].has_task(task) {
@@ -64,7 +76,7 @@ fn apply_one(plan: &mut Plan, change: &Change) -> Result<Vec<usize>, String> {
             Ok(vec![i])
         }
         Change::Unassign { person, task } => {
-            let i = index(plan, person)?;
+            let i = index(plan, known, person)?;
             let at = task_at(plan, i, task)?;
             plan.people[i].tasks.remove(at);
             Ok(vec![i])
@@ -74,13 +86,13 @@ fn apply_one(plan: &mut Plan, change: &Change) -> Result<Vec<usize>, String> {
             task,
             hours,
         } => {
-            let i = index(plan, person)?;
+            let i = index(plan, known, person)?;
             let at = task_at(plan, i, task)?;
             plan.people[i].tasks[at].hours = Some(*hours);
             Ok(vec![i])
         }
         Change::ReplaceTask { person, from, to } => {
-            let i = index(plan, person)?;
+            let i = index(plan, known, person)?;
             let at = task_at(plan, i, from)?;
             if plan.people[i].has_task(to) {
                 return Err(format!("{person} has {to} already"));
@@ -89,7 +101,7 @@ fn apply_one(plan: &mut Plan, change: &Change) -> Result<Vec<usize>, String> {
             Ok(vec![i])
         }
         Change::ReplaceRole { person, from, to } => {
-            let i = index(plan, person)?;
+            let i = index(plan, known, person)?;
             let role = &mut plan.people[i].role;
             match role {
                 RoleSpec::Single(id) if id == from => to.clone_into(id),

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::apply::apply;
+use super::apply::apply_known;
 use super::{Change, FindingKey, Fix, FixSettings};
 use crate::analysis::Analysis;
 use crate::catalog::{Catalog, Owner};
@@ -26,7 +26,7 @@ pub fn fixes_for(
     candidates
         .into_iter()
         .filter_map(|c| {
-            let (clears, creates) = try_on(catalog, plan, analysis, &c.changes)?;
+            let (clears, creates) = try_on(catalog, plan, analysis, &c.people, &c.changes)?;
             let keeps_target = !clears.contains(&target);
             let makes_error = creates.iter().any(|k| k.severity == Severity::Error);
             (!keeps_target && !makes_error).then(|| Fix {
@@ -45,6 +45,8 @@ pub fn fixes_for(
 /// A fix before it is tried.
 struct Candidate {
     kind: &'static str,
+    /// The people the changes name, by index (so trying it needs no search by name).
+    people: Vec<usize>,
     id: String,
     description: String,
     safe: bool,
@@ -68,12 +70,19 @@ fn try_on(
     catalog: &Catalog,
     plan: &mut Plan,
     analysis: &mut Analysis,
+    people: &[usize],
     changes: &[Change],
 ) -> Option<(Vec<FindingKey>, Vec<FindingKey>)> {
-    let mut indices: Vec<usize> = names_in(changes)
-        .iter()
-        .filter_map(|name| plan.people.iter().position(|p| p.name == *name))
-        .collect();
+    // Everyone the changes name: the candidate's own list, and (should it miss one) a search.
+    let mut indices = people.to_vec();
+    for name in names_in(changes) {
+        let known = indices
+            .iter()
+            .any(|&i| plan.people.get(i).is_some_and(|p| p.name == name));
+        if !known && let Some(i) = plan.people.iter().position(|p| p.name == name) {
+            indices.push(i);
+        }
+    }
     // Several changes to one person name them once: their findings must count once.
     indices.sort_unstable();
     indices.dedup();
@@ -83,7 +92,8 @@ fn try_on(
         .collect();
     let people: Vec<usize> = saved.iter().map(|(i, _)| *i).collect();
     let before = keys(analysis, &people);
-    let result = apply(plan, changes);
+    let known: Vec<usize> = saved.iter().map(|(i, _)| *i).collect();
+    let result = apply_known(plan, changes, &known);
     let outcome = result.ok().map(|touched| {
         analysis.update_people(catalog, plan, &touched);
         let after = keys(analysis, &people);
@@ -124,7 +134,10 @@ fn names_in(changes: &[Change]) -> Vec<&str> {
 fn owns(catalog: &Catalog, person: &Person, task: &str) -> bool {
     match catalog.task(task).map(|t| &t.role) {
         Some(Owner::Shared) => true,
-        Some(Owner::Role(r)) => person.role.split().iter().any(|(id, _)| id == r),
+        Some(Owner::Role(r)) => match &person.role {
+            RoleSpec::Single(id) => id == r,
+            RoleSpec::Hybrid(parts) => parts.iter().any(|(id, _)| id == r),
+        },
         None => false,
     }
 }
@@ -166,17 +179,42 @@ fn homes(
     hours: f64,
     settings: &FixSettings,
 ) -> Vec<usize> {
+    let Some(owner) = catalog.task(task).map(|t| &t.role) else {
+        return Vec::new();
+    };
+    let owned_by = |role: &RoleSpec| match (owner, role) {
+        (Owner::Shared, _) => true,
+        (Owner::Role(r), RoleSpec::Single(id)) => id == r,
+        (Owner::Role(r), RoleSpec::Hybrid(parts)) => parts.iter().any(|(id, _)| id == r),
+    };
+    // Cheapest tests first (most of a big team has no room), then only the few with most
+    // room are looked at closely: a 10,000-person team is not sorted for three names.
     let mut found: Vec<usize> = (0..plan.people.len())
         .filter(|&j| {
             j != from
-                && !plan.people[j].has_task(task)
-                && owns(catalog, &plan.people[j], task)
                 && room[j] - hours >= settings.room_margin_hours
+                && owned_by(&plan.people[j].role)
         })
         .collect();
-    found.sort_by(|&a, &b| room[b].total_cmp(&room[a]).then(a.cmp(&b)));
-    found.truncate(settings.candidates);
-    found
+    let by_room = |a: &usize, b: &usize| room[*b].total_cmp(&room[*a]).then(a.cmp(b));
+    let mut wanted = settings.candidates;
+    loop {
+        let shortlist = (wanted * 4).min(found.len());
+        if shortlist < found.len() && shortlist > 0 {
+            found.select_nth_unstable_by(shortlist - 1, by_room);
+        }
+        let mut best: Vec<usize> = found[..shortlist]
+            .iter()
+            .copied()
+            .filter(|&j| !plan.people[j].has_task(task))
+            .collect();
+        if best.len() >= settings.candidates || shortlist == found.len() {
+            best.sort_by(by_room);
+            best.truncate(settings.candidates);
+            return best;
+        }
+        wanted *= 4;
+    }
 }
 
 fn move_change(catalog: &Catalog, plan: &Plan, from: usize, to: usize, task: &str) -> Change {
@@ -214,6 +252,7 @@ fn candidates(
             for to in homes(catalog, plan, &room, p, task, hours, settings) {
                 out.push(Candidate {
                     kind: "move",
+                    people: vec![p, to],
                     id: format!("move:{task}:{}", name(to)),
                     description: format!(
                         "Move “{}” ({hours} h) from {} to {}, whose role owns it",
@@ -266,6 +305,7 @@ fn candidates(
             let mut excess = -room[p];
             let mut changes = Vec::new();
             let mut said = Vec::new();
+            let mut tos = Vec::new();
             for (task, hours, _) in tasks {
                 if over && excess <= 0.0 {
                     break;
@@ -273,6 +313,7 @@ fn candidates(
                 if let Some(&to) = homes(catalog, plan, &room, p, task, hours, settings).first() {
                     room[to] -= hours;
                     excess -= hours;
+                    tos.push(to);
                     said.push(format!(
                         "“{}” ({}) to {}",
                         short(&title(catalog, task), 40),
@@ -285,6 +326,7 @@ fn candidates(
             if !changes.is_empty() {
                 out.push(Candidate {
                     kind: "move",
+                    people: std::iter::once(p).chain(tos).collect(),
                     id: format!("move-off:{}", name(p)),
                     description: format!("Move from {}: {}", name(p), said.join(", ")),
                     safe: true,
@@ -309,6 +351,7 @@ fn candidates(
                     let lowered = ((hours - excess) * 2.0).floor().max(1.0) / 2.0;
                     out.push(Candidate {
                         kind: "set-hours",
+                        people: vec![p],
                         id: format!("set-hours:{}:{}", name(p), biggest.task),
                         description: format!(
                             "Lower “{}” for {} from {hours} h to {lowered} h",
@@ -338,6 +381,7 @@ fn candidates(
                 if !foreign.is_empty() {
                     out.push(Candidate {
                         kind: "unassign",
+                        people: vec![p],
                         id: format!("unassign-off-role:{}", name(p)),
                         description: format!(
                             "Take the {} task(s) of other roles off {}",
@@ -364,6 +408,7 @@ fn candidates(
             let (own, best) = (&roles[*own], &roles[*best]);
             out.push(Candidate {
                 kind: "retitle",
+                people: vec![p],
                 id: format!("retitle:{}:{}", name(p), best.id),
                 description: format!("Retitle {} as {}", name(p), best.title),
                 safe: false,
@@ -378,6 +423,7 @@ fn candidates(
             if total > 0.0 && pct(*own_share) >= 1.0 && pct(*best_share) >= 1.0 {
                 out.push(Candidate {
                     kind: "hybrid",
+                    people: vec![p],
                     id: format!("hybrid:{}", name(p)),
                     description: format!(
                         "Make {} a hybrid: {} {}% / {} {}%, the measured split",
@@ -437,6 +483,7 @@ fn candidates(
             {
                 out.push(Candidate {
                     kind: "replace-id",
+                    people: vec![p],
                     id: format!("replace-task:{}:{task}", name(p)),
                     description: format!("Replace unknown task `{task}` with `{to}`"),
                     safe: false,
@@ -452,6 +499,7 @@ fn candidates(
             if let Some(to) = crate::suggest::did_you_mean(role, catalog.role_ids()) {
                 out.push(Candidate {
                     kind: "replace-id",
+                    people: vec![p],
                     id: format!("replace-role:{}:{role}", name(p)),
                     description: format!("Replace unknown role `{role}` with `{to}`"),
                     safe: false,
@@ -471,6 +519,7 @@ fn candidates(
 fn unassign(catalog: &Catalog, plan: &Plan, p: usize, task: &str) -> Candidate {
     Candidate {
         kind: "unassign",
+        people: vec![p],
         id: format!("unassign:{}:{task}", plan.people[p].name),
         description: format!(
             "Take “{}” off {}",
@@ -488,6 +537,7 @@ fn unassign(catalog: &Catalog, plan: &Plan, p: usize, task: &str) -> Candidate {
 fn assign(plan: &Plan, p: usize, task: &str, title: &str, hours: f64) -> Candidate {
     Candidate {
         kind: "assign",
+        people: vec![p],
         id: format!("assign:{}:{task}", plan.people[p].name),
         description: format!("Assign “{title}” ({hours} h) to {}", plan.people[p].name),
         safe: false,
