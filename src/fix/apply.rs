@@ -1,7 +1,7 @@
 //! Changes applied to a plan, and the people each one touches (so the analysis can follow
 //! them alone).
 
-use super::Change;
+use super::{AcceptField, Change};
 use crate::plan::{Assignment, Plan, RoleSpec};
 
 /// Applies `changes` to `plan` in order; returns the indices of the people touched, or why a
@@ -99,6 +99,36 @@ fn apply_one(plan: &mut Plan, change: &Change, known: &[usize]) -> Result<Vec<us
             }
             to.clone_into(&mut plan.people[i].tasks[at].task);
             Ok(vec![i])
+        }
+        Change::ReplaceAccepted {
+            person,
+            rule,
+            field,
+            from,
+            to,
+        } => {
+            let (list, touched) = match person {
+                Some(name) => {
+                    let i = index(plan, known, name)?;
+                    (&mut plan.people[i].accept, vec![i])
+                }
+                None => (&mut plan.accept, Vec::new()),
+            };
+            let entry = list
+                .iter_mut()
+                .find(|a| {
+                    a.rule == *rule
+                        && match field {
+                            AcceptField::Task => a.task.as_deref() == Some(from.as_str()),
+                            AcceptField::Category => a.category.as_deref() == Some(from.as_str()),
+                        }
+                })
+                .ok_or_else(|| format!("no accept entry names {from} any more"))?;
+            match field {
+                AcceptField::Task => entry.task = Some(to.clone()),
+                AcceptField::Category => entry.category = Some(to.clone()),
+            }
+            Ok(touched)
         }
         Change::ReplaceRole { person, from, to } => {
             let i = index(plan, known, person)?;

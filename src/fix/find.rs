@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::apply::apply_known;
-use super::{Change, FindingKey, Fix, FixSettings};
+use super::{AcceptField, Change, FindingKey, Fix, FixSettings};
 use crate::analysis::Analysis;
 use crate::catalog::{Catalog, Owner};
 use crate::finding::{Detail, Finding, Rule, Severity};
@@ -93,6 +93,8 @@ fn try_on(
     let people: Vec<usize> = saved.iter().map(|(i, _)| *i).collect();
     let before = keys(analysis, &people);
     let known: Vec<usize> = saved.iter().map(|(i, _)| *i).collect();
+    // A change to the plan's own `accept` list is put back too.
+    let plan_accept = plan.accept.clone();
     let result = apply_known(plan, changes, &known);
     let outcome = result.ok().map(|touched| {
         analysis.update_people(catalog, plan, &touched);
@@ -110,6 +112,7 @@ fn try_on(
     for (i, person) in saved {
         plan.people[i] = person;
     }
+    plan.accept = plan_accept;
     analysis.update_people(catalog, plan, &people);
     outcome
 }
@@ -125,6 +128,7 @@ fn names_in(changes: &[Change]) -> Vec<&str> {
             | Change::SetHours { person, .. }
             | Change::ReplaceTask { person, .. }
             | Change::ReplaceRole { person, .. } => names.push(person),
+            Change::ReplaceAccepted { person, .. } => names.extend(person.as_deref()),
         }
     }
     names
@@ -495,6 +499,33 @@ fn candidates(
                 });
             }
         }
+        (Detail::UnknownAcceptedTask { rule }, person) => {
+            if let Some(task) = finding.task.as_deref()
+                && let Some(to) = catalog.suggest_task(task)
+            {
+                out.push(replace_accepted(
+                    plan,
+                    person,
+                    *rule,
+                    AcceptField::Task,
+                    task,
+                    to,
+                ));
+            }
+        }
+        (Detail::UnknownCategory { rule, category }, None) => {
+            let ids = catalog.categories().iter().map(|c| c.id.as_str());
+            if let Some(to) = crate::suggest::did_you_mean(category, ids) {
+                out.push(replace_accepted(
+                    plan,
+                    None,
+                    *rule,
+                    AcceptField::Category,
+                    category,
+                    to,
+                ));
+            }
+        }
         (Detail::UnknownRole { role }, Some(p)) => {
             if let Some(to) = crate::suggest::did_you_mean(role, catalog.role_ids()) {
                 out.push(Candidate {
@@ -514,6 +545,43 @@ fn candidates(
         _ => {}
     }
     out
+}
+
+fn replace_accepted(
+    plan: &Plan,
+    person: Option<usize>,
+    rule: crate::finding::Rule,
+    field: AcceptField,
+    from: &str,
+    to: &str,
+) -> Candidate {
+    let name = person.map(|p| plan.people[p].name.clone());
+    let whose = name
+        .as_deref()
+        .map_or_else(|| "the plan's".to_owned(), |n| format!("{n}'s"));
+    let what = match field {
+        AcceptField::Task => "task",
+        AcceptField::Category => "category",
+    };
+    Candidate {
+        kind: "replace-id",
+        people: person.into_iter().collect(),
+        id: format!(
+            "replace-accepted-{what}:{}:{from}",
+            name.as_deref().unwrap_or("plan")
+        ),
+        description: format!(
+            "In {whose} accept `{rule}`, replace unknown {what} `{from}` with `{to}`"
+        ),
+        safe: false,
+        changes: vec![Change::ReplaceAccepted {
+            person: name,
+            rule,
+            field,
+            from: from.to_owned(),
+            to: to.to_owned(),
+        }],
+    }
 }
 
 fn unassign(catalog: &Catalog, plan: &Plan, p: usize, task: &str) -> Candidate {

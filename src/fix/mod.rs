@@ -61,6 +61,24 @@ pub enum Change {
         from: String,
         to: String,
     },
+    /// An `accept` entry (of `person`, or of the plan when `None`) names a task or category
+    /// the catalog lacks: it is replaced by the one it probably meant.
+    ReplaceAccepted {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        person: Option<String>,
+        rule: crate::finding::Rule,
+        field: AcceptField,
+        from: String,
+        to: String,
+    },
+}
+
+/// Which id of an `accept` entry a [`Change::ReplaceAccepted`] replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AcceptField {
+    Task,
+    Category,
 }
 
 /// A finding as fixes refer to it: its rule and whom and what it is about.

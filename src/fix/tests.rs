@@ -134,3 +134,46 @@ fn a_fix_of_several_changes_to_one_person_counts_their_findings_once() {
         }
     }
 }
+
+#[test]
+fn mistyped_ids_in_accept_entries_get_their_did_you_mean() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let settings = FixSettings::builtin().expect("settings");
+    let text = "name: T\naccept:\n- rule: coverage-gap\n  category: cm-event\n  reason: agency runs them\npeople:\n- name: Jon\n  role: social-media-manager\n  tasks: [sm-schedule-posts]\n  accept:\n  - rule: out-of-role\n    task: sm-shedule-posts\n    reason: typo\n";
+    let mut plan = parse_plan("t.yaml", text).expect("plan");
+    let before = plan.clone();
+    let mut analysis = analyze(&catalog, &plan);
+    let mut fixed = plan.clone();
+    let mut offered = 0;
+    for finding in analysis.findings.clone() {
+        if !matches!(finding.rule, Rule::UnknownTask | Rule::UnknownCategory) {
+            continue;
+        }
+        let fixes = fixes_for(&catalog, &mut plan, &mut analysis, &finding, &settings);
+        let fix = fixes
+            .first()
+            .unwrap_or_else(|| panic!("a fix for {finding:?}"));
+        assert!(
+            matches!(fix.changes[0], Change::ReplaceAccepted { .. }),
+            "{fix:?}"
+        );
+        apply(&mut fixed, &fix.changes).expect("applies");
+        offered += 1;
+    }
+    assert_eq!(offered, 2);
+    assert_eq!(
+        plan, before,
+        "trying leaves the plan's own accept list as it was"
+    );
+    assert_eq!(fixed.accept[0].category.as_deref(), Some("cm-events"));
+    assert_eq!(
+        fixed.people[0].accept[0].task.as_deref(),
+        Some("sm-schedule-posts")
+    );
+    assert!(
+        analyze(&catalog, &fixed)
+            .findings
+            .iter()
+            .all(|f| !matches!(f.rule, Rule::UnknownTask | Rule::UnknownCategory))
+    );
+}

@@ -245,6 +245,13 @@ fn apply_all(app: &mut App, fixes: &[Fix]) -> Result<(), String> {
 
 /// The people a fix's changes name, as undo keeps them: one, two, or (more) the plan.
 fn touches(plan: &Plan, changes: &[Change]) -> Touches {
+    // The plan's own `accept` list is the plan's, not a person's.
+    if changes
+        .iter()
+        .any(|c| matches!(c, Change::ReplaceAccepted { person: None, .. }))
+    {
+        return Touches::Plan;
+    }
     let mut people: Vec<usize> = changes
         .iter()
         .flat_map(|c| match c {
@@ -255,6 +262,7 @@ fn touches(plan: &Plan, changes: &[Change]) -> Touches {
             | Change::SetHours { person, .. }
             | Change::ReplaceTask { person, .. }
             | Change::ReplaceRole { person, .. } => vec![person],
+            Change::ReplaceAccepted { person, .. } => person.iter().collect(),
         })
         .filter_map(|name| plan.people.iter().position(|p| p.name == *name))
         .collect();
@@ -324,5 +332,11 @@ fn said(catalog: &Catalog, change: &Change) -> String {
         Change::ReplaceTask { person, from, to } | Change::ReplaceRole { person, from, to } => {
             format!("Replaced {from} with {to} for {person}")
         }
+        Change::ReplaceAccepted {
+            person, from, to, ..
+        } => match person {
+            Some(person) => format!("Replaced {from} with {to} in {person}'s accept list"),
+            None => format!("Replaced {from} with {to} in the plan's accept list"),
+        },
     }
 }
