@@ -149,8 +149,8 @@ fn mistyped_ids_in_accept_entries_get_their_did_you_mean() {
         if !matches!(finding.rule, Rule::UnknownTask | Rule::UnknownCategory) {
             continue;
         }
-        let fixes = fixes_for(&catalog, &mut plan, &mut analysis, &finding, &settings);
-        let fix = fixes
+        let found = fixes_for(&catalog, &mut plan, &mut analysis, &finding, &settings);
+        let fix = found
             .first()
             .unwrap_or_else(|| panic!("a fix for {finding:?}"));
         assert!(
