@@ -292,7 +292,7 @@ fn check_invariants(app: &App, step: u64, seed: u64) {
             },
             Overlay::MovePicker(picker) => {
                 task_count(picker.from).is_some_and(|n| picker.task < n)
-                    && picker.selected < picker.candidates(&app.plan).len().max(1)
+                    && picker.selected < picker.candidates().len().max(1)
             }
             // A finding's fixes: never an empty list, for a finding the plan still has.
             Overlay::Fixes(list) => {

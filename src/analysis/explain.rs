@@ -14,6 +14,18 @@ pub fn pct(share: f64) -> String {
     format!("{}%", (share * 100.0).round() as i64)
 }
 
+/// `s` cut to `max` characters, with `…` when something was cut: for a title quoted in one
+/// line of a message or a note.
+pub fn shortened(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
 /// "34 h", "2.5 h".
 pub fn hours(h: f64) -> String {
     if (h - h.round()).abs() < 0.05 {

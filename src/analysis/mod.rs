@@ -15,7 +15,7 @@ use crate::catalog::{Catalog, Thresholds};
 use crate::finding::{Accepted, Detail, Finding, Rule, Severity};
 use crate::plan::{ALL_ROLES, Acceptance, Plan};
 
-pub use explain::{explanation, hours as hours_label, message, pct};
+pub use explain::{explanation, hours as hours_label, message, pct, shortened};
 pub(crate) use explain::{first_sentence, lower_first, sentence};
 pub use mix::RoleMix;
 pub use team::{CategoryCoverage, Coverage};
@@ -136,9 +136,7 @@ impl Analysis {
     /// Findings are kept in plan order (see [`Analysis::findings`]), so this is a binary
     /// search, not a scan: a report or a screen that asks for every person stays linear.
     pub fn findings_for(&self, person: usize) -> impl Iterator<Item = &Finding> {
-        let from = self.findings.partition_point(|f| order(f) < person);
-        let to = self.findings.partition_point(|f| order(f) <= person);
-        self.findings[from..to.max(from)].iter()
+        self.findings[person_range(&self.findings, person, |f| f)].iter()
     }
 
     /// Active findings about no single person (coverage gaps, unknown roles in overrides).

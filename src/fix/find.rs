@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::apply::apply_known;
 use super::{AcceptField, Change, FindingKey, Fix, FixSettings};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, shortened};
 use crate::catalog::{Catalog, Owner};
 use crate::finding::{Detail, Finding, Rule, Severity};
 use crate::plan::{Person, Plan, RoleSpec};
@@ -136,13 +136,17 @@ fn names_in(changes: &[Change]) -> Vec<&str> {
 
 /// Whether person `p`'s roles own `task` (shared work is everyone's).
 fn owns(catalog: &Catalog, person: &Person, task: &str) -> bool {
-    match catalog.task(task).map(|t| &t.role) {
-        Some(Owner::Shared) => true,
-        Some(Owner::Role(r)) => match &person.role {
-            RoleSpec::Single(id) => id == r,
-            RoleSpec::Hybrid(parts) => parts.iter().any(|(id, _)| id == r),
-        },
-        None => false,
+    catalog
+        .task(task)
+        .is_some_and(|t| owned_by(&t.role, &person.role))
+}
+
+/// Whether a role spec holds the role that owns a task (any does for shared work).
+fn owned_by(owner: &Owner, role: &RoleSpec) -> bool {
+    match (owner, role) {
+        (Owner::Shared, _) => true,
+        (Owner::Role(r), RoleSpec::Single(id)) => id == r,
+        (Owner::Role(r), RoleSpec::Hybrid(parts)) => parts.iter().any(|(id, _)| id == r),
     }
 }
 
@@ -151,19 +155,7 @@ fn hours_of(catalog: &Catalog, person: &Person, task: &str) -> f64 {
         .tasks
         .iter()
         .find(|a| a.task == task)
-        .and_then(|a| a.hours.or_else(|| catalog.task(&a.task).map(|t| t.hours)))
-        .unwrap_or(0.0)
-}
-
-/// `s` cut to `max` characters with `…`, for a list of moves on one line.
-fn short(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        let mut out: String = s.chars().take(max - 1).collect();
-        out.push('…');
-        out
-    }
+        .map_or(0.0, |a| a.hours_in(catalog))
 }
 
 fn title(catalog: &Catalog, task: &str) -> String {
@@ -186,18 +178,13 @@ fn homes(
     let Some(owner) = catalog.task(task).map(|t| &t.role) else {
         return Vec::new();
     };
-    let owned_by = |role: &RoleSpec| match (owner, role) {
-        (Owner::Shared, _) => true,
-        (Owner::Role(r), RoleSpec::Single(id)) => id == r,
-        (Owner::Role(r), RoleSpec::Hybrid(parts)) => parts.iter().any(|(id, _)| id == r),
-    };
     // Cheapest tests first (most of a big team has no room), then only the few with most
     // room are looked at closely: a 10,000-person team is not sorted for three names.
     let mut found: Vec<usize> = (0..plan.people.len())
         .filter(|&j| {
             j != from
                 && room[j] - hours >= settings.room_margin_hours
-                && owned_by(&plan.people[j].role)
+                && owned_by(owner, &plan.people[j].role)
         })
         .collect();
     let by_room = |a: &usize, b: &usize| room[*b].total_cmp(&room[*a]).then(a.cmp(b));
@@ -320,7 +307,7 @@ fn candidates(
                     tos.push(to);
                     said.push(format!(
                         "“{}” ({}) to {}",
-                        short(&title(catalog, task), 40),
+                        shortened(&title(catalog, task), 40),
                         crate::analysis::hours_label(hours),
                         name(to)
                     ));

@@ -686,7 +686,10 @@ pub fn plan_of(catalog: &Catalog, offer: &Offer, best_fit: Option<&str>) -> Plan
             continue;
         }
         let mut a = Assignment::new(m.task.clone());
-        a.note = Some(truncate(&crate::safe_text::cleaned_name(&line.text), 160));
+        a.note = Some(crate::analysis::shortened(
+            &crate::safe_text::cleaned_name(&line.text),
+            160,
+        ));
         person.tasks.push(a);
     }
     let hours: f64 = person
@@ -703,14 +706,4 @@ pub fn plan_of(catalog: &Catalog, offer: &Offer, best_fit: Option<&str>) -> Plan
     }
     plan.people.push(person);
     plan
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        let mut t: String = s.chars().take(max - 1).collect();
-        t.push('…');
-        t
-    }
 }

@@ -195,6 +195,14 @@ impl Assignment {
             note: None,
         }
     }
+
+    /// The weekly hours this assignment counts for: its own, else the task's typical hours
+    /// in `catalog` (0 for a task the catalog lacks).
+    pub fn hours_in(&self, catalog: &crate::catalog::Catalog) -> f64 {
+        self.hours
+            .or_else(|| catalog.task(&self.task).map(|t| t.hours))
+            .unwrap_or(0.0)
+    }
 }
 
 /// "This finding is known and intended": silences `rule` (for one `task`, or one `category`,

@@ -94,19 +94,10 @@ pub fn html(text: &str) -> String {
 /// quotes doubled. Text that a spreadsheet would run as a formula (starting with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP advises for CSV exports.
 pub fn csv(text: &str) -> String {
-    let shown = safe_text::one_line(text);
-    let shown = if text.contains('\n') {
-        // A line break inside a quoted field is CSV; only the other controls are named.
-        std::borrow::Cow::Owned(
-            text.split('\n')
-                .map(|l| safe_text::one_line(l).into_owned())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        )
-    } else {
-        shown
-    };
-    let text = shown.as_ref();
+    // A line break inside a quoted field is CSV; only the other controls are named.
+    let shown: Vec<_> = text.split('\n').map(safe_text::one_line).collect();
+    let shown = shown.join("\n");
+    let text = shown.as_str();
     let guarded;
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         guarded = format!("'{text}");

@@ -14,28 +14,40 @@ pub struct MovePicker {
     pub filter: TextInput,
     /// Row of [`MovePicker::candidates`] highlighted.
     pub selected: usize,
+    /// The people the filter lets through, kept so drawing and moving about do not go over
+    /// the whole plan again; redone by [`MovePicker::refilter`] when the filter changes.
+    matches: Vec<usize>,
 }
 
 impl MovePicker {
-    pub fn new(from: usize, task: usize) -> MovePicker {
-        MovePicker {
+    pub fn new(plan: &Plan, from: usize, task: usize) -> MovePicker {
+        let mut picker = MovePicker {
             from,
             task,
             filter: TextInput::default(),
             selected: 0,
-        }
+            matches: Vec::new(),
+        };
+        picker.refilter(plan);
+        picker
     }
 
     /// Everyone but the task's owner whose name holds every typed word (any case), in plan
     /// order.
-    pub fn candidates(&self, plan: &Plan) -> Vec<usize> {
+    pub fn candidates(&self) -> &[usize] {
+        &self.matches
+    }
+
+    /// Narrows the people again after the filter changed, highlighting the first.
+    pub fn refilter(&mut self, plan: &Plan) {
         let words: Vec<String> = self
             .filter
             .text()
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
-        plan.people
+        self.matches = plan
+            .people
             .iter()
             .enumerate()
             .filter(|&(i, p)| {
@@ -45,6 +57,7 @@ impl MovePicker {
                 }
             })
             .map(|(i, _)| i)
-            .collect()
+            .collect();
+        self.selected = 0;
     }
 }

@@ -266,11 +266,9 @@ pub fn hinted(sentence: &str, hint: &str) -> String {
     )
 }
 
-/// The hours an assignment counts for: its own, else the catalog's typical hours.
+/// The hours an assignment counts for ([`Assignment::hours_in`]).
 pub fn effective_hours(catalog: &Catalog, a: &Assignment) -> f64 {
-    a.hours
-        .or_else(|| catalog.task(&a.task).map(|t| t.hours))
-        .unwrap_or(0.0)
+    a.hours_in(catalog)
 }
 
 /// Sets a task's weekly hours; the typical hours are stored as no override, so plans stay as

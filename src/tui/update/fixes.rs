@@ -76,10 +76,8 @@ pub(super) fn handle_list(app: &mut App, action: &Action) -> Effect {
                 return Effect::None;
             };
             app.overlays.pop();
-            app.status = match apply_fix(app, &fix) {
-                Ok(()) => edit::hinted(&app.status, "u undoes it"),
-                Err(e) => format!("Not applied: {e}"),
-            };
+            let outcome = apply_fix(app, &fix);
+            say_applied(app, outcome, "u undoes it");
         }
         Action::Cancel => {
             app.overlays.pop();
@@ -202,10 +200,8 @@ pub(super) fn handle_rebalance(app: &mut App, action: &Action) -> Effect {
                 return Effect::None;
             }
             app.overlays.pop();
-            app.status = match apply_all(app, &fixes) {
-                Ok(()) => edit::hinted(&app.status, "u undoes them all"),
-                Err(e) => format!("Not applied: {e}"),
-            };
+            let outcome = apply_all(app, &fixes);
+            say_applied(app, outcome, "u undoes them all");
         }
         Action::Cancel => {
             app.overlays.pop();
@@ -213,6 +209,14 @@ pub(super) fn handle_rebalance(app: &mut App, action: &Action) -> Effect {
         _ => {}
     }
     Effect::None
+}
+
+/// The status line after applying: what was done with how to undo it, or why not.
+fn say_applied(app: &mut App, outcome: Result<(), String>, undo: &str) {
+    app.status = match outcome {
+        Ok(()) => edit::hinted(&app.status, undo),
+        Err(e) => format!("Not applied: {e}"),
+    };
 }
 
 /// Applies one fix as one undoable change of the people it touches.

@@ -24,7 +24,9 @@ pub(super) fn open(app: &mut App) -> Result<(), String> {
         return Err("Add someone to move the task to first (a).".to_owned());
     }
     app.overlays
-        .push(Overlay::MovePicker(Box::new(MovePicker::new(from, task))));
+        .push(Overlay::MovePicker(Box::new(MovePicker::new(
+            &app.plan, from, task,
+        ))));
     Ok(())
 }
 
@@ -34,20 +36,20 @@ pub(super) fn handle(app: &mut App, action: Action) {
     let Some(Overlay::MovePicker(picker)) = app.overlays.last_mut() else {
         return;
     };
-    let count = picker.candidates(&app.plan).len();
+    let count = picker.candidates().len();
     let last = count.saturating_sub(1);
     match action {
         Action::FilterInput(c) => {
             picker.filter.insert(c);
-            picker.selected = 0;
+            picker.refilter(&app.plan);
         }
         Action::Paste(text) => {
             picker.filter.insert_str(&text);
-            picker.selected = 0;
+            picker.refilter(&app.plan);
         }
         Action::FilterBackspace => {
             picker.filter.backspace();
-            picker.selected = 0;
+            picker.refilter(&app.plan);
         }
         Action::Up => picker.selected = picker.selected.saturating_sub(1),
         Action::Down => picker.selected = (picker.selected + 1).min(last),
@@ -59,7 +61,7 @@ pub(super) fn handle(app: &mut App, action: Action) {
             app.overlays.pop();
         }
         Action::Submit => {
-            let Some(&to) = picker.candidates(&app.plan).get(picker.selected) else {
+            let Some(&to) = picker.candidates().get(picker.selected) else {
                 "No one matches; change the name typed.".clone_into(&mut app.status);
                 return;
             };

@@ -14,7 +14,7 @@ use crate::tui::state::App;
 use crate::tui::text::{cell, fit, window_start};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, picker: &MovePicker, theme: &Theme) {
-    let candidates = picker.candidates(&app.plan);
+    let candidates = picker.candidates();
     let task = app.plan.people[picker.from]
         .tasks
         .get(picker.task)
