@@ -38,17 +38,29 @@ fn main() {
         let mut times: Vec<Duration> = Vec::new();
         let mut after = 0;
         let mut changes = 0;
+        let mut method = None;
         for _ in 0..runs {
             let t = Instant::now();
             let result = rebalance(&catalog, &plan, &settings, true);
             times.push(t.elapsed());
             after = result.analysis.findings.len();
             changes = result.applied.len();
+            method = Some(result.method);
         }
         times.sort();
         println!(
-            "{people} people: {before} findings -> {after} with {changes} changes · median {:.1} ms of {runs}",
+            "{people} people: {before} findings -> {after} with {changes} fixes · median {:.1} ms of {runs}",
             times[times.len() / 2].as_secs_f64() * 1000.0
         );
+        if let Some(m) = method {
+            println!("  {}", m.summary());
+            println!(
+                "  weight of findings left / changes: greedy alone {} / {}, program then greedy {} / {}",
+                m.greedy_left,
+                m.greedy_changes,
+                m.program_left.map_or("-".to_owned(), |v| v.to_string()),
+                m.program_changes.map_or("-".to_owned(), |v| v.to_string()),
+            );
+        }
     }
 }

@@ -68,6 +68,8 @@ pub struct Fixed {
     pub plan: Plan,
     pub text: String,
     pub applied: Vec<Fix>,
+    /// How the fixes were chosen (the program, or the greedy pass, and why).
+    pub method: crate::fix::Method,
     /// Whether the file's own text could be edited (else it is written in canonical form,
     /// without its comments, and the summary says so).
     pub kept_layout: bool,
@@ -92,6 +94,7 @@ pub fn fix_plan(
         plan: result.plan,
         text,
         applied: result.applied,
+        method: result.method,
         kept_layout,
     })
 }
@@ -131,6 +134,9 @@ pub fn summary(origin: &str, fixed: &Fixed) -> String {
     );
     for fix in applied {
         let _ = write!(out, "\n  - {}", fix.description);
+    }
+    if !applied.is_empty() {
+        let _ = write!(out, "\n  ({})", fixed.method.summary());
     }
     if !fixed.kept_layout {
         out.push_str(

@@ -107,6 +107,7 @@ const EXIT_INPUT: u8 = 2;
 
 /// Parses the arguments, runs the command and returns the exit code.
 pub fn main() -> ExitCode {
+    quiet_contained_panics();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -132,6 +133,18 @@ pub fn main() -> ExitCode {
             ExitCode::from(EXIT_INPUT)
         }
     }
+}
+
+/// A panic on a thread whose panic is caught and reported (the rebalance's solver, the view's
+/// rebalance worker) is not printed: the caller says what it means ("left to the greedy
+/// pass"), and a message on standard error would land in the middle of the view.
+fn quiet_contained_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !crate::fix::program::is_contained_thread() {
+            previous(info);
+        }
+    }));
 }
 
 fn run(cli: &Cli) -> anyhow::Result<u8> {

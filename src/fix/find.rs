@@ -292,33 +292,49 @@ fn candidates(
                 .filter(|&(_, _, fit)| over || fit == 0)
                 .collect();
             tasks.sort_by(|a, b| a.2.cmp(&b.2).then(b.1.total_cmp(&a.1)));
-            let mut room = room.clone();
-            let mut excess = -room[p];
-            let mut changes = Vec::new();
-            let mut said = Vec::new();
-            let mut tos = Vec::new();
-            for (task, hours, _) in tasks {
-                if over && excess <= 0.0 {
-                    break;
+            // One fix per teammate the first task could go to (the others each to the
+            // teammate with most room then), so that a choice across the team (the view's
+            // list, the rebalance's program) can send it elsewhere than where most room is.
+            for alt in 0..settings.candidates.max(1) {
+                let mut room = room.clone();
+                let mut excess = -room[p];
+                let mut changes = Vec::new();
+                let mut said = Vec::new();
+                let mut tos = Vec::new();
+                for &(task, hours, _) in &tasks {
+                    if over && excess <= 0.0 {
+                        break;
+                    }
+                    let homes = homes(catalog, plan, &room, p, task, hours, settings);
+                    let pick = if tos.is_empty() {
+                        homes.get(alt)
+                    } else {
+                        homes.first()
+                    };
+                    if let Some(&to) = pick {
+                        room[to] -= hours;
+                        excess -= hours;
+                        tos.push(to);
+                        said.push(format!(
+                            "“{}” ({}) to {}",
+                            shortened(&title(catalog, task), 40),
+                            crate::analysis::hours_label(hours),
+                            name(to)
+                        ));
+                        changes.push(move_change(catalog, plan, p, to, task));
+                    } else if tos.is_empty() && !homes.is_empty() {
+                        break; // fewer teammates than `alt` for the first task: no more fixes
+                    }
                 }
-                if let Some(&to) = homes(catalog, plan, &room, p, task, hours, settings).first() {
-                    room[to] -= hours;
-                    excess -= hours;
-                    tos.push(to);
-                    said.push(format!(
-                        "“{}” ({}) to {}",
-                        shortened(&title(catalog, task), 40),
-                        crate::analysis::hours_label(hours),
-                        name(to)
-                    ));
-                    changes.push(move_change(catalog, plan, p, to, task));
-                }
-            }
-            if !changes.is_empty() {
+                let Some(&first) = tos.first() else { break };
                 out.push(Candidate {
                     kind: "move",
-                    people: std::iter::once(p).chain(tos).collect(),
-                    id: format!("move-off:{}", name(p)),
+                    people: std::iter::once(p).chain(tos.iter().copied()).collect(),
+                    id: if alt == 0 {
+                        format!("move-off:{}", name(p))
+                    } else {
+                        format!("move-off:{}:{}", name(p), name(first))
+                    },
                     description: format!("Move from {}: {}", name(p), said.join(", ")),
                     safe: true,
                     changes,

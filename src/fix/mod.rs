@@ -10,6 +10,7 @@
 
 mod apply;
 mod find;
+pub mod program;
 mod rebalance;
 mod settings;
 
@@ -17,8 +18,8 @@ use serde::Serialize;
 
 pub use apply::apply;
 pub use find::fixes_for;
-pub use rebalance::{Rebalance, rebalance};
-pub use settings::FixSettings;
+pub use rebalance::{Method, Rebalance, rebalance};
+pub use settings::{FixSettings, ProgramSettings, Weights};
 
 use crate::finding::{Finding, Rule, Severity};
 use crate::plan::RoleSpec;

@@ -177,3 +177,118 @@ fn mistyped_ids_in_accept_entries_get_their_did_you_mean() {
             .all(|f| !matches!(f.rule, Rule::UnknownTask | Rule::UnknownCategory))
     );
 }
+
+/// Two people over capacity, two teammates with room 5 h and 3 h: the one over by 3 h must go
+/// to the smaller room so the one over by 5 h fits the larger. Taking the most room first (the
+/// greedy pass) leaves the second over capacity; the program clears both.
+fn two_over_two_with_room() -> Plan {
+    let base = "  - cm-welcome-new-members\n  - cm-write-guidelines\n  - cm-introduce-members\n  - cm-ambassador-program\n  - cm-meetups\n  - cm-carry-member-concerns\n";
+    let person = |name: &str, capacity: u32, extra: &str| {
+        format!(
+            "- name: {name}\n  role: community-manager\n  capacity: {capacity}\n  tasks:\n{extra}{base}"
+        )
+    };
+    let text = format!(
+        "version: 1\nname: Two over, two with room\npeople:\n{}{}{}{}",
+        person("Ana", 13, "  - id: cm-peer-mentoring\n    hours: 3\n"),
+        person("Ben", 13, "  - id: cm-volunteer-moderators\n    hours: 5\n"),
+        person("Xia", 18, ""),
+        person("Yul", 16, ""),
+    );
+    parse_plan("two-over.yaml", &text).expect("plan")
+}
+
+#[test]
+fn the_program_finds_the_allocation_the_greedy_pass_misses() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let plan = two_over_two_with_room();
+    assert_eq!(analyze(&catalog, &plan).counts(), [2, 0, 0]);
+    let settings = FixSettings::builtin().expect("settings");
+    let result = rebalance(&catalog, &plan, &settings, false);
+    assert_eq!(result.analysis.counts(), [0, 0, 0], "{:?}", result.applied);
+    assert!(result.method.program_kept, "{}", result.method.summary());
+    // The greedy pass alone leaves one over-capacity error.
+    assert!(result.method.greedy_left >= settings.weights.error);
+    assert_eq!(result.method.program_left, Some(0.0));
+    let moves: Vec<_> = result.applied.iter().map(|f| &f.changes).collect();
+    assert!(
+        moves.iter().any(
+            |c| matches!(&c[..], [Change::Move { from, to, .. }] if from == "Ana" && to == "Yul")
+        ),
+        "{moves:?}"
+    );
+    assert!(result.method.summary().contains("mixed-integer program"));
+}
+
+#[test]
+fn without_the_program_the_same_plan_keeps_an_error() {
+    // The same plan with the program switched off (no rounds): the greedy pass's answer.
+    let catalog = Catalog::builtin().expect("catalog");
+    let plan = two_over_two_with_room();
+    let mut settings = FixSettings::builtin().expect("settings");
+    settings.program.max_rounds = 0;
+    let result = rebalance(&catalog, &plan, &settings, false);
+    assert_eq!(result.analysis.counts()[0], 1);
+    assert!(!result.method.program_kept);
+}
+
+#[test]
+fn a_move_off_is_offered_to_each_teammate_with_room() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let mut plan = two_over_two_with_room();
+    let mut analysis = analyze(&catalog, &plan);
+    let settings = FixSettings::builtin().expect("settings");
+    let ana = analysis.findings[0].clone();
+    let fixes = fixes_for(&catalog, &mut plan, &mut analysis, &ana, &settings);
+    let to: Vec<&str> = fixes
+        .iter()
+        .filter_map(|f| match &f.changes[..] {
+            [Change::Move { to, .. }] => Some(to.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(to, ["Xia", "Yul"], "{fixes:?}");
+    assert_eq!(fixes[0].id, "move-off:Ana");
+    assert_eq!(fixes[1].id, "move-off:Ana:Yul");
+}
+
+#[test]
+fn the_rebalance_is_never_worse_than_the_greedy_pass_and_leaves_nobody_over_capacity() {
+    let (catalog, plan) = team();
+    let settings = FixSettings::builtin().expect("settings");
+    for allow_unsafe in [false, true] {
+        let result = rebalance(&catalog, &plan, &settings, allow_unsafe);
+        let left: f64 = result
+            .analysis
+            .findings
+            .iter()
+            .map(|f| settings.weight(f.severity))
+            .sum();
+        assert!(
+            left <= result.method.greedy_left,
+            "{}",
+            result.method.summary()
+        );
+        for (person, summary) in result.plan.people.iter().zip(&result.analysis.people) {
+            let before = plan.people.iter().position(|p| p.name == person.name);
+            let was = before.map_or(0.0, |i| analyze(&catalog, &plan).people[i].hours);
+            assert!(
+                summary.hours <= person.capacity || summary.hours <= was,
+                "{} pushed over capacity",
+                person.name
+            );
+        }
+    }
+}
+
+#[test]
+fn a_contained_thread_is_known_by_its_name() {
+    assert!(!program::is_contained_thread());
+    let inside = std::thread::Builder::new()
+        .name(program::SOLVER_THREAD.to_owned())
+        .spawn(program::is_contained_thread)
+        .expect("thread")
+        .join()
+        .expect("no panic");
+    assert!(inside);
+}

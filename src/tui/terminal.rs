@@ -27,6 +27,10 @@ impl TerminalGuard {
         // first and turns off what it does not know about.
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // A worker's caught panic leaves the view running: the terminal stays as it is.
+            if crate::fix::program::is_contained_thread() {
+                return;
+            }
             release_input_modes();
             previous(info);
         }));
