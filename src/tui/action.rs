@@ -100,7 +100,11 @@ pub enum Action {
         revision: u64,
         fixes: Vec<crate::fix::Fix>,
         after: [usize; 3],
+        /// How the fixes were chosen ([`crate::fix::Method::summary`]).
+        method: String,
     },
+    /// The rebalance of the plan at `revision` failed (its worker panicked).
+    RebalanceFailed { revision: u64 },
 
     /// Opens the "Import an offer" overlay: paste a posting (or name a file), correct the
     /// mapped duties, add them to a person.

@@ -7,16 +7,18 @@ mod fault;
 mod recovery_copy;
 #[cfg(test)]
 mod tests;
+mod worker;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use anyhow::Context as _;
 use crossterm::event::{self, Event};
 
 use self::fault::Fault;
 use self::recovery_copy::Recovery;
+use self::worker::Worker;
 use super::action::Action;
 use super::config::Config;
 use super::keymap::action_for;
@@ -206,13 +208,21 @@ pub fn run(
         written_revision: app.revision,
         last_write: None,
     };
+    let mut worker: Option<Worker> = None;
     loop {
         guard
             .terminal
             .draw(|frame| view::draw(frame, &app, &theme))?;
-        let Some(event) = next_event(&app, &recovery)? else {
-            recovery.write(&app);
-            continue;
+        let event = match next_event(&app, &recovery, &mut worker)? {
+            Next::Input(event) => event,
+            Next::Idle => {
+                recovery.write(&app);
+                continue;
+            }
+            Next::Answer(action) => {
+                update(&mut app, action);
+                continue;
+            }
         };
         if let Some(fault) = fault {
             fault.trigger(&event)?;
@@ -230,10 +240,9 @@ pub fn run(
         let Some(action) = action else { continue };
         let effect = update(&mut app, action);
         if effect == Effect::Rebalance {
-            // "Computing…" on screen before the seconds a large plan's rebalance takes.
-            guard
-                .terminal
-                .draw(|frame| view::draw(frame, &app, &theme))?;
+            // A newer request replaces any older one, whose answer would be stale anyway.
+            worker = Some(Worker::start(&app));
+            continue;
         }
         if perform(&mut app, effect, &mut disk_time, data, &mut recovery) {
             break;
@@ -289,6 +298,7 @@ fn perform(
             save(app, path, disk_time, data, recovery);
         }
         Effect::Rebalance => {
+            // The loop starts a worker for it before `perform`; here only if called directly.
             let reply = super::update::proposal(app);
             update(app, reply);
         }
@@ -339,8 +349,42 @@ fn perform(
     false
 }
 
-/// Blocks for the next event; while a recovery copy is due, waits only until it is.
-fn next_event(app: &App, recovery: &Recovery) -> std::io::Result<Option<Event>> {
+/// What the loop wakes up for.
+enum Next {
+    Input(Event),
+    /// A recovery copy is due.
+    Idle,
+    /// The rebalance worker answered.
+    Answer(Action),
+}
+
+/// How often the loop looks for the worker's answer while one is being computed (only then:
+/// an idle view blocks on input and uses no CPU).
+const WORKER_POLL: Duration = Duration::from_millis(20);
+
+/// Blocks for the next event; while a recovery copy is due, waits only until it is; while the
+/// rebalance is computed, wakes up to collect it.
+fn next_event(
+    app: &App,
+    recovery: &Recovery,
+    worker: &mut Option<Worker>,
+) -> std::io::Result<Next> {
+    if let Some(pending) = worker.as_ref() {
+        loop {
+            if let Some(answer) = pending.answer() {
+                *worker = None;
+                return Ok(Next::Answer(answer));
+            }
+            if event::poll(WORKER_POLL)? {
+                return event::read().map(Next::Input);
+            }
+        }
+    }
+    next_input(app, recovery).map(|e| e.map_or(Next::Idle, Next::Input))
+}
+
+/// Blocks for the next input event; while a recovery copy is due, waits only until it is.
+fn next_input(app: &App, recovery: &Recovery) -> std::io::Result<Option<Event>> {
     if app.dirty && recovery.pending(app) {
         let wait = recovery.until_due();
         if !event::poll(wait)? {

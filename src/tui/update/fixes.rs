@@ -5,8 +5,9 @@
 //! library tries each candidate on only the people it touches, so this stays quick on large
 //! plans). The rebalance is not: it tries fixes across the whole plan, seconds on 10,000
 //! people, so `update` only opens its list as "Computing…" and asks the loop for it
-//! ([`Effect::Rebalance`]); the loop draws that first, runs [`proposal`] and reports back
-//! ([`Action::Rebalanced`]). After a change is applied from the list the rest may no longer
+//! ([`Effect::Rebalance`]); the loop runs [`propose`] on a worker thread, keeps drawing and
+//! answering keys meanwhile, and reports back ([`Action::Rebalanced`], dropped if the plan
+//! changed since). After a change is applied from the list the rest may no longer
 //! hold, so the list is computed again the same way.
 //!
 //! One fix is one undo step, touching only the people it changes. Applying the whole rebalance
@@ -116,25 +117,49 @@ fn recompute(app: &mut App) {
     }
 }
 
-/// What the loop runs for [`Effect::Rebalance`]: the team's rebalance of the plan as it is,
-/// unsafe fixes allowed (each is marked), and the findings it would leave.
+/// What the loop's worker runs for [`Effect::Rebalance`] ([`propose`] on the app's plan).
 pub fn proposal(app: &App) -> Action {
-    let (fixes, after) = match FixSettings::builtin() {
+    propose(&app.catalog, &app.plan, app.revision)
+}
+
+/// The team's rebalance of `plan` (at `revision`), unsafe fixes allowed (each is marked), and
+/// the findings it would leave. Takes no `App`, so a worker thread can run it on a copy.
+pub fn propose(catalog: &Catalog, plan: &Plan, revision: u64) -> Action {
+    match FixSettings::builtin() {
         Ok(settings) => {
-            let result = fix::rebalance(&app.catalog, &app.plan, &settings, true);
-            (result.applied, result.analysis.counts())
+            let result = fix::rebalance(catalog, plan, &settings, true);
+            Action::Rebalanced {
+                revision,
+                fixes: result.applied,
+                after: result.analysis.counts(),
+                method: result.method.summary(),
+            }
         }
-        Err(_) => (Vec::new(), app.analysis.counts()),
-    };
-    Action::Rebalanced {
-        revision: app.revision,
-        fixes,
-        after,
+        Err(_) => Action::RebalanceFailed { revision },
     }
 }
 
+/// The worker failed: the list being computed closes and the status line says so.
+pub(super) fn rebalance_failed(app: &mut App, revision: u64) {
+    let Some(Overlay::Rebalance(list)) = app.overlays.last() else {
+        return;
+    };
+    if list.fixes.is_some() || list.revision != revision {
+        return;
+    }
+    app.overlays.pop();
+    "The rebalance failed; the plan is unchanged. Fixes of single findings (f) still work."
+        .clone_into(&mut app.status);
+}
+
 /// The loop's report: fills the list being computed, unless the plan changed since (stale).
-pub(super) fn rebalanced(app: &mut App, revision: u64, fixes: Vec<Fix>, after: [usize; 3]) {
+pub(super) fn rebalanced(
+    app: &mut App,
+    revision: u64,
+    fixes: Vec<Fix>,
+    after: [usize; 3],
+    method: &str,
+) {
     let Some(Overlay::Rebalance(list)) = app.overlays.last_mut() else {
         return;
     };
@@ -163,7 +188,7 @@ pub(super) fn rebalanced(app: &mut App, revision: u64, fixes: Vec<Fix>, after: [
     list.fixes = Some(fixes);
     if app.status.is_empty() || app.status.starts_with("Computing") {
         app.status = format!(
-            "The rebalance proposes {count} change{} ({unsafe_count} unsafe): Enter applies one, a all.",
+            "The rebalance proposes {count} change{} ({unsafe_count} unsafe): Enter applies one, a all; {method}.",
             if count == 1 { "" } else { "s" }
         );
     }

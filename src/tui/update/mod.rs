@@ -42,7 +42,7 @@ use super::input::TextInput;
 use super::state::{App, Confirm, Focus, Overlay, PromptKind, Scope};
 
 pub use self::edit::effective_hours;
-pub use self::fixes::proposal;
+pub use self::fixes::{proposal, propose};
 pub use self::parse::WEEK_HOURS;
 
 /// What the loop must do after an update, since `update` itself does no I/O.
@@ -177,8 +177,13 @@ fn from_loop(app: &mut App, action: Action) -> Result<Effect, Action> {
             revision,
             fixes,
             after,
+            method,
         } => {
-            fixes::rebalanced(app, revision, fixes, after);
+            fixes::rebalanced(app, revision, fixes, after, &method);
+            Effect::None
+        }
+        Action::RebalanceFailed { revision } => {
+            fixes::rebalance_failed(app, revision);
             Effect::None
         }
         Action::SaveWouldReplace(path) => {

@@ -1,5 +1,5 @@
 //! Fixes in the view: `f` lists a finding's fixes and Enter applies one as one undo step; `F`
-//! lists the team's rebalance, which the loop computes after drawing "Computing…"; Enter
+//! lists the team's rebalance, which the loop's worker computes while "Computing…" shows; Enter
 //! applies one change and the rest is computed again, `a` applies all as one undo step.
 
 use crossterm::event::KeyCode;
@@ -211,6 +211,7 @@ fn a_report_for_another_revision_is_dropped() {
         revision: app.revision + 1,
         fixes,
         after,
+        method: String::new(),
     };
     update(&mut app, stale);
     let Some(Overlay::Rebalance(list)) = app.top_overlay() else {
@@ -234,4 +235,34 @@ fn a_plan_with_nothing_to_fix_closes_the_list_and_says_so() {
         app.status,
         "No findings: the rebalance has nothing to change."
     );
+}
+
+#[test]
+fn a_failed_rebalance_closes_its_list_and_says_the_plan_is_unchanged() {
+    let mut app = team_review();
+    let effect = update(&mut app, Action::Rebalance);
+    assert_eq!(effect, Effect::Rebalance);
+    let before = app.plan.clone();
+    let revision = app.revision;
+    // An answer for another revision is not this list's.
+    update(
+        &mut app,
+        Action::RebalanceFailed {
+            revision: revision + 1,
+        },
+    );
+    assert!(matches!(app.overlays.last(), Some(Overlay::Rebalance(_))));
+    update(&mut app, Action::RebalanceFailed { revision });
+    assert!(app.overlays.is_empty());
+    assert!(app.status.contains("failed"), "{}", app.status);
+    assert_eq!(app.plan, before);
+}
+
+#[test]
+fn the_proposal_says_how_its_changes_were_chosen() {
+    let mut app = team_review();
+    update(&mut app, Action::Rebalance);
+    let reply = proposal(&app);
+    update(&mut app, reply);
+    assert!(app.status.contains("chosen by"), "{}", app.status);
 }
