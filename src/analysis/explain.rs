@@ -28,10 +28,12 @@ pub fn shortened(s: &str, max: usize) -> String {
 
 /// "34 h", "2.5 h".
 pub fn hours(h: f64) -> String {
-    if (h - h.round()).abs() < 0.05 {
+    if (h - h.round()).abs() < 0.005 {
         format!("{} h", h.round() as i64)
     } else {
-        format!("{h:.1} h")
+        // Quarter hours are common in plans: 0.25 h is not "0.2 h".
+        let text = format!("{h:.2}");
+        format!("{} h", text.trim_end_matches('0'))
     }
 }
 
@@ -364,5 +366,20 @@ pub(crate) fn lower_first(s: &str) -> String {
             c.to_lowercase().collect::<String>() + chars.as_str()
         }
         _ => s,
+    }
+}
+
+#[cfg(test)]
+mod hours_tests {
+    use super::hours;
+
+    #[test]
+    fn hours_keep_quarters_and_drop_needless_decimals() {
+        assert_eq!(hours(3.0), "3 h");
+        assert_eq!(hours(1.5), "1.5 h");
+        assert_eq!(hours(0.25), "0.25 h");
+        assert_eq!(hours(29.75), "29.75 h");
+        assert_eq!(hours(2.0 / 3.0), "0.67 h");
+        assert_eq!(hours(4.999), "5 h");
     }
 }
