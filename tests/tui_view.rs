@@ -492,3 +492,95 @@ fn the_header_keeps_the_unsaved_marker_and_the_tasks_title_its_hours() {
         assert!(title.contains("Tasks — Maya"), "{w}x{h}: {title}");
     }
 }
+
+/// The light theme on its white background: every cell of every screen reads. Text needs a
+/// contrast of 4.5:1 (WCAG AA), box-drawing and bar cells 3:1; no cell is left to the
+/// terminal's palette (every colour is explicit) and none is dimmed (DIM depends on the
+/// terminal too).
+#[test]
+fn the_light_theme_reads_on_white_in_every_cell() {
+    use ratatui::style::Color;
+    use rolescope::tui::view::theme::contrast;
+    let rgb = |c: Color| match c {
+        Color::Rgb(r, g, b) => Some((r, g, b)),
+        _ => None,
+    };
+    for (name, app) in screens() {
+        for (width, height) in [(80, 24), (120, 40)] {
+            let terminal = render(&app, width, height, ThemeName::Light);
+            let buffer = terminal.backend().buffer();
+            let mut covered = 0; // columns still covered by the last wide character
+            for (i, cell) in buffer.content.iter().enumerate() {
+                let at = (i % usize::from(width), i / usize::from(width));
+                if covered > 0 {
+                    covered -= 1;
+                    continue; // drawn with the wide character before it
+                }
+                covered = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+                let (Some(mut fg), Some(mut bg)) = (rgb(cell.fg), rgb(cell.bg)) else {
+                    panic!("{name} {width}x{height} {at:?}: a palette colour {cell:?}");
+                };
+                assert!(
+                    !cell.modifier.contains(Modifier::DIM),
+                    "{name} {at:?}: dimmed"
+                );
+                if cell.modifier.contains(Modifier::REVERSED) {
+                    std::mem::swap(&mut fg, &mut bg);
+                }
+                let symbol = cell.symbol();
+                if symbol.trim().is_empty() {
+                    continue;
+                }
+                let graphic = symbol
+                    .chars()
+                    .all(|c| ('\u{2500}'..='\u{259f}').contains(&c) || c == '·');
+                let needed = if graphic { 3.0 } else { 4.5 };
+                let ratio = contrast(fg, bg);
+                assert!(
+                    ratio >= needed,
+                    "{name} {width}x{height} {at:?} {symbol:?}: contrast {ratio:.2} < {needed}"
+                );
+            }
+        }
+    }
+}
+
+/// In every theme, mono included, the selected row of the focused pane and of an unfocused
+/// pane are drawn differently.
+#[test]
+fn the_focused_selection_stands_out_from_the_unfocused_ones() {
+    let app = team_review();
+    for theme in [ThemeName::Default, ThemeName::Light, ThemeName::Mono] {
+        let terminal = render(&app, 120, 40, theme);
+        let buffer = terminal.backend().buffer();
+        // The people pane has focus: its first row is selected; the tasks pane's first row is
+        // selected without focus.
+        let row_style = |needle: &str| {
+            let y = (0..40)
+                .find(|&y| {
+                    (0..120)
+                        .map(|x| buffer[(x, y)].symbol())
+                        .collect::<String>()
+                        .contains(needle)
+                })
+                .unwrap();
+            let x = (0..120)
+                .find(|&x| {
+                    (x..120)
+                        .map(|x| buffer[(x, y)].symbol())
+                        .collect::<String>()
+                        .starts_with(needle)
+                })
+                .unwrap();
+            let cell = &buffer[(x, y)];
+            (cell.fg, cell.bg, cell.modifier)
+        };
+        let focused = row_style("! Maya Okafor");
+        let unfocused = row_style("Welcome new members personally");
+        assert_ne!(focused, unfocused, "{theme:?}");
+        assert_ne!(
+            focused.2, unfocused.2,
+            "{theme:?}: only colour tells them apart"
+        );
+    }
+}

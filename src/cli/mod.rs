@@ -47,6 +47,11 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 
+    /// Colour theme of the interactive view; over NO_COLOR and the config file's `theme`
+    /// [default: the config file's, or mono under NO_COLOR or TERM=dumb]
+    #[arg(long, value_enum, env = "ROLESCOPE_THEME", value_name = "THEME")]
+    pub theme: Option<ThemeChoice>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -70,6 +75,28 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// The interactive view's themes, as `--theme` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeChoice {
+    /// The terminal's own palette (dark or light).
+    Default,
+    /// Explicit colours on a white background.
+    Light,
+    /// No colour: reverse, bold and underline only.
+    Mono,
+}
+
+impl From<ThemeChoice> for crate::tui::view::ThemeName {
+    fn from(choice: ThemeChoice) -> Self {
+        use crate::tui::view::ThemeName;
+        match choice {
+            ThemeChoice::Default => ThemeName::Default,
+            ThemeChoice::Light => ThemeName::Light,
+            ThemeChoice::Mono => ThemeName::Mono,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -30,7 +30,7 @@ use super::persist::writer::Writer;
 use super::state::App;
 use super::terminal::TerminalGuard;
 use super::update::{Effect, update};
-use super::view::{self, Theme, ThemeName};
+use super::view::{self, Theme};
 use crate::catalog::Catalog;
 use crate::error::InputErrors;
 use crate::plan::{Plan, load_plan, plan_text, write_plan_text};
@@ -175,11 +175,8 @@ pub fn run(
     config: &Config,
     data: Option<&DataDir>,
 ) -> anyhow::Result<()> {
-    let theme = Theme::new(ThemeName::from_env(
-        config.theme,
-        std::env::var("NO_COLOR").ok().as_deref(),
-        std::env::var("TERM").ok().as_deref(),
-    ));
+    // Resolved by the caller: --theme, ROLESCOPE_THEME, NO_COLOR, then the config file.
+    let theme = Theme::new(config.theme);
     let mut app = App::new(catalog, session.plan, session.path);
     app.saved_text = session.text;
     app.bindings = config.bindings.clone();

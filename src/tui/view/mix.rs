@@ -66,7 +66,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             text.push(if Some(col) == marker { '│' } else { fill });
             col += 1;
         }
-        bar.push(Span::styled(text, theme.owner(slot)));
+        bar.push(Span::styled(text, theme.owner(slot, slot == shared_slot)));
     }
     if summary.hours <= 0.0 {
         let empty: String = (0..width)
@@ -93,7 +93,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let fill = FILLS[fill_index(slot, shared_slot, &own)];
         legend.push(Span::styled(
             format!("{fill} {name} {}  ", pct(share)),
-            theme.owner(slot),
+            theme.owner(slot, slot == shared_slot),
         ));
     }
     if let Some(l) = limit {

@@ -241,6 +241,7 @@ pub(super) fn popup(frame: &mut Frame, rect: Rect, title: &str, theme: &Theme) -
     let block = Block::default()
         .borders(Borders::ALL)
         .title(title.to_owned())
+        .style(theme.base)
         .border_style(theme.border_focused);
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
