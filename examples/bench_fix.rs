@@ -34,8 +34,14 @@ fn main() {
     let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/team-review.yaml");
     let team = load_plan(std::path::Path::new(example)).unwrap().plan;
     // How close the greedy pass comes to the program on the examples.
-    for name in ["team-review.yaml", "startup-offer.yaml", "hiring-scope.yaml"] {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name);
+    for name in [
+        "team-review.yaml",
+        "startup-offer.yaml",
+        "hiring-scope.yaml",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(name);
         let plan = load_plan(&path).unwrap().plan;
         for allow_unsafe in [false, true] {
             let m = rebalance(&catalog, &plan, &settings, allow_unsafe).method;

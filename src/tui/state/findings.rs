@@ -7,6 +7,17 @@ use crate::finding::{Accepted, Finding};
 
 impl App {
     /// The active findings the findings pane lists, for the selected person or the whole team.
+    /// How many findings [`App::visible_findings`] lists, without listing them (the layout
+    /// asks on every frame).
+    pub fn visible_findings_count(&self) -> usize {
+        match self.scope {
+            Scope::Team => self.analysis.findings.len(),
+            Scope::Person => self
+                .selected_person_index()
+                .map_or(0, |i| self.analysis.findings_for(i).count()),
+        }
+    }
+
     pub fn visible_findings(&self) -> Vec<&Finding> {
         match self.scope {
             Scope::Team => self.analysis.findings.iter().collect(),

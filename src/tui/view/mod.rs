@@ -84,11 +84,10 @@ pub fn layout(area: Rect, app: &App) -> Regions {
         Constraint::Length(1),
     ])
     .areas(area);
-    let findings_height = (body.height * 3 / 10).max(6);
     let [top, mix, bottom] = Layout::vertical([
         Constraint::Min(6),
         Constraint::Length(2),
-        Constraint::Length(findings_height),
+        Constraint::Length(findings_height(body.height, app)),
     ])
     .areas(body);
     let people_width = (top.width * 36 / 100).clamp(28, 60);
@@ -97,8 +96,11 @@ pub fn layout(area: Rect, app: &App) -> Regions {
     let (tasks, catalog, coverage) = if app.coverage {
         (Rect::default(), Rect::default(), right)
     } else {
-        let [tasks, catalog] =
-            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(right);
+        let [tasks, catalog] = Layout::vertical([
+            Constraint::Length(tasks_height(right.height, app)),
+            Constraint::Min(0),
+        ])
+        .areas(right);
         (tasks, catalog, Rect::default())
     };
     let [findings, explanation] =
@@ -115,6 +117,32 @@ pub fn layout(area: Rect, app: &App) -> Regions {
         status,
         footer,
     }
+}
+
+/// Rows the findings and explanation panes get: what they hold (the findings listed, or the
+/// explanation's few lines, whichever is more; three lines of guidance when there is nothing to
+/// report), at most two fifths of the body, so an empty list does not take the room
+/// the tasks and the catalog can use, and a long one does not crowd them out.
+fn findings_height(body: u16, app: &App) -> u16 {
+    /// Lines a finding's explanation takes at common widths (message, why, what to do, the
+    /// accept hint).
+    const EXPLANATION: usize = 7;
+    let listed = app.visible_findings_count() + app.visible_accepted().len();
+    let content = if listed == 0 {
+        3
+    } else {
+        listed.max(EXPLANATION)
+    };
+    let want = u16::try_from(content + 2).unwrap_or(u16::MAX);
+    want.clamp(5, (body * 2 / 5).max(5))
+}
+
+/// Rows the tasks pane gets above the catalog: the person's tasks (at least a few rows, so
+/// adding one shows where it went), at most three fifths of the column, the catalog the rest.
+fn tasks_height(column: u16, app: &App) -> u16 {
+    let tasks = app.selected_person().map_or(0, |p| p.tasks.len());
+    let want = u16::try_from(tasks.max(3) + 2).unwrap_or(u16::MAX);
+    want.min(column * 3 / 5).max(column.min(5))
 }
 
 /// Draws the whole screen.
@@ -137,6 +165,8 @@ fn shown_safely(buffer: &mut ratatui::buffer::Buffer) {
 
 fn draw_panes(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
+    // The light theme's own background under everything (the others paint nothing here).
+    frame.render_widget(Block::default().style(theme.base), area);
     if too_small(area) {
         let message = too_small_message(app, area);
         frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
@@ -187,6 +217,11 @@ fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'
     Block::default()
         .borders(Borders::ALL)
         .title(title)
+        .title_style(if focused {
+            theme.border_focused
+        } else {
+            theme.pane_title
+        })
         .border_style(if focused {
             theme.border_focused
         } else {
