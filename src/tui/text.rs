@@ -1,6 +1,12 @@
 //! Fitting text into columns by display width, so CJK names and emoji stay aligned.
+//!
+//! Text is measured and cut by grapheme cluster, as ratatui lays it out: an emoji made of
+//! several code points joined by U+200D (👩‍💻) is one cluster of two columns. Cutting between
+//! its code points (as a cut by `char` did) left half a sequence that terminals draw at
+//! different widths, and shifted the rest of the row.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation as _;
+use unicode_width::UnicodeWidthStr;
 
 /// `s` cut to at most `width` columns, with `…` when something was cut.
 pub fn fit(s: &str, width: usize) -> String {
@@ -12,12 +18,12 @@ pub fn fit(s: &str, width: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+    for g in s.graphemes(true) {
+        let w = g.width();
         if used + w > width - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
@@ -70,6 +76,10 @@ mod tests {
         assert_eq!(cell("ab", 4), "ab  ");
         assert_eq!(cell("山田花子", 5).width(), 5);
         assert_eq!(fit("🎉🎉🎉", 4).width(), 3);
+        // A joined emoji is cut whole, never after its joiner.
+        assert_eq!(fit("ab👩\u{200d}💻👩\u{200d}💻", 5), "ab👩\u{200d}💻…");
+        assert_eq!(fit("ab👩\u{200d}💻cd", 4), "ab…");
+        assert_eq!(cell("👩\u{200d}💻", 4).width(), 4);
         assert_eq!(fit("abc", 0), "");
         assert_eq!(right("7 h", 5), "  7 h");
     }
