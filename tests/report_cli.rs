@@ -231,3 +231,14 @@ fn bad_input_exits_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("markdown"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_mistyped_first_name_gets_the_full_name_as_did_you_mean() {
+    let o = rolescope(&["report", "examples/team-review.yaml", "--person", "jonn"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("did you mean `Jon Park`?"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -527,3 +527,17 @@ fn a_save_from_the_view_changes_only_the_line_that_changed() {
         "comments and all stay"
     );
 }
+
+/// `offer` with no file, on a terminal, says how to give it the posting instead of waiting in
+/// silence, then reads what is typed up to Ctrl-D.
+#[test]
+fn offer_on_a_terminal_says_to_paste_then_ctrl_d() {
+    let config = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&[Path::new("offer")], config.path(), data.path());
+    s.wait_for("Paste the posting, then press Ctrl-D");
+    s.send("Community Manager\r- Welcome new members and moderate the forum\r\u{4}");
+    s.wait_for("read as English");
+    s.wait_for("Duties (1)");
+    s.wait_exit();
+}

@@ -111,6 +111,13 @@ pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
     let catalog = load_catalog(&cli.catalogs)?;
     let (origin, text) = if args.file.as_os_str() == "-" {
         let origin = "<stdin>".to_owned();
+        if console::stdin_is_terminal() {
+            // Without a file the posting comes from the keyboard; say so rather than wait in
+            // silence for a user who expected a prompt.
+            console::eprint_line(
+                "Paste the posting, then press Ctrl-D on a line of its own (Ctrl-Z then Enter on Windows). Or give a file: rolescope offer posting.txt",
+            );
+        }
         let text = fsio::read_text_from(std::io::stdin().lock(), &origin)?;
         (origin, text)
     } else {

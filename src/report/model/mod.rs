@@ -19,7 +19,6 @@ use crate::catalog::{Catalog, SHARED};
 use crate::error::InputError;
 use crate::finding::{Finding, Severity};
 use crate::plan::{Person, Plan, RoleSpec};
-use crate::suggest::hint;
 
 pub use offer::{Misfit, OfferReply, OfferedRole, ReplyVerdict, Share};
 pub use role::{
@@ -101,11 +100,10 @@ impl Subject {
         if let [i] = starts.as_slice() {
             return Ok(Subject::Person(*i));
         }
-        let names = plan.people.iter().map(|p| p.name.as_str());
         let known = if plan.people.is_empty() {
             " (the plan has no people)".to_owned()
         } else {
-            hint(name, names)
+            crate::suggest::worded(closest_person(plan, name))
         };
         Err(InputError::new(
             origin,
@@ -113,6 +111,27 @@ impl Subject {
             format!("no person named `{name}` in the plan{known}"),
         ))
     }
+}
+
+/// The person `given` probably meant: the closest full name, else the person one of whose
+/// names (first, last, …) is closest (`jonn` for Jon Park), ignoring case.
+fn closest_person<'a>(plan: &'a Plan, given: &str) -> Option<&'a str> {
+    let names = plan.people.iter().map(|p| p.name.as_str());
+    if let Some(full) = crate::suggest::did_you_mean(given, names) {
+        return Some(full);
+    }
+    let lower = given.to_lowercase();
+    let words: Vec<(String, &str)> = plan
+        .people
+        .iter()
+        .flat_map(|p| {
+            p.name
+                .split_whitespace()
+                .map(move |w| (w.to_lowercase(), p.name.as_str()))
+        })
+        .collect();
+    let word = crate::suggest::did_you_mean(&lower, words.iter().map(|(w, _)| w.as_str()))?;
+    words.iter().find(|(w, _)| w == word).map(|(_, name)| *name)
 }
 
 /// Builds the report about `subject` of `plan` (read from `file`), from its `analysis`.
