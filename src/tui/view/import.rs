@@ -116,6 +116,11 @@ fn review_lines(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme
         width,
         area.height.saturating_sub(3),
     );
+    // The review takes nearly the whole width: the column or two left on each side would show
+    // slivers of the panes' borders beneath (`┌┌`, `└│`), so the whole band is blanked first.
+    let band = Rect::new(area.x, rect.y, area.width, rect.height);
+    frame.render_widget(ratatui::widgets::Clear, band);
+    frame.render_widget(ratatui::widgets::Block::default().style(theme.base), band);
     let role = review.role.as_ref().map_or_else(
         || "no role in the title".to_owned(),
         |r| {

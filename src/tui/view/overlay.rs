@@ -77,13 +77,41 @@ fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) 
             context = Some(ctx);
             lines.push(Line::from(Span::styled(ctx.title(), theme.title)));
         }
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {}", cell(&keys, 22)), theme.warning),
-            Span::raw(help),
-        ]));
+        // A description longer than the popup continues on the next lines, under itself.
+        let room = usize::from(inner.width).saturating_sub(24).max(12);
+        for (n, part) in wrapped(help, room).into_iter().enumerate() {
+            let keys = if n == 0 {
+                cell(&keys, 22)
+            } else {
+                " ".repeat(22)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys}"), theme.warning),
+                Span::raw(part),
+            ]));
+        }
     }
     let visible: Vec<Line> = lines.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(visible), inner);
+}
+
+/// `text` in lines of at most `width` columns, broken between words (a word longer than a
+/// line is cut).
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = if line.is_empty() { 0 } else { line.width() + 1 };
+        if !line.is_empty() && needed + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&fit(word, width));
+    }
+    lines.push(line);
+    lines
 }
 
 fn confirm(frame: &mut Frame, area: Rect, app: &App, question: &Confirm, theme: &Theme) {
@@ -238,6 +266,18 @@ fn prompt_text(app: &App, kind: &PromptKind) -> (String, String) {
 /// Clears `rect` and frames it as a popup titled `title`, returning the inside to draw in, so
 /// nothing of the panes beneath shows through.
 pub(super) fn popup(frame: &mut Frame, rect: Rect, title: &str, theme: &Theme) -> Rect {
+    // A popup nearly as wide as the screen would leave a column or two of the panes beneath
+    // on each side, their borders reading as `┌┌` and `└│`: the whole band is blanked instead.
+    let screen = frame.area();
+    let margin = rect
+        .x
+        .saturating_sub(screen.x)
+        .min(screen.right().saturating_sub(rect.right()));
+    if margin < 3 {
+        let band = Rect::new(screen.x, rect.y, screen.width, rect.height);
+        frame.render_widget(Clear, band);
+        frame.render_widget(Block::default().style(theme.base), band);
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .title(title.to_owned())
