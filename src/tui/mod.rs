@@ -15,7 +15,8 @@
 //!   reads only it: lookup, help rows, the README's key list, remapping, clashes; [`keymap`]:
 //!   the contexts in force for the app now, so what a key does and what the footer shows;
 //! - [`history`] and [`input`]: undo/redo snapshots and the text field prompts use; [`filter`]:
-//!   the catalog narrowed by typed words, for the catalog pane and the import's task picker;
+//!   the catalog and the people narrowed by typed words, for the catalog and People panes and
+//!   the import's and the move's pickers, ranked by [`rank`];
 //! - [`import`] and [`export`]: the state of the offer import and report export overlays;
 //!   [`mover`] and [`fixes`]: of the move picker and of the fix and rebalance lists;
 //! - [`view`]: draws the state, one small file per screen region; [`text`]: fitting text into
@@ -42,6 +43,7 @@
 //!   keytable                              the bindings as data; lookup, help rows, remapping
 //!   action, import, export, mover, fixes  Action; the state of the import, export, move, fix overlays
 //!   focus, keyspec, input, filter, history, text, persist, terminal
+//!   rank                                  typed words ranked against a list (nucleo)
 //! ```
 
 pub mod action;
@@ -59,6 +61,7 @@ pub mod keytable;
 pub mod mouse;
 pub mod mover;
 pub mod persist;
+pub mod rank;
 pub mod run;
 pub mod state;
 pub mod terminal;
