@@ -198,8 +198,8 @@ fn seen(app: &App) -> impl PartialEq + std::fmt::Debug + use<> {
         ),
         (app.overlays.clone(), app.focus, app.selected, app.scope),
         (
-            app.filter.clone(),
-            app.filter_editing,
+            (app.filter.clone(), app.people_filter.clone()),
+            app.typing,
             app.coverage,
             app.quit,
         ),
@@ -227,7 +227,7 @@ fn check_invariants(app: &App, step: u64, seed: u64) {
     let people = app.plan.people.len();
     for focus in Focus::ALL {
         let len = app.pane_len(focus);
-        let sel = app.selected.get(focus);
+        let sel = app.selected_row(focus);
         assert!(
             sel < len.max(1),
             "{}: {focus:?} selection {sel} of {len}",
@@ -357,7 +357,7 @@ fn undo_redo_round_trip(app: &App, step: u64, seed: u64) -> usize {
     // Undo works from the panes, as a user would get there: close what is open, and make the
     // terminal big enough to show them.
     a.overlays.clear();
-    a.filter_editing = false;
+    a.typing = None;
     update(&mut a, Action::Resize(80, 24));
     let now = a.plan.clone();
     let mut undone = 0;

@@ -179,10 +179,11 @@ fn add_assign_see_a_finding_save_and_quit() {
     s.send("\r");
     s.wait_for("People (5)");
 
-    // Assign paid social ads from the catalog: out of a community manager's role.
-    s.send("/");
+    // Assign paid social ads from the catalog: out of a community manager's role. (In the
+    // People pane, `/` filters the people; `3` goes to the catalog first.)
+    s.send("3/");
     s.send("sm-paid-social");
-    s.wait_for("Catalog (1)");
+    s.wait_for("Catalog (1 of 96)");
     s.send("\r");
     s.send("\r");
     s.wait_for("out-of-role");
@@ -200,6 +201,30 @@ fn add_assign_see_a_finding_save_and_quit() {
         rolescope::RoleSpec::Single("community-manager".into())
     );
     assert!(ana.has_task("sm-paid-social"), "{:?}", ana.tasks);
+}
+
+#[test]
+fn a_tasks_own_words_highlight_it_first_and_enter_twice_assigns_it() {
+    let (_dir, plan, mut s) = on_team_review();
+    // Jon, then the catalog, then the words of the task's title, as a user would type them.
+    s.send("j");
+    s.send("3");
+    s.send("/introduce members");
+    s.wait_for("filter: introduce members");
+    // The title's own words rank it first, above "Welcome new members…" (whose keywords hold
+    // both words too): the first Enter keeps the filter, the second assigns the highlighted task.
+    s.send("\r");
+    s.send("\r");
+    s.wait_for("Assigned “Introduce members to each other");
+    s.send("s");
+    s.wait_for("Saved");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    let saved = rolescope::plan::load_plan(&plan).unwrap().plan;
+    let jon = saved.person("Jon Park").unwrap();
+    assert!(jon.has_task("cm-introduce-members"), "{:?}", jon.tasks);
+    assert!(!jon.has_task("cm-welcome-new-members"), "{:?}", jon.tasks);
 }
 
 #[test]

@@ -119,10 +119,52 @@ fn screens() -> Vec<(&'static str, App)> {
     out.extend(fix_screens());
     out.extend(accepted_screens());
     out.extend(import_screens());
+    out.extend(search_screens());
     let mut a = team_review();
     apply(&mut a, [Action::ExportReport, Action::NextChoice]);
     out.push(("export", a));
     out
+}
+
+/// The team-review example's people repeated 75 times with numbered names ("Zoë Lindqvist
+/// 73"): 300 people whose names differ only at their end.
+fn team_of_300() -> App {
+    let base = team_review();
+    let mut plan = rolescope::Plan::new("Team review at scale");
+    for n in 1..=75 {
+        for person in &base.plan.people {
+            let mut person = person.clone();
+            person.name = format!("{} {n}", person.name);
+            plan.people.push(person);
+        }
+    }
+    App::new(Arc::clone(&base.catalog), plan, None)
+}
+
+fn typing(app: &mut App, text: &str) {
+    apply(app, text.chars().map(Action::FilterInput));
+}
+
+/// The ranked catalog (a task's own words put it first) and the People pane at scale: 300
+/// names, then narrowed by part of a name, kept, with a person below the best match selected.
+fn search_screens() -> Vec<(&'static str, App)> {
+    let mut ranked = team_review();
+    apply(
+        &mut ranked,
+        [Action::Focus(Focus::Catalog), Action::FilterStart],
+    );
+    typing(&mut ranked, "introduce members");
+    let mut people = team_of_300();
+    apply(&mut people, [Action::Bottom]);
+    let mut filtered = team_of_300();
+    apply(&mut filtered, [Action::PeopleFilterStart]);
+    typing(&mut filtered, "zoe 7");
+    apply(&mut filtered, [Action::FilterConfirm, Action::Down]);
+    vec![
+        ("ranked-catalog", ranked),
+        ("people-300", people),
+        ("people-filtered", filtered),
+    ]
 }
 
 /// Jon's out-of-role meetups' fixes (`f`), and the team's rebalance (`F`) being computed and
@@ -304,6 +346,33 @@ fn every_screen_survives_any_size() {
 }
 
 #[test]
+fn the_filtered_people_pane_highlights_the_person_the_keys_act_on() {
+    let mut app = team_of_300();
+    apply(&mut app, [Action::PeopleFilterStart]);
+    typing(&mut app, "zoe 7");
+    apply(&mut app, [Action::FilterConfirm, Action::Down]);
+    let selected = app.selected_person().unwrap().name.clone();
+    assert_eq!(selected, "Zoë Lindqvist 70");
+    for theme in [ThemeName::Default, ThemeName::Mono] {
+        let terminal = render(&app, 120, 40, theme);
+        let buffer = terminal.backend().buffer();
+        let rows: Vec<(String, ratatui::style::Style)> = (2..15)
+            .map(|y| {
+                let text = (1..40).map(|x| buffer[(x, y)].symbol()).collect::<String>();
+                (text, buffer[(3, y)].style())
+            })
+            .collect();
+        let marked: Vec<&str> = rows
+            .iter()
+            .filter(|(_, style)| *style != rows[0].1)
+            .map(|(text, _)| text.trim())
+            .collect();
+        assert_eq!(marked.len(), 1, "{theme:?}: {rows:?}");
+        assert!(marked[0].contains(&selected), "{theme:?}: {marked:?}");
+    }
+}
+
+#[test]
 fn monochrome_keeps_selection_and_severity_visible() {
     let app = team_review();
     let terminal = render(&app, 100, 30, ThemeName::Mono);
@@ -463,9 +532,10 @@ fn the_footer_fills_its_room_with_every_hint_that_fits() {
     let terminal = render(&team_review(), 80, 24, ThemeName::Mono);
     let text = format!("{}", terminal.backend());
     let footer = text.lines().last().unwrap();
-    // "a add person" does not fit after "tab next pane"; the shorter "u undo" and "s save" do.
-    assert!(!footer.contains("add person"), "{footer}");
-    assert!(footer.contains(" u undo "), "{footer}");
+    // "tab next pane" does not fit after the People pane's keys; the shorter "a add person"
+    // after it does.
+    assert!(!footer.contains("next pane"), "{footer}");
+    assert!(footer.contains(" / filter  a add person "), "{footer}");
     assert!(footer.ends_with(" ? help  q quit \""), "{footer}");
 }
 

@@ -38,13 +38,19 @@ pub enum Action {
     /// Opens the key help, generated from the same table that dispatches keys.
     Help,
 
-    /// Starts typing a catalog filter; typing then narrows the catalog instead of running keys.
+    /// Starts typing the catalog filter (focusing the catalog); typing then narrows and ranks
+    /// the catalog instead of running keys. A kept filter is edited from its end, not
+    /// replaced, so it can be continued, and [`InputClear`](Action::InputClear) empties it.
     FilterStart,
-    /// Adds a character to the catalog filter (or to the import's task picker's).
+    /// Starts typing the people filter (focusing the People pane): part of a name, so one
+    /// person can be found among hundreds.
+    PeopleFilterStart,
+    /// Types a character into the filter being typed (or into a picker's).
     FilterInput(char),
-    /// Removes the last character of the catalog filter (or of the task picker's).
+    /// Deletes the character before the cursor of the filter being typed (or of a picker's).
     FilterBackspace,
-    /// Empties the filter and stops typing into it, showing the whole catalog again.
+    /// Empties the filter being typed, or the focused pane's kept one, and stops typing: the
+    /// whole list shows again, with the row that was highlighted still highlighted.
     FilterClear,
     /// Stops typing into the filter but keeps it, so keys work again on the narrowed list.
     FilterConfirm,
@@ -174,6 +180,9 @@ pub enum Action {
     InputHome,
     /// Moves the prompt's cursor to the end.
     InputEnd,
+    /// Empties the text field being typed (a prompt, a path, a filter, a picker's words), as
+    /// Ctrl-U does in a shell, instead of a Backspace per character.
+    InputClear,
     /// Confirms the open prompt, picker or question.
     Submit,
     /// Closes the top overlay without doing anything.

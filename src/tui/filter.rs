@@ -19,7 +19,11 @@ impl CatalogFilter {
     pub fn new(catalog: &Catalog) -> CatalogFilter {
         CatalogFilter {
             order: grouped_order(catalog),
-            searched: catalog.tasks().iter().map(|t| searched(catalog, t)).collect(),
+            searched: catalog
+                .tasks()
+                .iter()
+                .map(|t| searched(catalog, t))
+                .collect(),
         }
     }
 
@@ -83,7 +87,9 @@ fn grouped_order(catalog: &Catalog) -> Vec<usize> {
 /// What a filter searches in a task: its title first; then with its id, owner, category title
 /// and keywords; and for fuzzy matching, each of these apart.
 fn searched(catalog: &Catalog, task: &Task) -> Searched {
-    let category = catalog.category(&task.category).map_or("", |c| c.title.as_str());
+    let category = catalog
+        .category(&task.category)
+        .map_or("", |c| c.title.as_str());
     let fields: Vec<&str> = [task.title.as_str(), &task.id, task.role.as_str(), category]
         .into_iter()
         .chain(task.keywords.iter().map(String::as_str))
@@ -155,7 +161,12 @@ mod tests {
 
     #[test]
     fn people_rank_by_name_with_equal_matches_in_plan_order() {
-        let names = ["Zoë Lindqvist 1", "Maya Okafor", "Zoë Lindqvist 12", "zoe park"];
+        let names = [
+            "Zoë Lindqvist 1",
+            "Maya Okafor",
+            "Zoë Lindqvist 12",
+            "zoe park",
+        ];
         assert_eq!(people(names, ""), [0, 1, 2, 3]);
         assert_eq!(people(names, "zoe"), [0, 2, 3]);
         assert_eq!(people(names, "lindqvist 12"), [2]);

@@ -41,7 +41,7 @@ pub fn active_contexts(app: &App) -> Vec<Context> {
         Some(Overlay::MovePicker(_)) => vec![Context::PersonPicker],
         Some(Overlay::Fixes(_)) => vec![Context::Fixes],
         Some(Overlay::Rebalance(_)) => vec![Context::Rebalance],
-        None if app.filter_editing => vec![Context::Filter],
+        None if app.typing.is_some() => vec![Context::Filter],
         None => {
             let pane = match app.focus {
                 Focus::People => Context::People,
@@ -132,9 +132,11 @@ mod tests {
     #[test]
     fn modal_contexts_take_text_and_hide_globals() {
         let mut app = app();
-        app.filter_editing = true;
+        app.typing = Some(crate::tui::state::Filtered::People);
         assert_eq!(action_for(&app, key('q')), Some(Action::FilterInput('q')));
-        app.filter_editing = false;
+        let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&app, ctrl_u), Some(Action::InputClear));
+        app.typing = None;
         app.overlays.push(Overlay::Prompt {
             kind: crate::tui::state::PromptKind::AddPerson,
             input: crate::tui::input::TextInput::default(),

@@ -26,7 +26,7 @@ pub fn action_for(app: &App, regions: &Regions, event: MouseEvent) -> Option<Act
             if !inner.contains(at) {
                 return Some(Action::Focus(focus));
             }
-            let start = window_start(app.selected.get(focus), usize::from(inner.height));
+            let start = window_start(app.selected_row(focus), usize::from(inner.height));
             let row = start + usize::from(at.y - inner.y);
             if row < app.pane_len(focus) {
                 Some(Action::Click { focus, row })

@@ -1,7 +1,9 @@
 //! Moving a task to another person: the picker's state. The task keeps its hours and note; the
-//! people to choose from narrow as a name is typed, since a plan may hold thousands.
+//! people to choose from narrow as a name is typed, best match first, since a plan may hold
+//! thousands.
 
 use crate::plan::Plan;
+use crate::tui::filter;
 use crate::tui::input::TextInput;
 
 /// The person picker opened with `m` on a task.
@@ -32,32 +34,17 @@ impl MovePicker {
         picker
     }
 
-    /// Everyone but the task's owner whose name holds every typed word (any case), in plan
-    /// order.
+    /// Everyone but the task's owner, narrowed and ranked by the typed words as the People
+    /// pane's filter ranks them (best match first; everyone in plan order for no words).
     pub fn candidates(&self) -> &[usize] {
         &self.matches
     }
 
-    /// Narrows the people again after the filter changed, highlighting the first.
+    /// Narrows the people again after the filter changed, highlighting the best match.
     pub fn refilter(&mut self, plan: &Plan) {
-        let words: Vec<String> = self
-            .filter
-            .text()
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        self.matches = plan
-            .people
-            .iter()
-            .enumerate()
-            .filter(|&(i, p)| {
-                i != self.from && {
-                    let name = p.name.to_lowercase();
-                    words.iter().all(|w| name.contains(w.as_str()))
-                }
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let names = plan.people.iter().map(|p| p.name.as_str());
+        self.matches = filter::people(names, self.filter.text());
+        self.matches.retain(|&i| i != self.from);
         self.selected = 0;
     }
 }

@@ -88,7 +88,13 @@ impl Query {
             typed
                 .split_whitespace()
                 .map(move |word| {
-                    Atom::new(word, CaseMatching::Ignore, Normalization::Smart, kind, false)
+                    Atom::new(
+                        word,
+                        CaseMatching::Ignore,
+                        Normalization::Smart,
+                        kind,
+                        false,
+                    )
                 })
                 .collect::<Vec<_>>()
         };
@@ -141,12 +147,11 @@ impl Ranker<'_> {
             });
             score.map(|s| (tier, s))
         });
-        let (tier, score) = match found {
-            Some(found) => found,
-            None => {
-                let (sub, score) = self.fuzzy(candidate)?;
-                (candidate.tiers.len() + sub, score)
-            }
+        let (tier, score) = if let Some(found) = found {
+            found
+        } else {
+            let (sub, score) = self.fuzzy(candidate)?;
+            (candidate.tiers.len() + sub, score)
         };
         Some(Rank {
             tier,
@@ -161,7 +166,8 @@ impl Ranker<'_> {
     fn fuzzy(&mut self, candidate: &Searched) -> Option<(usize, u32)> {
         let fields = candidate.fuzzy_fields();
         let words = &self.query.fuzzy;
-        let mut word_score = |atom: &Atom, field: &Text| close_match(atom, field, &mut self.matcher);
+        let mut word_score =
+            |atom: &Atom, field: &Text| close_match(atom, field, &mut self.matcher);
         if let Some(first) = fields.first() {
             let in_first: Option<u32> = words
                 .iter()
@@ -219,9 +225,15 @@ mod tests {
     fn every_word_in_the_first_tier_ranks_before_the_second_and_fuzzy_last() {
         let list = [
             // Both words, but only among the keywords.
-            texts(&["Welcome new members", "welcome new members introduce yourself"]),
+            texts(&[
+                "Welcome new members",
+                "welcome new members introduce yourself",
+            ]),
             // Both words in the title.
-            texts(&["Introduce members to each other", "introduce members to each other"]),
+            texts(&[
+                "Introduce members to each other",
+                "introduce members to each other",
+            ]),
             // "intvw" only fuzzily: its letters in order within "interview".
             texts(&["Interview our members", "interview our members"]),
             texts(&["Schedule posts", "schedule posts calendar"]),

@@ -20,6 +20,7 @@ use crate::finding::Rule;
 use crate::plan::{Assignment, Person, Plan};
 
 mod findings;
+mod people;
 mod selection;
 
 pub use selection::Selection;
@@ -33,6 +34,13 @@ pub const MIN_HEIGHT: u16 = 16;
 /// Whether `area` is too small to draw the panes.
 pub fn too_small(area: ratatui::layout::Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// The lists a typed filter narrows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filtered {
+    People,
+    Catalog,
 }
 
 /// Whose findings the findings pane lists.
@@ -142,9 +150,13 @@ pub struct App {
     /// Whether the findings pane also lists the accepted findings (dimmed, with their
     /// reasons), so they can be seen and withdrawn; off by default, as they need no action.
     pub show_accepted: bool,
+    /// The catalog filter's words.
     pub filter: TextInput,
-    /// Whether keys type into the filter rather than run commands.
-    pub filter_editing: bool,
+    /// The people filter's words: part of a name.
+    pub people_filter: TextInput,
+    /// The filter keys type into, while one is being typed: then keys type rather than run
+    /// commands.
+    pub typing: Option<Filtered>,
     pub overlays: Vec<Overlay>,
     /// Whether the plan differs from the file (or from nothing, for a new plan).
     pub dirty: bool,
@@ -176,6 +188,9 @@ pub struct App {
     /// The catalog's order and search text, shared by the catalog pane and the task picker.
     pub(super) catalog_filter: CatalogFilter,
     catalog_visible: Vec<usize>,
+    /// Plan indices the People pane shows (see [`App::visible_people`]), redone after every
+    /// change to the plan or the people filter.
+    people_visible: Vec<usize>,
 }
 
 impl App {
@@ -183,6 +198,7 @@ impl App {
     pub fn new(catalog: Arc<Catalog>, plan: Plan, path: Option<PathBuf>) -> App {
         let catalog_filter = CatalogFilter::new(&catalog);
         let analysis = analyze(&catalog, &plan);
+        let people_visible = (0..plan.people.len()).collect();
         App {
             saved: plan.clone(),
             saved_text: None,
@@ -194,7 +210,8 @@ impl App {
             coverage: false,
             show_accepted: false,
             filter: TextInput::default(),
-            filter_editing: false,
+            people_filter: TextInput::default(),
+            typing: None,
             overlays: Vec::new(),
             dirty: false,
             status: String::new(),
@@ -209,16 +226,21 @@ impl App {
             reader: None,
             catalog_visible: catalog_filter.all().to_vec(),
             catalog_filter,
+            people_visible,
             catalog,
         }
     }
 
+    /// The selected person's plan index: the highlighted row of the People pane, so `None`
+    /// while the people filter shows no one (an action must not reach a person out of sight).
     pub fn selected_person_index(&self) -> Option<usize> {
-        (self.selected.people < self.plan.people.len()).then_some(self.selected.people)
+        let i = self.selected.people;
+        let shown = !self.people_filtered() || self.people_visible.contains(&i);
+        (i < self.plan.people.len() && shown).then_some(i)
     }
 
     pub fn selected_person(&self) -> Option<&Person> {
-        self.plan.people.get(self.selected.people)
+        self.plan.people.get(self.selected_person_index()?)
     }
 
     pub fn selected_assignment(&self) -> Option<&Assignment> {
@@ -278,7 +300,7 @@ impl App {
     /// How many rows a pane has, for moving and clamping its selection.
     pub fn pane_len(&self, focus: Focus) -> usize {
         match focus {
-            Focus::People => self.plan.people.len(),
+            Focus::People => self.people_visible.len(),
             Focus::Tasks => self.selected_person().map_or(0, |p| p.tasks.len()),
             Focus::Catalog => self.catalog_visible.len(),
             Focus::Findings => self.findings_rows(),
@@ -303,6 +325,7 @@ impl App {
             None => self.analysis = analyze(&self.catalog, &self.plan),
         }
         self.dirty = self.plan != self.saved;
+        self.refilter_people();
         self.clamp();
     }
 
@@ -331,7 +354,11 @@ impl App {
     }
 
     pub(super) fn clamp(&mut self) {
+        self.keep_person_in_view();
         for focus in Focus::ALL {
+            if focus == Focus::People {
+                continue;
+            }
             let last = self.pane_len(focus).saturating_sub(1);
             let sel = self.selected.get_mut(focus);
             *sel = (*sel).min(last);

@@ -30,6 +30,42 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// `s` cut to at most `width` columns from the left, with `…` first when something was cut:
+/// for text whose end matters most, such as the words being typed before a cursor.
+pub fn fit_tail(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for g in s.graphemes(true).rev() {
+        let w = g.width();
+        if used + w > width - 1 {
+            break;
+        }
+        kept.push(g);
+        used += w;
+    }
+    std::iter::once("…").chain(kept.into_iter().rev()).collect()
+}
+
+/// `s` cut to at most `width` columns in its middle, keeping its start and its end around
+/// `…`: names that share a start (a family name first, a numbered list of the same name)
+/// differ at their end, which an end cut would hide.
+pub fn fit_middle(s: &str, width: usize) -> String {
+    if s.width() <= width || width < 3 {
+        return fit(s, width);
+    }
+    // The start gets half (rounded up), the end what is left, the `…` of `fit_tail` between.
+    let head = fit(s, (width - 1).div_ceil(2) + 1);
+    let head = head.strip_suffix('…').unwrap_or(&head).trim_end();
+    let tail = fit_tail(s, width - head.width());
+    format!("{head}{tail}")
+}
+
 /// `s` fitted to exactly `width` columns: cut with `…`, or padded with spaces.
 pub fn cell(s: &str, width: usize) -> String {
     let mut out = fit(s, width);
@@ -82,6 +118,34 @@ mod tests {
         assert_eq!(cell("👩\u{200d}💻", 4).width(), 4);
         assert_eq!(fit("abc", 0), "");
         assert_eq!(right("7 h", 5), "  7 h");
+    }
+
+    #[test]
+    fn cuts_from_the_left_or_the_middle_by_display_width() {
+        assert_eq!(fit_tail("introduce members", 8), "…members");
+        assert_eq!(fit_tail("山田花子", 5), "…花子");
+        assert_eq!(fit_tail("abc", 0), "");
+        // A joined emoji is kept or cut whole, from either end.
+        assert_eq!(fit_tail("ab👩\u{200d}💻", 3), "…👩\u{200d}💻");
+        assert_eq!(fit_tail("ab👩\u{200d}💻", 2), "…");
+        assert_eq!(
+            fit_middle("👩\u{200d}💻 Ada Lovelace 12", 9),
+            "👩\u{200d}💻 A…e 12"
+        );
+        assert_eq!(fit_middle("Zoë Lindqvist 123", 17), "Zoë Lindqvist 123");
+        assert_eq!(fit_middle("Zoë Lindqvist 123", 12), "Zoë Li…t 123");
+        assert_eq!(fit_middle("Zoë Lindqvist 123", 9), "Zoë…t 123");
+        assert_eq!(fit_middle("Zoë Lindqvist 123", 5), "Zo…23");
+        assert_eq!(fit_middle("Maya Okafor", 9), "Maya…afor");
+        assert_eq!(fit_middle("山田花子さん", 9), "山田…さん");
+        for width in 0..20 {
+            for name in ["Zoë Lindqvist 123", "山田 花子 (Hanako)", "🎉a🎉b🎉c🎉"] {
+                assert!(
+                    fit_middle(name, width).width() <= width,
+                    "{name} in {width}"
+                );
+            }
+        }
     }
 
     #[test]

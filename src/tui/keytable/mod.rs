@@ -38,7 +38,7 @@ pub enum Context {
     Tasks,
     Catalog,
     Findings,
-    /// Typing into the catalog filter.
+    /// Typing into a filter: the catalog's or the people's.
     Filter,
     Prompt,
     Confirm,
@@ -89,7 +89,7 @@ impl Context {
             Context::Tasks => "Tasks",
             Context::Catalog => "Catalog",
             Context::Findings => "Findings",
-            Context::Filter => "Typing a catalog filter",
+            Context::Filter => "Typing a filter (catalog or people)",
             Context::Prompt => "Prompts",
             Context::Confirm => "Questions",
             Context::Unsaved => "Quitting with unsaved changes",
@@ -158,13 +158,13 @@ impl Context {
     /// The help line for typing, in contexts that take text.
     fn typing_help(self) -> Option<&'static str> {
         match self {
-            Context::Filter => Some("narrow the catalog as you type"),
+            Context::Filter => Some("narrow the list as you type, best match first"),
             Context::Prompt => {
                 Some("type or paste the value (importing: the offer, or a file's path)")
             }
             Context::Export => Some("type the path"),
-            Context::TaskPicker => Some("narrow the tasks as you type (title, id, keywords)"),
-            Context::PersonPicker => Some("narrow the people as you type their name"),
+            Context::TaskPicker => Some("narrow the tasks as you type, best match first"),
+            Context::PersonPicker => Some("narrow the people as you type, best match first"),
             _ => None,
         }
     }

@@ -2,9 +2,11 @@
 
 use super::Focus;
 
-/// The highlighted row of each pane.
+/// The highlighted row of each pane (for people, the person).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Selection {
+    /// A plan index, not a row: the People pane's row is its place among
+    /// [`App::visible_people`](super::App::visible_people) ([`App::selected_row`](super::App::selected_row)).
     pub people: usize,
     pub tasks: usize,
     /// An index into [`App::visible_catalog`](super::App::visible_catalog), not into the catalog.

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::Effect;
+use super::field::edit_text;
 use crate::report::{ReportFormat, Subject};
 use crate::tui::action::Action;
 use crate::tui::export::{ExportForm, default_path, format_name, retarget};
@@ -27,25 +28,20 @@ pub fn open(app: &mut App) {
 }
 
 /// Handles an action while the export overlay is on top.
-pub fn handle(app: &mut App, action: Action) -> Effect {
+pub fn handle(app: &mut App, action: &Action) -> Effect {
     let selected = app.selected_person_index();
     let plan_path = app.path.clone();
     let Some(Overlay::Export(form)) = app.overlays.last_mut() else {
         return Effect::None;
     };
+    if edit_text(&mut form.input, action) {
+        return Effect::None;
+    }
     match action {
-        Action::Input(c) => form.input.insert(c),
-        Action::Paste(text) => form.input.insert_str(&text),
-        Action::InputBackspace => form.input.backspace(),
-        Action::InputDelete => form.input.delete(),
-        Action::InputLeft => form.input.left(),
-        Action::InputRight => form.input.right(),
-        Action::InputHome => form.input.home(),
-        Action::InputEnd => form.input.end(),
         Action::NextChoice | Action::PrevChoice => {
             let all = ReportFormat::ALL;
             let at = all.iter().position(|f| *f == form.format).unwrap_or(0);
-            let next = if action == Action::NextChoice {
+            let next = if *action == Action::NextChoice {
                 (at + 1) % all.len()
             } else {
                 (at + all.len() - 1) % all.len()

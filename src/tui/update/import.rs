@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::edit::{self, Touches};
+use super::field::edit_text;
 use super::{Effect, moved, picker};
 use crate::offer::{MatchingConfig, Reader};
 use crate::tui::action::Action;
@@ -30,7 +31,6 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
             input,
             typed,
         } => match action {
-            Action::Input(c) => input.insert(c),
             Action::Paste(text) => {
                 // A pasted line without a break may be a path; anything longer is the offer.
                 if pasted.is_empty() && !text.trim().contains(['\n', '\r']) {
@@ -40,20 +40,16 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
                     *typed = false;
                 }
             }
-            Action::InputBackspace => input.backspace(),
-            Action::InputDelete => input.delete(),
-            Action::InputLeft => input.left(),
-            Action::InputRight => input.right(),
-            Action::InputHome => input.home(),
-            Action::InputEnd => input.end(),
             Action::Submit => return submit_source(app),
             Action::Cancel => {
                 app.overlays.pop();
             }
-            _ => {}
+            other => {
+                edit_text(input, &other);
+            }
         },
         ImportStep::Review(review) if review.picker.is_some() => {
-            return picker::handle(app, action);
+            return picker::handle(app, &action);
         }
         ImportStep::Review(review) => {
             let last = review.lines.len().saturating_sub(1);
@@ -310,7 +306,7 @@ fn finish(app: &mut App, person: usize, outcome: Result<(), String>) {
         Ok(()) => {
             app.status = edit::hinted(&app.status, "u undoes it");
             app.overlays.pop();
-            app.selected.people = person;
+            app.show_person(person);
             app.selected.tasks = 0;
             app.selected.findings = 0;
             app.focus = Focus::Tasks;

@@ -7,6 +7,8 @@
 mod accepted;
 mod edit;
 mod export;
+mod field;
+mod filters;
 mod fixes;
 mod import;
 mod move_task;
@@ -29,6 +31,8 @@ mod tests_move;
 #[cfg(test)]
 mod tests_navigation;
 #[cfg(test)]
+mod tests_people;
+#[cfg(test)]
 mod tests_picker;
 #[cfg(test)]
 mod tests_quit;
@@ -38,8 +42,7 @@ use std::path::PathBuf;
 use self::overlay::open_prompt;
 use self::selection::on_selection;
 use super::action::Action;
-use super::input::TextInput;
-use super::state::{App, Confirm, Focus, Overlay, PromptKind, Scope};
+use super::state::{App, Confirm, Overlay, PromptKind, Scope};
 
 pub use self::edit::effective_hours;
 pub use self::fixes::{proposal, propose};
@@ -84,6 +87,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if !app.overlays.is_empty() {
         return overlay::handle(app, action);
     }
+    if filters::handle(app, &action) {
+        return Effect::None;
+    }
     let page = app.page_size();
     match action {
         Action::FocusNext => app.focus = app.focus.next(),
@@ -105,6 +111,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::ToggleCoverage => app.coverage = !app.coverage,
         Action::ToggleAccepted => accepted::toggle(app),
         Action::Click { focus, row } => {
+            // A click leaves a filter being typed as it is, as Enter would.
+            app.typing = None;
             app.focus = focus;
             select(app, row);
         }
@@ -113,18 +121,6 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             step(app, delta);
         }
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
-        Action::FilterStart => {
-            app.focus = Focus::Catalog;
-            app.filter_editing = true;
-        }
-        Action::FilterInput(c) => app.edit_filter(|f| f.insert(c)),
-        Action::FilterBackspace => app.edit_filter(TextInput::backspace),
-        Action::FilterClear => {
-            app.filter_editing = false;
-            app.clear_filter();
-        }
-        Action::FilterConfirm => app.filter_editing = false,
-        Action::Paste(text) if app.filter_editing => app.edit_filter(|f| f.insert_str(&text)),
         Action::AddPerson => open_prompt(app, PromptKind::AddPerson, ""),
         Action::RenamePlan => {
             let name = app.plan.name.clone();
@@ -244,7 +240,7 @@ fn interrupt(app: &mut App) -> Effect {
         return Effect::Quit;
     }
     app.overlays.clear();
-    app.filter_editing = false;
+    app.typing = None;
     app.quit_after_save = false;
     quit(app)
 }
@@ -277,21 +273,13 @@ fn moved(action: &Action, at: usize, last: usize, page: usize) -> Option<usize> 
 
 /// Moves the focused pane's selection by `delta` rows, within the pane.
 fn step(app: &mut App, delta: isize) {
-    let at = app.selected.get(app.focus);
+    let at = app.selected_row(app.focus);
     select(app, at.saturating_add_signed(delta));
 }
 
 /// Selects row `to` (clamped) in the focused pane; a new person starts at their first task.
 fn select(app: &mut App, to: usize) {
-    let before = app.selected.get(app.focus);
-    let last = app.pane_len(app.focus).saturating_sub(1);
-    *app.selected.get_mut(app.focus) = to.min(last);
-    if app.focus == Focus::People && app.selected.people != before {
-        app.selected.tasks = 0;
-        if app.scope == Scope::Person {
-            app.selected.findings = 0;
-        }
-    }
+    app.select_row(app.focus, to);
 }
 
 /// After an undo or redo: the analysis follows, and the status says which change was taken

@@ -4,6 +4,7 @@
 //! notes are joined, and the status line says so.
 
 use super::edit::{self, Touches, effective_hours};
+use super::field::edit_text;
 use crate::catalog::Catalog;
 use crate::plan::Plan;
 use crate::tui::action::Action;
@@ -31,26 +32,20 @@ pub(super) fn open(app: &mut App) -> Result<(), String> {
 }
 
 /// The picker's keys: typing narrows the people, Enter moves the task to the highlighted one.
-pub(super) fn handle(app: &mut App, action: Action) {
+pub(super) fn handle(app: &mut App, action: &Action) {
     let page = app.page_size();
     let Some(Overlay::MovePicker(picker)) = app.overlays.last_mut() else {
         return;
     };
     let count = picker.candidates().len();
     let last = count.saturating_sub(1);
+    if picker.filter.edited(|f| {
+        edit_text(f, action);
+    }) {
+        picker.refilter(&app.plan);
+        return;
+    }
     match action {
-        Action::FilterInput(c) => {
-            picker.filter.insert(c);
-            picker.refilter(&app.plan);
-        }
-        Action::Paste(text) => {
-            picker.filter.insert_str(&text);
-            picker.refilter(&app.plan);
-        }
-        Action::FilterBackspace => {
-            picker.filter.backspace();
-            picker.refilter(&app.plan);
-        }
         Action::Up => picker.selected = picker.selected.saturating_sub(1),
         Action::Down => picker.selected = (picker.selected + 1).min(last),
         Action::PageUp => picker.selected = picker.selected.saturating_sub(page),
@@ -75,7 +70,7 @@ pub(super) fn handle(app: &mut App, action: Action) {
                 Ok(()) => {
                     app.status = edit::hinted(&app.status, "u undoes it");
                     // Follow the task: its new owner, with the task selected.
-                    app.selected.people = to;
+                    app.show_person(to);
                     app.selected.tasks = app.plan.people[to]
                         .tasks
                         .iter()

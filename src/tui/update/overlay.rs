@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::edit::Touches;
+use super::field::edit_text;
 use super::{Effect, edit, export, import, parse, save};
 use crate::plan::{Acceptance, RoleSpec};
 use crate::tui::action::Action;
@@ -18,9 +19,9 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
     };
     match top {
         Overlay::Import(_) => return import::handle(app, action),
-        Overlay::Export(_) => return export::handle(app, action),
+        Overlay::Export(_) => return export::handle(app, &action),
         Overlay::MovePicker(_) => {
-            super::move_task::handle(app, action);
+            super::move_task::handle(app, &action);
             return Effect::None;
         }
         Overlay::Fixes(_) => return super::fixes::handle_list(app, &action),
@@ -42,24 +43,21 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
             }
             .min(last);
         }
-        Overlay::Prompt { input, kind } => match action {
-            Action::Input(c) => input.insert(c),
-            Action::Paste(text) => input.insert_str(&text),
-            Action::InputBackspace => input.backspace(),
-            Action::InputDelete => input.delete(),
-            Action::InputLeft => input.left(),
-            Action::InputRight => input.right(),
-            Action::InputHome => input.home(),
-            Action::InputEnd => input.end(),
-            Action::Submit => return submit_prompt(app),
-            Action::Cancel => {
-                if *kind == PromptKind::SaveAs {
-                    app.quit_after_save = false;
-                }
-                app.overlays.pop();
+        Overlay::Prompt { input, kind } => {
+            if edit_text(input, &action) {
+                return Effect::None;
             }
-            _ => {}
-        },
+            match action {
+                Action::Submit => return submit_prompt(app),
+                Action::Cancel => {
+                    if *kind == PromptKind::SaveAs {
+                        app.quit_after_save = false;
+                    }
+                    app.overlays.pop();
+                }
+                _ => {}
+            }
+        }
         Overlay::RolePicker { person, selected } => {
             let last = app.catalog.roles().len();
             match action {
@@ -225,7 +223,7 @@ fn add_person(app: &mut App, name: &str) -> Result<(), String> {
         edit::add_person(plan, name, &role)
     })?;
     let index = app.plan.people.len() - 1;
-    app.selected.people = index;
+    app.show_person(index);
     app.selected.tasks = 0;
     app.selected.findings = 0;
     app.focus = Focus::People;

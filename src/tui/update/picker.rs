@@ -4,11 +4,11 @@
 
 use std::sync::Arc;
 
+use super::field::{edit_text, is_text_edit};
 use super::import::{reader, review_in};
 use super::{Effect, moved};
 use crate::tui::action::Action;
 use crate::tui::import::TaskPicker;
-use crate::tui::input::TextInput;
 use crate::tui::state::App;
 
 /// Opens the picker on the selected line's task (or its closest one, or the catalog's top).
@@ -32,21 +32,24 @@ pub fn open(app: &mut App) {
 }
 
 /// Handles an action while the picker is open.
-pub fn handle(app: &mut App, action: Action) -> Effect {
+pub fn handle(app: &mut App, action: &Action) -> Effect {
     let page = app.page_size();
     let filter = &app.catalog_filter;
     let Some(picker) = review_in(&mut app.overlays).and_then(|r| r.picker.as_mut()) else {
         return Effect::None;
     };
     let last = picker.visible.len().saturating_sub(1);
-    if let Some(to) = moved(&action, picker.selected, last, page) {
+    if let Some(to) = moved(action, picker.selected, last, page) {
         picker.selected = to;
         return Effect::None;
     }
+    if is_text_edit(action) {
+        picker.edit(filter, |f| {
+            edit_text(f, action);
+        });
+        return Effect::None;
+    }
     match action {
-        Action::FilterInput(c) => picker.edit(filter, |f| f.insert(c)),
-        Action::Paste(text) => picker.edit(filter, |f| f.insert_str(&text)),
-        Action::FilterBackspace => picker.edit(filter, TextInput::backspace),
         Action::Submit => choose(app),
         Action::Cancel => {
             if let Some(review) = review_in(&mut app.overlays) {

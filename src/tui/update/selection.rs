@@ -11,7 +11,7 @@ use crate::tui::state::{App, Confirm, Overlay, PromptKind, gap_words};
 /// Actions on the selected person, task or finding.
 pub(super) fn on_selection(app: &mut App, action: &Action) -> Result<(), String> {
     let person = app.selected_person_index();
-    let need_person = || person.ok_or_else(|| "Add a person first (a).".to_owned());
+    let need_person = || person.ok_or_else(|| nobody(app));
     let task = app.selected.tasks;
     match action {
         Action::RenamePerson => {
@@ -109,4 +109,13 @@ pub(super) fn on_selection(app: &mut App, action: &Action) -> Result<(), String>
         _ => {}
     }
     Ok(())
+}
+
+/// Why no person is selected: there is no one yet, or the people filter shows no one.
+fn nobody(app: &App) -> String {
+    if app.plan.people.is_empty() {
+        "Add a person first (a).".to_owned()
+    } else {
+        "No one is highlighted: no name matches the people filter.".to_owned()
+    }
 }

@@ -12,6 +12,7 @@ use super::*;
 use crate::finding::Rule;
 use crate::plan::{Plan, RoleSpec, load_plan};
 use crate::tui::keymap::action_for;
+use crate::tui::state::Focus;
 use crate::{Catalog, analyze};
 
 pub(super) fn catalog() -> Arc<Catalog> {

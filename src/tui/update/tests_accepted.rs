@@ -7,6 +7,7 @@ use super::tests::{catalog, key, press, team_review, typed};
 use super::*;
 use crate::finding::Rule;
 use crate::plan::{Acceptance, parse_plan};
+use crate::tui::state::Focus;
 
 /// The example team with Jon's out-of-role meetups accepted through the keys, the findings
 /// pane focused on Jon.

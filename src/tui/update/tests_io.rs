@@ -12,6 +12,7 @@ use crate::plan::{Plan, RoleSpec, load_plan};
 use crate::report::{ReportFormat, Subject};
 use crate::tui::import::{ImportStep, Review};
 use crate::tui::keymap::action_for;
+use crate::tui::state::Focus;
 
 /// A posting written for these tests: a title, company text, six duties, requirements and
 /// benefits.

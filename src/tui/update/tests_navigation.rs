@@ -25,7 +25,7 @@ fn the_filter_narrows_the_catalog_and_keeps_the_selection_in_range() {
         press(&mut app, KeyCode::Backspace);
     }
     press(&mut app, KeyCode::Enter);
-    assert!(!app.filter_editing);
+    assert!(app.typing.is_none());
     assert_eq!(app.filter.text(), "welcome");
     assert_eq!(
         key(&mut app, 'q'),
@@ -65,6 +65,7 @@ fn changing_the_filter_highlights_the_first_match() {
 
     // A highlighted row that still matches moves to the first match too, on every change.
     let mut app = team_review();
+    key(&mut app, '3');
     key(&mut app, '/');
     typed(&mut app, "meet");
     press(&mut app, KeyCode::Down);

@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::tests::{add_community_manager, key, new_plan, press, team_review, typed};
 use super::*;
 use crate::tui::keymap::action_for;
+use crate::tui::state::Focus;
 
 #[test]
 fn quitting_clean_is_immediate_and_dirty_asks() {
@@ -100,7 +101,7 @@ fn a_terminal_too_small_for_the_panes_takes_only_quit() {
             (app.focus, app.selected),
             (Focus::Tasks, crate::tui::state::Selection::default())
         );
-        assert!(!app.filter_editing && !app.coverage);
+        assert!(app.typing.is_none() && !app.coverage);
     };
     // The reviewer's `d`: the tasks pane's keys are not bound while the panes are not shown...
     assert_eq!(key(&mut app, 'd'), None);

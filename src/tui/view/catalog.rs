@@ -1,5 +1,5 @@
-//! The catalog pane: every task grouped by role and category, filterable, with the tasks the
-//! selected person already has marked.
+//! The catalog pane: every task grouped by role and category, or while filtered the matches
+//! best first, with the tasks the selected person already has marked.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,22 +9,28 @@ use ratatui::widgets::Paragraph;
 
 use super::tasks::owner_label;
 use super::theme::Theme;
-use super::{pane, row_style};
+use super::{filter_title, pane, row_style};
 use crate::analysis::hours_label;
 use crate::catalog::Task;
-use crate::tui::state::{App, Focus};
+use crate::tui::action::Action;
+use crate::tui::keymap::{Context, keys_for};
+use crate::tui::state::{App, Filtered, Focus};
 use crate::tui::text::{cell, right, window_start};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Focus::Catalog && app.top_overlay().is_none();
     let visible = app.visible_catalog();
-    let filter = app.filter.text();
-    let title = match (filter.is_empty(), app.filter_editing) {
-        (true, false) => format!(" Catalog ({}) · / to filter ", visible.len()),
-        (_, true) => format!(" Catalog ({}) · filter: {filter}▏", visible.len()),
-        (false, false) => format!(" Catalog ({}) · filter: {filter} ", visible.len()),
-    };
-    let block = pane(title, focused || app.filter_editing, theme);
+    let typing = app.typing == Some(Filtered::Catalog);
+    let title = filter_title::title(
+        "Catalog",
+        visible.len(),
+        app.catalog.tasks().len(),
+        &app.filter,
+        typing,
+        keys_for(&app.bindings, Context::Catalog, &Action::FilterStart),
+        area.width,
+    );
+    let block = pane(title, focused || typing, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if visible.is_empty() {

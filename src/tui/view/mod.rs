@@ -15,6 +15,7 @@
 mod catalog;
 mod coverage;
 mod export;
+mod filter_title;
 mod findings;
 mod fixes;
 mod footer;
