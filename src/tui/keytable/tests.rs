@@ -43,3 +43,38 @@ fn help_and_markdown_list_every_binding() {
         assert!(!b.help.is_empty());
     }
 }
+
+#[test]
+fn the_people_filter_is_remapped_apart_from_the_catalogs() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let press = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let people = [C::People, C::Global];
+    let catalog = [C::Catalog, C::Global];
+    // By default `/` filters the pane's own list: people in the People pane, tasks in the
+    // catalog (and from the tasks and findings panes).
+    assert_eq!(
+        action_in(BINDINGS, &people, press('/')),
+        Some(A::PeopleFilterStart)
+    );
+    assert_eq!(
+        action_in(BINDINGS, &catalog, press('/')),
+        Some(A::FilterStart)
+    );
+    assert_eq!(
+        action_in(BINDINGS, &[C::Tasks, C::Global], press('/')),
+        Some(A::FilterStart)
+    );
+    let table = remap(&[("people.filter".into(), vec![ch('p')])]).unwrap();
+    assert_eq!(
+        action_in(&table, &people, press('p')),
+        Some(A::PeopleFilterStart)
+    );
+    assert_eq!(action_in(&table, &people, press('/')), None);
+    assert_eq!(
+        action_in(&table, &catalog, press('/')),
+        Some(A::FilterStart)
+    );
+    // A key the pane already uses is refused, naming both commands.
+    let clash = remap(&[("people.filter".into(), vec![ch('r')])]).unwrap_err();
+    assert!(clash.message.contains("people.rename"), "{}", clash.message);
+}
