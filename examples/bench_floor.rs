@@ -1,0 +1,254 @@
+//! How close `rolescope check` comes to its floor: parsing the plan.
+//!
+//! ```text
+//! cargo build --release --bins --examples
+//! target/release/examples/bench_floor [--people 1000,10000,100000] [--runs 11] [--dir DIR]
+//!                                     [--bin target/release/rolescope]
+//! ```
+//!
+//! For each size, writes `DIR/team-N.yaml`: the people of `examples/team-review.yaml` repeated
+//! (names made unique with a number) to N people. Then, side by side and alternating so a busy
+//! machine slows both alike, it runs `--runs` times each:
+//!
+//! - the floor: this program again as `bench_floor --floor FILE`, a process that reads the file
+//!   and parses it with serde_yaml into the plan's own typed structs (`rolescope::Plan`), which
+//!   any `check` has to do, and nothing else;
+//! - `rolescope check FILE --format json` with standard output to `/dev/null`, with
+//!   `ROLESCOPE_CONFIG_DIR` set to an empty directory so only the built-in catalogs load.
+//!
+//! It prints the medians and their ratio, and the same for start-up: `check` of
+//! `examples/hiring-scope.yaml` beside `/bin/true` and beside this program as `--noop` (a Rust
+//! process that does nothing). The in-process parse alone is printed too, for reference. Plain
+//! `std::time::Instant` around each child process, no harness; timings go to standard output.
+
+// An example prints its own measurements of trusted data; the terminal gate is for the app.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result, bail, ensure};
+use rolescope::Plan;
+
+const USAGE: &str = "usage: bench_floor [--people N,N,...] [--runs R] [--dir DIR] [--bin PATH]\n       bench_floor --floor FILE | --noop";
+
+struct Options {
+    people: Vec<usize>,
+    runs: usize,
+    dir: PathBuf,
+    bin: PathBuf,
+}
+
+fn parse_args(args: &[String]) -> Result<Options> {
+    let mut people = vec![1_000, 10_000, 100_000];
+    let mut runs = 11;
+    let mut dir = std::env::temp_dir().join("rolescope-floor");
+    let mut bin = PathBuf::from("target/release/rolescope");
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = || {
+            it.next()
+                .with_context(|| format!("{arg} needs a value\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--people" => {
+                people = value()?
+                    .split(',')
+                    .map(|n| n.trim().replace('_', "").parse().context("--people"))
+                    .collect::<Result<_>>()?;
+            }
+            "--runs" => runs = value()?.parse().context("--runs")?,
+            "--dir" => dir = PathBuf::from(value()?),
+            "--bin" => bin = PathBuf::from(value()?),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            other => bail!("unknown argument `{other}`\n{USAGE}"),
+        }
+    }
+    ensure!(runs >= 1, "--runs must be at least 1");
+    ensure!(
+        bin.is_file(),
+        "{} not found: build it first (cargo build --release --bins --examples)",
+        bin.display()
+    );
+    Ok(Options {
+        people,
+        runs,
+        dir,
+        bin,
+    })
+}
+
+/// The floor: read the file and parse it into the plan's typed structs, nothing more.
+fn floor(path: &Path) -> Result<()> {
+    let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
+    let plan: Plan = serde_yaml::from_str(&text).context("parse")?;
+    std::hint::black_box(plan);
+    Ok(())
+}
+
+/// `examples/team-review.yaml`'s people repeated to `people`, each name made unique.
+fn grown_plan(people: usize) -> Result<String> {
+    let text = std::fs::read_to_string("examples/team-review.yaml")
+        .context("run from the repository root (examples/team-review.yaml)")?;
+    let base = rolescope::plan::parse_plan("examples/team-review.yaml", &text)?;
+    let mut plan = base.clone();
+    plan.people.clear();
+    for i in 0..people {
+        let mut p = base.people[i % base.people.len()].clone();
+        p.name = format!("{} {}", p.name, i / base.people.len() + 1);
+        plan.people.push(p);
+    }
+    Ok(rolescope::plan::to_yaml(&plan)?)
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort_unstable();
+    let n = times.len();
+    if n % 2 == 1 {
+        times[n / 2]
+    } else {
+        (times[n / 2 - 1] + times[n / 2]) / 2
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// Wall time of one child process, output discarded; exit 0 or 1 (findings) only.
+fn timed(cmd: &mut Command) -> Result<Duration> {
+    let start = Instant::now();
+    let status = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .with_context(|| format!("{cmd:?}"))?;
+    let took = start.elapsed();
+    ensure!(
+        matches!(status.code(), Some(0 | 1)),
+        "{cmd:?} failed: {status}"
+    );
+    Ok(took)
+}
+
+/// Runs each command once untimed, then `runs` rounds of all of them in turn; the medians.
+fn side_by_side(runs: usize, cmds: &mut [Command]) -> Result<Vec<Duration>> {
+    for c in cmds.iter_mut() {
+        timed(c)?;
+    }
+    let mut times = vec![Vec::with_capacity(runs); cmds.len()];
+    for _ in 0..runs {
+        for (c, t) in cmds.iter_mut().zip(&mut times) {
+            t.push(timed(c)?);
+        }
+    }
+    Ok(times.into_iter().map(median).collect())
+}
+
+fn run(opts: &Options) -> Result<()> {
+    let me = std::env::current_exe()?;
+    std::fs::create_dir_all(&opts.dir)?;
+    let config = opts.dir.join("empty-config");
+    std::fs::create_dir_all(&config)?;
+    let cpus = std::thread::available_parallelism().map_or(0, std::num::NonZero::get);
+    println!(
+        "rolescope bench_floor: {cpus} CPU(s), {} runs each, medians, side by side; load average {}",
+        opts.runs,
+        load_average()
+    );
+    println!();
+    println!(
+        "  {:>8} {:>10} {:>12} {:>12} {:>8} {:>12}",
+        "people", "file MB", "floor ms", "check ms", "ratio", "in-proc ms"
+    );
+    for &n in &opts.people {
+        let path = opts.dir.join(format!("team-{n}.yaml"));
+        std::fs::write(&path, grown_plan(n)?)?;
+        let size = std::fs::metadata(&path)?.len();
+        let mut floor_cmd = Command::new(&me);
+        floor_cmd.arg("--floor").arg(&path);
+        let mut check = Command::new(&opts.bin);
+        check
+            .env("ROLESCOPE_CONFIG_DIR", &config)
+            // 100,000 people are 37 MB, past the default 32 MiB input limit.
+            .env("ROLESCOPE_MAX_INPUT_BYTES", "1000000000")
+            .args(["check", "--format", "json", "--fail-on", "never"])
+            .arg(&path);
+        // Fewer rounds at sizes where one round takes seconds would be tempting; the brief
+        // asks for the same count everywhere, so it is kept.
+        let m = side_by_side(opts.runs, &mut [floor_cmd, check])?;
+        let text = std::fs::read_to_string(&path)?;
+        let in_proc = median(
+            (0..opts.runs)
+                .map(|_| {
+                    let start = Instant::now();
+                    let plan: Result<Plan, _> = serde_yaml::from_str(&text);
+                    let took = start.elapsed();
+                    drop(std::hint::black_box(plan));
+                    took
+                })
+                .collect(),
+        );
+        println!(
+            "  {n:>8} {:>10.1} {:>12.1} {:>12.1} {:>7.2}× {:>12.1}",
+            size as f64 / 1e6,
+            ms(m[0]),
+            ms(m[1]),
+            m[1].as_secs_f64() / m[0].as_secs_f64(),
+            ms(in_proc)
+        );
+    }
+    println!();
+    let mut startup = Command::new(&opts.bin);
+    startup
+        .env("ROLESCOPE_CONFIG_DIR", &config)
+        .args(["check", "examples/hiring-scope.yaml"]);
+    let mut noop = Command::new(&me);
+    noop.arg("--noop");
+    let m = side_by_side(
+        opts.runs.max(51),
+        &mut [startup, noop, Command::new("/bin/true")],
+    )?;
+    println!("  start-up, {} runs each:", opts.runs.max(51));
+    println!("    check examples/hiring-scope.yaml  {:>8.2} ms", ms(m[0]));
+    println!(
+        "    bench_floor --noop (Rust)         {:>8.2} ms   check is {:.2}×",
+        ms(m[1]),
+        m[0].as_secs_f64() / m[1].as_secs_f64()
+    );
+    println!(
+        "    /bin/true                         {:>8.2} ms   check is {:.2}×",
+        ms(m[2]),
+        m[0].as_secs_f64() / m[2].as_secs_f64()
+    );
+    println!("  load average at the end: {}", load_average());
+    Ok(())
+}
+
+/// The machine's load averages (1, 5, 15 minutes), where the system tells them.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg").map_or_else(
+        |_| "unknown".to_owned(),
+        |s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
+    )
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.as_slice() {
+        [flag] if flag == "--noop" => Ok(()),
+        [flag, file] if flag == "--floor" => floor(Path::new(file)),
+        _ => parse_args(&args).and_then(|o| run(&o)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("bench_floor: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
