@@ -181,12 +181,15 @@ pub fn locate_scalar(text: &str, value: &str, from_line: usize) -> Option<Locati
     Locator::new(text).find(value, from_line)
 }
 
-/// Finds scalars in a text by line, with the line starts computed once, so a pass over a plan
-/// that looks up each person after the previous one stays linear in the file's size.
+/// Finds scalars in a text, with the line starts computed once, so a pass over a plan that
+/// looks up each person after the previous one stays linear in the file's size.
 ///
 /// Deserialized values carry no positions, so messages about ids (an unknown task in a plan, a
 /// clash between catalog files) locate them in the text afterwards; plans and catalogs are
-/// line-oriented, which makes this reliable.
+/// line-oriented, which makes this reliable. A search runs over the whole rest of the text
+/// with one substring searcher (`memchr::memmem`), and only its hits are checked against their
+/// line (a token in value position, not in a comment), so it reads the text at memory speed
+/// instead of line by line.
 ///
 /// A value the text does not spell as it was parsed (`"\x41"` for `A`) is never found, and each
 /// such search reads to the end of the text; a hostile file with thousands of them would make
@@ -206,7 +209,7 @@ pub const LOCATE_BUDGET: usize = 16;
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
         let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         let budget = text
             .len()
@@ -231,36 +234,62 @@ impl<'a> Locator<'a> {
         self.search(prefix, from_line, false)
     }
 
+    /// The line (0-based) holding byte `at`, and the byte range of its code: the line without
+    /// its line break and without a comment (from the first ` #`).
+    fn code_of(&self, at: usize) -> (usize, std::ops::Range<usize>) {
+        let line = self.starts.partition_point(|&s| s <= at) - 1;
+        let start = self.starts[line];
+        let mut end = self.starts.get(line + 1).map_or(self.text.len(), |&next| {
+            let before_break = next - 1;
+            // `str::lines` takes a `\r` before the `\n` as part of the line break.
+            if before_break > start && self.text.as_bytes()[before_break - 1] == b'\r' {
+                before_break - 1
+            } else {
+                before_break
+            }
+        });
+        if let Some(comment) = memchr::memmem::find(&self.text.as_bytes()[start..end], b" #") {
+            end = start + comment;
+        }
+        (line, start..end)
+    }
+
     fn search(&self, value: &str, from_line: usize, whole: bool) -> Option<Location> {
-        if value.is_empty() {
+        // A value never spans lines as the text is searched (line by line, as it was written).
+        if value.is_empty() || value.contains('\n') {
             return None;
         }
         let first = from_line.max(1) - 1;
         let start = *self.starts.get(first)?;
+        // Read no further than the budget allows; what lies past it is never found.
+        let budget = self.budget.get();
+        let rest = self.text.len() - start;
+        let end = start + rest.min(budget);
         let opens = |c: char| matches!(c, ' ' | '\t' | '{' | '[' | ',' | '"' | '\'');
         let closes = |c: char| matches!(c, ' ' | '\t' | '}' | ']' | ',' | '"' | '\'' | '#');
-        for (offset, line) in self.text[start..].lines().enumerate() {
-            let Some(left) = self.budget.get().checked_sub(line.len() + 1) else {
-                self.budget.set(0);
-                return None;
-            };
-            self.budget.set(left);
-            let code = line.split(" #").next().unwrap_or(line);
-            for (at, _) in code.match_indices(value) {
-                let before = code[..at].chars().next_back();
-                let rest = &code[at + value.len()..];
-                let after = rest.chars().next();
-                let is_key = rest.trim_start_matches(['"', '\'']).starts_with(':');
-                if before.is_none_or(opens) && (!whole || after.is_none_or(closes) && !is_key) {
-                    let quoted = before.is_some_and(|c| c == '"' || c == '\'');
-                    let col_start = if quoted { at - 1 } else { at };
-                    return Some(Location {
-                        line: first + offset + 1,
-                        column: code[..col_start].chars().count() + 1,
-                    });
-                }
+        let hay = &self.text.as_bytes()[start..end];
+        for hit in memchr::memmem::find_iter(hay, value.as_bytes()) {
+            let at = start + hit;
+            let (line, code) = self.code_of(at);
+            if at + value.len() > code.end {
+                continue;
+            }
+            let before = self.text[code.start..at].chars().next_back();
+            let rest = &self.text[at + value.len()..code.end];
+            let after = rest.chars().next();
+            let is_key = rest.trim_start_matches(['"', '\'']).starts_with(':');
+            if before.is_none_or(opens) && (!whole || after.is_none_or(closes) && !is_key) {
+                let read = self.starts.get(line + 1).map_or(self.text.len(), |&s| s) - start;
+                self.budget.set(budget.saturating_sub(read));
+                let quoted = before.is_some_and(|c| c == '"' || c == '\'');
+                let col_start = if quoted { at - 1 } else { at };
+                return Some(Location {
+                    line: line + 1,
+                    column: self.text[code.start..col_start].chars().count() + 1,
+                });
             }
         }
+        self.budget.set(budget - (end - start));
         None
     }
 }
@@ -343,6 +372,45 @@ mod tests {
         assert!(err.message.contains("empty"));
         let err = parse::<Sample>("c.yaml", "# a\n---\n  # b\n").unwrap_err();
         assert!(err.message.contains("only comments"), "{err}");
+    }
+
+    #[test]
+    fn locate_skips_comments_longer_tokens_and_keys_and_reads_crlf_lines() {
+        let text = "a: x # tx\r\nb: [tx-2, tx]\r\ntx: 1\r\nc: 'tx'\r\n";
+        assert_eq!(
+            locate_scalar(text, "tx", 1),
+            Some(Location {
+                line: 2,
+                column: 11
+            }),
+            "not in the comment, not inside `tx-2`"
+        );
+        assert_eq!(
+            locate_scalar(text, "tx", 3),
+            Some(Location { line: 4, column: 4 }),
+            "not the key; a quoted value is located at its quote"
+        );
+        assert_eq!(
+            locate_scalar("a: x\r\n", "x", 1),
+            Some(Location { line: 1, column: 4 })
+        );
+        assert_eq!(locate_scalar("a: b\nc", "b\nc", 1), None);
+        assert_eq!(
+            Locator::new("a: Zoë x\n").find_start("x", 1),
+            Some(Location { line: 1, column: 8 }),
+            "columns count characters"
+        );
+    }
+
+    #[test]
+    fn a_locator_stops_reading_when_its_budget_is_spent() {
+        let text = format!("{}k: found\n", "k: v\n".repeat(1 << 16));
+        let locator = Locator::new(&text);
+        assert!(locator.find("found", 1).is_some());
+        for _ in 0..LOCATE_BUDGET + 8 {
+            assert_eq!(locator.find("missing", 1), None);
+        }
+        assert_eq!(locator.find("found", 1), None, "the budget is spent");
     }
 
     #[test]

@@ -89,40 +89,26 @@ impl Analysis {
         }) {
             return;
         }
-        let locator = crate::yaml::Locator::new(text);
-        let starts: Vec<usize> = {
-            let mut next = 1;
-            plan.people
-                .iter()
-                .map(|p| {
-                    let line = locator.find(&p.name, next).map_or(next, |l| l.line);
-                    next = line + 1;
-                    line
-                })
-                .collect()
-        };
+        // People are located only as far as the last one with a finding to locate.
+        let mut places = crate::plan::PersonPlaces::new(text, &plan.people);
         // A person's unknown tasks come in the order of their task list, so each is searched
         // for from the line of the one before: one pass over the person, not one per task.
         let mut after_task: Option<(usize, usize)> = None;
         for f in &mut self.findings {
-            let from = f
-                .person_index
-                .and_then(|i| starts.get(i).copied())
-                .unwrap_or(1);
-            let (needle, from) = match (&f.detail, &f.task) {
-                (Detail::UnknownTask, Some(task)) => {
-                    let from = match after_task {
-                        Some((person, line)) if f.person_index == Some(person) => line,
-                        _ => from,
-                    };
-                    (task, from)
-                }
-                (Detail::UnknownRole { role }, _) => (role, from),
-                (Detail::UnknownCategory { category, .. }, _) => (category, from),
-                (Detail::UnknownAcceptedTask { .. }, Some(task)) => (task, from),
+            let needle = match (&f.detail, &f.task) {
+                (Detail::UnknownTask | Detail::UnknownAcceptedTask { .. }, Some(task)) => task,
+                (Detail::UnknownRole { role }, _) => role,
+                (Detail::UnknownCategory { category, .. }, _) => category,
                 _ => continue,
             };
-            f.location = locator.find(needle, from);
+            let from = f.person_index.map_or(1, |i| places.line(i));
+            let from = match (&f.detail, after_task) {
+                (Detail::UnknownTask, Some((person, line))) if f.person_index == Some(person) => {
+                    line
+                }
+                _ => from,
+            };
+            f.location = places.locator().find(needle, from);
             if let (Detail::UnknownTask, Some(person), Some(at)) =
                 (&f.detail, f.person_index, f.location)
             {

@@ -6,6 +6,7 @@
 
 mod file;
 pub mod in_place;
+mod places;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -20,6 +21,7 @@ pub use file::{
     LoadedPlan, load_plan, looks_like_plan, parse_plan, plan_text, save_plan, to_yaml,
     write_plan_text,
 };
+pub use places::PersonPlaces;
 
 /// The plan format version this build writes and reads. A plan with a higher `version` was
 /// written by a newer rolescope and is refused rather than half-understood.

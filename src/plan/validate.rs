@@ -2,8 +2,11 @@
 //! input errors (exit 2), unlike ids the catalog lacks, which are findings a user may still want
 //! to see next to the rest.
 
-use std::collections::HashSet;
+use std::fmt;
 
+use rustc_hash::{FxBuildHasher, FxHashSet};
+
+use super::places::PersonPlaces;
 use super::{ALL_ROLES, Acceptance, PLAN_VERSION, Person, Plan, RoleSpec};
 use crate::error::{InputError, InputErrors, Location};
 use crate::safe_text;
@@ -11,43 +14,68 @@ use crate::yaml::Locator;
 
 const WEEK_HOURS: f64 = 168.0;
 
+/// Checks every value of `plan` (read from `origin` as `text`). A valid plan is checked in one
+/// pass over the parsed values, with no search in the text and no message words: positions
+/// and words are worked out only for what is reported.
 pub(super) fn check(plan: &Plan, origin: &str, text: &str) -> Result<(), InputErrors> {
     let mut checker = Checker {
         origin,
-        locator: Locator::new(text),
+        places: PersonPlaces::new(text, &plan.people),
         errors: Vec::new(),
     };
     checker.plan_fields(plan);
-    checker.plain("the plan's name", &plan.name, 1);
-    let mut names = HashSet::new();
-    // Each person is searched for after the previous one, and their fields after their name.
-    let mut next = 1;
+    checker.plain(&"the plan's name", &plan.name, None);
+    let mut names = FxHashSet::with_capacity_and_hasher(plan.people.len(), FxBuildHasher);
+    let mut seen = Seen::default();
     for (i, person) in plan.people.iter().enumerate() {
-        let here = checker.locator.find(&person.name, next);
-        let line = here.map_or(next, |l| l.line);
-        next = line + 1;
-        let who = if person.name.trim().is_empty() {
-            format!("person #{}", i + 1)
-        } else {
-            format!("`{}`", safe_text::one_line(&person.name))
+        let who = Who {
+            index: i,
+            name: &person.name,
         };
         if person.name.trim().is_empty() {
+            let here = checker.places.of(i).0;
             checker.err(here, format!("{who} has an empty name"));
-        } else if checker.plain("a person's name", &person.name, line) {
+        } else if checker.plain(&"a person's name", &person.name, Some(i)) {
             // Refused above; a clash with another name would only repeat it.
         } else if !names.insert(person.name.as_str()) {
+            let here = checker.places.of(i).0;
             checker.err(
                 here,
                 format!("person name {who} is used twice; names identify people in findings and reports, so make them unique"),
             );
         }
-        checker.person(person, &who, here, line);
+        checker.person(i, person, &who, &mut seen);
     }
     if checker.errors.is_empty() {
         Ok(())
     } else {
         Err(InputErrors(checker.errors))
     }
+}
+
+/// How a message names a person: their name, or their place in the list when it is empty.
+/// Written only when a message is.
+struct Who<'a> {
+    index: usize,
+    name: &'a str,
+}
+
+impl fmt::Display for Who<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.name.trim().is_empty() {
+            write!(f, "person #{}", self.index + 1)
+        } else {
+            write!(f, "`{}`", safe_text::one_line(self.name))
+        }
+    }
+}
+
+/// The ids seen so far in one person's lists, kept from person to person so the sets are
+/// allocated once.
+#[derive(Default)]
+struct Seen<'a> {
+    roles: FxHashSet<&'a str>,
+    tasks: FxHashSet<&'a str>,
 }
 
 fn newer_message(version: u64) -> String {
@@ -80,7 +108,7 @@ pub(super) fn newer_version(origin: &str, text: &str) -> Option<InputError> {
 /// is checked in one pass.
 struct Checker<'a> {
     origin: &'a str,
-    locator: Locator<'a>,
+    places: PersonPlaces<'a>,
     errors: Vec<InputError>,
 }
 
@@ -90,15 +118,21 @@ impl Checker<'_> {
             .push(InputError::new(self.origin, location, message));
     }
 
-    fn at(&self, value: &str, from: usize) -> Option<Location> {
-        self.locator.find(value, from)
+    fn at(&mut self, value: &str, from: usize) -> Option<Location> {
+        self.places.locator().find(value, from)
+    }
+
+    /// The line to search a value of the person at `person` from (the plan's own: line 1).
+    fn from(&mut self, person: Option<usize>) -> usize {
+        person.map_or(1, |i| self.places.line(i))
     }
 
     /// Refuses an id, a name or a title that holds a control character (a newline included)
     /// or a bidirectional override: it would reach terminals and reports, and one line of a
     /// table cannot hold it. Returns whether it was refused. The value is located by the text
     /// before its first such character, since YAML may have written the rest as an escape.
-    fn plain(&mut self, what: &str, value: &str, from: usize) -> bool {
+    /// `person` is the index of the person the value belongs to, if any.
+    fn plain(&mut self, what: &dyn fmt::Display, value: &str, person: Option<usize>) -> bool {
         let Some((at, c)) = safe_text::first_unsafe(value) else {
             return false;
         };
@@ -106,7 +140,8 @@ impl Checker<'_> {
         let location = if before.is_empty() {
             None
         } else {
-            self.locator.find_start(before, from)
+            let from = self.from(person);
+            self.places.locator().find_start(before, from)
         };
         self.err(
             location,
@@ -122,15 +157,18 @@ impl Checker<'_> {
     fn plan_fields(&mut self, plan: &Plan) {
         if u64::from(plan.version) > u64::from(PLAN_VERSION) {
             let v = u64::from(plan.version);
-            self.err(self.at(&v.to_string(), 1), newer_message(v));
+            let at = self.at(&v.to_string(), 1);
+            self.err(at, newer_message(v));
         }
         if plan.version == 0 {
-            self.err(self.at("0", 1), "`version` starts at 1".to_owned());
+            let at = self.at("0", 1);
+            self.err(at, "`version` starts at 1".to_owned());
         }
         for (key, t) in &plan.thresholds {
-            self.plain("thresholds: the key", key, 1);
+            self.plain(&"thresholds: the key", key, None);
             for problem in t.problems() {
-                self.err(self.at(key, 1), format!("thresholds.{key}: {problem}"));
+                let at = self.at(key, 1);
+                self.err(at, format!("thresholds.{key}: {problem}"));
             }
             if key.trim().is_empty() {
                 self.err(
@@ -139,28 +177,36 @@ impl Checker<'_> {
                 );
             }
         }
-        let mut from = 1;
+        let mut from = None;
         for a in &plan.accept {
-            self.accept_ids(a, "accept", 1);
+            self.accept_ids(a, &"accept", None);
             if a.reason.trim().is_empty() {
+                let at = self.at(a.rule.id(), 1);
                 self.err(
-                    self.at(a.rule.id(), 1),
+                    at,
                     format!(
                         "accept `{}`: give a reason, so the exception explains itself",
                         a.rule
                     ),
                 );
             }
-            self.category(a, None, &mut from);
+            self.category(a, None, None, &mut from);
         }
     }
 
     /// `category` narrows only rules whose findings are about one category, and those are team
     /// findings, accepted in the plan's own list. (Whether the catalog has the category is a
     /// finding, like an unknown task: the plan may come from a machine with other catalogs.)
-    /// `who` is the person whose list holds `a`, `None` for the plan's own; the category is
-    /// searched for from line `from`, which moves past each one reported.
-    fn category(&mut self, a: &Acceptance, who: Option<&str>, from: &mut usize) {
+    /// `who` is the person whose list holds `a` (at index `person`), `None` for the plan's
+    /// own; the category is searched for from line `from` (at first the person's line, or 1),
+    /// which moves past each one reported.
+    fn category(
+        &mut self,
+        a: &Acceptance,
+        who: Option<&Who>,
+        person: Option<usize>,
+        from: &mut Option<usize>,
+    ) {
         let Some(category) = &a.category else {
             return;
         };
@@ -173,30 +219,34 @@ impl Checker<'_> {
             return;
         };
         let who = who.map_or_else(String::new, |w| format!("{w}: "));
-        let at = self.at(category, *from);
-        if let Some(at) = at {
-            *from = at.line + 1;
-        }
-        let at = at.or_else(|| self.at(rule.id(), *from));
+        let start = match *from {
+            Some(line) => line,
+            None => self.from(person),
+        };
+        let at = self.at(category, start);
+        *from = Some(at.map_or(start, |at| at.line + 1));
+        let at = at.or_else(|| self.at(rule.id(), start));
         self.err(
             at,
             format!("{who}accept `{rule}` with category `{category}`: {why}"),
         );
     }
 
-    fn accept_ids(&mut self, a: &Acceptance, what: &str, from: usize) {
+    fn accept_ids(&mut self, a: &Acceptance, what: &dyn fmt::Display, person: Option<usize>) {
         if let Some(task) = &a.task {
-            self.plain(&format!("{what}: task"), task, from);
+            self.plain(&format_args!("{what}: task"), task, person);
         }
         if let Some(category) = &a.category {
-            self.plain(&format!("{what}: category"), category, from);
+            self.plain(&format_args!("{what}: category"), category, person);
         }
     }
 
-    fn person(&mut self, person: &Person, who: &str, here: Option<Location>, line: usize) {
+    fn person<'p>(&mut self, i: usize, person: &'p Person, who: &Who, seen: &mut Seen<'p>) {
         if !person.capacity.is_finite() || person.capacity < 0.0 || person.capacity > WEEK_HOURS {
+            let (here, line) = self.places.of(i);
+            let at = self.at(&fmt_num(person.capacity), line).or(here);
             self.err(
-                self.at(&fmt_num(person.capacity), line).or(here),
+                at,
                 format!(
                     "{who} has capacity {}; expected weekly hours from 0 to {WEEK_HOURS}",
                     show_num(person.capacity)
@@ -205,27 +255,31 @@ impl Checker<'_> {
         }
         match &person.role {
             RoleSpec::Single(role) => {
-                self.plain(&format!("{who}: role"), role, line);
+                self.plain(&format_args!("{who}: role"), role, Some(i));
             }
             RoleSpec::Hybrid(parts) => {
                 for (role, _) in parts {
-                    self.plain(&format!("{who}: role"), role, line);
+                    self.plain(&format_args!("{who}: role"), role, Some(i));
                 }
             }
         }
         if let RoleSpec::Hybrid(parts) = &person.role {
             if parts.is_empty() {
+                let here = self.places.of(i).0;
                 self.err(here, format!("{who} has an empty role split; give a role id or at least one `role: weight` pair"));
             }
-            let mut seen = HashSet::new();
+            seen.roles.clear();
             for (role, weight) in parts {
                 if !weight.is_finite() || *weight <= 0.0 {
+                    let (here, line) = self.places.of(i);
+                    let at = self.at(&fmt_num(*weight), line).or(here);
                     self.err(
-                        self.at(&fmt_num(*weight), line).or(here),
+                        at,
                         format!("{who}: split weight {} for `{role}` must be a number above 0 (percentages or fractions)", show_num(*weight)),
                     );
                 }
-                if !seen.insert(role.as_str()) {
+                if !seen.roles.insert(role.as_str()) {
+                    let here = self.places.of(i).0;
                     self.err(
                         here,
                         format!("{who}: role `{role}` appears twice in the split"),
@@ -233,40 +287,48 @@ impl Checker<'_> {
                 }
             }
         }
-        let mut tasks = HashSet::new();
+        seen.tasks.clear();
         for a in &person.tasks {
-            if self.plain(&format!("{who}: task"), &a.task, line) {
+            if self.plain(&format_args!("{who}: task"), &a.task, Some(i)) {
                 continue;
             }
-            let at = |c: &Self| c.at(&a.task, line).or(here);
-            if !tasks.insert(a.task.as_str()) {
+            let twice = !seen.tasks.insert(a.task.as_str());
+            let bad_hours = a
+                .hours
+                .filter(|h| !h.is_finite() || !(0.0..=WEEK_HOURS).contains(h));
+            if !twice && bad_hours.is_none() {
+                continue;
+            }
+            let (here, line) = self.places.of(i);
+            let at = self.at(&a.task, line).or(here);
+            if twice {
                 self.err(
-                    at(self),
+                    at,
                     format!(
                         "{who}: task `{}` is assigned twice; give it once, with the total `hours`",
                         a.task
                     ),
                 );
             }
-            if let Some(h) = a.hours
-                && (!h.is_finite() || !(0.0..=WEEK_HOURS).contains(&h))
-            {
-                self.err(at(self), format!("{who}: task `{}` has {} hours; expected weekly hours from 0 to {WEEK_HOURS}", a.task, show_num(h)));
+            if let Some(h) = bad_hours {
+                self.err(at, format!("{who}: task `{}` has {} hours; expected weekly hours from 0 to {WEEK_HOURS}", a.task, show_num(h)));
             }
         }
-        let mut from = line;
+        let mut from = None;
         for a in &person.accept {
-            self.accept_ids(a, &format!("{who}: accept"), line);
+            self.accept_ids(a, &format_args!("{who}: accept"), Some(i));
             if a.reason.trim().is_empty() {
+                let (here, line) = self.places.of(i);
+                let at = self.at(a.rule.id(), line).or(here);
                 self.err(
-                    self.at(a.rule.id(), line).or(here),
+                    at,
                     format!(
                         "{who}: accept `{}` needs a reason, so the exception explains itself",
                         a.rule
                     ),
                 );
             }
-            self.category(a, Some(who), &mut from);
+            self.category(a, Some(who), Some(i), &mut from);
         }
     }
 }
