@@ -1,19 +1,20 @@
 //! Standard output and standard error: the only place rolescope writes to them (the TUI
 //! draws through ratatui in `tui::terminal`, which shows no raw text either).
 //!
-//! Every byte passes [`terminal_text`] on its way, so a control sequence from a plan, a
-//! catalog, an offer, a config or a file name is shown (`\e]0;…`) instead of obeyed, whichever
-//! command printed it and whether or not the text was cleaned before. The colours rolescope
-//! paints itself are the only escape sequences let through, and only when colour is on.
-//! Clippy's `print_stdout` and `print_stderr` lints (and `disallowed-methods` for
-//! `std::io::stdout` and `std::io::stderr`, see `clippy.toml`) keep everything else from
-//! writing around this module.
+//! Every byte passes [`terminal_text`] (or, streamed, a [`SafeWriter`] that does the same) on
+//! its way, so a control sequence from a plan, a catalog, an offer, a config or a file name is
+//! shown (`\e]0;…`) instead of obeyed, whichever command printed it and whether or not the
+//! text was cleaned before. The colours rolescope paints itself are the only escape sequences
+//! let through, and only when colour is on. Clippy's `print_stdout` and `print_stderr` lints
+//! (and `disallowed-methods` for `std::io::stdout` and `std::io::stderr`, see `clippy.toml`)
+//! keep everything else from writing around this module.
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::disallowed_methods)]
 
 use std::borrow::Cow;
 use std::io::{IsTerminal as _, Write};
 
 use crate::safe_text;
+use crate::safe_writer::{SafeWriter, Style};
 
 /// Writes `text` to standard output through the gate; `colour` lets rolescope's own colour
 /// sequences through.
@@ -44,25 +45,11 @@ pub fn prompt(text: &str) {
 }
 
 /// Standard output as a writer through the gate (no colour), for code that writes with
-/// `write!` to any `io::Write`, such as the recovery question.
-pub fn stdout_gated() -> Gated<std::io::StdoutLock<'static>> {
-    Gated(std::io::stdout().lock())
-}
-
-/// A writer that passes everything through [`terminal_text`] (no colour). Each write must be
-/// whole characters, as `write!` and `write_all` of a `&str` give; invalid UTF-8 shows as `�`.
-pub struct Gated<W: Write>(W);
-
-impl<W: Write> Write for Gated<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let text = String::from_utf8_lossy(buf);
-        self.0.write_all(terminal_text(&text, false).as_bytes())?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
-    }
+/// `write!` to any `io::Write`, such as the recovery question, or that streams a long output
+/// (`check --format json`) instead of building it whole. Unbuffered: a caller that writes
+/// small pieces puts a `BufWriter` in front.
+pub fn stdout_gated() -> SafeWriter<std::io::StdoutLock<'static>> {
+    SafeWriter::new(std::io::stdout().lock(), Style::Visible)
 }
 
 /// Whether standard output is a terminal (for colour and wrapping decisions).
@@ -85,7 +72,7 @@ pub fn stderr_is_terminal() -> bool {
 /// sequences that set the colours and weights rolescope paints with. Anything else after an
 /// ESC (titles, the clipboard, cursor moves, clearing, hidden or blinking text) is shown.
 pub fn terminal_text(text: &str, colour: bool) -> Cow<'_, str> {
-    if !text.chars().any(safe_text::is_unsafe) {
+    if safe_text::first_unsafe_but(text, |c| c == '\n' || c == '\t').is_none() {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);

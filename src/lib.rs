@@ -18,6 +18,7 @@ pub mod paths;
 pub mod plan;
 pub mod report;
 pub mod safe_text;
+pub mod safe_writer;
 pub mod suggest;
 pub mod tui;
 pub mod yaml;

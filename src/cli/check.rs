@@ -108,7 +108,6 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
         .collect();
 
     let colour = use_colour(cli.color);
-    let mut out = String::new();
     match args.format {
         Format::Json => {
             let docs: Vec<_> = results
@@ -121,13 +120,18 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
                     doc
                 })
                 .collect();
-            out = if docs.len() == 1 {
-                report::json::pretty(&docs[0])
+            // Streamed through the gate as it is serialised: at 100,000 people the document
+            // is tens of megabytes, and building it whole first doubled the run's memory.
+            let mut out = console::stdout_gated();
+            if let [doc] = docs.as_slice() {
+                report::json::write_pretty(doc, &mut out)?;
             } else {
-                report::json::pretty(&docs)
-            };
+                report::json::write_pretty(&docs, &mut out)?;
+            }
+            out.finish()?;
         }
         Format::Text => {
+            let mut out = String::new();
             let paint: &dyn Paint = if colour { &AnsiPaint } else { &Plain };
             let opts = TextOptions {
                 width: width(),
@@ -143,9 +147,9 @@ pub fn run(cli: &Cli, args: &CheckArgs) -> anyhow::Result<u8> {
                     out.push_str(&check_fix::text(a, &fixes));
                 }
             }
+            console::print(&out, colour)?;
         }
     }
-    console::print(&out, colour)?;
     let failed = args
         .fail_on
         .level()

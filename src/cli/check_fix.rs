@@ -28,9 +28,7 @@ pub fn all_fixes(catalog: &Catalog, plan: &Plan, analysis: &Analysis) -> Vec<Vec
 
 /// Puts each finding's fixes into the JSON document (findings are in analysis order).
 pub fn into_json(doc: &mut CheckJson<'_>, fixes: Vec<Vec<Fix>>) {
-    for (finding, fixes) in doc.findings.iter_mut().zip(fixes) {
-        finding.fixes = Some(fixes);
-    }
+    doc.findings.fixes = Some(fixes);
 }
 
 /// The fixes of every finding, as text under the report.

@@ -79,16 +79,20 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<u8> {
         },
         ReportFormat::from,
     );
-    let text = report::render(
-        format,
-        &catalog,
-        &loaded.plan,
-        &analysis,
-        &loaded.origin,
-        subject,
-    );
+    let write = |out: &mut dyn std::io::Write| {
+        report::write(
+            format,
+            &catalog,
+            &loaded.plan,
+            &analysis,
+            &loaded.origin,
+            subject,
+            out,
+        )
+    };
     if let Some(path) = args.output.as_deref().filter(|p| !output::is_stdout(p)) {
-        fsio::write_atomic(path, text.as_bytes()).map_err(|e| {
+        // Streamed into the temporary file that then replaces the target: still atomic.
+        fsio::write_atomic_with(path, |file| write(file)).map_err(|e| {
             anyhow::anyhow!(
                 "cannot write the report to {}: {}",
                 path.display(),
@@ -96,7 +100,9 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<u8> {
             )
         })?;
     } else {
-        console::print(&text, false)?;
+        let mut out = console::stdout_gated();
+        write(&mut out)?;
+        out.finish()?;
     }
     Ok(0)
 }

@@ -3,24 +3,52 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-use crate::analysis::{Analysis, explanation, message};
+use crate::analysis::{Analysis, PersonSummary, explanation, message};
 use crate::catalog::Catalog;
 use crate::finding::{Finding, Rule, Severity};
-use crate::plan::{Plan, RoleSpec};
+use crate::plan::{Person, Plan, RoleSpec};
 
-/// One plan's result.
+/// One plan's result. The people and findings are written as they are serialised, one at a
+/// time, so a plan of 100,000 people streams out without its document ever being whole in
+/// memory (see [`super::json::write_pretty`]).
 #[derive(Debug, Serialize)]
 pub struct CheckJson<'a> {
     pub plan: &'a str,
     /// The file the plan was read from.
     pub file: &'a str,
-    pub people: Vec<PersonJson<'a>>,
-    pub findings: Vec<FindingJson<'a>>,
-    pub accepted: Vec<AcceptedJson<'a>>,
+    pub people: PeopleJson<'a>,
+    pub findings: FindingsJson<'a>,
+    pub accepted: AcceptedListJson<'a>,
 }
 
+/// What every part of a [`CheckJson`] is written from.
+#[derive(Debug, Clone, Copy)]
+pub struct Sources<'a> {
+    analysis: &'a Analysis,
+    catalog: &'a Catalog,
+    plan: &'a Plan,
+}
+
+/// The `people` list, one [`PersonJson`] per person, written as serialised.
+#[derive(Debug)]
+pub struct PeopleJson<'a>(Sources<'a>);
+
+/// The `findings` list, one [`FindingJson`] per active finding, written as serialised; with
+/// `check --show-fixes`, each with its fixes.
+#[derive(Debug)]
+pub struct FindingsJson<'a> {
+    sources: Sources<'a>,
+    /// Each finding's fixes, in the order of the analysis' findings.
+    pub fixes: Option<Vec<Vec<crate::fix::Fix>>>,
+}
+
+/// The `accepted` list, one [`AcceptedJson`] per accepted finding, written as serialised.
+#[derive(Debug)]
+pub struct AcceptedListJson<'a>(Sources<'a>);
+
+/// One person's numbers.
 #[derive(Debug, Serialize)]
 pub struct PersonJson<'a> {
     pub name: &'a str,
@@ -53,7 +81,7 @@ pub struct FindingJson<'a> {
     pub location: Option<crate::Location>,
     /// The finding's fixes, with `check --show-fixes` only (see [`crate::fix::Fix`]).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fixes: Option<Vec<crate::fix::Fix>>,
+    pub fixes: Option<&'a [crate::fix::Fix]>,
 }
 
 #[derive(Debug, Serialize)]
@@ -82,6 +110,80 @@ pub(crate) fn finding_json<'a>(f: &'a Finding, catalog: &Catalog, plan: &Plan) -
     }
 }
 
+fn person_json<'a>(
+    p: &'a PersonSummary,
+    person: &'a Person,
+    catalog: &'a Catalog,
+) -> PersonJson<'a> {
+    PersonJson {
+        name: &p.name,
+        role: match &person.role {
+            RoleSpec::Single(id) => RoleJson::Single(id),
+            RoleSpec::Hybrid(_) => RoleJson::Split(
+                person
+                    .role
+                    .split()
+                    .into_iter()
+                    .map(|(id, w)| (id, round(w)))
+                    .collect(),
+            ),
+        },
+        capacity: p.capacity,
+        hours: round(p.hours),
+        shares: p.shares(catalog).map(|(o, s)| (o, round(s))).collect(),
+        best_fit: p.best_fit.as_deref(),
+    }
+}
+
+impl Serialize for PeopleJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Sources {
+            analysis,
+            catalog,
+            plan,
+        } = self.0;
+        s.collect_seq(
+            analysis
+                .people
+                .iter()
+                .zip(&plan.people)
+                .map(|(p, person)| person_json(p, person, catalog)),
+        )
+    }
+}
+
+impl Serialize for FindingsJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Sources {
+            analysis,
+            catalog,
+            plan,
+        } = self.sources;
+        s.collect_seq(analysis.findings.iter().enumerate().map(|(i, f)| {
+            let mut json = finding_json(f, catalog, plan);
+            json.fixes = self
+                .fixes
+                .as_ref()
+                .map(|all| all.get(i).map_or(&[][..], Vec::as_slice));
+            json
+        }))
+    }
+}
+
+impl Serialize for AcceptedListJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Sources {
+            analysis,
+            catalog,
+            plan,
+        } = self.0;
+        s.collect_seq(analysis.accepted.iter().map(|a| AcceptedJson {
+            finding: finding_json(&a.finding, catalog, plan),
+            reason: &a.reason,
+        }))
+    }
+}
+
 /// The JSON view of `analysis` of `plan` (read from `file`) against `catalog`.
 pub fn check_json<'a>(
     analysis: &'a Analysis,
@@ -89,44 +191,19 @@ pub fn check_json<'a>(
     catalog: &'a Catalog,
     plan: &'a Plan,
 ) -> CheckJson<'a> {
+    let sources = Sources {
+        analysis,
+        catalog,
+        plan,
+    };
     CheckJson {
         plan: &analysis.plan,
         file,
-        people: analysis
-            .people
-            .iter()
-            .zip(&plan.people)
-            .map(|(p, person)| PersonJson {
-                name: &p.name,
-                role: match &person.role {
-                    RoleSpec::Single(id) => RoleJson::Single(id),
-                    RoleSpec::Hybrid(_) => RoleJson::Split(
-                        person
-                            .role
-                            .split()
-                            .into_iter()
-                            .map(|(id, w)| (id, round(w)))
-                            .collect(),
-                    ),
-                },
-                capacity: p.capacity,
-                hours: round(p.hours),
-                shares: p.shares(catalog).map(|(o, s)| (o, round(s))).collect(),
-                best_fit: p.best_fit.as_deref(),
-            })
-            .collect(),
-        findings: analysis
-            .findings
-            .iter()
-            .map(|f| finding_json(f, catalog, plan))
-            .collect(),
-        accepted: analysis
-            .accepted
-            .iter()
-            .map(|a| AcceptedJson {
-                finding: finding_json(&a.finding, catalog, plan),
-                reason: &a.reason,
-            })
-            .collect(),
+        people: PeopleJson(sources),
+        findings: FindingsJson {
+            sources,
+            fixes: None,
+        },
+        accepted: AcceptedListJson(sources),
     }
 }

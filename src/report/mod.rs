@@ -24,4 +24,4 @@ pub use check_text::{Paint, Plain, Tone, check_text};
 pub use model::{Report, Subject};
 pub use offer_json::{OfferJson, offer_json};
 pub use offer_text::{offer_text, verdict_sentence};
-pub use render::{ReportFormat, render, render_offer_reply};
+pub use render::{ReportFormat, render, render_offer_reply, write};

@@ -1,6 +1,7 @@
 //! One entry point for every shareable report: `rolescope report` calls it, the tests call it,
 //! and the TUI's export key (`e`) all call it, so they write the same bytes.
 
+use std::io::{self, Write};
 use std::path::Path;
 
 use super::{check_json, csv, html, json, markdown, model};
@@ -65,6 +66,39 @@ pub fn render(
         ReportFormat::Csv => csv::render(&report),
         ReportFormat::Json => json::render(check_json(analysis, file, catalog, plan), &report),
     }
+}
+
+/// [`render`] written to `out` as it is produced: CSV row by row and JSON as it is
+/// serialised (both grow with the plan), so neither is ever whole in memory; Markdown and HTML
+/// are bounded and written whole.
+#[allow(clippy::too_many_arguments)] // render's inputs and a writer
+pub fn write(
+    format: ReportFormat,
+    catalog: &Catalog,
+    plan: &Plan,
+    analysis: &Analysis,
+    file: &str,
+    subject: model::Subject,
+    out: impl Write,
+) -> io::Result<()> {
+    let report = model::build(catalog, plan, analysis, file, subject);
+    match format {
+        ReportFormat::Markdown => write_all(out, markdown::render(&report).as_bytes()),
+        ReportFormat::Html => write_all(out, html::render(&report).as_bytes()),
+        ReportFormat::Csv => csv::write(&report, out),
+        ReportFormat::Json => json::write_pretty(
+            &json::ReportJson {
+                check: check_json(analysis, file, catalog, plan),
+                report: &report,
+            },
+            out,
+        ),
+    }
+}
+
+fn write_all(mut out: impl Write, bytes: &[u8]) -> io::Result<()> {
+    out.write_all(bytes)?;
+    out.flush()
 }
 
 /// The reply a freelancer sends about a judged `offer` (read from `file`) in `format`. The
