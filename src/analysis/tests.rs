@@ -43,6 +43,7 @@ fn catalog() -> Catalog {
         origin: "test.yaml".into(),
         text: CATALOG.into(),
         builtin: true,
+        compact: None,
     };
     Catalog::from_sources(&[source]).expect("test catalog is valid")
 }

@@ -4,11 +4,12 @@
 //! may replace a built-in entry by id (recorded in its [`Origin`]); two user files defining the
 //! same id is an error naming both, because which one should win is the user's call, not ours.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::file::{CatalogFile, CategoryEntry, RoleEntry, TaskEntry};
-use super::{Catalog, Category, Origin, Owner, PartialThresholds, Role, SHARED, Task};
+use super::{Catalog, Category, Origin, Owner, PartialThresholds, Role, SHARED, Task, Thresholds};
 use crate::error::{InputError, InputErrors, Location};
 use crate::suggest::hint;
 use crate::{fsio, safe_text, yaml};
@@ -21,8 +22,13 @@ mod builtin {
 #[derive(Debug, Clone)]
 pub struct CatalogSource {
     pub origin: String,
-    pub text: String,
+    /// The file's YAML; borrowed from the binary for the built-ins, which are not copied.
+    pub text: Cow<'static, str>,
     pub builtin: bool,
+    /// The same file already parsed, as JSON, for the built-ins (made by the build script):
+    /// deserialising it takes a tenth of the time of the YAML, which every command would
+    /// otherwise pay at start. `text` stays the YAML, for positions in messages.
+    pub compact: Option<&'static str>,
 }
 
 /// Whether an embedded `data/` file is a catalog: the roles under `roles/` and `shared.yaml`.
@@ -38,8 +44,12 @@ pub fn builtin_sources() -> Vec<CatalogSource> {
         .filter(|(path, _)| is_catalog_file(path))
         .map(|(path, text)| CatalogSource {
             origin: format!("<built-in>/{path}"),
-            text: (*text).to_owned(),
+            text: Cow::Borrowed(*text),
             builtin: true,
+            compact: builtin::COMPACT
+                .iter()
+                .find(|(p, _)| p == path)
+                .map(|(_, json)| *json),
         })
         .collect()
 }
@@ -96,8 +106,9 @@ pub fn user_catalog_dir_sources(config_dir: &Path) -> Result<Vec<CatalogSource>,
 fn read_source(path: &Path) -> Result<CatalogSource, InputError> {
     Ok(CatalogSource {
         origin: path.display().to_string(),
-        text: fsio::read_text(path)?,
+        text: Cow::Owned(fsio::read_text(path)?),
         builtin: false,
+        compact: None,
     })
 }
 
@@ -112,13 +123,25 @@ impl Catalog {
         let mut merger = Merger::default();
         let mut files = Vec::new();
         for (index, source) in sources.iter().enumerate() {
-            match yaml::parse::<CatalogFile>(&source.origin, &source.text) {
+            match parse_source(source) {
                 Ok(file) => files.push((index, file)),
                 Err(e) => merger.errors.push(e),
             }
         }
         merger.finish(sources, files)
     }
+}
+
+/// A source's catalog: from its compact form when it has one, else (or if that ever failed
+/// to read) from its YAML, whose errors have positions.
+pub fn parse_source(source: &CatalogSource) -> Result<CatalogFile, InputError> {
+    if let Some(file) = source
+        .compact
+        .and_then(|json| serde_json::from_str(json).ok())
+    {
+        return Ok(file);
+    }
+    yaml::parse::<CatalogFile>(&source.origin, &source.text)
 }
 
 /// An entry as merged so far: which source defined it, and the source it replaced.
@@ -131,10 +154,25 @@ struct Placed<T> {
 #[derive(Default)]
 struct Merger {
     defaults: PartialThresholds,
-    roles: Vec<Placed<RoleEntry>>,
-    categories: Vec<Placed<CategoryEntry>>,
-    tasks: Vec<Placed<TaskEntry>>,
+    roles: Placing<RoleEntry>,
+    categories: Placing<CategoryEntry>,
+    tasks: Placing<TaskEntry>,
     errors: Vec<InputError>,
+}
+
+/// The entries of one kind placed so far, and where each id is among them.
+struct Placing<T> {
+    placed: Vec<Placed<T>>,
+    by_id: FxHashMap<String, usize>,
+}
+
+impl<T> Default for Placing<T> {
+    fn default() -> Self {
+        Placing {
+            placed: Vec::new(),
+            by_id: FxHashMap::default(),
+        }
+    }
 }
 
 trait HasId {
@@ -142,7 +180,7 @@ trait HasId {
     fn id(&self) -> &str;
     /// The fields shown on one line (ids, titles, aliases, keywords), by name: they must hold
     /// no control character, line breaks included.
-    fn one_line_fields(&self) -> Vec<(&'static str, &str)>;
+    fn one_line_fields(&self) -> impl Iterator<Item = (&'static str, &str)>;
 }
 
 impl HasId for RoleEntry {
@@ -150,11 +188,11 @@ impl HasId for RoleEntry {
     fn id(&self) -> &str {
         &self.id
     }
-    fn one_line_fields(&self) -> Vec<(&'static str, &str)> {
-        let mut fields = vec![("id", self.id.as_str()), ("title", &self.title)];
-        fields.extend(self.aliases.iter().map(|a| ("aliases", a.as_str())));
-        fields.extend(self.covers.iter().map(|c| ("covers", c.as_str())));
-        fields
+    fn one_line_fields(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [("id", self.id.as_str()), ("title", &self.title)]
+            .into_iter()
+            .chain(self.aliases.iter().map(|a| ("aliases", a.as_str())))
+            .chain(self.covers.iter().map(|c| ("covers", c.as_str())))
     }
 }
 
@@ -163,12 +201,13 @@ impl HasId for CategoryEntry {
     fn id(&self) -> &str {
         &self.id
     }
-    fn one_line_fields(&self) -> Vec<(&'static str, &str)> {
-        vec![
+    fn one_line_fields(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [
             ("id", self.id.as_str()),
             ("role", owner_id(&self.role)),
             ("title", &self.title),
         ]
+        .into_iter()
     }
 }
 
@@ -177,15 +216,15 @@ impl HasId for TaskEntry {
     fn id(&self) -> &str {
         &self.id
     }
-    fn one_line_fields(&self) -> Vec<(&'static str, &str)> {
-        let mut fields = vec![
+    fn one_line_fields(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [
             ("id", self.id.as_str()),
             ("title", &self.title),
             ("role", owner_id(&self.role)),
             ("category", &self.category),
-        ];
-        fields.extend(self.keywords.iter().map(|k| ("keywords", k.as_str())));
-        fields
+        ]
+        .into_iter()
+        .chain(self.keywords.iter().map(|k| ("keywords", k.as_str())))
     }
 }
 
@@ -198,7 +237,7 @@ fn owner_id(owner: &Owner) -> &str {
 
 /// A located error for each of an entry's one-line fields that holds a control character.
 fn unsafe_fields<T: HasId>(entry: &T, source: &CatalogSource) -> Vec<InputError> {
-    entry.one_line_fields().into_iter().filter_map(|(field, value)| {
+    entry.one_line_fields().filter_map(|(field, value)| {
         let (at, c) = safe_text::first_unsafe(value)?;
         let before = value[..at].trim_end();
         let location = (!before.is_empty())
@@ -224,25 +263,21 @@ fn locate(source: &CatalogSource, value: &str) -> Option<Location> {
 
 /// Adds `entries` from source `index` to `placed`, replacing built-ins and rejecting clashes.
 fn place<T: HasId>(
-    placed: &mut Vec<Placed<T>>,
+    placing: &mut Placing<T>,
     entries: Vec<T>,
     index: usize,
     sources: &[&CatalogSource],
     errors: &mut Vec<InputError>,
 ) {
     let source = sources[index];
-    let mut by_id: HashMap<String, usize> = placed
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.entry.id().to_owned(), i))
-        .collect();
+    let Placing { placed, by_id } = placing;
     for entry in entries {
         let unsafe_errors = unsafe_fields(&entry, source);
         if !unsafe_errors.is_empty() {
             errors.extend(unsafe_errors);
             continue;
         }
-        let id = entry.id().to_owned();
+        let id = entry.id();
         if id.trim().is_empty() {
             errors.push(InputError::new(
                 &source.origin,
@@ -251,14 +286,14 @@ fn place<T: HasId>(
             ));
             continue;
         }
-        match by_id.get(&id).map(|&i| &mut placed[i]) {
+        match by_id.get(id).map(|&i| &mut placed[i]) {
             None => {
-                by_id.insert(id, placed.len());
+                by_id.insert(id.to_owned(), placed.len());
                 placed.push(Placed { entry, source: index, overrides: None });
             }
             Some(prev) if prev.source == index => errors.push(InputError::new(
                 &source.origin,
-                yaml::locate_scalar(&source.text, &id, locate(source, &id).map_or(1, |l| l.line + 1)),
+                yaml::locate_scalar(&source.text, id, locate(source, id).map_or(1, |l| l.line + 1)),
                 format!("{} id `{id}` is defined twice in this file", T::KIND),
             )),
             Some(prev) if sources[prev.source].builtin && !source.builtin => {
@@ -267,7 +302,7 @@ fn place<T: HasId>(
             }
             Some(prev) => errors.push(InputError::new(
                 &source.origin,
-                locate(source, &id),
+                locate(source, id),
                 format!(
                     "{} id `{id}` is already defined in {}; rename one of them, or keep only one file",
                     T::KIND,
@@ -323,17 +358,72 @@ impl Merger {
         }
     }
 
+    /// Checks the merged entries, then moves them into the catalog's own types (a catalog
+    /// with errors is dropped by the caller, so nothing is copied for it).
     fn build(&mut self, sources: &[&CatalogSource]) -> Catalog {
         let mut errors = std::mem::take(&mut self.errors);
-        let roles = self.build_roles(sources, &mut errors);
-        let categories = self.build_categories(sources, &mut errors);
-        let tasks = self.build_tasks(sources, &mut errors);
+        let thresholds = self.check_roles(sources, &mut errors);
+        self.check_categories(sources, &mut errors);
+        self.check_tasks(sources, &mut errors);
         self.errors = errors;
+        let roles = std::mem::take(&mut self.roles.placed)
+            .into_iter()
+            .zip(thresholds)
+            .filter_map(|(p, thresholds)| {
+                let origin = Self::origin(&p, sources);
+                let r = p.entry;
+                Some(Role {
+                    id: r.id,
+                    title: r.title,
+                    aliases: r.aliases,
+                    summary: trimmed(r.summary),
+                    covers: r.covers,
+                    drift_note: r.drift_note.map(trimmed),
+                    thresholds: thresholds?,
+                    origin,
+                })
+            })
+            .collect();
+        let categories = std::mem::take(&mut self.categories.placed)
+            .into_iter()
+            .map(|p| {
+                let origin = Self::origin(&p, sources);
+                let c = p.entry;
+                Category {
+                    id: c.id,
+                    role: c.role,
+                    title: c.title,
+                    core: c.core,
+                    summary: trimmed(c.summary),
+                    references: c.references,
+                    origin,
+                }
+            })
+            .collect();
+        let tasks = std::mem::take(&mut self.tasks.placed)
+            .into_iter()
+            .map(|p| {
+                let origin = Self::origin(&p, sources);
+                let t = p.entry;
+                Task {
+                    id: t.id,
+                    title: t.title,
+                    role: t.role,
+                    category: t.category,
+                    hours: t.hours,
+                    why: trimmed(t.why),
+                    keywords: t.keywords.into_iter().map(lowercased).collect(),
+                    references: t.references,
+                    origin,
+                }
+            })
+            .collect();
         Catalog::new(roles, categories, tasks, self.defaults.complete().ok())
     }
 
-    fn category_owners(&self) -> HashMap<&str, &Owner> {
+    fn category_owners(&self) -> FxHashMap<&str, &Owner> {
         self.categories
+            .placed
             .iter()
             .map(|p| (p.entry.id.as_str(), &p.entry.role))
             .collect()
@@ -341,17 +431,23 @@ impl Merger {
 
     fn category_ids(&self) -> Vec<&str> {
         self.categories
+            .placed
             .iter()
             .map(|p| p.entry.id.as_str())
             .collect()
     }
 
-    fn build_roles(&self, sources: &[&CatalogSource], errors: &mut Vec<InputError>) -> Vec<Role> {
+    /// Checks the roles; each one's thresholds, `None` for a role left out for want of them.
+    fn check_roles(
+        &self,
+        sources: &[&CatalogSource],
+        errors: &mut Vec<InputError>,
+    ) -> Vec<Option<Thresholds>> {
         let category_owner = self.category_owners();
         let category_ids = self.category_ids();
-        let mut roles = Vec::new();
-        let mut alias_owner: HashMap<String, &str> = HashMap::new();
-        for p in &self.roles {
+        let mut roles = Vec::with_capacity(self.roles.placed.len());
+        let mut alias_owner: FxHashMap<String, &str> = FxHashMap::default();
+        for p in &self.roles.placed {
             let (r, src) = (&p.entry, sources[p.source]);
             let err = |msg: String| InputError::new(&src.origin, locate(src, &r.id), msg);
             if r.id == SHARED {
@@ -389,40 +485,29 @@ impl Merger {
             for problem in r.thresholds.problems() {
                 errors.push(err(format!("role `{}` thresholds: {problem}", r.id)));
             }
-            let thresholds = match self.defaults.layered(&r.thresholds).complete() {
-                Ok(t) => t,
+            match self.defaults.layered(&r.thresholds).complete() {
+                Ok(t) => roles.push(Some(t)),
                 Err(missing) => {
                     errors.push(err(format!(
                         "role `{}` has no value for threshold(s) {}; set them in its `thresholds` or in a `defaults` block",
                         r.id,
                         missing.join(", ")
                     )));
-                    continue;
+                    roles.push(None);
                 }
-            };
-            roles.push(Role {
-                id: r.id.clone(),
-                title: r.title.clone(),
-                aliases: r.aliases.clone(),
-                summary: r.summary.trim().to_owned(),
-                covers: r.covers.clone(),
-                drift_note: r.drift_note.as_ref().map(|n| n.trim().to_owned()),
-                thresholds,
-                origin: Self::origin(p, sources),
-            });
+            }
         }
-
         roles
     }
 
-    fn build_categories(
-        &self,
-        sources: &[&CatalogSource],
-        errors: &mut Vec<InputError>,
-    ) -> Vec<Category> {
-        let role_ids: Vec<&str> = self.roles.iter().map(|p| p.entry.id.as_str()).collect();
-        let mut categories = Vec::new();
-        for p in &self.categories {
+    fn check_categories(&self, sources: &[&CatalogSource], errors: &mut Vec<InputError>) {
+        let role_ids: Vec<&str> = self
+            .roles
+            .placed
+            .iter()
+            .map(|p| p.entry.id.as_str())
+            .collect();
+        for p in &self.categories.placed {
             let (c, src) = (&p.entry, sources[p.source]);
             if let Owner::Role(role) = &c.role {
                 if !role_ids.contains(&role.as_str()) {
@@ -446,25 +531,13 @@ impl Merger {
                     ),
                 ));
             }
-            categories.push(Category {
-                id: c.id.clone(),
-                role: c.role.clone(),
-                title: c.title.clone(),
-                core: c.core,
-                summary: c.summary.trim().to_owned(),
-                references: c.references.clone(),
-                origin: Self::origin(p, sources),
-            });
         }
-
-        categories
     }
 
-    fn build_tasks(&self, sources: &[&CatalogSource], errors: &mut Vec<InputError>) -> Vec<Task> {
+    fn check_tasks(&self, sources: &[&CatalogSource], errors: &mut Vec<InputError>) {
         let category_owner = self.category_owners();
         let category_ids = self.category_ids();
-        let mut tasks = Vec::new();
-        for p in &self.tasks {
+        for p in &self.tasks.placed {
             let (t, src) = (&p.entry, sources[p.source]);
             let at = |v: &str| locate(src, v).or_else(|| locate(src, &t.id));
             match category_owner.get(t.category.as_str()) {
@@ -490,18 +563,27 @@ impl Merger {
                     format!("task `{}` has {} typical hours; expected a number of hours a week above 0 and at most 168", t.id, t.hours),
                 ));
             }
-            tasks.push(Task {
-                id: t.id.clone(),
-                title: t.title.clone(),
-                role: t.role.clone(),
-                category: t.category.clone(),
-                hours: t.hours,
-                why: t.why.trim().to_owned(),
-                keywords: t.keywords.iter().map(|k| k.to_lowercase()).collect(),
-                references: t.references.clone(),
-                origin: Self::origin(p, sources),
-            });
         }
-        tasks
+    }
+}
+
+/// `text` without surrounding whitespace, moved rather than copied when it has none.
+fn trimmed(text: String) -> String {
+    if text.trim().len() == text.len() {
+        text
+    } else {
+        text.trim().to_owned()
+    }
+}
+
+/// `text` in lower case (keywords are matched that way), moved when it is already.
+fn lowercased(text: String) -> String {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        text
+    } else {
+        text.to_lowercase()
     }
 }

@@ -5,8 +5,9 @@ use super::*;
 fn src(origin: &str, text: &str, builtin: bool) -> CatalogSource {
     CatalogSource {
         origin: origin.into(),
-        text: text.into(),
+        text: text.to_owned().into(),
         builtin,
+        compact: None,
     }
 }
 
@@ -28,6 +29,46 @@ categories:
 tasks:
 - {id: welcome, title: Welcome members, role: cm, category: cm-welcome, hours: 2, why: w}
 ";
+
+#[test]
+fn the_embedded_catalogs_are_their_yaml_parsed() {
+    let sources = builtin_sources();
+    assert!(sources.len() >= 3, "roles and shared.yaml");
+    for source in &sources {
+        let compact = source
+            .compact
+            .expect("every built-in catalog has its compact form");
+        let from_json: CatalogFile = serde_json::from_str(compact).expect("the JSON reads");
+        let from_yaml: CatalogFile =
+            crate::yaml::parse(&source.origin, &source.text).expect("the YAML reads");
+        assert_eq!(
+            format!("{from_json:?}"),
+            format!("{from_yaml:?}"),
+            "{}",
+            source.origin
+        );
+        assert!(
+            from_yaml.tasks.len() + from_yaml.roles.len() > 0,
+            "{}",
+            source.origin
+        );
+    }
+}
+
+#[test]
+fn a_compact_form_that_does_not_read_falls_back_to_the_yaml_and_its_positions() {
+    let mut source = src(
+        "<built-in>/roles/x.yaml",
+        "roles:\n- {id: x, titel: X}\n",
+        true,
+    );
+    source.compact = Some("{not json");
+    let e = parse_source(&source).expect_err("the YAML is wrong too");
+    assert!(
+        e.to_string().starts_with("<built-in>/roles/x.yaml:2:") && e.message.contains("titel"),
+        "{e}"
+    );
+}
 
 #[test]
 fn the_builtin_catalog_is_valid_and_covers_the_ground() {
