@@ -12,7 +12,7 @@
 //!
 //! - the floor: this program again as `bench_floor --floor FILE`, a process that reads the file
 //!   and parses it with serde_yaml into the plan's own typed structs (`rolescope::Plan`), which
-//!   any `check` has to do, and nothing else;
+//!   any `check` has to do, and nothing else (like `check`, it exits without freeing);
 //! - `rolescope check FILE --format json` with standard output to `/dev/null`, with
 //!   `ROLESCOPE_CONFIG_DIR` set to an empty directory so only the built-in catalogs load.
 //!
@@ -82,11 +82,13 @@ fn parse_args(args: &[String]) -> Result<Options> {
     })
 }
 
-/// The floor: read the file and parse it into the plan's typed structs, nothing more.
+/// The floor: read the file and parse it into the plan's typed structs, nothing more. Like
+/// `check`, it leaves its memory to the system at exit instead of freeing it piece by piece.
 fn floor(path: &Path) -> Result<()> {
     let text = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
     let plan: Plan = serde_yaml::from_str(&text).context("parse")?;
-    std::hint::black_box(plan);
+    std::mem::forget(std::hint::black_box(plan));
+    std::mem::forget(text);
     Ok(())
 }
 
@@ -149,6 +151,61 @@ fn side_by_side(runs: usize, cmds: &mut [Command]) -> Result<Vec<Duration>> {
     Ok(times.into_iter().map(median).collect())
 }
 
+/// Median wall time of `f` over `runs` runs (after one untimed run), its result dropped
+/// outside the timing.
+fn in_process<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    drop(std::hint::black_box(f()));
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                let out = f();
+                let took = start.elapsed();
+                drop(std::hint::black_box(out));
+                took
+            })
+            .collect(),
+    )
+}
+
+/// Where a check's time goes, stage by stage, in this process: the same calls `check`
+/// makes, timed apart.
+fn stages(runs: usize, path: &Path) -> Result<()> {
+    let text = rolescope::fsio::read_text(path)?;
+    let origin = path.display().to_string();
+    let read = in_process(runs, || rolescope::fsio::read_text(path));
+    let parse = in_process(runs, || serde_yaml::from_str::<Plan>(&text));
+    let parse_validate = in_process(runs, || rolescope::plan::parse_plan(&origin, &text));
+    // The built-in catalogs only, as `check` loads them with an empty config directory.
+    let catalog = rolescope::Catalog::builtin()?;
+    let load = in_process(runs, rolescope::Catalog::builtin);
+    let plan = rolescope::plan::parse_plan(&origin, &text)?;
+    let analysis = in_process(runs, || rolescope::analyze(&catalog, &plan));
+    let mut result = rolescope::analyze(&catalog, &plan);
+    let locate = in_process(runs, || {
+        let mut a = result.clone();
+        a.locate_in(&plan, &text);
+        a
+    })
+    .saturating_sub(in_process(runs, || result.clone()));
+    result.locate_in(&plan, &text);
+    let doc = rolescope::report::check_json(&result, &origin, &catalog, &plan);
+    let json = in_process(runs, || {
+        rolescope::report::json::write_pretty(&doc, std::io::sink())
+    });
+    println!(
+        "    in process: read {:.1}, parse {:.1}, validate {:.1}, catalogs {:.2}, analysis {:.1}, locate {:.1}, JSON out {:.1} ms",
+        ms(read),
+        ms(parse),
+        ms(parse_validate.saturating_sub(parse)),
+        ms(load),
+        ms(analysis),
+        ms(locate),
+        ms(json)
+    );
+    Ok(())
+}
+
 fn run(opts: &Options) -> Result<()> {
     let me = std::env::current_exe()?;
     std::fs::create_dir_all(&opts.dir)?;
@@ -201,6 +258,7 @@ fn run(opts: &Options) -> Result<()> {
             m[1].as_secs_f64() / m[0].as_secs_f64(),
             ms(in_proc)
         );
+        stages(opts.runs, &path)?;
     }
     println!();
     let mut startup = Command::new(&opts.bin);

@@ -54,7 +54,9 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
         )));
     }
     let file = std::fs::File::open(path).map_err(|e| fail(io_message(&e)))?;
-    let mut bytes = Vec::new();
+    // Sized from the metadata (plus the byte that tells a file grown past the limit), so a
+    // large plan is read without regrowing and copying the buffer.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).map_or(0, |n| n + 1));
     // Read at most one byte past the limit: the file may grow after the size check.
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)

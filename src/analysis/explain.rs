@@ -62,6 +62,20 @@ impl<'a> Ctx<'a> {
         self.catalog.roles().get(position)
     }
 
+    /// The roles the person holds that the catalog knows, in the order of their role spec
+    /// (as [`RoleMix::roles`] has them): what an out-of-role finding's words need, without
+    /// working out the whole mix again.
+    fn held_roles(&self) -> Option<Vec<&'a Role>> {
+        let person = self.person()?;
+        Some(
+            person
+                .role
+                .role_ids()
+                .filter_map(|id| self.catalog.role(id))
+                .collect(),
+        )
+    }
+
     /// The person's role mix, recomputed for the few findings whose words need it.
     fn with_mix<T>(&self, f: impl FnOnce(&RoleMix) -> T) -> Option<T> {
         let person = self.person()?;
@@ -97,7 +111,7 @@ pub fn message(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String {
                 "\"{}\" is {} work, outside what a {} covers",
                 task.map_or("?", |t| t.title.as_str()),
                 owner.map_or("another role's", |r| r.title.as_str()),
-                c.with_mix(held_titles).unwrap_or_default()
+                c.held_roles().map(|roles| titles(&roles)).unwrap_or_default()
             )
         }
         Detail::RoleDrift { drift, limit } => c
@@ -179,10 +193,11 @@ pub fn explanation(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String 
             .to_owned(),
         Detail::OutOfRole => {
             let roles = c
-                .with_mix(|mix| {
-                    mix.roles
+                .held_roles()
+                .map(|roles| {
+                    roles
                         .iter()
-                        .map(|(r, _)| format!("A {} {}", r.title, lower_first(first_sentence(&r.summary))))
+                        .map(|r| format!("A {} {}", r.title, lower_first(first_sentence(&r.summary))))
                         .collect::<Vec<_>>()
                         .join(" ")
                 })
@@ -300,9 +315,15 @@ fn title(role: Option<&Role>) -> &str {
 
 /// "Community Manager" or "Community Manager / Social Media Manager".
 fn held_titles(mix: &RoleMix) -> String {
-    mix.roles
+    let roles: Vec<&Role> = mix.roles.iter().map(|(r, _)| *r).collect();
+    titles(&roles)
+}
+
+/// The roles' titles joined with " / ".
+fn titles(roles: &[&Role]) -> String {
+    roles
         .iter()
-        .map(|(r, _)| r.title.as_str())
+        .map(|r| r.title.as_str())
         .collect::<Vec<_>>()
         .join(" / ")
 }

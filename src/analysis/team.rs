@@ -55,7 +55,11 @@ impl CoverageIndex {
             .collect();
         for &c in &categories {
             let list = &mut self.by_category[c];
-            if let Err(at) = list.binary_search(&person) {
+            // A whole analysis adds people in plan order: each goes at the end, found without
+            // a search; one put back after an edit is searched for.
+            if list.last().is_none_or(|&last| last < person) {
+                list.push(person);
+            } else if let Err(at) = list.binary_search(&person) {
                 list.insert(at, person);
             }
         }

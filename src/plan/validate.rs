@@ -14,6 +14,9 @@ use crate::yaml::Locator;
 
 const WEEK_HOURS: f64 = 168.0;
 
+/// Up to this many tasks, a person's list is checked for repeats pairwise.
+const SHORT_LIST: usize = 24;
+
 /// Checks every value of `plan` (read from `origin` as `text`). A valid plan is checked in one
 /// pass over the parsed values, with no search in the text and no message words: positions
 /// and words are worked out only for what is reported.
@@ -288,11 +291,18 @@ impl Checker<'_> {
             }
         }
         seen.tasks.clear();
-        for a in &person.tasks {
+        // A short list is checked for repeats by comparing with the tasks before (no hashing);
+        // a long one through the set, so a hostile list of thousands stays linear.
+        let short = person.tasks.len() <= SHORT_LIST;
+        for (k, a) in person.tasks.iter().enumerate() {
             if self.plain(&format_args!("{who}: task"), &a.task, Some(i)) {
                 continue;
             }
-            let twice = !seen.tasks.insert(a.task.as_str());
+            let twice = if short {
+                person.tasks[..k].iter().any(|b| b.task == a.task)
+            } else {
+                !seen.tasks.insert(a.task.as_str())
+            };
             let bad_hours = a
                 .hours
                 .filter(|h| !h.is_finite() || !(0.0..=WEEK_HOURS).contains(h));
@@ -419,6 +429,21 @@ mod tests {
         assert_eq!(e.len(), 2, "{e:?}");
         assert!(e.iter().any(|m| m.contains("split weight 0")), "{e:?}");
         assert!(e.iter().any(|m| m.contains("assigned twice")), "{e:?}");
+    }
+
+    #[test]
+    fn repeated_tasks_are_found_in_short_and_long_lists() {
+        for n in [3, super::SHORT_LIST, super::SHORT_LIST + 1, 60] {
+            let mut tasks: Vec<String> = (0..n).map(|k| format!("t{k}")).collect();
+            tasks.push("t1".to_owned());
+            let text = format!(
+                "name: x\npeople:\n- name: A\n  role: r\n  tasks: [{}]\n",
+                tasks.join(", ")
+            );
+            let e = errors(&text);
+            assert_eq!(e.len(), 1, "{n}: {e:?}");
+            assert!(e[0].contains("`t1` is assigned twice"), "{e:?}");
+        }
     }
 
     #[test]
