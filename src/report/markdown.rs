@@ -8,8 +8,8 @@ use unicode_width::UnicodeWidthStr;
 use super::check_json::FindingJson;
 use super::escape::markdown as md;
 use super::model::{CoverageMatrix, CoverageStatus, Mix, OfferReply, Report, TeamReview};
-use super::numbers::{hours, load, percent};
-use super::sections::{self, Markup, Para};
+use super::numbers::{count, hours, load, percent};
+use super::sections::{self, Cluster, Markup, Para};
 use super::words;
 use crate::finding::Severity;
 
@@ -120,7 +120,7 @@ impl Markup for Markdown<'_> {
 
     fn workload(&mut self, t: &TeamReview) {
         let rows: Vec<Vec<String>> = t
-            .workload
+            .shown()
             .iter()
             .map(|w| {
                 let best = w.best_fit.map_or_else(
@@ -170,7 +170,7 @@ impl Markup for Markdown<'_> {
         let mut columns: Vec<(&str, Align)> = vec![("Person", Align::Left)];
         columns.extend(labels.iter().map(|l| (l.as_str(), Align::Right)));
         let rows: Vec<Vec<String>> = t
-            .workload
+            .shown()
             .iter()
             .map(|w| {
                 let mut row = vec![md(w.person)];
@@ -187,22 +187,30 @@ impl Markup for Markdown<'_> {
         table(self.0, &columns, &rows);
     }
 
-    fn coverage_table(&mut self, c: &CoverageMatrix) {
-        let names: Vec<String> = c.people.iter().map(|p| md(p)).collect();
+    fn coverage_table(&mut self, c: &CoverageMatrix, per_person: bool) {
+        let names: Vec<String> = if per_person {
+            c.people.iter().map(|p| md(p)).collect()
+        } else {
+            Vec::new()
+        };
         let mut columns: Vec<(&str, Align)> =
             vec![("Role", Align::Left), ("Core category", Align::Left)];
         columns.extend(names.iter().map(|n| (n.as_str(), Align::Center)));
+        columns.push(("People", Align::Right));
         columns.push(("Status", Align::Left));
         let rows: Vec<Vec<String>> = c
             .rows
             .iter()
             .map(|r| {
                 let mut row = vec![md(r.role), md(r.title)];
-                row.extend(
-                    r.cells
-                        .iter()
-                        .map(|&on| if on { "✓" } else { "·" }.to_owned()),
-                );
+                if per_person {
+                    row.extend(
+                        r.cells
+                            .iter()
+                            .map(|&on| if on { "✓" } else { "·" }.to_owned()),
+                    );
+                }
+                row.push(count(r.covered_by.len()));
                 row.push(
                     match r.status {
                         CoverageStatus::Covered => "✓ covered",
@@ -246,6 +254,34 @@ impl Markup for Markdown<'_> {
             ],
             &rows,
         );
+    }
+
+    /// A loose list item a gathering: its head, how many, everyone it is about, and the first
+    /// finding's words as a paragraph under it.
+    fn finding_clusters(&mut self, _severity: Severity, clusters: &[Cluster]) {
+        for c in clusters {
+            let who = if c.people.is_empty() {
+                "about the team".to_owned()
+            } else {
+                c.people
+                    .iter()
+                    .map(|p| md(p))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let _ = writeln!(
+                self.0,
+                "- **{}** ({}): {who}\n",
+                md(&c.head),
+                words::findings_count(c.findings)
+            );
+            let _ = writeln!(
+                self.0,
+                "  For example: {} {}\n",
+                md(&crate::analysis::sentence(&c.example.message)),
+                md(&c.example.explanation)
+            );
+        }
     }
 
     /// Loose list items, the explanation a paragraph of its own under the finding.

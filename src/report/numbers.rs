@@ -20,6 +20,19 @@ pub fn plain(v: f64) -> String {
     format!("{rounded}")
 }
 
+/// A count with thousands separated: "4", "2,500", "100,000".
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// "75%", or "–" when there is no capacity to measure against.
 pub fn load(load: Option<f64>) -> String {
     load.map_or_else(|| "–".to_owned(), percent)
@@ -43,6 +56,15 @@ mod tests {
         assert_eq!(plain(6.0), "6");
         assert_eq!(plain(2.25), "2.25");
         assert_eq!(plain(1.0 / 3.0), "0.33");
+    }
+
+    #[test]
+    fn counts_have_thousands_separated() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(2500), "2,500");
+        assert_eq!(count(100_000), "100,000");
+        assert_eq!(count(1_234_567), "1,234,567");
     }
 
     #[test]

@@ -59,13 +59,10 @@ pub fn render(
     file: &str,
     subject: model::Subject,
 ) -> String {
-    let report = model::build(catalog, plan, analysis, file, subject);
-    match format {
-        ReportFormat::Markdown => markdown::render(&report),
-        ReportFormat::Html => html::render(&report),
-        ReportFormat::Csv => csv::render(&report),
-        ReportFormat::Json => json::render(check_json(analysis, file, catalog, plan), &report),
-    }
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write(format, catalog, plan, analysis, file, subject, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// [`render`] written to `out` as it is produced: CSV row by row and JSON as it is
@@ -81,7 +78,11 @@ pub fn write(
     subject: model::Subject,
     out: impl Write,
 ) -> io::Result<()> {
-    let report = model::build(catalog, plan, analysis, file, subject);
+    let build = match format {
+        ReportFormat::Markdown | ReportFormat::Html => model::build_without_rows,
+        ReportFormat::Csv | ReportFormat::Json => model::build,
+    };
+    let report = build(catalog, plan, analysis, file, subject);
     match format {
         ReportFormat::Markdown => write_all(out, markdown::render(&report).as_bytes()),
         ReportFormat::Html => write_all(out, html::render(&report).as_bytes()),

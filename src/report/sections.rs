@@ -6,14 +6,16 @@
 //! Every method that writes takes text ready for the format: user text goes through
 //! [`Markup::esc`] first; the report's own fixed words are written as they are.
 
+use rustc_hash::FxHashMap;
+
 use super::check_json::{AcceptedJson, FindingJson};
 use super::model::{
-    Body, CoverageMatrix, FindingGroup, Mix, OfferReply, ReplyVerdict, Report, RoleDescription,
-    TeamReview, Verdict,
+    Body, COVERAGE_COLUMNS, CoverageMatrix, FINDINGS_LISTED, FindingGroup, Mix, OfferReply,
+    PEOPLE_SHOWN, ReplyVerdict, Report, RoleDescription, TeamReview, Verdict,
 };
-use super::numbers::{hours, load, percent};
+use super::numbers::{count, hours, load, percent};
 use super::words;
-use crate::finding::Severity;
+use crate::finding::{Rule, Severity};
 
 /// How a paragraph reads: HTML gives it a class, Markdown emphasis where it has any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,19 +67,66 @@ pub(super) trait Markup {
 
     /// The role description's mix of roles (HTML: a bar and a legend).
     fn role_mix(&mut self, person: &str, mix: &Mix);
-    /// The team's workload, a row a person.
+    /// The team's workload, a row a person ([`TeamReview::shown`]).
     fn workload(&mut self, t: &TeamReview);
     /// Whether the team review has a role mix to show (Markdown: any owner in anyone's mix,
     /// even at 0%; HTML: any hours to draw).
     fn has_team_mix(&self, t: &TeamReview) -> bool;
-    /// Each person's share of the week per owner (Markdown: a table; HTML: a bar a person).
+    /// Each person's share of the week per owner (Markdown: a table; HTML: a bar a person),
+    /// for the people [`TeamReview::shown`].
     fn team_mix(&mut self, t: &TeamReview);
-    /// Who does which core category of each hired role (the matrix has rows).
-    fn coverage_table(&mut self, c: &CoverageMatrix);
+    /// How many people do each core category of each hired role (the matrix has rows), and,
+    /// with `per_person`, who: a column a person.
+    fn coverage_table(&mut self, c: &CoverageMatrix, per_person: bool);
     /// An offer's duties by role (Markdown: a table; HTML: a bar and a legend).
     fn shares(&mut self, r: &OfferReply);
     /// One severity's findings (HTML: with a badge each).
     fn findings_list(&mut self, severity: Severity, findings: &[FindingJson]);
+    /// One severity's findings gathered by rule and task or category, each gathering with
+    /// everyone it is about and one example's words.
+    fn finding_clusters(&mut self, severity: Severity, clusters: &[Cluster]);
+}
+
+/// Findings of one rule about one task or category (or about the team), gathered: what a
+/// long list of findings is shown as.
+pub(super) struct Cluster<'f> {
+    /// "out-of-role · cm-meetups": the rule, then the task or category, if any.
+    pub head: String,
+    /// The people the findings are about, in plan order; findings about the team add none.
+    pub people: Vec<&'f str>,
+    /// How many findings are gathered here.
+    pub findings: usize,
+    /// The first of them, whose words stand for the rest.
+    pub example: &'f FindingJson<'f>,
+}
+
+/// `findings` gathered by rule, task and category, in the order each first appears.
+pub(super) fn clusters<'f>(
+    findings: impl Iterator<Item = &'f FindingJson<'f>>,
+) -> Vec<Cluster<'f>> {
+    let mut at: FxHashMap<(Rule, Option<&str>, Option<&str>), usize> = FxHashMap::default();
+    let mut out: Vec<Cluster<'f>> = Vec::new();
+    for f in findings {
+        let key = (f.rule, f.task, f.category);
+        let i = *at.entry(key).or_insert_with(|| {
+            let mut head = f.rule.id().to_owned();
+            for part in [f.task, f.category].into_iter().flatten() {
+                head.push_str(" · ");
+                head.push_str(part);
+            }
+            out.push(Cluster {
+                head,
+                people: Vec::new(),
+                findings: 0,
+                example: f,
+            });
+            out.len() - 1
+        });
+        let c = &mut out[i];
+        c.findings += 1;
+        c.people.extend(f.person);
+    }
+    out
 }
 
 /// The report's body, whatever its kind.
@@ -240,7 +289,11 @@ fn team_review<M: Markup>(m: &mut M, report: &Report, t: &TeamReview) {
     );
     m.para(Para::Headline, &totals);
 
+    let cut = people_cut(t);
     m.section_start("workload", "Workload");
+    if let Some(cut) = &cut {
+        m.para(Para::Note, cut);
+    }
     m.workload(t);
     m.section_end();
 
@@ -250,11 +303,33 @@ fn team_review<M: Markup>(m: &mut M, report: &Report, t: &TeamReview) {
             Para::Legend,
             "Share of each person's week, by the role the work belongs to.",
         );
+        if let Some(cut) = &cut {
+            m.para(Para::Note, cut);
+        }
         m.team_mix(t);
         m.section_end();
     }
     coverage(m, &t.coverage);
     findings(m, &t.findings, &t.accepted);
+}
+
+/// What the per-person tables leave out, when the team is larger than they show.
+fn people_cut(t: &TeamReview) -> Option<String> {
+    let people = t.totals.people;
+    if people <= PEOPLE_SHOWN {
+        return None;
+    }
+    let (over, misfit) = t.over_and_misfit();
+    Some(format!(
+        "The table shows the first {} of {} people, in plan order; the totals above and the \
+         CSV and JSON reports count everyone. Of all {}, {} are over capacity and {} have \
+         work that fits another role better than their title.",
+        count(PEOPLE_SHOWN),
+        count(people),
+        count(people),
+        count(over),
+        count(misfit)
+    ))
 }
 
 fn coverage<M: Markup>(m: &mut M, c: &CoverageMatrix) {
@@ -264,11 +339,23 @@ fn coverage<M: Markup>(m: &mut M, c: &CoverageMatrix) {
         m.section_end();
         return;
     }
-    m.para(
-        Para::Legend,
-        "✓ has a task in the category; · has none; ✗ gap: nobody does this core work",
-    );
-    m.coverage_table(c);
+    let per_person = c.people.len() <= COVERAGE_COLUMNS;
+    if per_person {
+        m.para(
+            Para::Legend,
+            "✓ has a task in the category; · has none; ✗ gap: nobody does this core work",
+        );
+    } else {
+        let note = format!(
+            "How many of the {} people have a task in each category (a column for each person \
+             is shown up to {} people; the JSON report names who covers each). ✗ gap: nobody \
+             does this core work.",
+            count(c.people.len()),
+            count(COVERAGE_COLUMNS)
+        );
+        m.para(Para::Legend, &note);
+    }
+    m.coverage_table(c, per_person);
     m.section_end();
 }
 
@@ -277,6 +364,18 @@ fn findings<M: Markup>(m: &mut M, groups: &[FindingGroup], accepted: &[AcceptedJ
     if groups.is_empty() {
         m.para(Para::Summary, "✓ No findings.");
     }
+    let total: usize = groups.iter().map(|g| g.findings.len()).sum();
+    let gathered = total > FINDINGS_LISTED;
+    if gathered {
+        let note = format!(
+            "{} findings: past {} they are gathered by rule and task or category, each with \
+             everyone it is about and the words of its first finding; the JSON and CSV reports \
+             have each finding's own.",
+            count(total),
+            count(FINDINGS_LISTED)
+        );
+        m.para(Para::Note, &note);
+    }
     for g in groups {
         let heading = format!(
             "{} {}",
@@ -284,12 +383,25 @@ fn findings<M: Markup>(m: &mut M, groups: &[FindingGroup], accepted: &[AcceptedJ
             words::severity_heading(g.severity, g.findings.len())
         );
         m.subheading(Some(g.severity.as_str()), &heading);
-        m.findings_list(g.severity, &g.findings);
+        if gathered {
+            m.finding_clusters(g.severity, &clusters(g.findings.iter()));
+        } else {
+            m.findings_list(g.severity, &g.findings);
+        }
     }
     if !accepted.is_empty() {
         let heading = format!("✓ Accepted exceptions ({})", accepted.len());
         m.subheading(Some("accepted"), &heading);
-        let items: Vec<String> = accepted
+        m.list(&accepted_items(m, accepted));
+    }
+    m.section_end();
+}
+
+/// The accepted findings as list items: each with its reason, or, past [`FINDINGS_LISTED`],
+/// gathered by rule, task or category and reason, with everyone each gathering is about.
+fn accepted_items<M: Markup>(m: &M, accepted: &[AcceptedJson]) -> Vec<String> {
+    if accepted.len() <= FINDINGS_LISTED {
+        return accepted
             .iter()
             .map(|a| {
                 let f = &a.finding;
@@ -302,9 +414,35 @@ fn findings<M: Markup>(m: &mut M, groups: &[FindingGroup], accepted: &[AcceptedJ
                 )
             })
             .collect();
-        m.list(&items);
     }
-    m.section_end();
+    let mut by_reason: Vec<(&str, Vec<&FindingJson>)> = Vec::new();
+    let mut at: FxHashMap<&str, usize> = FxHashMap::default();
+    for a in accepted {
+        let i = *at.entry(a.reason).or_insert_with(|| {
+            by_reason.push((a.reason, Vec::new()));
+            by_reason.len() - 1
+        });
+        by_reason[i].1.push(&a.finding);
+    }
+    let mut items = Vec::new();
+    for (reason, findings) in by_reason {
+        for c in clusters(findings.into_iter()) {
+            let people: Vec<String> = c.people.iter().map(|p| m.esc(p)).collect();
+            items.push(format!(
+                "{} ({}): {} {} {}",
+                m.strong(&m.esc(&c.head)),
+                words::findings_count(c.findings),
+                if people.is_empty() {
+                    "the team.".to_owned()
+                } else {
+                    format!("{}.", people.join(", "))
+                },
+                m.em("Accepted because:"),
+                m.esc(reason)
+            ));
+        }
+    }
+    items
 }
 
 /// A reply to an offer, to paste into an e-mail: the freelancer's words, no tool notes.

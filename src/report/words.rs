@@ -236,6 +236,12 @@ pub fn verdict(fit: &Fit, title: &str) -> String {
 
 /// "out-of-role · Jon Park · cm-meetups", "coverage-gap · cm-events" — which rule, who, and the
 /// task or category, before the message.
+/// "1 finding", "2,500 findings".
+pub fn findings_count(n: usize) -> String {
+    let word = if n == 1 { "finding" } else { "findings" };
+    format!("{} {word}", super::numbers::count(n))
+}
+
 pub fn finding_head(f: &FindingJson) -> String {
     let mut out = String::from(f.rule.id());
     for part in [f.person, f.task, f.category].into_iter().flatten() {

@@ -12,8 +12,8 @@ use std::fmt::Write as _;
 use super::check_json::FindingJson;
 use super::escape::html as esc;
 use super::model::{Body, CoverageMatrix, CoverageStatus, Mix, OfferReply, Report, TeamReview};
-use super::numbers::{hours, load, percent};
-use super::sections::{self, Markup, Para};
+use super::numbers::{count, hours, load, percent};
+use super::sections::{self, Cluster, Markup, Para};
 use super::words;
 use crate::finding::Severity;
 
@@ -147,7 +147,7 @@ impl Markup for Html<'_> {
              <th scope=\"col\" class=\"num\">Capacity</th><th scope=\"col\" class=\"num\">Load</th>\
              <th scope=\"col\">Best fit</th><th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n",
         );
-        for w in &t.workload {
+        for w in t.shown() {
             let best = w.best_fit.map_or_else(
                 || "–".to_owned(),
                 |b| {
@@ -185,7 +185,7 @@ impl Markup for Html<'_> {
 
     /// A bar and a legend a person.
     fn team_mix(&mut self, t: &TeamReview) {
-        for w in &t.workload {
+        for w in t.shown() {
             let _ = write!(
                 self.0,
                 "<figure class=\"mix\"><figcaption>{} <span class=\"legend\">· {}</span></figcaption>",
@@ -200,15 +200,18 @@ impl Markup for Html<'_> {
 
     /// A role is written once, spanning its categories (rows come grouped by role). Gaps are
     /// marked by class as well as by symbol.
-    fn coverage_table(&mut self, c: &CoverageMatrix) {
+    fn coverage_table(&mut self, c: &CoverageMatrix, per_person: bool) {
         self.0.push_str(
             "<table>\n<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Core category</th>",
         );
-        for p in &c.people {
-            let _ = write!(self.0, "<th scope=\"col\" class=\"mark\">{}</th>", esc(p));
+        if per_person {
+            for p in &c.people {
+                let _ = write!(self.0, "<th scope=\"col\" class=\"mark\">{}</th>", esc(p));
+            }
         }
-        self.0
-            .push_str("<th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
+        self.0.push_str(
+            "<th scope=\"col\" class=\"num\">People</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n",
+        );
         for (i, r) in c.rows.iter().enumerate() {
             let gap = r.status == CoverageStatus::Gap;
             let _ = write!(self.0, "<tr{}>", if gap { " class=\"gap\"" } else { "" });
@@ -221,13 +224,20 @@ impl Markup for Html<'_> {
                 );
             }
             let _ = write!(self.0, "<th scope=\"row\">{}</th>", esc(r.title));
-            for &on in &r.cells {
-                self.0.push_str(if on {
-                    "<td class=\"mark yes\">✓<span class=\"sr\"> yes</span></td>"
-                } else {
-                    "<td class=\"mark no\">·<span class=\"sr\"> no</span></td>"
-                });
+            if per_person {
+                for &on in &r.cells {
+                    self.0.push_str(if on {
+                        "<td class=\"mark yes\">✓<span class=\"sr\"> yes</span></td>"
+                    } else {
+                        "<td class=\"mark no\">·<span class=\"sr\"> no</span></td>"
+                    });
+                }
             }
+            let _ = write!(
+                self.0,
+                "<td class=\"num\">{}</td>",
+                count(r.covered_by.len())
+            );
             self.0.push_str(match r.status {
                 CoverageStatus::Covered => "<td class=\"covered\">✓ covered</td>",
                 CoverageStatus::Gap => "<td class=\"gap\">✗ gap</td>",
@@ -261,6 +271,39 @@ impl Markup for Html<'_> {
             );
         }
         self.0.push_str("</ul></figure>\n");
+    }
+
+    /// A gathering a list item: a badge, its head and count, everyone it is about (a list
+    /// shown inline, comma-separated by the style sheet), and its first finding's words.
+    fn finding_clusters(&mut self, severity: Severity, clusters: &[Cluster]) {
+        let class = severity.as_str();
+        self.0.push_str("<ul class=\"findings\">\n");
+        for c in clusters {
+            let _ = write!(
+                self.0,
+                "<li class=\"{class}\"><span class=\"badge\">{} {}</span><strong>{}</strong> ({}) ",
+                words::symbol(severity),
+                badge_word(severity),
+                esc(&c.head),
+                words::findings_count(c.findings)
+            );
+            if c.people.is_empty() {
+                self.0.push_str("about the team");
+            } else {
+                self.0.push_str("<ul class=\"who\">");
+                for p in &c.people {
+                    let _ = write!(self.0, "<li>{}</li>", esc(p));
+                }
+                self.0.push_str("</ul>");
+            }
+            let _ = writeln!(
+                self.0,
+                "\n<p>For example: {} {}</p></li>",
+                esc(&crate::analysis::sentence(&c.example.message)),
+                esc(&c.example.explanation)
+            );
+        }
+        self.0.push_str("</ul>\n");
     }
 
     /// Each finding with a badge (symbol and word, for greyscale print) and its explanation.

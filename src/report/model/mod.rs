@@ -26,7 +26,8 @@ pub use role::{
 };
 pub use rows::{AssignmentRow, TaskFinding};
 pub use team::{
-    Counts, CoverageMatrix, CoverageRow, CoverageStatus, TeamReview, Totals, WorkloadRow,
+    COVERAGE_COLUMNS, Counts, CoverageMatrix, CoverageRow, CoverageStatus, FINDINGS_LISTED,
+    PEOPLE_SHOWN, TeamReview, Totals, WorkloadRow,
 };
 
 /// One shareable report of one plan.
@@ -142,6 +143,20 @@ pub fn build<'a>(
     file: &'a str,
     subject: Subject,
 ) -> Report<'a> {
+    let mut report = build_without_rows(catalog, plan, analysis, file, subject);
+    report.assignments = rows::build(catalog, plan, analysis, subject);
+    report
+}
+
+/// [`build`] with no [`Report::assignments`]: for Markdown and HTML, which do not show them
+/// (at 100,000 people they are a million rows, most of the memory a report would take).
+pub fn build_without_rows<'a>(
+    catalog: &'a Catalog,
+    plan: &'a Plan,
+    analysis: &'a Analysis,
+    file: &'a str,
+    subject: Subject,
+) -> Report<'a> {
     let body = match subject {
         Subject::Person(i) => Body::RoleDescription(role::build(catalog, plan, analysis, i)),
         Subject::Team => Body::TeamReview(team::build(catalog, plan, analysis)),
@@ -151,7 +166,7 @@ pub fn build<'a>(
         description: &plan.description,
         file,
         body,
-        assignments: rows::build(catalog, plan, analysis, subject),
+        assignments: Vec::new(),
     }
 }
 

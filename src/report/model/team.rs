@@ -10,6 +10,20 @@ use crate::finding::{Detail, Rule};
 use crate::plan::Plan;
 use crate::report::check_json::AcceptedJson;
 
+/// How many people the per-person tables (workload, role mix) show at most, in plan order;
+/// past that the report says so, and the CSV and JSON reports have everyone. A team review
+/// of 100,000 people stays a document one can read (and open: a few megabytes, not hundreds).
+pub const PEOPLE_SHOWN: usize = 100;
+
+/// Up to this many people, the coverage table has a column for each; past that it gives each
+/// category's count of people (the JSON report names them).
+pub const COVERAGE_COLUMNS: usize = 12;
+
+/// Up to this many findings, each is listed with its words; past that, findings are gathered
+/// by rule and task or category, each gathering naming every person it is about, with one
+/// example's words (the JSON and CSV reports have each finding's own).
+pub const FINDINGS_LISTED: usize = 100;
+
 #[derive(Debug, Serialize)]
 pub struct TeamReview<'a> {
     pub totals: Totals,
@@ -20,6 +34,25 @@ pub struct TeamReview<'a> {
     pub findings: Vec<FindingGroup<'a>>,
     #[serde(skip)]
     pub accepted: Vec<AcceptedJson<'a>>,
+}
+
+impl<'a> TeamReview<'a> {
+    /// The people the per-person tables show: the first [`PEOPLE_SHOWN`], in plan order.
+    pub fn shown(&self) -> &[WorkloadRow<'a>] {
+        &self.workload[..self.workload.len().min(PEOPLE_SHOWN)]
+    }
+
+    /// How many people are over capacity, and how many have work that fits another role
+    /// better than their title, over the whole team.
+    pub fn over_and_misfit(&self) -> (usize, usize) {
+        let over = self
+            .workload
+            .iter()
+            .filter(|w| w.mix.load.is_some_and(|l| l > 1.0))
+            .count();
+        let misfit = self.workload.iter().filter(|w| !w.fits).count();
+        (over, misfit)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -88,7 +121,8 @@ pub struct CoverageRow<'a> {
     pub title: &'a str,
     /// Names of the people with a task in the category, in plan order.
     pub covered_by: Vec<&'a str>,
-    /// Per person (plan order): do they have a task in it?
+    /// Per person (plan order): do they have a task in it? Empty past [`COVERAGE_COLUMNS`]
+    /// people, where the table has no column a person.
     #[serde(skip)]
     pub cells: Vec<bool>,
     pub status: CoverageStatus,
@@ -178,9 +212,7 @@ fn coverage<'a>(catalog: &'a Catalog, plan: &'a Plan, analysis: &Analysis) -> Co
                     .iter()
                     .filter_map(|&i| plan.people.get(i).map(|p| p.name.as_str()))
                     .collect(),
-                cells: (0..plan.people.len())
-                    .map(|i| row.covered_by.contains(&i))
-                    .collect(),
+                cells: cells(&row.covered_by, plan.people.len()),
                 status,
             })
         })
@@ -189,4 +221,19 @@ fn coverage<'a>(catalog: &'a Catalog, plan: &'a Plan, analysis: &Analysis) -> Co
         people: plan.people.iter().map(|p| p.name.as_str()).collect(),
         rows,
     }
+}
+
+/// A row's cells, a person each: only for a team small enough to have a column each
+/// ([`COVERAGE_COLUMNS`]), and marked from the list, not searched for person by person.
+fn cells(covered_by: &[usize], people: usize) -> Vec<bool> {
+    if people > COVERAGE_COLUMNS {
+        return Vec::new();
+    }
+    let mut cells = vec![false; people];
+    for &i in covered_by {
+        if let Some(cell) = cells.get_mut(i) {
+            *cell = true;
+        }
+    }
+    cells
 }
