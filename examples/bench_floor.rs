@@ -16,7 +16,8 @@
 //! - `rolescope check FILE --format json` with standard output to `/dev/null`, with
 //!   `ROLESCOPE_CONFIG_DIR` set to an empty directory so only the built-in catalogs load.
 //!
-//! It prints the medians and their ratio, and the same for start-up: `check` of
+//! It prints the medians and their ratio, where the time goes in process, the size of the
+//! HTML team review (`report --format html`, one run), and the same for start-up: `check` of
 //! `examples/hiring-scope.yaml` beside `/bin/true` and beside this program as `--noop` (a Rust
 //! process that does nothing). The in-process parse alone is printed too, for reference. Plain
 //! `std::time::Instant` around each child process, no harness; timings go to standard output.
@@ -151,6 +152,27 @@ fn side_by_side(runs: usize, cmds: &mut [Command]) -> Result<Vec<Duration>> {
     Ok(times.into_iter().map(median).collect())
 }
 
+/// One `report --format html` of the plan: how large the team review is, and how long it took.
+fn html_review(opts: &Options, config: &Path, path: &Path, people: usize) -> Result<()> {
+    let out = opts.dir.join(format!("team-{people}.html"));
+    let start = Instant::now();
+    let status = Command::new(&opts.bin)
+        .env("ROLESCOPE_CONFIG_DIR", config)
+        .env("ROLESCOPE_MAX_INPUT_BYTES", "1000000000")
+        .args(["report", "--format", "html", "--force", "-o"])
+        .arg(&out)
+        .arg(path)
+        .status()?;
+    let took = start.elapsed();
+    ensure!(status.success(), "report --format html failed: {status}");
+    println!(
+        "    HTML team review: {:.2} MB, written in {:.0} ms (one run)",
+        std::fs::metadata(&out)?.len() as f64 / 1e6,
+        ms(took)
+    );
+    Ok(())
+}
+
 /// Median wall time of `f` over `runs` runs (after one untimed run), its result dropped
 /// outside the timing.
 fn in_process<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
@@ -259,6 +281,7 @@ fn run(opts: &Options) -> Result<()> {
             ms(in_proc)
         );
         stages(opts.runs, &path)?;
+        html_review(opts, &config, &path, n)?;
     }
     println!();
     let mut startup = Command::new(&opts.bin);
