@@ -4,8 +4,8 @@
 //! may replace a built-in entry by id (recorded in its [`Origin`]); two user files defining the
 //! same id is an error naming both, because which one should win is the user's call, not ours.
 
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::file::{CatalogFile, CategoryEntry, RoleEntry, TaskEntry};
@@ -163,14 +163,14 @@ struct Merger {
 /// The entries of one kind placed so far, and where each id is among them.
 struct Placing<T> {
     placed: Vec<Placed<T>>,
-    by_id: FxHashMap<String, usize>,
+    by_id: HashMap<String, usize>,
 }
 
 impl<T> Default for Placing<T> {
     fn default() -> Self {
         Placing {
             placed: Vec::new(),
-            by_id: FxHashMap::default(),
+            by_id: HashMap::default(),
         }
     }
 }
@@ -421,7 +421,7 @@ impl Merger {
         Catalog::new(roles, categories, tasks, self.defaults.complete().ok())
     }
 
-    fn category_owners(&self) -> FxHashMap<&str, &Owner> {
+    fn category_owners(&self) -> HashMap<&str, &Owner> {
         self.categories
             .placed
             .iter()
@@ -446,7 +446,7 @@ impl Merger {
         let category_owner = self.category_owners();
         let category_ids = self.category_ids();
         let mut roles = Vec::with_capacity(self.roles.placed.len());
-        let mut alias_owner: FxHashMap<String, &str> = FxHashMap::default();
+        let mut alias_owner: HashMap<String, &str> = HashMap::default();
         for p in &self.roles.placed {
             let (r, src) = (&p.entry, sources[p.source]);
             let err = |msg: String| InputError::new(&src.origin, locate(src, &r.id), msg);

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use rustc_hash::{FxBuildHasher, FxHashSet};
+use std::collections::HashSet;
 
 use super::places::PersonPlaces;
 use super::{ALL_ROLES, Acceptance, PLAN_VERSION, Person, Plan, RoleSpec};
@@ -28,7 +28,9 @@ pub(super) fn check(plan: &Plan, origin: &str, text: &str) -> Result<(), InputEr
     };
     checker.plan_fields(plan);
     checker.plain(&"the plan's name", &plan.name, None);
-    let mut names = FxHashSet::with_capacity_and_hasher(plan.people.len(), FxBuildHasher);
+    // SipHash, not Fx: names come from the file, and a hostile one could collide Fx hashes
+    // by the thousand and make this quadratic.
+    let mut names = HashSet::with_capacity(plan.people.len());
     let mut seen = Seen::default();
     for (i, person) in plan.people.iter().enumerate() {
         let who = Who {
@@ -74,11 +76,11 @@ impl fmt::Display for Who<'_> {
 }
 
 /// The ids seen so far in one person's lists, kept from person to person so the sets are
-/// allocated once.
+/// allocated once (SipHash, as for names: the ids come from the file).
 #[derive(Default)]
 struct Seen<'a> {
-    roles: FxHashSet<&'a str>,
-    tasks: FxHashSet<&'a str>,
+    roles: HashSet<&'a str>,
+    tasks: HashSet<&'a str>,
 }
 
 fn newer_message(version: u64) -> String {

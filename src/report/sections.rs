@@ -6,7 +6,7 @@
 //! Every method that writes takes text ready for the format: user text goes through
 //! [`Markup::esc`] first; the report's own fixed words are written as they are.
 
-use rustc_hash::FxHashMap;
+use std::collections::HashMap;
 
 use super::check_json::{AcceptedJson, FindingJson};
 use super::model::{
@@ -104,7 +104,7 @@ pub(super) struct Cluster<'f> {
 pub(super) fn clusters<'f>(
     findings: impl Iterator<Item = &'f FindingJson<'f>>,
 ) -> Vec<Cluster<'f>> {
-    let mut at: FxHashMap<(Rule, Option<&str>, Option<&str>), usize> = FxHashMap::default();
+    let mut at: HashMap<(Rule, Option<&str>, Option<&str>), usize> = HashMap::default();
     let mut out: Vec<Cluster<'f>> = Vec::new();
     for f in findings {
         let key = (f.rule, f.task, f.category);
@@ -416,7 +416,7 @@ fn accepted_items<M: Markup>(m: &M, accepted: &[AcceptedJson]) -> Vec<String> {
             .collect();
     }
     let mut by_reason: Vec<(&str, Vec<&FindingJson>)> = Vec::new();
-    let mut at: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut at: HashMap<&str, usize> = HashMap::default();
     for a in accepted {
         let i = *at.entry(a.reason).or_insert_with(|| {
             by_reason.push((a.reason, Vec::new()));
