@@ -143,8 +143,14 @@ fn missing_core(catalog: &Catalog, about: &About, mix: &RoleMix, out: &mut Vec<F
         return;
     }
     for (&role, (r, _)) in mix.role_positions.iter().zip(&mix.roles) {
-        let mut core = catalog.core_categories(&r.id).peekable();
-        if core.peek().is_some() && !core.any(|c| mix.has_category(&c.id)) {
+        // By position, as the mix keeps categories: no look-up by id for each core category.
+        let mut core = catalog
+            .categories()
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.core && c.role.role() == Some(r.id.as_str()))
+            .peekable();
+        if core.peek().is_some() && !core.any(|(i, _)| mix.categories[i]) {
             out.push(about.finding(
                 Rule::MissingCore,
                 Severity::Warning,
