@@ -225,12 +225,7 @@ fn candidates(
     finding: &Finding,
     settings: &FixSettings,
 ) -> Vec<Candidate> {
-    let room: Vec<f64> = plan
-        .people
-        .iter()
-        .zip(&analysis.people)
-        .map(|(p, s)| p.capacity - s.hours)
-        .collect();
+    let room = super::room(plan, analysis);
     let mut out = Vec::new();
     let person = finding.person_index.filter(|&i| i < plan.people.len());
     let name = |i: usize| plan.people[i].name.clone();

@@ -125,5 +125,14 @@ pub struct Fix {
     pub creates: Vec<FindingKey>,
 }
 
+/// Each person's free hours a week (negative when over capacity), by plan index.
+fn room(plan: &crate::plan::Plan, analysis: &crate::analysis::Analysis) -> Vec<f64> {
+    plan.people
+        .iter()
+        .zip(&analysis.people)
+        .map(|(p, s)| p.capacity - s.hours)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;

@@ -105,12 +105,7 @@ pub fn choose(
 ) -> Choice {
     let candidates = candidates(catalog, plan, analysis, settings, allow_unsafe);
     let groups = groups(&candidates);
-    let room: Vec<f64> = plan
-        .people
-        .iter()
-        .zip(&analysis.people)
-        .map(|(p, s)| p.capacity - s.hours)
-        .collect();
+    let room = super::room(plan, analysis);
     let mut choice = Choice {
         candidates: candidates.len(),
         groups: groups.len(),
@@ -346,15 +341,7 @@ fn solve(
         .map(|_| vars.add(variable().binary()))
         .collect();
     // The findings the group's fixes clear, each a variable in [0, 1], and who clears it.
-    let mut cleared: BTreeMap<&FindingKey, Vec<usize>> = BTreeMap::new();
-    for (at, &i) in group.iter().enumerate() {
-        for key in &candidates[i].fix.clears {
-            let by = cleared.entry(key).or_default();
-            if !by.contains(&at) {
-                by.push(at);
-            }
-        }
-    }
+    let cleared = by_key(group, |i| candidates[i].fix.clears.iter());
     let findings: Vec<(Variable, &FindingKey)> = cleared
         .keys()
         .map(|&k| (vars.add(variable().min(0.0).max(1.0)), k))
@@ -379,15 +366,7 @@ fn solve(
         model.add_constraint(Expression::from(*y).leq(by));
     }
     // One change per assignment (and per person's role).
-    let mut touching: BTreeMap<&(usize, String), Vec<usize>> = BTreeMap::new();
-    for (at, &i) in group.iter().enumerate() {
-        for t in &candidates[i].touches {
-            let by = touching.entry(t).or_default();
-            if !by.contains(&at) {
-                by.push(at);
-            }
-        }
-    }
+    let touching = by_key(group, |i| candidates[i].touches.iter());
     for by in touching.values().filter(|by| by.len() > 1) {
         let mut sum = Expression::from(0.0);
         for &at in by {
@@ -425,6 +404,24 @@ fn solve(
         .filter(|&(_, &x)| solution.value(x) > 0.5)
         .map(|(&i, _)| i)
         .collect())
+}
+
+/// For each key the group's candidates name, the positions in `group` of those naming it
+/// (each once).
+fn by_key<'a, K: Ord + 'a, I: Iterator<Item = &'a K>>(
+    group: &[usize],
+    keys_of: impl Fn(usize) -> I,
+) -> BTreeMap<&'a K, Vec<usize>> {
+    let mut out: BTreeMap<&K, Vec<usize>> = BTreeMap::new();
+    for (at, &i) in group.iter().enumerate() {
+        for key in keys_of(i) {
+            let by = out.entry(key).or_default();
+            if !by.contains(&at) {
+                by.push(at);
+            }
+        }
+    }
+    out
 }
 
 /// Runs `work` on the solver's thread; `None` if it panicked.
