@@ -235,32 +235,25 @@ fn describe(
             Change::Retitle { person, .. } | Change::ReplaceRole { person, .. } => {
                 touches.extend(at(person).map(|p| (p, String::new())));
             }
+            // A task of one person added, taken off or re-houred: the assignment it touches
+            // and the hours it moves.
             Change::Assign {
                 person,
                 task,
                 hours: h,
-            } => {
-                if let Some(p) = at(person) {
-                    touches.push((p, task.clone()));
-                    hours.push((p, *h));
-                }
-            }
+            } => on_task(&mut touches, &mut hours, at(person), task, |_| *h),
             Change::Unassign { person, task } => {
-                if let Some(p) = at(person) {
-                    touches.push((p, task.clone()));
-                    hours.push((p, -held(p, task)));
-                }
+                on_task(&mut touches, &mut hours, at(person), task, |p| {
+                    -held(p, task)
+                });
             }
             Change::SetHours {
                 person,
                 task,
                 hours: h,
-            } => {
-                if let Some(p) = at(person) {
-                    touches.push((p, task.clone()));
-                    hours.push((p, h - held(p, task)));
-                }
-            }
+            } => on_task(&mut touches, &mut hours, at(person), task, |p| {
+                h - held(p, task)
+            }),
             Change::ReplaceTask { person, from, to } => {
                 if let Some(p) = at(person) {
                     touches.extend([(p, from.clone()), (p, to.clone())]);
@@ -284,6 +277,20 @@ fn describe(
         touches,
         hours,
         cost,
+    }
+}
+
+/// Notes that a change touches `task` of person `p` (if known) and moves `delta(p)` hours.
+fn on_task(
+    touches: &mut Vec<(usize, String)>,
+    hours: &mut Vec<(usize, f64)>,
+    p: Option<usize>,
+    task: &str,
+    delta: impl Fn(usize) -> f64,
+) {
+    if let Some(p) = p {
+        touches.push((p, task.to_owned()));
+        hours.push((p, delta(p)));
     }
 }
 

@@ -150,7 +150,7 @@ pub fn rebalance(
         max_findings: settings.program.max_findings,
     };
     if start.findings.len() > settings.program.max_findings {
-        return Rebalance { method, ..alone };
+        return alone.with(method);
     }
     // Rounds of the program: each chooses among the fixes of the findings left, with the
     // teammates' room as it now is, until a round changes nothing; safe fixes alone first,
@@ -185,7 +185,7 @@ pub fn rebalance(
         }
     }
     if method.program.optimal == 0 {
-        return Rebalance { method, ..alone };
+        return alone.with(method);
     }
     let programmed = greedy(
         catalog,
@@ -203,12 +203,27 @@ pub fn rebalance(
     method.program_changes = Some(p_changes);
     if (p_left, p_changes) <= (method.greedy_left, method.greedy_changes) {
         method.program_kept = true;
-        Rebalance {
-            method,
-            ..programmed
-        }
+        programmed.with(method)
     } else {
-        Rebalance { method, ..alone }
+        alone.with(method)
+    }
+}
+
+/// A plan after a pass of fixes, before it is told how they were chosen.
+struct Fixed {
+    plan: Plan,
+    analysis: Analysis,
+    applied: Vec<Fix>,
+}
+
+impl Fixed {
+    fn with(self, method: Method) -> Rebalance {
+        Rebalance {
+            plan: self.plan,
+            analysis: self.analysis,
+            applied: self.applied,
+            method,
+        }
     }
 }
 
@@ -246,7 +261,7 @@ fn greedy(
     settings: &FixSettings,
     allow_unsafe: bool,
     mut applied: Vec<Fix>,
-) -> Rebalance {
+) -> Fixed {
     // Findings (by key) for which no fix helped; not tried again.
     let mut stuck = BTreeSet::new();
     let limit = 4 * analysis.findings.len() + 8;
@@ -294,19 +309,9 @@ fn greedy(
         }
         applied.push(fix);
     }
-    Rebalance {
+    Fixed {
         plan,
         analysis,
         applied,
-        method: Method {
-            program: Choice::default(),
-            program_kept: false,
-            greedy_left: 0.0,
-            greedy_changes: 0,
-            program_left: None,
-            program_changes: None,
-            rounds: 0,
-            max_findings: 0,
-        },
     }
 }
