@@ -104,7 +104,7 @@ impl Rule {
         matches!(self, Rule::CoverageGap)
     }
 
-    /// One line on what the rule checks, for `--help`, the README and the TUI's help.
+    /// One line on what the rule checks, for `--help`, docs/rules.md and the TUI's help.
     pub fn summary(self) -> &'static str {
         match self {
             Rule::RoleDrift => "too much of a person's week goes to another role's work",

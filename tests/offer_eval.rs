@@ -18,7 +18,7 @@ fn devset_accuracy_holds() {
     assert_eq!(
         all.total(),
         93,
-        "the devset changed size; re-measure and update the README"
+        "the devset changed size; re-measure and update docs/offers.md"
     );
     assert!(
         all.correct() >= 79,

@@ -1,5 +1,5 @@
-//! The JSON document of `rolescope check --format json`. Its shape is documented in the README
-//! and kept stable: fields may be added, never renamed or removed.
+//! The JSON document of `rolescope check --format json`. Its shape is documented in
+//! docs/files.md and kept stable: fields may be added, never renamed or removed.
 
 use std::collections::BTreeMap;
 

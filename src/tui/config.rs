@@ -3,7 +3,7 @@
 //! ```yaml
 //! theme: light      # default | light | mono (NO_COLOR or TERM=dumb force mono)
 //! mouse: false      # turn mouse capture off, so the terminal can select text
-//! keys:             # `context.command` (as in the README key list): a key or a list of keys
+//! keys:             # `context.command` (as in docs/view.md's key list): a key or a list of keys
 //!   global.quit: ctrl-q
 //!   tasks.unassign: [d, delete]
 //! ```
@@ -100,7 +100,7 @@ impl Config {
                         &origin,
                         at,
                         format!(
-                            "unknown key command `{name}`{hint}; the README's key list names them all"
+                            "unknown key command `{name}`{hint}; `?` in rolescope and docs/view.md name them all"
                         ),
                     ));
                 }

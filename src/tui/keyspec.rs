@@ -1,7 +1,7 @@
 //! A key as bindings name it: `q`, `G`, `enter`, `ctrl-r`, `shift-tab`.
 //!
 //! The same spelling is parsed (for remapping from a config file) and displayed (footer, help,
-//! README), so what users read is exactly what they can write. Key events are normalised the
+//! docs/view.md), so what users read is exactly what they can write. Key events are normalised the
 //! same way, because terminals disagree on whether `G` also carries SHIFT.
 
 use std::fmt;

@@ -12,7 +12,7 @@
 //! - [`action`]: [`Action`], everything that can be asked of the TUI;
 //! - [`update`](mod@update): [`update()`], pure, returning an [`Effect`] for the loop;
 //! - [`keytable`]: the one table of key bindings, as data ([`keytable::BINDINGS`]), and what
-//!   reads only it: lookup, help rows, the README's key list, remapping, clashes; [`keymap`]:
+//!   reads only it: lookup, help rows, the docs' key list, remapping, clashes; [`keymap`]:
 //!   the contexts in force for the app now, so what a key does and what the footer shows;
 //! - [`history`] and [`input`]: undo/redo snapshots and the text field prompts use; [`filter`]:
 //!   the catalog and the people narrowed by typed words, for the catalog and People panes and

@@ -1,4 +1,4 @@
-//! What the help popup, the footer and the README show of a key table, and the names
+//! What the help popup, the footer and docs/view.md show of a key table, and the names
 //! `config.yaml` gives its commands.
 
 use super::{BINDINGS, Binding, Context, Footer};
@@ -62,7 +62,8 @@ pub fn help_rows(bindings: &[Binding]) -> Vec<(Context, String, &'static str)> {
     rows
 }
 
-/// The key list for the README, one section per context.
+/// The key list for docs/view.md, one section per context (`tests/doc_keys.rs` holds the
+/// page to it).
 pub fn markdown_key_list() -> String {
     let mut lines = Vec::new();
     for ctx in Context::ALL {

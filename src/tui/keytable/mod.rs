@@ -1,5 +1,5 @@
 //! The one table of key bindings, and what reads only it: lookup under given contexts, help
-//! rows, the README's key list, remapping and the check for clashes. It knows nothing of the
+//! rows, the docs' key list, remapping and the check for clashes. It knows nothing of the
 //! [`App`](super::state::App), so the state can hold the table in force; which contexts apply
 //! to an app now, and so what a key does there and what the footer shows, is
 //! [`keymap`](super::keymap)'s, above the state.
@@ -61,7 +61,7 @@ pub enum Context {
 }
 
 impl Context {
-    /// Every context, in the order help and the README list them.
+    /// Every context, in the order help and docs/view.md list them.
     pub const ALL: [Context; 17] = [
         Context::Global,
         Context::People,
@@ -173,7 +173,7 @@ impl Context {
 /// Whether and where the footer shows a binding; it has room for the main actions only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Footer {
-    /// Only in help and the README.
+    /// Only in help and docs/view.md.
     Hidden,
     /// From the left, while there is room.
     Shown,

@@ -18,7 +18,7 @@ pub fn remap(overrides: &[(String, Vec<KeySpec>)]) -> Result<Vec<Binding>, Remap
         let Some(first) = names.iter().position(|n| n == name) else {
             let hint = crate::suggest::hint(name, names.iter().map(String::as_str));
             return Err(fail(format!(
-                "unknown key command `{name}`{hint}; `?` in rolescope and the README list them"
+                "unknown key command `{name}`{hint}; `?` in rolescope and docs/view.md list them"
             )));
         };
         if keys.contains(&INTERRUPT) {

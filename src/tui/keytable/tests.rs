@@ -1,5 +1,5 @@
 //! The key table's own checks: no clashes in the defaults, the clash finder itself, and help
-//! and the README listing every binding.
+//! and docs/view.md listing every binding.
 
 use super::*;
 use crate::tui::action::Action as A;

@@ -32,7 +32,7 @@ use crate::plan::{Plan, parse_plan, to_yaml};
 
 /// How long a copy of a gone instance is kept when nobody restores or discards it: long enough
 /// to come back from a holiday to a crashed session, short enough that forgotten copies of old
-/// plans do not pile up. Mentioned in README.md.
+/// plans do not pile up. Mentioned in docs/view.md.
 pub const STALE_AFTER: Duration = Duration::from_secs(30 * 24 * 60 * 60);
 
 /// A temporary file in the recovery directory older than this was left by a write that was
