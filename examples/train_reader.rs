@@ -20,8 +20,8 @@ use anyhow::Context as _;
 use rolescope::catalog::Catalog;
 use rolescope::offer::language::Language;
 use rolescope::offer::training::{
-    Prediction, TrainingConfig, classes_of, cross_validate, cross_validate_sections, load_corpus,
-    role_classes, role_examples, section_documents, train,
+    Prediction, TrainingConfig, classes_of, cross_validate, cross_validate_sections, interval,
+    load_corpus, role_classes, role_examples, section_documents, train,
 };
 
 fn main() -> anyhow::Result<()> {
@@ -243,25 +243,4 @@ fn confusion(predictions: &[Prediction], classes: &[String]) {
             .collect();
         println!("  {want:<22} {}", row.join(" / "));
     }
-}
-
-/// "85.1% (80.2–89.0%, 412/484)": a share with its 95% Wilson score interval.
-fn interval(k: usize, n: usize) -> String {
-    if n == 0 {
-        return "n/a".to_owned();
-    }
-    let z = 1.96_f64;
-    let (k, nf) = (k as f64, n as f64);
-    let p = k / nf;
-    let den = 1.0 + z * z / nf;
-    let centre = (p + z * z / (2.0 * nf)) / den;
-    let half = z * ((p * (1.0 - p) / nf) + z * z / (4.0 * nf * nf)).sqrt() / den;
-    format!(
-        "{:.1}% ({:.1}–{:.1}%, {}/{})",
-        100.0 * p,
-        100.0 * (centre - half),
-        100.0 * (centre + half),
-        k as usize,
-        n
-    )
 }

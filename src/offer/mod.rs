@@ -193,6 +193,17 @@ pub struct Reader {
     facts: Facts,
 }
 
+/// The three learned models a reader reads with.
+#[derive(Debug, Clone)]
+pub struct LearnedModels {
+    /// The section model's first pass.
+    pub sections_first: model::LinearModel,
+    /// The section model's second pass, which also sees how the first read the lines around.
+    pub sections: model::LinearModel,
+    /// The role model: whose work a duty line is.
+    pub roles: model::LinearModel,
+}
+
 /// From this many duties a posting's duties are read on two threads (a duty takes some 20 µs,
 /// a thread some 50 µs to start).
 const PARALLEL_DUTIES: usize = 16;
@@ -219,19 +230,36 @@ impl Reader {
     pub fn new(catalog: &Catalog, config: MatchingConfig) -> Result<Reader, InputError> {
         // The models are read in place from the bytes the binary embeds: nothing to wait
         // for. Indexing the catalog's tasks is most of a reader's start-up.
-        let first = builtin_model(SECTIONS_FIRST_MODEL);
-        let second = builtin_model(SECTIONS_MODEL);
-        let roles = builtin_model(ROLES_MODEL);
+        let models = LearnedModels {
+            sections_first: builtin_model(SECTIONS_FIRST_MODEL)?,
+            sections: builtin_model(SECTIONS_MODEL)?,
+            roles: builtin_model(ROLES_MODEL)?,
+        };
+        Reader::with_models(catalog, config, models)
+    }
+
+    /// A reader with models other than the built-in ones: what the end-to-end
+    /// cross-validation reads held-out postings with (`examples/reader_cv.rs`).
+    pub fn with_models(
+        catalog: &Catalog,
+        config: MatchingConfig,
+        models: LearnedModels,
+    ) -> Result<Reader, InputError> {
+        let LearnedModels {
+            sections_first: first,
+            sections: second,
+            roles,
+        } = models;
         let matcher = Matcher::new(catalog, &config);
         let sections = SectionReader::new(
-            first?,
-            second?,
+            first,
+            second,
             config.reader.duty_threshold,
             config.reader.first_line_title_min,
             &config.reader.joiners,
         )
         .map_err(|e| InputError::new(format!("<built-in>/{SECTIONS_MODEL}"), None, e.message))?;
-        let roles = RoleReader::new(roles?, &config.stopwords);
+        let roles = RoleReader::new(roles, &config.stopwords);
         let untrained_roles = catalog.roles().iter().any(|r| !roles.knows(&r.id));
         Ok(Reader {
             matcher,

@@ -1,0 +1,339 @@
+//! The whole offer reader measured end to end on postings it never learned from: the corpus's
+//! sources dealt into folds, the models learned without each fold, and each held-out posting
+//! pasted whole (its lines joined, as a person copies the page) through the same `Reader` and
+//! verdict the binary uses.
+//!
+//! ```text
+//! cargo run --release --example reader_cv                  # 10 folds of whole sources
+//! cargo run --release --example reader_cv -- --folds 5
+//! cargo run --release --example reader_cv -- --show-misses # every wrong verdict, by file
+//! cargo run --release --example reader_cv -- --cache target/reader-cv --matching FILE
+//! ```
+//!
+//! `--learn-from DIR` learns from another copy of the corpus (the same files, labelled
+//! differently: an earlier labelling, say) while measuring against `corpus/postings`.
+//! `--cache DIR` keeps each fold's learned models in `DIR` and reads them back on the next run
+//! (delete it when the corpus or `data/reader/training.yaml` changes); with `--matching FILE`
+//! the reader's settings come from a copy of `data/matching.yaml`, so thresholds can be tried
+//! against held-out postings in seconds, without building again.
+//!
+//! It measures what `offer_raw_eval.py` measures on the dev postings (verdicts, duty lines read
+//! and given the right role, duties missed, non-duties read as duties) on 200-odd postings in
+//! four languages instead of 19, so a change to the reader or its settings can be judged on
+//! text nobody tuned on.
+
+// An example prints its own measurements of trusted data; the terminal gate is for the app.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use rolescope::catalog::Catalog;
+use rolescope::offer::model::LinearModel;
+use rolescope::offer::training::{CorpusPosting, TrainingConfig, interval, load_corpus, train};
+use rolescope::offer::{LearnedModels, MatchingConfig, Reader, RoleHint, judge};
+
+/// One held-out posting as the reader read it.
+struct Outcome {
+    name: String,
+    language: String,
+    want: String,
+    got: String,
+    /// How the reader took the role from the title: `alias`, `words`, or `none`.
+    title: &'static str,
+    /// The title the reader found, if any.
+    found_title: Option<String>,
+    /// Labelled duty lines of some role's work: (label, what the reader gave; `None` = missed).
+    lines: Vec<(String, Option<String>)>,
+    /// Lines read as duties that are no labelled duty.
+    false_duties: usize,
+}
+
+fn main() -> anyhow::Result<()> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut folds = 10usize;
+    let mut show_misses = false;
+    let mut cache: Option<PathBuf> = None;
+    let mut matching: Option<PathBuf> = None;
+    let mut learn_dir: Option<PathBuf> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--folds" => {
+                folds = args
+                    .next()
+                    .context("--folds needs a number")?
+                    .parse()
+                    .context("--folds needs a number")?;
+            }
+            "--show-misses" => show_misses = true,
+            "--cache" => cache = Some(args.next().context("--cache needs a folder")?.into()),
+            "--matching" => matching = Some(args.next().context("--matching needs a file")?.into()),
+            "--learn-from" => {
+                learn_dir = Some(args.next().context("--learn-from needs a folder")?.into());
+            }
+            other => anyhow::bail!(
+                "unknown argument `{other}` (expected --folds N, --show-misses, --cache DIR, --matching FILE, --learn-from DIR)"
+            ),
+        }
+    }
+    let corpus = load_corpus(&root.join("corpus/postings"))?;
+    let learn_corpus = match &learn_dir {
+        Some(dir) => load_corpus(dir)?,
+        None => corpus.clone(),
+    };
+    let catalog = Catalog::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let training = TrainingConfig::from_file(&root.join("data/reader/training.yaml"))?;
+    let config = match &matching {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            MatchingConfig::parse(&path.display().to_string(), &text)
+        }
+        None => MatchingConfig::builtin(),
+    }
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+
+    let mut groups: Vec<String> = corpus.iter().map(|(_, p)| p.group()).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let fold_of = |p: &CorpusPosting| groups.binary_search(&p.group()).unwrap_or(0) % folds.max(1);
+    println!(
+        "end to end over {} postings of {} sources, {folds} folds of whole sources",
+        corpus.len(),
+        groups.len()
+    );
+    let started = std::time::Instant::now();
+    let mut outcomes = Vec::new();
+    for fold in 0..folds {
+        let models = fold_models(
+            &learn_corpus,
+            &catalog,
+            &training,
+            cache.as_deref(),
+            folds,
+            fold,
+            |p| fold_of(p) != fold,
+        )?;
+        let reader = Reader::with_models(&catalog, config.clone(), models)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        for (name, posting) in corpus.iter().filter(|(_, p)| fold_of(p) == fold) {
+            outcomes.push(read_one(&catalog, &reader, &config, name, posting));
+        }
+        eprint!("\rfold {}/{folds}", fold + 1);
+    }
+    eprintln!();
+    report(&outcomes, show_misses);
+    println!("(in {:.0} s)", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// The models learned without the fold's sources: read from the cache when it has them,
+/// otherwise learned (and written to the cache).
+fn fold_models(
+    corpus: &[(String, CorpusPosting)],
+    catalog: &Catalog,
+    training: &TrainingConfig,
+    cache: Option<&std::path::Path>,
+    folds: usize,
+    fold: usize,
+    learn_from: impl Fn(&CorpusPosting) -> bool,
+) -> anyhow::Result<LearnedModels> {
+    let dir = cache.map(|c| c.join(format!("{folds}-folds/{fold}")));
+    let files = ["sections-first.model", "sections.model", "roles.model"];
+    let texts: Vec<String> = match &dir {
+        Some(d) if files.iter().all(|f| d.join(f).is_file()) => files
+            .iter()
+            .map(|f| std::fs::read_to_string(d.join(f)))
+            .collect::<Result<_, _>>()?,
+        _ => {
+            let learn: Vec<(String, CorpusPosting)> = corpus
+                .iter()
+                .filter(|(_, p)| learn_from(p))
+                .cloned()
+                .collect();
+            let trained = train(&learn, catalog, training);
+            let texts = vec![trained.sections_first, trained.sections, trained.roles];
+            if let Some(d) = &dir {
+                std::fs::create_dir_all(d)?;
+                for (f, t) in files.iter().zip(&texts) {
+                    std::fs::write(d.join(f), t)?;
+                }
+            }
+            texts
+        }
+    };
+    let parse = |text: &str| LinearModel::parse(text).map_err(|e| anyhow::anyhow!("{e:?}"));
+    Ok(LearnedModels {
+        sections_first: parse(&texts[0])?,
+        sections: parse(&texts[1])?,
+        roles: parse(&texts[2])?,
+    })
+}
+
+fn read_one(
+    catalog: &Catalog,
+    reader: &Reader,
+    config: &MatchingConfig,
+    name: &str,
+    posting: &CorpusPosting,
+) -> Outcome {
+    let text: Vec<&str> = posting.lines.iter().map(|l| l.text.as_str()).collect();
+    let offer = reader.read(catalog, &text.join("\n"), &RoleHint::default());
+    let judgement = judge(catalog, &offer, config);
+    let got = short_verdict(&judgement.verdict.id());
+    // Each line read as a duty: the posting line it came from, and whose work it was read as.
+    let read: Vec<(String, String)> = offer
+        .lines
+        .iter()
+        .map(|l| {
+            let class = l.reading.as_ref().map_or("unmatched", |r| r.class.as_str());
+            (key(&l.source_text, usize::MAX), short_class(class))
+        })
+        .collect();
+    let labelled: Vec<(String, &str)> = posting
+        .lines
+        .iter()
+        .filter(|l| l.section == "duty")
+        .map(|l| (key(&l.text, 40), l.label.as_deref().unwrap_or("neither")))
+        .collect();
+    let false_duties = {
+        let mut seen: Vec<&str> = read.iter().map(|(t, _)| t.as_str()).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.iter()
+            .filter(|t| {
+                !labelled
+                    .iter()
+                    .any(|(k, _)| !k.is_empty() && t.contains(k.as_str()))
+            })
+            .count()
+    };
+    let lines = labelled
+        .iter()
+        .filter(|(_, label)| *label != "neither")
+        .map(|(k, label)| {
+            let hit = read
+                .iter()
+                .find(|(t, _)| !k.is_empty() && t.contains(k.as_str()))
+                .map(|(_, class)| class.clone());
+            ((*label).to_owned(), hit)
+        })
+        .collect();
+    Outcome {
+        name: name.to_owned(),
+        language: posting.language.clone(),
+        want: posting.verdict.clone(),
+        got,
+        title: offer.title_reading.map_or("none", |t| t.as_str()),
+        found_title: offer.title.clone(),
+        lines,
+        false_duties,
+    }
+}
+
+/// A line as the measure compares lines: lower-cased, letters and digits only, one space
+/// between words, cut to `len` characters (how `offer_raw_eval.py` finds a labelled line).
+fn key(text: &str, len: usize) -> String {
+    let folded: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    folded
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(len)
+        .collect()
+}
+
+fn short_verdict(id: &str) -> String {
+    match id {
+        "mostly-social-media-manager" => "mostly-social-media".to_owned(),
+        "mostly-community-manager" => "mostly-community".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+fn short_class(class: &str) -> String {
+    match class {
+        "community-manager" => "community",
+        "social-media-manager" => "social",
+        "shared" => "shared",
+        _ => "unmatched",
+    }
+    .to_owned()
+}
+
+fn report(outcomes: &[Outcome], show_misses: bool) {
+    let mut by_lang: BTreeMap<&str, Vec<&Outcome>> = BTreeMap::new();
+    for o in outcomes {
+        by_lang.entry("all").or_default().push(o);
+        by_lang.entry(o.language.as_str()).or_default().push(o);
+    }
+    println!("\nverdicts (95% Wilson interval):");
+    for (lang, os) in &by_lang {
+        let right = os.iter().filter(|o| o.want == o.got).count();
+        println!("  {lang:<5} {}", interval(right, os.len()));
+    }
+    let mut by_title: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for o in outcomes {
+        let e = by_title.entry(o.title).or_default();
+        e.0 += usize::from(o.want == o.got);
+        e.1 += 1;
+    }
+    println!(
+        "  by how the title was read (alias: it names a role; words: read by the role model):"
+    );
+    for (how, (right, n)) in &by_title {
+        println!("    {how:<6} {}", interval(*right, *n));
+    }
+    println!("\nduty lines of some role's work, read as duties and given the right role:");
+    for (lang, os) in &by_lang {
+        let all: Vec<&(String, Option<String>)> = os.iter().flat_map(|o| &o.lines).collect();
+        let right = all
+            .iter()
+            .filter(|(want, got)| got.as_deref() == Some(want.as_str()))
+            .count();
+        let missed = all.iter().filter(|(_, got)| got.is_none()).count();
+        let false_duties: usize = os.iter().map(|o| o.false_duties).sum();
+        println!(
+            "  {lang:<5} {}   missed {missed}, non-duties read as duties {false_duties}",
+            interval(right, all.len())
+        );
+    }
+    let mut verdicts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut lines: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for o in outcomes {
+        *verdicts.entry((&o.want, &o.got)).or_default() += 1;
+        for (want, got) in &o.lines {
+            *lines
+                .entry((want.as_str(), got.as_deref().unwrap_or("missed")))
+                .or_default() += 1;
+        }
+    }
+    println!("\nverdicts (want -> got):");
+    for ((want, got), n) in &verdicts {
+        println!("  {want:<20} -> {got:<20} {n}");
+    }
+    println!("\nduty lines (label -> got):");
+    for ((want, got), n) in &lines {
+        println!("  {want:<10} -> {got:<10} {n}");
+    }
+    if show_misses {
+        println!("\nwrong verdicts:");
+        for o in outcomes.iter().filter(|o| o.want != o.got) {
+            let name = o.name.rsplit('/').next().unwrap_or(&o.name);
+            println!(
+                "  {name}: want {}, got {} (title {:?} read by {})",
+                o.want,
+                o.got,
+                o.found_title.as_deref().unwrap_or(""),
+                o.title
+            );
+        }
+    }
+}
