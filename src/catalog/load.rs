@@ -377,6 +377,7 @@ impl Merger {
                     title: r.title,
                     aliases: r.aliases,
                     summary: trimmed(r.summary),
+                    posting: r.posting.map(trimmed),
                     covers: r.covers,
                     drift_note: r.drift_note.map(trimmed),
                     thresholds: thresholds?,
