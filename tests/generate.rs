@@ -145,8 +145,14 @@ fn completions_know_the_commands_and_their_flags() {
         for command in COMMANDS {
             assert!(script.contains(command), "{kind} knows {command}");
         }
-        for flag in ["fail-on", "man-pages"] {
+        for flag in ["fail-on", "generate", "person"] {
             assert!(script.contains(flag), "{kind} knows {flag}");
+        }
+        // PowerShell's script completes flags and commands, not their values.
+        if kind != "complete-powershell" {
+            for value in ["posting-markdown", "man-pages", "complete-fish"] {
+                assert!(script.contains(value), "{kind} knows {value}");
+            }
         }
     }
 }
