@@ -66,7 +66,8 @@ pub struct Cli {
 pub enum Command {
     /// Check plans against the role rules; exit 1 if a finding reaches --fail-on.
     Check(check::CheckArgs),
-    /// Write a report to share: a role description (one person) or a team review.
+    /// Write a report to share: a role description or a job ad (one person), or a team
+    /// review.
     Report(report_cmd::ReportArgs),
     /// Check a job offer or posting written in plain text: map each duty to the catalog and
     /// judge whether the duties fit the title; exit 1 if a finding reaches --fail-on.

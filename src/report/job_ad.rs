@@ -72,9 +72,10 @@ pub(super) fn job_ad<M: Markup>(m: &mut M, _report: &Report, ad: &JobAd) {
 }
 
 /// What the warning at the top of the ad says after the errors.
-const NOT_READY_ADVICE: &str = "An ad whose duties do not match its title draws people who \
-expect another job. Change the duties or the title in the plan and export the ad again; this \
-notice is left out once the errors are fixed, or accepted in the plan with a reason.";
+const NOT_READY_ADVICE: &str = "An ad built on these errors promises a job that is not the \
+one on offer, and the people who apply will expect what it promises. Fix them in the plan (the \
+duties, the title or the hours) and export the ad again; this notice is left out once they are \
+fixed, or accepted in the plan with a reason.";
 
 fn not_ready_heading(person: &str, errors: usize) -> String {
     let n = if errors == 1 {
