@@ -226,3 +226,13 @@ fn help_shows_a_hostile_directory_name_instead_of_obeying_it() {
     assert!(help.contains("x\\e]0;PWNED\\x07\\e[2J"), "{help}");
     assert!(help.contains("(not there yet)"), "{help}");
 }
+
+#[test]
+fn the_install_page_names_every_kind() {
+    let page =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/install.md"))
+            .unwrap();
+    for kind in KINDS {
+        assert!(page.contains(&format!("--generate {kind}")), "{kind}");
+    }
+}

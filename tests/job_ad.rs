@@ -329,3 +329,21 @@ fn markdown_job_ads_keep_hostile_strings_as_text() {
         "{jon}"
     );
 }
+
+/// The example in docs/job-ads.md is the real output, and its warning the real warning.
+#[test]
+fn the_job_ads_page_shows_the_real_output() {
+    let page = std::fs::read_to_string(root().join("docs/job-ads.md")).unwrap();
+    let example = &page[page.find("## Example: the hiring-scope plan").unwrap()..];
+    let start = example.find("```markdown\n").unwrap() + "```markdown\n".len();
+    let end = start + example[start..].find("\n```").unwrap() + 1;
+    assert_eq!(
+        &example[start..end],
+        render_example(HIRING, None, ReportFormat::PostingMarkdown)
+    );
+    let startup = render_example(STARTUP, None, ReportFormat::PostingMarkdown);
+    let warning = &startup[..startup.find("\n\n# ").unwrap()];
+    assert!(page.contains(warning), "docs/job-ads.md shows:\n{warning}");
+    let o = rolescope(&["report", STARTUP, "--format", "posting-markdown"]);
+    assert!(page.contains(stderr(&o).trim_end()), "{}", stderr(&o));
+}
