@@ -3,7 +3,7 @@
 //! role", "Responsibilities" and "What this role is not". Nothing names the tool, the plan's
 //! file or a number of hours: the ad is pasted into a job board as it is.
 
-use super::model::{JobAd, Report, ad_errors};
+use super::model::{JobAd, ad_errors};
 use super::numbers::percent;
 use super::sections::{Markup, Para};
 use crate::analysis::Analysis;
@@ -13,7 +13,7 @@ use crate::plan::Plan;
 const NO_DUTIES: &str = "No duties are assigned yet.";
 
 /// The ad's sections.
-pub(super) fn job_ad<M: Markup>(m: &mut M, _report: &Report, ad: &JobAd) {
+pub(super) fn job_ad<M: Markup>(m: &mut M, ad: &JobAd) {
     if !ad.errors.is_empty() {
         let items: Vec<String> = ad
             .errors

@@ -138,7 +138,7 @@ pub(super) fn body<M: Markup>(m: &mut M, report: &Report) {
         Body::RoleDescription(r) => role_description(m, report, r),
         Body::TeamReview(t) => team_review(m, report, t),
         Body::OfferReply(r) => offer_reply(m, r),
-        Body::JobAd(ad) => super::job_ad::job_ad(m, report, ad),
+        Body::JobAd(ad) => super::job_ad::job_ad(m, ad),
     }
 }
 

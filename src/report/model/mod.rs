@@ -51,7 +51,7 @@ pub struct Report<'a> {
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Body<'a> {
-    /// One person's role, written for a job posting.
+    /// One person's role, for the people who plan it: hours, fit and findings included.
     RoleDescription(RoleDescription<'a>),
     /// The whole plan, for a team meeting.
     TeamReview(TeamReview<'a>),
