@@ -11,6 +11,11 @@ use std::path::PathBuf;
 pub const CONFIG_DIR_ENV: &str = "ROLESCOPE_CONFIG_DIR";
 pub const DATA_DIR_ENV: &str = "ROLESCOPE_DATA_DIR";
 
+/// The view's settings, in the config directory.
+pub const CONFIG_FILE: &str = "config.yaml";
+/// The user's own catalogs (`*.yaml`), in the config directory.
+pub const CATALOGS_DIR: &str = "catalogs";
+
 /// The config directory, if one can be determined.
 pub fn config_dir() -> Option<PathBuf> {
     dir(CONFIG_DIR_ENV, "XDG_CONFIG_HOME", ".config", |d| {

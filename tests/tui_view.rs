@@ -15,8 +15,12 @@ use rolescope::tui::view::{self, Theme, ThemeName};
 use rolescope::tui::{Action, App, Focus, update};
 
 fn team_review() -> App {
+    example("examples/team-review.yaml")
+}
+
+fn example(relative: &str) -> App {
     let catalog = Arc::new(Catalog::builtin().unwrap());
-    let path = Path::new("examples/team-review.yaml");
+    let path = Path::new(relative);
     let plan = load_plan(&Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
         .unwrap()
         .plan;
@@ -123,6 +127,14 @@ fn screens() -> Vec<(&'static str, App)> {
     let mut a = team_review();
     apply(&mut a, [Action::ExportReport, Action::NextChoice]);
     out.push(("export", a));
+    // The job ad of the startup example's only person, whose duties still have errors: the
+    // form says so before anything is written.
+    let mut a = example("examples/startup-offer.yaml");
+    apply(
+        &mut a,
+        [Action::ExportReport, Action::PrevChoice, Action::PrevChoice],
+    );
+    out.push(("export-job-ad-not-ready", a));
     out
 }
 

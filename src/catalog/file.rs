@@ -33,7 +33,7 @@ pub struct Defaults {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(
     deny_unknown_fields,
-    expecting = "a role: a mapping with `id`, `title`, `summary` and optional `aliases`, `covers`, `thresholds`"
+    expecting = "a role: a mapping with `id`, `title`, `summary` and optional `posting`, `aliases`, `covers`, `thresholds`"
 )]
 pub struct RoleEntry {
     pub id: String,
@@ -41,6 +41,8 @@ pub struct RoleEntry {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub posting: Option<String>,
     #[serde(default)]
     pub covers: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -95,7 +95,7 @@ pub fn sources_from_path(path: &Path) -> Result<Vec<CatalogSource>, InputError> 
 
 /// Every catalog in `<config dir>/catalogs/`; none if the directory does not exist.
 pub fn user_catalog_dir_sources(config_dir: &Path) -> Result<Vec<CatalogSource>, InputError> {
-    let dir = config_dir.join("catalogs");
+    let dir = config_dir.join(crate::paths::CATALOGS_DIR);
     if dir.is_dir() {
         sources_from_path(&dir)
     } else {
@@ -377,6 +377,7 @@ impl Merger {
                     title: r.title,
                     aliases: r.aliases,
                     summary: trimmed(r.summary),
+                    posting: r.posting.map(trimmed),
                     covers: r.covers,
                     drift_note: r.drift_note.map(trimmed),
                     thresholds: thresholds?,

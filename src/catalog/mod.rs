@@ -96,6 +96,10 @@ pub struct Role {
     pub title: String,
     pub aliases: Vec<String>,
     pub summary: String,
+    /// The "About the role" paragraph of a job ad, written to the people who would apply
+    /// (`summary` is written to the people who plan the work); a catalog without one falls
+    /// back to the summary.
+    pub posting: Option<String>,
     /// Categories of other roles this role may carry in moderation (social media is one channel
     /// of a community manager's work): such tasks count towards drift but are not out of role.
     pub covers: Vec<String>,

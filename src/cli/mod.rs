@@ -7,6 +7,8 @@
 mod catalog_cmd;
 mod check;
 mod check_fix;
+mod generate;
+mod help;
 mod offer;
 mod output;
 mod paint;
@@ -16,7 +18,7 @@ mod tui_cmd;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{FromArgMatches as _, Parser, Subcommand, ValueEnum};
 
 use crate::catalog::{
     Catalog, CatalogSource, builtin_sources, sources_from_path, user_catalog_dir_sources,
@@ -28,13 +30,12 @@ use crate::{console, paths};
 /// Scope community and social media roles honestly: assign tasks to people and see every
 /// mismatch between the work and the title, with the reason.
 #[derive(Debug, Parser)]
+///
+/// The help's closing lines (where the files are) are added at run time: see `help.rs`.
 #[command(name = "rolescope", version, about, long_about = None)]
-#[command(
-    after_help = "With no command, rolescope opens the interactive view on PLAN (a new plan if the file does not exist yet), \
-or on the last plan used. Try: rolescope examples/team-review.yaml"
-)]
 pub struct Cli {
-    /// Plan to open in the interactive view.
+    /// Plan to open in the interactive view (with `--generate man-pages`, the directory to
+    /// write the pages into).
     #[arg(value_name = "PLAN")]
     pub plan: Option<PathBuf>,
 
@@ -52,6 +53,11 @@ pub struct Cli {
     #[arg(long, value_enum, env = "ROLESCOPE_THEME", value_name = "THEME")]
     pub theme: Option<ThemeChoice>,
 
+    /// Print a man page or shell completions and exit (`man-pages DIR` writes one page per
+    /// command into DIR); docs/install.md says where each goes.
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub generate: Option<generate::GenerateKind>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -60,7 +66,8 @@ pub struct Cli {
 pub enum Command {
     /// Check plans against the role rules; exit 1 if a finding reaches --fail-on.
     Check(check::CheckArgs),
-    /// Write a report to share: a role description (one person) or a team review.
+    /// Write a report to share: a role description or a job ad (one person), or a team
+    /// review.
     Report(report_cmd::ReportArgs),
     /// Check a job offer or posting written in plain text: map each duty to the catalog and
     /// judge whether the duties fit the title; exit 1 if a finding reaches --fail-on.
@@ -135,7 +142,12 @@ const EXIT_INPUT: u8 = 2;
 /// Parses the arguments, runs the command and returns the exit code.
 pub fn main() -> ExitCode {
     quiet_contained_panics();
-    let cli = match Cli::try_parse() {
+    let mut command = help::command_here();
+    let parsed = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches))
+        .map_err(|e| e.format(&mut command));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // clap's message quotes the arguments as given: through the gate like the rest.
@@ -175,6 +187,9 @@ fn quiet_contained_panics() {
 }
 
 fn run(cli: &Cli) -> anyhow::Result<u8> {
+    if let Some(kind) = cli.generate {
+        return generate::run(cli, kind);
+    }
     match &cli.command {
         Some(Command::Check(args)) => check::run(cli, args),
         Some(Command::Report(args)) => report_cmd::run(cli, args),

@@ -1,4 +1,5 @@
-//! `rolescope report PLAN [--person NAME] [--format ...] [-o FILE]`: a report to share.
+//! `rolescope report PLAN [--person NAME] [--format ...] [-o FILE]`: a report to share, or a
+//! job ad to publish (`--format posting-markdown|posting-html`).
 
 use std::path::PathBuf;
 
@@ -7,7 +8,8 @@ use clap::{Args, ValueEnum};
 use super::check::read_plan;
 use super::{Cli, catalog_sources, load_catalog, output};
 use crate::analysis::analyze;
-use crate::error::InputErrors;
+use crate::error::{InputError, InputErrors};
+use crate::plan::Plan;
 use crate::report::{self, ReportFormat, Subject};
 use crate::{console, fsio};
 
@@ -18,6 +20,10 @@ pub enum FormatArg {
     Html,
     Csv,
     Json,
+    /// A job ad for one person's role, in Markdown: no hours, no internal sections.
+    PostingMarkdown,
+    /// The job ad as a standalone HTML page.
+    PostingHtml,
 }
 
 impl From<FormatArg> for ReportFormat {
@@ -27,6 +33,8 @@ impl From<FormatArg> for ReportFormat {
             FormatArg::Html => ReportFormat::Html,
             FormatArg::Csv => ReportFormat::Csv,
             FormatArg::Json => ReportFormat::Json,
+            FormatArg::PostingMarkdown => ReportFormat::PostingMarkdown,
+            FormatArg::PostingHtml => ReportFormat::PostingHtml,
         }
     }
 }
@@ -37,13 +45,13 @@ pub struct ReportArgs {
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
 
-    /// Write the role description of this person (default: the only person of a one-person
-    /// plan; otherwise a team review of everyone).
+    /// Write the role description (or the job ad) of this person (default: the only person of
+    /// a one-person plan; otherwise a team review of everyone).
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
 
     /// Output format [default: from the extension of -o (.md, .html, .csv, .json), else
-    /// markdown].
+    /// markdown]. The posting formats write a job ad for one person's role.
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
 
@@ -79,6 +87,15 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<u8> {
         },
         ReportFormat::from,
     );
+    if format.is_posting() {
+        let Subject::Person(index) = subject else {
+            return Err(job_ad_needs_a_person(&loaded.plan, &loaded.origin).into());
+        };
+        // Said before anything is written: a misleading ad is what this tool exists to stop.
+        if let Some(not_ready) = report::not_ready(&analysis, &loaded.plan, index) {
+            console::eprint_line(&format!("warning: {}", not_ready.warning()));
+        }
+    }
     let write = |out: &mut dyn std::io::Write| {
         report::write(
             format,
@@ -105,4 +122,28 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> anyhow::Result<u8> {
         out.finish()?;
     }
     Ok(0)
+}
+
+/// The error for a job ad of a plan of several people with no `--person`: a job ad is about
+/// one role.
+fn job_ad_needs_a_person(plan: &Plan, origin: &str) -> InputError {
+    /// Names listed at most: a generated plan may have thousands.
+    const SHOWN: usize = 5;
+    let names: Vec<&str> = plan
+        .people
+        .iter()
+        .take(SHOWN)
+        .map(|p| p.name.as_str())
+        .collect();
+    let more = plan.people.len().saturating_sub(SHOWN);
+    let known = match (names.is_empty(), more) {
+        (true, _) => " (the plan has no people)".to_owned(),
+        (false, 0) => format!("; the plan has {}", names.join(", ")),
+        (false, n) => format!("; the plan has {} and {n} more", names.join(", ")),
+    };
+    InputError::new(
+        origin,
+        None,
+        format!("a job ad is about one person's role: add --person NAME{known}"),
+    )
 }

@@ -110,6 +110,15 @@ impl Markup for Markdown<'_> {
         self.0.push('\n');
     }
 
+    /// A block quote, so it stands apart in the raw text and on every renderer.
+    fn alert(&mut self, heading: &str, items: &[String], closing: &str) {
+        let _ = writeln!(self.0, "> **{heading}**\n>");
+        for item in items {
+            let _ = writeln!(self.0, "> - {item}");
+        }
+        let _ = writeln!(self.0, ">\n> {closing}\n");
+    }
+
     fn verdict_start(&mut self, _class: &str) {}
 
     fn verdict_end(&mut self) {}

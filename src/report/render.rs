@@ -17,24 +17,38 @@ pub enum ReportFormat {
     Html,
     Csv,
     Json,
+    /// One person's role as a job ad to publish, in Markdown (see [`model::JobAd`]).
+    PostingMarkdown,
+    /// The job ad as a standalone HTML page.
+    PostingHtml,
 }
 
 impl ReportFormat {
-    pub const ALL: [ReportFormat; 4] = [
+    pub const ALL: [ReportFormat; 6] = [
         ReportFormat::Markdown,
         ReportFormat::Html,
         ReportFormat::Csv,
         ReportFormat::Json,
+        ReportFormat::PostingMarkdown,
+        ReportFormat::PostingHtml,
     ];
 
     /// The usual file extension, for default file names.
     pub fn extension(self) -> &'static str {
         match self {
-            ReportFormat::Markdown => "md",
-            ReportFormat::Html => "html",
+            ReportFormat::Markdown | ReportFormat::PostingMarkdown => "md",
+            ReportFormat::Html | ReportFormat::PostingHtml => "html",
             ReportFormat::Csv => "csv",
             ReportFormat::Json => "json",
         }
+    }
+
+    /// Whether the format is a job ad, which is about one person (never the team).
+    pub fn is_posting(self) -> bool {
+        matches!(
+            self,
+            ReportFormat::PostingMarkdown | ReportFormat::PostingHtml
+        )
     }
 
     /// The format a file name asks for (`team.html` → HTML), if its extension is known.
@@ -67,7 +81,8 @@ pub fn render(
 
 /// [`render`] written to `out` as it is produced: CSV row by row and JSON as it is
 /// serialised (both grow with the plan), so neither is ever whole in memory; Markdown and HTML
-/// are bounded and written whole.
+/// are bounded and written whole. A job ad of the team is refused (`InvalidInput`): callers
+/// choose a person first.
 #[allow(clippy::too_many_arguments)] // render's inputs and a writer
 pub fn write(
     format: ReportFormat,
@@ -78,14 +93,31 @@ pub fn write(
     subject: model::Subject,
     out: impl Write,
 ) -> io::Result<()> {
+    if format.is_posting() {
+        let model::Subject::Person(index) = subject else {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "a job ad is about one person, not the team",
+            ));
+        };
+        let report = model::build_job_ad(catalog, plan, analysis, file, index);
+        return match format {
+            ReportFormat::PostingHtml => write_all(out, html::render(&report).as_bytes()),
+            _ => write_all(out, markdown::render(&report).as_bytes()),
+        };
+    }
     let build = match format {
-        ReportFormat::Markdown | ReportFormat::Html => model::build_without_rows,
         ReportFormat::Csv | ReportFormat::Json => model::build,
+        _ => model::build_without_rows,
     };
     let report = build(catalog, plan, analysis, file, subject);
     match format {
-        ReportFormat::Markdown => write_all(out, markdown::render(&report).as_bytes()),
-        ReportFormat::Html => write_all(out, html::render(&report).as_bytes()),
+        ReportFormat::Markdown | ReportFormat::PostingMarkdown => {
+            write_all(out, markdown::render(&report).as_bytes())
+        }
+        ReportFormat::Html | ReportFormat::PostingHtml => {
+            write_all(out, html::render(&report).as_bytes())
+        }
         ReportFormat::Csv => csv::write(&report, out),
         ReportFormat::Json => json::write_pretty(
             &json::ReportJson {
@@ -114,8 +146,8 @@ pub fn render_offer_reply(
 ) -> String {
     let report = model::build_offer_reply(catalog, offer, judgement, file);
     match format {
-        ReportFormat::Markdown => markdown::render(&report),
-        ReportFormat::Html => html::render(&report),
+        ReportFormat::Markdown | ReportFormat::PostingMarkdown => markdown::render(&report),
+        ReportFormat::Html | ReportFormat::PostingHtml => html::render(&report),
         ReportFormat::Csv => csv::render(&report),
         ReportFormat::Json => json::render(
             check_json(&judgement.analysis, file, catalog, &judgement.plan),

@@ -61,6 +61,9 @@ pub(super) trait Markup {
     fn para(&mut self, style: Para, text: &str);
     /// A bulleted list; an empty one is still written (the duties of a responsibility).
     fn list(&mut self, items: &[String]);
+    /// A warning to read before anything else (a job ad's unresolved errors): its heading,
+    /// items and closing words (HTML: a box marked as an alert; Markdown: a block quote).
+    fn alert(&mut self, heading: &str, items: &[String], closing: &str);
     /// A verdict box of `class` (HTML) around what follows, up to [`Markup::verdict_end`].
     fn verdict_start(&mut self, class: &str);
     fn verdict_end(&mut self);
@@ -135,6 +138,7 @@ pub(super) fn body<M: Markup>(m: &mut M, report: &Report) {
         Body::RoleDescription(r) => role_description(m, report, r),
         Body::TeamReview(t) => team_review(m, report, t),
         Body::OfferReply(r) => offer_reply(m, r),
+        Body::JobAd(ad) => super::job_ad::job_ad(m, ad),
     }
 }
 

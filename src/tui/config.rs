@@ -65,7 +65,7 @@ impl Config {
     /// Reads `config.yaml` from `dir`; a missing file means the defaults, a broken one is an
     /// error with its location, so a typo never silently changes nothing.
     pub fn load(dir: &Path) -> Result<Config, InputError> {
-        let path = dir.join("config.yaml");
+        let path = dir.join(crate::paths::CONFIG_FILE);
         if !path.exists() {
             return Ok(Config::default());
         }

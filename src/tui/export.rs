@@ -15,20 +15,41 @@ pub struct ExportForm {
     pub input: TextInput,
 }
 
-/// The name a format goes by on screen and in the status line.
+/// The name a format goes by on screen: its markup (the job ad's formats have a row of their
+/// own, so theirs is "Markdown" and "HTML" too).
 pub fn format_name(format: ReportFormat) -> &'static str {
     match format {
-        ReportFormat::Markdown => "Markdown",
-        ReportFormat::Html => "HTML",
+        ReportFormat::Markdown | ReportFormat::PostingMarkdown => "Markdown",
+        ReportFormat::Html | ReportFormat::PostingHtml => "HTML",
         ReportFormat::Csv => "CSV",
         ReportFormat::Json => "JSON",
     }
 }
 
+/// What the status line calls what a format writes: "the HTML report", "the job ad (HTML)".
+pub fn document_name(format: ReportFormat) -> String {
+    if format.is_posting() {
+        format!("the job ad ({})", format_name(format))
+    } else {
+        format!("the {} report", format_name(format))
+    }
+}
+
+/// The report format in the same markup as a job ad's: what the form falls back to when its
+/// subject becomes the team, which has no job ad.
+pub fn report_format(format: ReportFormat) -> ReportFormat {
+    match format {
+        ReportFormat::PostingMarkdown => ReportFormat::Markdown,
+        ReportFormat::PostingHtml => ReportFormat::Html,
+        other => other,
+    }
+}
+
 /// Where a report goes by default: beside the plan, named after it, with the format's
 /// extension (`team.yaml` → `team.md`); a role description adds the person
-/// (`team-maya-okafor.md`), so writing one never replaces the team review. A plan never saved
-/// is named after its title, in the current directory.
+/// (`team-maya-okafor.md`), so writing one never replaces the team review, and a job ad adds
+/// `job-ad` too (`team-maya-okafor-job-ad.md`), so it never replaces the role description. A
+/// plan never saved is named after its title, in the current directory.
 pub fn default_path(
     plan_path: Option<&Path>,
     plan: &Plan,
@@ -49,7 +70,11 @@ pub fn default_path(
                 .map(|p| slug(&p.name))
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| format!("person-{}", i + 1));
-            format!("{stem}-{who}")
+            if format.is_posting() {
+                format!("{stem}-{who}-job-ad")
+            } else {
+                format!("{stem}-{who}")
+            }
         }
     };
     let file = format!("{name}.{}", format.extension());
@@ -169,6 +194,21 @@ mod tests {
             PathBuf::from("examples/team-review-zoe-lindqvist-aero.html")
         );
         assert_eq!(path(None, 3), PathBuf::from("q3-plan-ana-jon-ana-cm.html"));
+    }
+
+    #[test]
+    fn a_job_ad_never_replaces_the_role_description() {
+        let people = plan(&["Maya Okafor"]);
+        let team = Some(Path::new("examples/team-review.yaml"));
+        assert_eq!(
+            default_path(team, &people, Subject::Person(0), ReportFormat::PostingHtml),
+            PathBuf::from("examples/team-review-maya-okafor-job-ad.html")
+        );
+        assert_eq!(
+            document_name(ReportFormat::PostingMarkdown),
+            "the job ad (Markdown)"
+        );
+        assert_eq!(document_name(ReportFormat::Csv), "the CSV report");
     }
 
     #[test]

@@ -429,15 +429,20 @@ fn export(
         .path
         .as_ref()
         .map_or_else(|| "(unsaved plan)".to_owned(), |p| p.display().to_string());
-    let text = report::render(
+    // Rendered whole before the file is touched: a report the library refuses (a job ad of
+    // the team) leaves no empty file behind.
+    let mut text = Vec::new();
+    report::write(
         format,
         &app.catalog,
         &app.plan,
         &app.analysis,
         &file,
         subject,
-    );
-    fsio::write_atomic(path, text.as_bytes())
+        &mut text,
+    )
+    .map_err(|e| e.to_string())?;
+    fsio::write_atomic(path, &text)
         .map_err(|e| format!("{}: {}", path.display(), fsio::os_reason(&e)))?;
     Ok(std::path::absolute(path).unwrap_or_else(|_| path.to_owned()))
 }

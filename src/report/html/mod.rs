@@ -18,6 +18,8 @@ use super::words;
 use crate::finding::Severity;
 
 const STYLE: &str = include_str!("style.css");
+/// What only a job ad needs on top of [`STYLE`]: its warning box.
+const AD_STYLE: &str = include_str!("ad.css");
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /// The report as one HTML document.
@@ -26,21 +28,30 @@ pub fn render(report: &Report) -> String {
         Body::RoleDescription(r) => format!("{} — role description for {}", r.title, r.person),
         Body::TeamReview(_) => format!("{} — team review", report.plan),
         Body::OfferReply(r) => words::reply_subject(r),
+        Body::JobAd(ad) if !ad.errors.is_empty() => format!("Not ready to post: {}", ad.title),
+        Body::JobAd(ad) => ad.title.clone(),
     };
+    // A job ad is published as it is: no generator, no footer, nothing that names the tool.
+    let ad = matches!(report.body, Body::JobAd(_));
     let mut out = String::new();
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"rolescope\">\n<title>{}</title>\n\
-         <style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        esc(&title)
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{}\
+         <title>{}</title>\n<style>\n{STYLE}{}</style>\n</head>\n<body>\n<main>\n",
+        if ad {
+            ""
+        } else {
+            "<meta name=\"generator\" content=\"rolescope\">\n"
+        },
+        esc(&title),
+        if ad { AD_STYLE } else { "" }
     );
     sections::body(&mut Html(&mut out), report);
     // A reply goes to the client as it is: no note of the tool or of the user's file names,
-    // as in the Markdown reply.
-    if !matches!(report.body, Body::OfferReply(_)) {
+    // as in the Markdown reply; so does a job ad.
+    if !matches!(report.body, Body::OfferReply(_) | Body::JobAd(_)) {
         out.push_str("<footer>Made with rolescope from ");
         out.push_str(&esc(report.file));
         out.push_str(".</footer>\n");
@@ -122,6 +133,15 @@ impl Markup for Html<'_> {
             let _ = writeln!(self.0, "<li>{item}</li>");
         }
         self.0.push_str("</ul>\n");
+    }
+
+    fn alert(&mut self, heading: &str, items: &[String], closing: &str) {
+        let _ = writeln!(
+            self.0,
+            "<div class=\"alert\" role=\"alert\">\n<p class=\"alert-heading\">{heading}</p>"
+        );
+        self.list(items);
+        let _ = writeln!(self.0, "<p>{closing}</p>\n</div>");
     }
 
     fn verdict_start(&mut self, class: &str) {

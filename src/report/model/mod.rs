@@ -6,6 +6,7 @@
 //! [`Body`] variant built from the same pieces ([`Mix`], [`FindingGroup`], the role
 //! description's fit and "not this role" sections).
 
+mod job_ad;
 mod offer;
 mod role;
 mod rows;
@@ -20,6 +21,7 @@ use crate::error::InputError;
 use crate::finding::{Finding, Severity};
 use crate::plan::{Person, Plan, RoleSpec};
 
+pub use job_ad::{AdCategory, AdOtherRole, AdRole, JobAd, ad_errors};
 pub use offer::{Misfit, OfferReply, OfferedRole, ReplyVerdict, Share};
 pub use role::{
     Duty, Fit, FitPart, HeldRole, OtherRole, Reason, Responsibility, RoleDescription, Verdict,
@@ -49,12 +51,14 @@ pub struct Report<'a> {
 #[derive(Debug, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Body<'a> {
-    /// One person's role, written for a job posting.
+    /// One person's role, for the people who plan it: hours, fit and findings included.
     RoleDescription(RoleDescription<'a>),
     /// The whole plan, for a team meeting.
     TeamReview(TeamReview<'a>),
     /// A freelancer's reply to a text offer (`offer --report`).
     OfferReply(OfferReply<'a>),
+    /// One person's role as a job ad to publish: no hours, no internal sections.
+    JobAd(JobAd<'a>),
 }
 
 /// Whom a report is about.
@@ -166,6 +170,23 @@ pub fn build_without_rows<'a>(
         description: &plan.description,
         file,
         body,
+        assignments: Vec::new(),
+    }
+}
+
+/// The job ad of the person at `index` of `plan` (read from `file`).
+pub fn build_job_ad<'a>(
+    catalog: &'a Catalog,
+    plan: &'a Plan,
+    analysis: &'a Analysis,
+    file: &'a str,
+    index: usize,
+) -> Report<'a> {
+    Report {
+        plan: &plan.name,
+        description: &plan.description,
+        file,
+        body: Body::JobAd(job_ad::build(catalog, plan, analysis, index)),
         assignments: Vec::new(),
     }
 }

@@ -1,6 +1,6 @@
-//! The role description: one person's role, written so a hiring manager can paste it into a
-//! posting after light editing (what the role is, what the week holds, what it is not, whether
-//! the duties fit the title).
+//! The role description: one person's role for the people who plan it (what the role is, what
+//! the week holds, what it is not, whether the duties fit the title). The version to publish,
+//! without hours or the team's judgement, is the job ad ([`super::JobAd`]).
 
 use std::collections::BTreeSet;
 

@@ -23,6 +23,27 @@ fn export_writes_the_report_and_says_where() {
 }
 
 #[test]
+fn a_job_ad_of_the_team_is_refused_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ad.md");
+    let err = export(&app(), &path, ReportFormat::PostingMarkdown, Subject::Team).unwrap_err();
+    assert!(err.contains("one person"), "{err}");
+    assert!(!path.exists());
+    export(
+        &app(),
+        &path,
+        ReportFormat::PostingMarkdown,
+        Subject::Person(0),
+    )
+    .unwrap();
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("# Community Manager\n")
+    );
+}
+
+#[test]
 fn a_failed_export_names_the_path_and_the_reason() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("missing").join("r.md");

@@ -1,13 +1,15 @@
-//! The "Export a report" overlay: pick the format and the subject, edit the path, and ask the
-//! loop to write it; the loop's answer ([`Action::Exported`]) says where, or why not.
+//! The "Export a report" overlay: pick the format (a report, or a job ad) and the subject,
+//! edit the path, and ask the loop to write it; the loop's answer ([`Action::Exported`]) says
+//! where, or why not, and whether the job ad is not ready to post.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Effect;
 use super::field::edit_text;
-use crate::report::{ReportFormat, Subject};
+use crate::plan::Plan;
+use crate::report::{ReportFormat, Subject, not_ready};
 use crate::tui::action::Action;
-use crate::tui::export::{ExportForm, default_path, format_name, retarget};
+use crate::tui::export::{ExportForm, default_path, document_name, report_format, retarget};
 use crate::tui::input::TextInput;
 use crate::tui::state::{App, Overlay};
 
@@ -40,14 +42,27 @@ pub fn handle(app: &mut App, action: &Action) -> Effect {
     match action {
         Action::NextChoice | Action::PrevChoice => {
             let all = ReportFormat::ALL;
-            let at = all.iter().position(|f| *f == form.format).unwrap_or(0);
-            let next = if *action == Action::NextChoice {
-                (at + 1) % all.len()
-            } else {
-                (at + all.len() - 1) % all.len()
+            let step = |at: usize| {
+                if *action == Action::NextChoice {
+                    (at + 1) % all.len()
+                } else {
+                    (at + all.len() - 1) % all.len()
+                }
             };
-            form.format = all[next];
-            form.input = TextInput::with_text(retarget(form.input.text(), form.format));
+            let mut next = step(all.iter().position(|f| *f == form.format).unwrap_or(0));
+            let mut subject = form.subject;
+            if all[next].is_posting() && subject == Subject::Team {
+                // A job ad is about one person: the highlighted one, else none is offered.
+                if let Some(i) = selected {
+                    subject = Subject::Person(i);
+                } else {
+                    while all[next].is_posting() {
+                        next = step(next);
+                    }
+                    "Add a person first (a) for a job ad.".clone_into(&mut app.status);
+                }
+            }
+            choose(form, plan_path.as_deref(), &app.plan, all[next], subject);
         }
         Action::Up | Action::Down => {
             let subject = match (form.subject, selected) {
@@ -58,13 +73,13 @@ pub fn handle(app: &mut App, action: &Action) -> Effect {
                 }
                 (Subject::Person(_), _) => Subject::Team,
             };
-            // The default name follows the subject; a path the user typed stays as typed.
-            let default =
-                |subject| default_path(plan_path.as_deref(), &app.plan, subject, form.format);
-            if form.input.text() == default(form.subject).display().to_string() {
-                form.input = TextInput::with_text(default(subject).display().to_string());
-            }
-            form.subject = subject;
+            // The team has no job ad: its review in the same markup instead.
+            let format = if subject == Subject::Team {
+                report_format(form.format)
+            } else {
+                form.format
+            };
+            choose(form, plan_path.as_deref(), &app.plan, format, subject);
         }
         Action::Submit => {
             let path = form.input.text().trim().to_owned();
@@ -77,7 +92,7 @@ pub fn handle(app: &mut App, action: &Action) -> Effect {
                     .clone_into(&mut app.status);
                 return Effect::None;
             }
-            app.status = format!("Writing the {} report…", format_name(form.format));
+            app.status = format!("Writing {}…", document_name(form.format));
             return Effect::Export {
                 path: PathBuf::from(path),
                 format: form.format,
@@ -93,10 +108,40 @@ pub fn handle(app: &mut App, action: &Action) -> Effect {
     Effect::None
 }
 
+/// Moves the form to `format` about `subject`. The path follows: the new default name when it
+/// was the default, else the path as typed with only a report extension changed.
+fn choose(
+    form: &mut ExportForm,
+    plan_path: Option<&Path>,
+    plan: &Plan,
+    format: ReportFormat,
+    subject: Subject,
+) {
+    let default = |subject, format| {
+        default_path(plan_path, plan, subject, format)
+            .display()
+            .to_string()
+    };
+    let text = if form.input.text() == default(form.subject, form.format) {
+        default(subject, format)
+    } else {
+        retarget(form.input.text(), format)
+    };
+    if text != form.input.text() {
+        form.input = TextInput::with_text(text);
+    }
+    form.format = format;
+    form.subject = subject;
+}
+
 /// The loop wrote the report (the overlay closes) or could not (it stays, to fix the path).
 pub fn exported(app: &mut App, result: Result<PathBuf, String>) -> Effect {
     let format = match app.top_overlay() {
         Some(Overlay::Export(form)) => Some(form.format),
+        _ => None,
+    };
+    let subject = match app.top_overlay() {
+        Some(Overlay::Export(form)) => Some(form.subject),
         _ => None,
     };
     match result {
@@ -104,8 +149,20 @@ pub fn exported(app: &mut App, result: Result<PathBuf, String>) -> Effect {
             if format.is_some() {
                 app.overlays.pop();
             }
-            let what = format.map_or("report", format_name);
-            app.status = format!("Wrote the {what} report to {}.", path.display());
+            let what = format.map_or_else(|| "the report".to_owned(), document_name);
+            app.status = format!("Wrote {what} to {}.", path.display());
+            // A job ad of a person whose duties still have errors: said first, as on the
+            // command line, so nobody posts it unread.
+            if let (Some(f), Some(Subject::Person(i))) = (format, subject)
+                && f.is_posting()
+                && let Some(not_ready) = not_ready(&app.analysis, &app.plan, i)
+            {
+                app.status = format!(
+                    "⚠ Not ready to post: {}. Wrote {what} to {}, with the warning at its top.",
+                    not_ready.summary(),
+                    path.display()
+                );
+            }
         }
         Err(e) => app.status = format!("Report not written: {e}"),
     }

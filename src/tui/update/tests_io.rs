@@ -341,6 +341,96 @@ fn switching_the_export_subject_keeps_a_path_the_user_typed() {
 }
 
 #[test]
+fn a_job_ad_is_about_one_person_and_warns_when_it_is_not_ready() {
+    let mut app = team_review();
+    let plan_path = app.path.clone().unwrap();
+    let form = |app: &App| match app.top_overlay() {
+        Some(Overlay::Export(form)) => (form.format, form.subject, form.input.text().to_owned()),
+        _ => panic!("no export overlay"),
+    };
+    let beside = |name: &str| plan_path.with_file_name(name).display().to_string();
+    key(&mut app, 'e');
+    // Past the four report formats, the job ads: about the highlighted person, never the team.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(
+        form(&app),
+        (
+            ReportFormat::PostingMarkdown,
+            Subject::Person(0),
+            beside("team-review-maya-okafor-job-ad.md")
+        )
+    );
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(form(&app).0, ReportFormat::PostingHtml);
+    // Back to the team: its review in the same markup.
+    press(&mut app, KeyCode::Up);
+    assert_eq!(
+        form(&app),
+        (
+            ReportFormat::Html,
+            Subject::Team,
+            beside("team-review.html")
+        )
+    );
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(form(&app).0, ReportFormat::Csv);
+
+    // Written for a person with no errors: said plainly.
+    press(&mut app, KeyCode::Esc);
+    key(&mut app, 'e');
+    press(&mut app, KeyCode::BackTab);
+    update(
+        &mut app,
+        Action::Exported(Ok(PathBuf::from("/tmp/ad.html"))),
+    );
+    assert_eq!(app.status, "Wrote the job ad (HTML) to /tmp/ad.html.");
+
+    // A person whose duties still have errors: the status line says so first.
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/startup-offer.yaml");
+    let loaded = load_plan(&path).unwrap();
+    let mut app = App::new(
+        Arc::new(Catalog::builtin().unwrap()),
+        loaded.plan,
+        Some(path),
+    );
+    key(&mut app, 'e');
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(form(&app).0, ReportFormat::PostingHtml);
+    update(
+        &mut app,
+        Action::Exported(Ok(PathBuf::from("/tmp/ad.html"))),
+    );
+    assert!(
+        app.status.starts_with(
+            "⚠ Not ready to post: 2 errors for Alex Rivera (role-drift, title-mismatch)."
+        ),
+        "{}",
+        app.status
+    );
+}
+
+#[test]
+fn with_nobody_to_write_about_the_job_ads_are_passed_over() {
+    let mut app = App::new(
+        Arc::new(Catalog::builtin().unwrap()),
+        Plan::new("Empty"),
+        None,
+    );
+    key(&mut app, 'e');
+    press(&mut app, KeyCode::BackTab);
+    let Some(Overlay::Export(form)) = app.top_overlay() else {
+        panic!("no export overlay");
+    };
+    assert_eq!(
+        (form.format, form.subject),
+        (ReportFormat::Json, Subject::Team)
+    );
+    assert!(app.status.contains("for a job ad"), "{}", app.status);
+}
+
+#[test]
 fn export_of_a_new_plan_goes_to_the_current_directory_and_never_over_the_plan() {
     let mut app = App::new(
         Arc::new(Catalog::builtin().unwrap()),
