@@ -2,7 +2,7 @@
 //! `../shared` beside the clone, so a missing devset fails loudly). The thresholds are the
 //! learned reader's figures after the corpus's labels were audited (a second, blind labelling
 //! and an adjudication of every disagreement; see corpus/README.md): 76/93 lines, 24/33 hard,
-//! 8/12 verdicts. The hand-tuned matcher had 83/93, 27/33 and 11/12 by fitting this very set,
+//! 9/12 verdicts. The hand-tuned matcher had 83/93, 27/33 and 11/12 by fitting this very set,
 //! and the reader before the audit 79, 26 and 10; the reader is learned from `corpus/` and
 //! never sees these lines, and it is judged by the end-to-end cross-validation over the corpus
 //! (`examples/reader_cv.rs`, 208 postings), beside which twelve postings are noise. Raise the
@@ -39,8 +39,8 @@ fn devset_accuracy_holds() {
         report.text
     );
     assert!(
-        report.verdicts_right >= 8,
-        "posting verdicts fell: {}/{} (was 8/12)\n{}",
+        report.verdicts_right >= 9,
+        "posting verdicts fell: {}/{} (was 9/12)\n{}",
         report.verdicts_right,
         report.verdicts_total,
         report.text

@@ -87,6 +87,9 @@ pub struct ReaderConfig {
     /// A duty line found in a posting is read as no role's work only from this probability
     /// of `neither` (the section model already judged it a duty).
     pub posting_line_neither_min: f64,
+    /// How much a posting's other duties weigh in reading one of its duty lines (0: not at
+    /// all; 1: as much as the line's own words). See [`super::roles::PostingContext`].
+    pub posting_context_weight: f64,
     /// A duty line found in a posting whose most likely class has less than this probability
     /// is left unread (no role's work as far as the reader can tell).
     pub posting_line_min_probability: f64,

@@ -204,6 +204,10 @@ pub struct LearnedModels {
     pub roles: model::LinearModel,
 }
 
+/// A duty as the reader reads it: the posting line it is from, the duty's text, and the
+/// line's tokens when the duty is the whole line.
+type Duty<'a> = (&'a str, String, Option<&'a [features::Token]>);
+
 /// From this many duties a posting's duties are read on two threads (a duty takes some 20 µs,
 /// a thread some 50 µs to start).
 const PARALLEL_DUTIES: usize = 16;
@@ -331,7 +335,12 @@ impl Reader {
                 duties.push((line.text.as_str(), duty, tokens));
             }
         }
-        let lines = self.read_duties(catalog, &stems, &duties, given);
+        let contexts = if given {
+            Vec::new()
+        } else {
+            self.posting_contexts(&stems, &duties)
+        };
+        let lines = self.read_duties(catalog, &stems, &duties, &contexts, given);
         Offer {
             title,
             role,
@@ -347,22 +356,64 @@ impl Reader {
         }
     }
 
-    /// Each duty's reading, in order: (the line it is from, the duty, its tokens if at hand).
-    /// A long posting's duties are read on two threads, half each: every duty is read on its
-    /// own, so the readings are the same either way.
+    /// For each duty of a posting, the mean class probabilities of its other duties, drawn
+    /// towards even odds the fewer they are (empty when the posting has fewer than two
+    /// duties, or context is turned off).
+    fn posting_contexts(&self, stems: &Stems, duties: &[Duty<'_>]) -> Vec<Vec<f64>> {
+        if duties.len() < 2 || self.config.reader.posting_context_weight <= 0.0 {
+            return Vec::new();
+        }
+        let each: Vec<Vec<f64>> = duties
+            .iter()
+            .map(|(_, duty, tokens)| match tokens {
+                Some(t) => self.roles.class_probabilities(t),
+                None => self.roles.class_probabilities(&stems.tokens(duty)),
+            })
+            .collect();
+        let classes = each.first().map_or(0, Vec::len);
+        let mut sum = vec![0.0; classes];
+        for p in &each {
+            for (s, v) in sum.iter_mut().zip(p) {
+                *s += v;
+            }
+        }
+        // The mean of the others, with one more "line" that is even odds on every class: a
+        // posting of two duties says less about the one than a posting of twenty.
+        let others = (duties.len() - 1) as f64;
+        let even = 1.0 / classes.max(1) as f64;
+        each.iter()
+            .map(|p| {
+                sum.iter()
+                    .zip(p)
+                    .map(|(s, v)| (s - v + even) / (others + 1.0))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Each duty's reading, in order: (the line it is from, the duty, its tokens if at hand),
+    /// with its posting context when there is one. A long posting's duties are read on two
+    /// threads, half each: every duty is read on its own, so the readings are the same either
+    /// way.
     fn read_duties(
         &self,
         catalog: &Catalog,
         stems: &Stems,
-        duties: &[(&str, String, Option<&[features::Token]>)],
+        duties: &[Duty<'_>],
+        contexts: &[Vec<f64>],
         given: bool,
     ) -> Vec<DutyLine> {
-        let read = |duties: &[(&str, String, Option<&[features::Token]>)]| -> Vec<DutyLine> {
+        let read = |duties: &[Duty<'_>], contexts: &[Vec<f64>]| -> Vec<DutyLine> {
             duties
                 .iter()
-                .map(|(source, duty, tokens)| {
+                .enumerate()
+                .map(|(i, (source, duty, tokens))| {
+                    let context = contexts.get(i).map(|others| roles::PostingContext {
+                        others,
+                        weight: self.config.reader.posting_context_weight,
+                    });
                     let (mapping, reading) =
-                        self.read_duty_tokens(catalog, stems, duty, *tokens, given);
+                        self.read_duty_tokens(catalog, stems, duty, *tokens, context, given);
                     DutyLine {
                         source_text: (*source).to_owned(),
                         text: duty.clone(),
@@ -374,12 +425,14 @@ impl Reader {
                 .collect()
         };
         if duties.len() < PARALLEL_DUTIES {
-            return read(duties);
+            return read(duties, contexts);
         }
-        let (first, second) = duties.split_at(duties.len() / 2);
+        let half = duties.len() / 2;
+        let (first, second) = duties.split_at(half);
+        let (first_ctx, second_ctx) = contexts.split_at(half.min(contexts.len()));
         std::thread::scope(|scope| {
-            let second = scope.spawn(|| read(second));
-            let mut lines = read(first);
+            let second = scope.spawn(|| read(second, second_ctx));
+            let mut lines = read(first, first_ctx);
             lines.extend(
                 second
                     .join()
@@ -448,7 +501,7 @@ impl Reader {
         text: &str,
         given: bool,
     ) -> (Option<Mapping>, LineReading) {
-        self.read_duty_tokens(catalog, stems, text, None, given)
+        self.read_duty_tokens(catalog, stems, text, None, None, given)
     }
 
     /// [`Self::read_duty`], with the duty's tokens when they are at hand.
@@ -458,6 +511,7 @@ impl Reader {
         stems: &Stems,
         text: &str,
         tokens: Option<&[features::Token]>,
+        context: Option<roles::PostingContext<'_>>,
         given: bool,
     ) -> (Option<Mapping>, LineReading) {
         let reader = &self.config.reader;
@@ -466,9 +520,12 @@ impl Reader {
         } else {
             reader.posting_line_neither_min
         };
-        let mut guess = match tokens {
-            Some(tokens) => self.roles.read_tokens(tokens, neither_min),
-            None => self.roles.read_given(stems, text, neither_min),
+        let mut guess = match (tokens, context) {
+            (Some(tokens), _) => self.roles.read_tokens_in(tokens, neither_min, context),
+            (None, Some(_)) => self
+                .roles
+                .read_tokens_in(&stems.tokens(text), neither_min, context),
+            (None, None) => self.roles.read_given(stems, text, neither_min),
         };
         // In a posting, a line the model can barely place (close to even odds between the
         // classes) is no role's work as far as the reader can tell: it stays out of the verdict.
@@ -524,7 +581,11 @@ impl Reader {
             class: guess.class,
             probability: guess.probability,
             evidence: guess.evidence,
-            by: Reading::Model,
+            by: if guess.tipped_by_posting {
+                Reading::ModelInPosting
+            } else {
+                Reading::Model
+            },
         };
         (mapping, reading)
     }

@@ -18,6 +18,10 @@ pub const NEITHER: &str = "neither";
 pub enum Reading {
     /// By the learned role model.
     Model,
+    /// By the learned role model, where the line alone leaned another way and the posting's
+    /// other duties tipped it: a close call read in context ("Create content for our
+    /// community" in a posting of Discord and meetup duties).
+    ModelInPosting,
     /// By the catalog's task texts: the line's best task belongs to a role the model was not
     /// trained on.
     Tasks,
@@ -27,6 +31,7 @@ impl Reading {
     pub fn as_str(self) -> &'static str {
         match self {
             Reading::Model => "model",
+            Reading::ModelInPosting => "model-in-posting",
             Reading::Tasks => "tasks",
         }
     }
@@ -40,6 +45,17 @@ pub struct RoleGuess {
     pub probability: f64,
     /// The words that raised this class most, as written in the line, strongest first.
     pub evidence: Vec<String>,
+    /// The posting's other duties changed the class the line alone would get.
+    pub tipped_by_posting: bool,
+}
+
+/// What the rest of a posting says about a line's role: the mean of the other duties' class
+/// probabilities, and how much it weighs against the line's own (as an exponent: 1 counts it
+/// as much as the line).
+#[derive(Debug, Clone, Copy)]
+pub struct PostingContext<'a> {
+    pub others: &'a [f64],
+    pub weight: f64,
 }
 
 /// The learned role model, ready to read.
@@ -85,19 +101,82 @@ impl RoleReader {
 
     /// [`Self::read_given`] of a line already cut into tokens ([`Stems::tokens`]).
     pub fn read_tokens(&self, tokens: &[Token], neither_min: f64) -> RoleGuess {
+        self.read_tokens_in(tokens, neither_min, None)
+    }
+
+    /// Each class's probability for a line (in the model's class order): what the other
+    /// lines of a posting see of it.
+    pub fn class_probabilities(&self, tokens: &[Token]) -> Vec<f64> {
+        let mut features = Names::new();
+        role_names(tokens, &mut features);
+        self.model
+            .probabilities_of(&self.model.known(features.iter()))
+    }
+
+    /// [`Self::read_tokens`] of a duty in a posting: the line's own odds times the posting's
+    /// (the mean of its other duties' probabilities, raised to the context's weight), made to
+    /// sum to one. Lines of one posting are mostly one kind of work, so a close call goes the
+    /// posting's way; a line that clearly says otherwise keeps its own reading.
+    pub fn read_tokens_in(
+        &self,
+        tokens: &[Token],
+        neither_min: f64,
+        context: Option<PostingContext<'_>>,
+    ) -> RoleGuess {
         let mut features = Names::new();
         role_names(tokens, &mut features);
         let known = self.model.known(features.iter());
-        let p = self.model.probabilities_of(&known);
+        let alone = self.model.probabilities_of(&known);
         let neither = self.model.class_index(NEITHER);
-        let allowed = |c: usize| Some(c) != neither || p[c] >= neither_min;
-        let best = (0..p.len())
-            .filter(|&c| allowed(c))
-            .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
-            .unwrap_or(0);
-        let raised = self
-            .model
-            .explain_of(&known, |i| features.get(i), best, EVIDENCE_WORDS * 3);
+        let best_of = |p: &[f64]| {
+            (0..p.len())
+                .filter(|&c| Some(c) != neither || p[c] >= neither_min)
+                .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
+                .unwrap_or(0)
+        };
+        // Whether a line is anyone's work at all is the line's own business: the posting only
+        // tips which work it is.
+        let no_ones = neither.is_some_and(|c| alone[c] >= neither_min);
+        let p = match context {
+            Some(ctx) if !no_ones && ctx.weight > 0.0 && ctx.others.len() == alone.len() => {
+                let mut q: Vec<f64> = alone
+                    .iter()
+                    .zip(ctx.others)
+                    .enumerate()
+                    .map(|(c, (a, o))| {
+                        // Someone's work, so which: neither is out of the running.
+                        if Some(c) == neither {
+                            0.0
+                        } else {
+                            a * o.max(1e-9).powf(ctx.weight)
+                        }
+                    })
+                    .collect();
+                let sum: f64 = q.iter().sum();
+                if sum > 0.0 {
+                    for v in &mut q {
+                        *v /= sum;
+                    }
+                    q
+                } else {
+                    alone.clone()
+                }
+            }
+            _ => alone.clone(),
+        };
+        let own = best_of(&alone);
+        let mut best = best_of(&p);
+        let mut raised =
+            self.model
+                .explain_of(&known, |i| features.get(i), best, EVIDENCE_WORDS * 3);
+        // The posting may tip a line only to a class some word of the line speaks for.
+        if raised.is_empty() && best != own {
+            best = own;
+            raised = self
+                .model
+                .explain_of(&known, |i| features.get(i), best, EVIDENCE_WORDS * 3);
+        }
+        let tipped_by_posting = best != own;
         // No feature of the line raised its class: the model has only its prior to go on,
         // which is no reading of the line.
         if raised.is_empty() {
@@ -105,6 +184,7 @@ impl RoleReader {
                 class: NEITHER.to_owned(),
                 probability: neither.map_or(0.0, |c| p[c]),
                 evidence: Vec::new(),
+                tipped_by_posting: false,
             };
         }
         let mut wrapped = Vec::new();
@@ -139,6 +219,7 @@ impl RoleReader {
             class: self.model.classes[best].clone(),
             probability: p[best],
             evidence,
+            tipped_by_posting,
         }
     }
 
@@ -179,5 +260,61 @@ mod tests {
         // "Reply to" weighs more than "Reply", but "to" names nothing: the word stands alone.
         assert_eq!(g.evidence, ["Instagram", "comments", "Reply"]);
         assert!(r.knows("shared") && !r.knows("developer-advocate"));
+    }
+
+    fn toy() -> RoleReader {
+        let model = LinearModel::parse(
+            "classes\tcommunity-manager\tsocial-media-manager\tshared\tneither\n\
+             bias\t0\t0\t0\t0\n\
+             f\tcontent\t0.2\t0.4\t0\t-1\n\
+             f\tinstagram\t-2\t3\t0\t-1\n\
+             f\tmeetup\t3\t-2\t0\t-1\n",
+        )
+        .unwrap();
+        RoleReader::new(model, &[])
+    }
+
+    #[test]
+    fn a_close_call_goes_the_way_of_the_rest_of_the_posting() {
+        let r = toy();
+        let stems = Stems::new(Language::English);
+        let line = stems.tokens("Create content");
+        let alone = r.read_tokens(&line, 0.5);
+        assert_eq!(alone.class, "social-media-manager");
+        assert!(!alone.tipped_by_posting);
+        // The other duties are meetups: the close call is community work in this posting.
+        let others = r.class_probabilities(&stems.tokens("Host the meetup"));
+        let context = PostingContext {
+            others: &others,
+            weight: 1.0,
+        };
+        let read = r.read_tokens_in(&line, 0.5, Some(context));
+        assert_eq!(read.class, "community-manager");
+        assert!(read.tipped_by_posting);
+        // With no weight the posting says nothing.
+        let off = r.read_tokens_in(
+            &line,
+            0.5,
+            Some(PostingContext {
+                weight: 0.0,
+                ..context
+            }),
+        );
+        assert_eq!(off.class, "social-media-manager");
+    }
+
+    #[test]
+    fn a_line_that_clearly_says_otherwise_keeps_its_own_reading() {
+        let r = toy();
+        let stems = Stems::new(Language::English);
+        let others = r.class_probabilities(&stems.tokens("Host the meetup"));
+        let context = PostingContext {
+            others: &others,
+            weight: 1.0,
+        };
+        let read = r.read_tokens_in(&stems.tokens("Post on Instagram"), 0.5, Some(context));
+        assert_eq!(read.class, "social-media-manager");
+        assert!(!read.tipped_by_posting);
+        assert_eq!(read.evidence, ["Instagram"]);
     }
 }

@@ -87,8 +87,9 @@ pub struct ReadingJson<'a> {
     pub probability: f64,
     /// The words of the line that decided it, strongest first.
     pub evidence: &'a [String],
-    /// `model` (the learned role model) or `tasks` (a role with no learned weights, read
-    /// through its tasks' texts).
+    /// `model` (the learned role model), `model-in-posting` (the model, where the posting's
+    /// other duties tipped a line that alone leaned another way) or `tasks` (a role with no
+    /// learned weights, read through its tasks' texts).
     pub by: &'static str,
 }
 

@@ -202,6 +202,12 @@ fn write_duty(
         let by = match r.by {
             crate::offer::Reading::Model if words.is_empty() => String::new(),
             crate::offer::Reading::Model => format!(" by {}", words.join(", ")),
+            crate::offer::Reading::ModelInPosting if words.is_empty() => {
+                " by the rest of the posting".to_owned()
+            }
+            crate::offer::Reading::ModelInPosting => {
+                format!(" by {} and the rest of the posting", words.join(", "))
+            }
             crate::offer::Reading::Tasks => {
                 format!(" by its tasks' words {}", words.join(", "))
             }
