@@ -207,6 +207,32 @@ fn a_ready_ad_says_nothing_on_standard_error() {
 }
 
 #[test]
+fn an_ad_of_an_unknown_role_warns_and_has_no_empty_about_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.yaml");
+    std::fs::write(
+        &plan,
+        "version: 1\nname: P\npeople:\n- name: Ana\n  role: comunity-manager\n  tasks: [cm-meetups]\n",
+    )
+    .unwrap();
+    let o = rolescope(&[
+        "report",
+        plan.to_str().unwrap(),
+        "--format",
+        "posting-markdown",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("(unknown-role)"), "{}", stderr(&o));
+    let ad = stdout(&o);
+    assert!(ad.starts_with("> **⚠ Do not post this ad yet"), "{ad}");
+    assert!(!ad.contains("About the role"), "{ad}");
+    assert!(
+        ad.contains("## Responsibilities\n\n### Events and meetups\n"),
+        "{ad}"
+    );
+}
+
+#[test]
 fn a_job_ad_of_a_team_asks_for_a_person() {
     let o = rolescope(&[
         "report",
