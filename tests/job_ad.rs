@@ -135,6 +135,26 @@ fn the_hiring_scope_ad_reads_as_a_job_ad() {
 }
 
 #[test]
+fn an_ad_opens_on_its_own_roles_work_whatever_the_catalog_order() {
+    // Jon Park is a Social Media Manager who also runs the meetups: the catalog lists the
+    // community manager's categories first, but his ad opens on his own role's work, then the
+    // other role's he carries, then the shared work.
+    let ad = render_example(
+        "examples/team-review.yaml",
+        Some("Jon Park"),
+        ReportFormat::PostingMarkdown,
+    );
+    let at = |heading: &str| {
+        ad.find(heading)
+            .unwrap_or_else(|| panic!("{heading} in {ad}"))
+    };
+    let own = at("### Publishing and scheduling on the brand's channels");
+    let carried = at("### Events and meetups");
+    let shared = at("### Sentiment and listening");
+    assert!(own < carried && carried < shared, "{ad}");
+}
+
+#[test]
 fn the_startup_ad_warns_first_in_the_file_and_on_the_terminal() {
     let o = rolescope(&["report", STARTUP, "--format", "posting-markdown"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -184,6 +204,32 @@ fn a_ready_ad_says_nothing_on_standard_error() {
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stderr(&o), "");
     assert!(stdout(&o).starts_with("# Community Manager\n"));
+}
+
+#[test]
+fn an_ad_of_an_unknown_role_warns_and_has_no_empty_about_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.yaml");
+    std::fs::write(
+        &plan,
+        "version: 1\nname: P\npeople:\n- name: Ana\n  role: comunity-manager\n  tasks: [cm-meetups]\n",
+    )
+    .unwrap();
+    let o = rolescope(&[
+        "report",
+        plan.to_str().unwrap(),
+        "--format",
+        "posting-markdown",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("(unknown-role)"), "{}", stderr(&o));
+    let ad = stdout(&o);
+    assert!(ad.starts_with("> **⚠ Do not post this ad yet"), "{ad}");
+    assert!(!ad.contains("About the role"), "{ad}");
+    assert!(
+        ad.contains("## Responsibilities\n\n### Events and meetups\n"),
+        "{ad}"
+    );
 }
 
 #[test]

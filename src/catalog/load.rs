@@ -377,7 +377,8 @@ impl Merger {
                     title: r.title,
                     aliases: r.aliases,
                     summary: trimmed(r.summary),
-                    posting: r.posting.map(trimmed),
+                    // An empty paragraph is no posting: the job ad falls back to the summary.
+                    posting: r.posting.map(trimmed).filter(|p| !p.is_empty()),
                     covers: r.covers,
                     drift_note: r.drift_note.map(trimmed),
                     thresholds: thresholds?,

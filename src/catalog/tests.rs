@@ -216,3 +216,18 @@ fn a_title_may_mean_only_one_role() {
         "{e:?}"
     );
 }
+
+#[test]
+fn an_empty_posting_is_no_posting_and_the_job_ad_falls_back_to_the_summary() {
+    let with = |posting: &str| {
+        let text = BASE.replace("summary: s}", &format!("summary: s, posting: {posting}}}"));
+        let catalog = Catalog::from_sources(&[src("base.yaml", &text, true)]).unwrap();
+        catalog.role("cm").unwrap().posting.clone()
+    };
+    assert_eq!(with("\"\""), None);
+    assert_eq!(with("\"  \\n \""), None);
+    assert_eq!(
+        with("\" You will run it. \""),
+        Some("You will run it.".to_owned())
+    );
+}

@@ -28,18 +28,22 @@ pub(super) fn job_ad<M: Markup>(m: &mut M, ad: &JobAd) {
     }
     m.header(&m.esc(&ad.title), None);
 
-    m.section_start("about", "About the role");
-    match ad.about.as_slice() {
-        [one] => m.para(Para::Plain, &m.esc(one.text)),
-        many => {
-            for role in many {
-                let lead = format!("{} (about {} of the role).", role.title, percent(role.part));
-                let text = format!("{} {}", m.strong(&m.esc(&lead)), m.esc(role.text));
-                m.para(Para::Plain, &text);
+    // A person of no known role has no paragraph to show (the warning above says why).
+    if !ad.about.is_empty() {
+        m.section_start("about", "About the role");
+        match ad.about.as_slice() {
+            [one] => m.para(Para::Plain, &m.esc(one.text)),
+            many => {
+                for role in many {
+                    let lead =
+                        format!("{} (about {} of the role).", role.title, percent(role.part));
+                    let text = format!("{} {}", m.strong(&m.esc(&lead)), m.esc(role.text));
+                    m.para(Para::Plain, &text);
+                }
             }
         }
+        m.section_end();
     }
-    m.section_end();
 
     m.section_start("responsibilities", "Responsibilities");
     if ad.responsibilities.is_empty() {

@@ -122,9 +122,11 @@ pub(super) fn build<'a>(
     }
 }
 
-/// The person's known tasks grouped by category, categories in catalog order, tasks in plan
-/// order; a task assigned twice is listed once. Unknown tasks have no category and no title
-/// to show (the analysis reports them).
+/// The person's known tasks grouped by category: the categories of the roles the person
+/// holds first, then those of other roles the person carries, then the shared work, each in
+/// catalog order (so a Social Media Manager's ad does not open on the community manager's
+/// work the catalog lists first); tasks in plan order. A task assigned twice is listed once.
+/// Unknown tasks have no category and no title to show (the analysis reports them).
 fn responsibilities<'a>(catalog: &'a Catalog, mix: &RoleMix<'a>) -> Vec<AdCategory<'a>> {
     let mut tasks: Vec<(usize, &'a str)> = Vec::with_capacity(mix.tasks.len());
     for t in &mix.tasks {
@@ -135,7 +137,12 @@ fn responsibilities<'a>(catalog: &'a Catalog, mix: &RoleMix<'a>) -> Vec<AdCatego
         }
     }
     // Stable: plan order within a category.
-    tasks.sort_by_key(|(category, _)| *category);
+    let group = |position: usize| match catalog.categories()[position].role.role() {
+        Some(role) if mix.holds(role) => 0,
+        Some(_) => 1,
+        None => 2,
+    };
+    tasks.sort_by_key(|&(category, _)| (group(category), category));
     let mut out: Vec<AdCategory<'a>> = Vec::new();
     for (position, title) in tasks {
         let category = &catalog.categories()[position];
