@@ -78,3 +78,13 @@ pub fn render_offer_fixture(name: &str, format: ReportFormat) -> String {
     let text = std::fs::read_to_string(root().join(&relative)).unwrap();
     render_offer(&text, &relative, format)
 }
+
+/// One of `tests/fixtures/offers/` read by the built-in reader, named by its file name.
+pub fn read_offer_fixture(name: &str) -> rolescope::offer::Offer {
+    use rolescope::offer::{MatchingConfig, Reader, RoleHint};
+    let text =
+        std::fs::read_to_string(root().join(format!("tests/fixtures/offers/{name}"))).unwrap();
+    let catalog = catalog();
+    let reader = Reader::new(&catalog, MatchingConfig::builtin().unwrap()).unwrap();
+    reader.read(&catalog, &text, &RoleHint::default())
+}
