@@ -393,3 +393,27 @@ fn the_job_ads_page_shows_the_real_output() {
     let o = rolescope(&["report", STARTUP, "--format", "posting-markdown"]);
     assert!(page.contains(stderr(&o).trim_end()), "{}", stderr(&o));
 }
+
+#[test]
+fn the_library_refuses_a_job_ad_of_a_person_the_plan_lacks() {
+    let catalog = support::catalog();
+    let text = std::fs::read_to_string(root().join("examples/hiring-scope.yaml")).unwrap();
+    let plan = rolescope::plan::parse_plan("hiring-scope.yaml", &text).unwrap();
+    let analysis = rolescope::analysis::analyze(&catalog, &plan);
+    let past_the_end = plan.people.len();
+    for format in [ReportFormat::PostingMarkdown, ReportFormat::PostingHtml] {
+        let mut out = Vec::new();
+        let err = rolescope::report::write(
+            format,
+            &catalog,
+            &plan,
+            &analysis,
+            "hiring-scope.yaml",
+            rolescope::report::model::Subject::Person(past_the_end),
+            &mut out,
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput, "{err}");
+        assert!(out.is_empty(), "nothing written");
+    }
+}

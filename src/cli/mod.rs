@@ -54,7 +54,8 @@ pub struct Cli {
     pub theme: Option<ThemeChoice>,
 
     /// Print a man page or shell completions and exit (`man-pages DIR` writes one page per
-    /// command into DIR); docs/install.md says where each goes.
+    /// command into DIR: put them in a man1 folder on your MANPATH, and completions where your
+    /// shell loads them)
     #[arg(long, value_enum, value_name = "KIND")]
     pub generate: Option<generate::GenerateKind>,
 

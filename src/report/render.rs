@@ -81,8 +81,8 @@ pub fn render(
 
 /// [`render`] written to `out` as it is produced: CSV row by row and JSON as it is
 /// serialised (both grow with the plan), so neither is ever whole in memory; Markdown and HTML
-/// are bounded and written whole. A job ad of the team is refused (`InvalidInput`): callers
-/// choose a person first.
+/// are bounded and written whole. A job ad of the team, or of a person the plan does not have,
+/// is refused (`InvalidInput`): callers choose a person first.
 #[allow(clippy::too_many_arguments)] // render's inputs and a writer
 pub fn write(
     format: ReportFormat,
@@ -100,6 +100,16 @@ pub fn write(
                 "a job ad is about one person, not the team",
             ));
         };
+        if index >= plan.people.len() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "no person {} in a plan of {} people",
+                    index + 1,
+                    plan.people.len()
+                ),
+            ));
+        }
         let report = model::build_job_ad(catalog, plan, analysis, file, index);
         return match format {
             ReportFormat::PostingHtml => write_all(out, html::render(&report).as_bytes()),

@@ -54,10 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, form: &ExportForm, theme
         .map(|text| Line::from(Span::styled(fit(&text, width), theme.error))),
         None => [
             Line::from(Span::styled(
-                fit(
-                    "Written atomically; an existing file there is replaced.",
-                    width,
-                ),
+                fit("Written atomically; asks before it replaces a file.", width),
                 theme.dim,
             )),
             Line::default(),

@@ -159,7 +159,7 @@ pub fn question_text(app: &App, question: &Confirm) -> (&'static str, String, &'
         Confirm::ReplaceExport { path, .. } => (
             " Replace file? ",
             format!(
-                "{} exists already. Replace it with the report?",
+                "{} exists already. Replace it with this export?",
                 path.display()
             ),
             "y: replace · n/Esc: choose another path",
