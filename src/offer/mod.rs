@@ -93,6 +93,25 @@ pub struct LineReading {
     pub by: Reading,
 }
 
+impl LineReading {
+    /// How sure the reader is and why, as a reply or a review says it: "94% by “comments”,
+    /// “Instagram”", "67% by “edit” and the rest of the posting", "40% by its tasks' words
+    /// “onboarding”".
+    pub fn because(&self) -> String {
+        let words: Vec<String> = self.evidence.iter().map(|w| format!("“{w}”")).collect();
+        let by = match self.by {
+            Reading::Model if words.is_empty() => String::new(),
+            Reading::Model => format!(" by {}", words.join(", ")),
+            Reading::ModelInPosting if words.is_empty() => " by the rest of the posting".to_owned(),
+            Reading::ModelInPosting => {
+                format!(" by {} and the rest of the posting", words.join(", "))
+            }
+            Reading::Tasks => format!(" by its tasks' words {}", words.join(", ")),
+        };
+        format!("{:.0}%{by}", self.probability * 100.0)
+    }
+}
+
 /// Where the role a posting is judged against came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoleSource {

@@ -197,26 +197,10 @@ fn write_duty(
         wrap(&format!("• {}", line.text), opts.width, "      ")
     );
     // Whose work the reader found it to be, and the words that decided it.
-    let why = line.reading.as_ref().map(|r| {
-        let words: Vec<String> = r.evidence.iter().map(|w| format!("“{w}”")).collect();
-        let by = match r.by {
-            crate::offer::Reading::Model if words.is_empty() => String::new(),
-            crate::offer::Reading::Model => format!(" by {}", words.join(", ")),
-            crate::offer::Reading::ModelInPosting if words.is_empty() => {
-                " by the rest of the posting".to_owned()
-            }
-            crate::offer::Reading::ModelInPosting => {
-                format!(" by {} and the rest of the posting", words.join(", "))
-            }
-            crate::offer::Reading::Tasks => {
-                format!(" by its tasks' words {}", words.join(", "))
-            }
-        };
-        (
-            r.class.as_str(),
-            format!("{:.0}%{by}", r.probability * 100.0),
-        )
-    });
+    let why = line
+        .reading
+        .as_ref()
+        .map(|r| (r.class.as_str(), r.because()));
     let mapped = match (task, &why) {
         // No task of the role shares a word with the line: the role's most typical task
         // stands in, and the line says so rather than show a 0% match.

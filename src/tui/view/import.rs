@@ -366,10 +366,26 @@ fn details(frame: &mut Frame, area: Rect, app: &App, line: &ReviewLine, theme: &
             line.candidates.len()
         ),
     };
-    let text = vec![
+    let mut text = vec![
         Line::from(Span::styled("─".repeat(w), theme.border)),
         Line::from(Span::styled(line.text.clone(), theme.text)),
     ];
+    // Whose work the reader found the line to be, and the words that decided it.
+    if let Some(r) = &line.reading {
+        let whose = app
+            .catalog
+            .role(&r.class)
+            .map_or(r.class.as_str(), |role| role.title.as_str());
+        let whose = match r.class.as_str() {
+            crate::offer::roles::NEITHER => "no role's work",
+            crate::catalog::SHARED => "shared work",
+            _ => whose,
+        };
+        text.push(Line::from(Span::styled(
+            format!("Read as {whose}, {}", r.because()),
+            theme.dim,
+        )));
+    }
     let [top, bottom] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), top);
     frame.render_widget(
