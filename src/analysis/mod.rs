@@ -11,7 +11,7 @@ mod team;
 #[cfg(test)]
 mod tests;
 
-use crate::catalog::{Catalog, Thresholds};
+use crate::catalog::{Catalog, Text, Thresholds};
 use crate::finding::{Accepted, Detail, Finding, Rule, Severity};
 use crate::plan::{ALL_ROLES, Acceptance, Plan};
 
@@ -51,7 +51,7 @@ pub struct PersonSummary {
     /// to 1, or all 0 when the person has no hours. See [`PersonSummary::shares`].
     pub share_by_slot: Vec<f64>,
     /// The role whose work takes most of the person's role-owned hours, if any.
-    pub best_fit: Option<String>,
+    pub best_fit: Option<Text>,
     /// Share of the week off the role (or off the declared split, for a hybrid).
     pub drift: f64,
     /// The thresholds applied to this person (role profile, blended for hybrids, plan overrides).
@@ -332,7 +332,7 @@ fn role_thresholds(catalog: &Catalog, plan: &Plan) -> Vec<Thresholds> {
             if let Some(all) = all {
                 t = t.with(all);
             }
-            if let Some(own) = plan.thresholds.get(&role.id) {
+            if let Some(own) = plan.thresholds.get(role.id.as_str()) {
                 t = t.with(own);
             }
             t
