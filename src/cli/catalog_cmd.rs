@@ -14,6 +14,7 @@ use crate::report::{Paint, Plain, Tone};
 use crate::{console, report};
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum CatalogCommand {
     /// List roles, categories and tasks, and the file each came from.
     List(ListArgs),
