@@ -100,6 +100,26 @@ fn the_builtin_catalog_keeps_its_strings_in_the_binary() {
     assert!(!file.tasks[0].title.is_static() && file.tasks[0].title == "Welcome members");
 }
 
+/// The merge passes over the built-ins' own strings when it looks for control characters;
+/// this is where they are looked at, every one.
+#[test]
+fn the_builtin_catalogs_hold_no_control_character() {
+    let found = load::builtin_unsafe_fields();
+    assert!(found.is_empty(), "{found:?}");
+    // A user's catalog is looked at as before, even when it marks itself built in.
+    for builtin in [false, true] {
+        let bad = "tasks:\n- {id: t, title: \"a\\eb\", role: cm, category: cm-welcome, hours: 1, why: w}\n";
+        let e = errors(&[
+            src("<built-in>/b.yaml", BASE, true),
+            src("mine.yaml", bad, builtin),
+        ]);
+        assert!(
+            e.iter().any(|e| e.contains("holds a control character")),
+            "{e:?}"
+        );
+    }
+}
+
 #[test]
 fn the_builtin_catalog_is_valid_and_covers_the_ground() {
     let catalog = Catalog::builtin().expect("built-in catalog loads");

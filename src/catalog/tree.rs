@@ -41,15 +41,16 @@ impl Node {
 
     /// The node's kind and its two numbers; an error past the end of the nodes.
     fn read(self) -> Result<(u32, u32, u32), Error> {
-        let word = |i: usize| {
-            let start = self.at.checked_mul(12)?.checked_add(4 * i)?;
-            let bytes = self.nodes.get(start..start + 4)?;
-            Some(u32::from_le_bytes(bytes.try_into().ok()?))
+        let node: Option<&[u8; 12]> = self
+            .at
+            .checked_mul(12)
+            .and_then(|start| self.nodes.get(start..start.checked_add(12)?))
+            .and_then(|bytes| bytes.try_into().ok());
+        let Some(node) = node else {
+            return Err(Error::custom("a catalog node past the end of the tree"));
         };
-        match (word(0), word(1), word(2)) {
-            (Some(kind), Some(a), Some(b)) => Ok((kind, a, b)),
-            _ => Err(Error::custom("a catalog node past the end of the tree")),
-        }
+        let word = |i: usize| u32::from_le_bytes([node[i], node[i + 1], node[i + 2], node[i + 3]]);
+        Ok((word(0), word(4), word(8)))
     }
 
     fn string(self, start: u32, len: u32) -> Result<&'static str, Error> {
