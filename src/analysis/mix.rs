@@ -248,11 +248,7 @@ impl<'a> RoleMix<'a> {
         }
     }
 
-    pub fn into_summary(self, person: &Person) -> PersonSummary {
-        self.summary(person)
-    }
-
-    /// The numbers of the person's summary (see [`RoleMix::into_summary`]).
+    /// The person's summary: their numbers as the analysis keeps them.
     pub fn summary(&self, person: &Person) -> PersonSummary {
         PersonSummary {
             name: person.name.clone(),
