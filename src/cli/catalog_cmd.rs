@@ -14,7 +14,6 @@ use crate::report::{Paint, Plain, Tone};
 use crate::{console, report};
 
 #[derive(Debug, Subcommand)]
-#[command(defer = true)]
 pub enum CatalogCommand {
     /// List roles, categories and tasks, and the file each came from.
     List(ListArgs),

@@ -63,10 +63,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Each command's arguments are built only when that command runs (or its help is shown):
-/// building all four commands' arguments on every start was a third of the time clap took.
 #[derive(Debug, Subcommand)]
-#[command(defer = true)]
 pub enum Command {
     /// Check plans against the role rules; exit 1 if a finding reaches --fail-on.
     Check(check::CheckArgs),
