@@ -195,20 +195,22 @@ fn synthetic_tasks(
                 }
             }
             TaskEntry {
-                id: format!("gen-{:05}", i + 1),
+                id: format!("gen-{:05}", i + 1).into(),
                 title: format!(
                     "{} the {} ({})",
                     rng.pick(VERBS),
                     rng.pick(OBJECTS),
                     category_title.to_lowercase()
-                ),
+                )
+                .into(),
                 role: owner.clone(),
-                category: category.clone(),
+                category: category.clone().into(),
                 hours: *rng.pick(HOURS),
                 why: format!(
                     "Synthetic benchmark task: it belongs to `{owner}` because its category `{category}` does."
-                ),
-                keywords,
+                )
+                .into(),
+                keywords: keywords.into_iter().map(Into::into).collect(),
                 references: Vec::new(),
             }
         })
@@ -294,7 +296,7 @@ fn generate(opts: &Options) -> Result<(CatalogFile, Plan)> {
             Owner::Shared => true,
             Owner::Role(r) => r == CM || r == SMM,
         })
-        .map(|c| (c.id.clone(), c.role.clone(), c.title.clone()))
+        .map(|c| (c.id.to_string(), c.role.clone(), c.title.to_string()))
         .collect();
     if categories.is_empty() && opts.catalog_tasks > 0 {
         bail!("the built-in catalog has no categories to spread tasks over");

@@ -4,9 +4,10 @@
 //! names as 64-bit hashes in sorted order and weights as little-endian `f64`, so the reader
 //! starts without parsing some 24,000 lines of text (`LinearModel::from_compact` reads it).
 //! The built-in catalogs (`roles/*.yaml`, `shared.yaml`) are also embedded parsed: read as
-//! YAML here, once, and written as minified JSON, which the catalog loader deserialises ten
-//! times faster than the YAML on every start (`CatalogSource::compact`). The YAML stays
-//! embedded too, for `catalog` commands and for positions in messages.
+//! YAML here, once, and laid out as a flat tree of nodes and strings that the catalog loader
+//! walks on every start without scanning any text or copying any string (`catalog/tree.rs`,
+//! `CatalogSource::compact`). The YAML stays embedded too, for `catalog` commands and for
+//! positions in messages.
 
 // A build script talks to cargo on standard output.
 #![allow(clippy::print_stdout)]
@@ -42,24 +43,35 @@ fn main() {
     out.push_str("];\n");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     out.push_str(
-        "/// The built-in catalogs parsed at build time, as JSON: (path under `data/`, JSON).\npub static COMPACT: &[(&str, &str)] = &[\n",
+        "/// The built-in catalogs parsed at build time, as trees in `TREE_NODES` and\n/// `TREE_STRINGS` (see `catalog/tree.rs`): (path under `data/`, the origin messages name,\n/// the root node).\npub static COMPACT: &[(&str, &str, u32)] = &[\n",
     );
+    let mut tree = Tree::default();
     for file in &files {
         let rel = relative(file, &data);
         if !(rel.starts_with("roles/") || rel == "shared.yaml") {
             continue;
         }
         let text = std::fs::read_to_string(file).expect("read a catalog file");
-        let dest = out_dir.join(rel.replace('/', "__") + ".json");
-        std::fs::write(&dest, catalog_json(&rel, &text)).expect("write a compact catalog");
+        let root = tree.add(&catalog_value(&rel, &text));
         writeln!(
             out,
-            "    ({rel:?}, include_str!({:?})),",
-            dest.display().to_string()
+            "    ({rel:?}, {:?}, {root}),",
+            format!("<built-in>/{rel}")
         )
         .expect("write to string");
     }
     out.push_str("];\n");
+    let nodes = out_dir.join("catalog-tree.nodes");
+    let strings = out_dir.join("catalog-tree.strings");
+    std::fs::write(&nodes, &tree.nodes).expect("write the catalogs' nodes");
+    std::fs::write(&strings, &tree.strings).expect("write the catalogs' strings");
+    writeln!(
+        out,
+        "/// Every node of the trees, 12 bytes each: kind, then two numbers.\npub static TREE_NODES: &[u8] = include_bytes!({:?});\n/// Every string of the trees, one after the other.\npub static TREE_STRINGS: &str = include_str!({:?});",
+        nodes.display().to_string(),
+        strings.display().to_string()
+    )
+    .expect("write to string");
     out.push_str(
         "/// The learned models in compact form: (path under `data/`, bytes).\npub static MODELS: &[(&str, &[u8])] = &[\n",
     );
@@ -84,14 +96,104 @@ fn main() {
     std::fs::write(out_dir.join("builtin_catalog.rs"), out).expect("write generated file");
 }
 
-/// A catalog file as minified JSON. A file that is no YAML fails the build with its line: the
+/// A catalog file's YAML, read. A file that is no YAML fails the build with its line: the
 /// built-in catalogs must load. (Whether it has the catalog's shape is the loader's to say; a
-/// test holds the JSON to the YAML, field for field.)
-fn catalog_json(name: &str, text: &str) -> String {
-    let value: serde_yaml::Value = serde_yaml::from_str(text)
-        .unwrap_or_else(|e| panic!("data/{name}: not a YAML catalog: {e}"));
-    serde_json::to_string(&value)
-        .unwrap_or_else(|e| panic!("data/{name}: cannot be written as JSON: {e}"))
+/// test holds the tree to the YAML, field for field.)
+fn catalog_value(name: &str, text: &str) -> serde_yaml::Value {
+    serde_yaml::from_str(text).unwrap_or_else(|e| panic!("data/{name}: not a YAML catalog: {e}"))
+}
+
+/// YAML values laid out flat, as `catalog/tree.rs` reads them: a node is three little-endian
+/// `u32`s (its kind and two numbers), the items of a sequence and the keys and values of a
+/// mapping are consecutive nodes, and strings are ranges of one text. Nothing in it is a
+/// pointer, so the binary has nothing to relocate in it at start.
+#[derive(Default)]
+struct Tree {
+    nodes: Vec<u8>,
+    strings: String,
+    /// Where each string already in `strings` starts: keys (`id`, `title`, …) and repeated
+    /// values are written once.
+    placed: std::collections::HashMap<String, usize>,
+}
+
+/// The node kinds; `catalog/tree.rs` has the same list.
+const NULL: u32 = 0;
+const FALSE: u32 = 1;
+const TRUE: u32 = 2;
+const UINT: u32 = 3;
+const INT: u32 = 4;
+const FLOAT: u32 = 5;
+const STRING: u32 = 6;
+const SEQUENCE: u32 = 7;
+const MAPPING: u32 = 8;
+
+impl Tree {
+    /// Lays out `value`; its root node's number.
+    fn add(&mut self, value: &serde_yaml::Value) -> u32 {
+        let root = self.reserve(1);
+        self.put(root, value);
+        u32::try_from(root).expect("fits u32")
+    }
+
+    /// Room for `n` consecutive nodes; the first one's number.
+    fn reserve(&mut self, n: usize) -> usize {
+        let first = self.nodes.len() / 12;
+        self.nodes.resize(self.nodes.len() + 12 * n, 0);
+        first
+    }
+
+    fn put(&mut self, at: usize, value: &serde_yaml::Value) {
+        use serde_yaml::Value;
+        let n = |x: usize| u32::try_from(x).expect("fits u32");
+        let split = |bits: u64| ((bits & 0xffff_ffff) as u32, (bits >> 32) as u32);
+        let (kind, a, b) = match value {
+            Value::Null => (NULL, 0, 0),
+            Value::Bool(false) => (FALSE, 0, 0),
+            Value::Bool(true) => (TRUE, 0, 0),
+            Value::Number(x) => {
+                if let Some(u) = x.as_u64() {
+                    let (a, b) = split(u);
+                    (UINT, a, b)
+                } else if let Some(i) = x.as_i64() {
+                    let (a, b) = split(i.cast_unsigned());
+                    (INT, a, b)
+                } else {
+                    let (a, b) = split(x.as_f64().expect("a YAML number").to_bits());
+                    (FLOAT, a, b)
+                }
+            }
+            Value::String(s) => {
+                let start = *self.placed.entry(s.clone()).or_insert_with(|| {
+                    self.strings.push_str(s);
+                    self.strings.len() - s.len()
+                });
+                (STRING, n(start), n(s.len()))
+            }
+            Value::Sequence(items) => {
+                let first = self.reserve(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    self.put(first + i, item);
+                }
+                (SEQUENCE, n(first), n(items.len()))
+            }
+            Value::Mapping(map) => {
+                let first = self.reserve(2 * map.len());
+                for (i, (k, v)) in map.iter().enumerate() {
+                    self.put(first + 2 * i, k);
+                    self.put(first + 2 * i + 1, v);
+                }
+                (MAPPING, n(first), n(map.len()))
+            }
+            Value::Tagged(t) => panic!(
+                "a built-in catalog holds a YAML tag ({}), which catalogs do not use",
+                t.tag
+            ),
+        };
+        for (i, word) in [kind, a, b].into_iter().enumerate() {
+            let at = 12 * at + 4 * i;
+            self.nodes[at..at + 4].copy_from_slice(&word.to_le_bytes());
+        }
+    }
 }
 
 /// A model file's compact form. A model that does not parse fails the build with its file and

@@ -52,6 +52,14 @@ pub fn stdout_gated() -> SafeWriter<std::io::StdoutLock<'static>> {
     SafeWriter::new(std::io::stdout().lock(), Style::Visible)
 }
 
+/// Writes a JSON document to standard output as [`crate::report::json::write_pretty`] does,
+/// streamed. Its escaping is the gate: every unsafe character is written as `\uXXXX` (and
+/// line breaks are the only control characters left), so the visible gate of
+/// [`stdout_gated`] would pass every byte unchanged, and the document is not scanned twice.
+pub fn print_json(doc: &impl serde::Serialize) -> std::io::Result<()> {
+    crate::report::json::write_pretty(doc, std::io::stdout().lock())
+}
+
 /// Whether standard output is a terminal (for colour and wrapping decisions).
 pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()

@@ -156,7 +156,11 @@ fn thresholds() -> impl Strategy<Value = BTreeMap<String, PartialThresholds>> {
 
 /// Every category id of the catalog (a core one of a hired role is a possible coverage gap).
 fn category_ids() -> Vec<String> {
-    CATALOG.categories().iter().map(|c| c.id.clone()).collect()
+    CATALOG
+        .categories()
+        .iter()
+        .map(|c| c.id.to_string())
+        .collect()
 }
 
 fn plan() -> impl Strategy<Value = Plan> {
@@ -559,7 +563,7 @@ fn task_of(role: &str) -> &'static str {
         .find(|t| t.role.role() == Some(role))
         .unwrap();
     // The catalog lives for the whole test run.
-    let id: &'static str = Box::leak(t.id.clone().into_boxed_str());
+    let id: &'static str = Box::leak(t.id.to_string().into_boxed_str());
     id
 }
 

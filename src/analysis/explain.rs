@@ -11,7 +11,16 @@ use crate::suggest::{hint, worded};
 
 /// "62%" — shares are shown as whole percentages everywhere.
 pub fn pct(share: f64) -> String {
-    format!("{}%", (share * 100.0).round() as i64)
+    Pct(share).to_string()
+}
+
+/// [`pct`], written straight into the text it is part of.
+struct Pct(f64);
+
+impl std::fmt::Display for Pct {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}%", (self.0 * 100.0).round() as i64)
+    }
 }
 
 /// `s` cut to `max` characters, with `…` when something was cut: for a title quoted in one
@@ -28,12 +37,22 @@ pub fn shortened(s: &str, max: usize) -> String {
 
 /// "34 h", "2.5 h".
 pub fn hours(h: f64) -> String {
-    if (h - h.round()).abs() < 0.005 {
-        format!("{} h", h.round() as i64)
-    } else {
-        // Quarter hours are common in plans: 0.25 h is not "0.2 h".
-        let text = format!("{h:.2}");
-        format!("{} h", text.trim_end_matches('0'))
+    Hours(h).to_string()
+}
+
+/// [`hours`], written straight into the text it is part of.
+struct Hours(f64);
+
+impl std::fmt::Display for Hours {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let h = self.0;
+        if (h - h.round()).abs() < 0.005 {
+            write!(f, "{} h", h.round() as i64)
+        } else {
+            // Quarter hours are common in plans: 0.25 h is not "0.2 h".
+            let text = format!("{h:.2}");
+            write!(f, "{} h", text.trim_end_matches('0'))
+        }
     }
 }
 
@@ -117,22 +136,22 @@ pub fn message(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String {
         Detail::RoleDrift { drift, limit } => c
             .with_mix(|mix| {
                 if c.person().is_some_and(|p| p.role.is_hybrid()) {
-                    let declared: Vec<String> = mix.roles.iter().map(|(r, w)| format!("{} {}", r.id, pct(*w))).collect();
+                    let declared: Vec<String> = mix.roles.iter().map(|(r, w)| format!("{} {}", r.id, Pct(*w))).collect();
                     let actual: Vec<String> =
-                        mix.roles.iter().map(|(r, _)| format!("{} {}", r.id, pct(mix.share_of_role(&r.id)))).collect();
+                        mix.roles.iter().map(|(r, _)| format!("{} {}", r.id, Pct(mix.share_of_role(&r.id)))).collect();
                     format!(
                         "{} of {name}'s week is off the declared split ({} declared, {} actual; limit {})",
-                        pct(*drift),
+                        Pct(*drift),
                         declared.join(" / "),
                         actual.join(" / "),
-                        pct(*limit)
+                        Pct(*limit)
                     )
                 } else {
                     format!(
                         "{} of {name}'s {} go to other roles' work (limit {} for a {})",
-                        pct(*drift),
-                        hours(mix.total),
-                        pct(*limit),
+                        Pct(*drift),
+                        Hours(mix.total),
+                        Pct(*limit),
                         held_titles(mix)
                     )
                 }
@@ -141,16 +160,16 @@ pub fn message(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String {
         Detail::TitleMismatch { own, own_share, best, best_share, .. } => format!(
             "{name}'s tasks fit {} ({}) better than {} ({})",
             title(c.role_at(*best)),
-            pct(*best_share),
+            Pct(*best_share),
             title(c.role_at(*own)),
-            pct(*own_share)
+            Pct(*own_share)
         ),
         Detail::MissingCore { role } => {
             format!("none of a {}'s core work is among {name}'s tasks", title(c.role_at(*role)))
         }
         Detail::Capacity { hours: h, capacity } => {
-            let load = if *capacity > 0.0 { format!(" ({})", pct(h / capacity)) } else { String::new() };
-            format!("{} has {} of tasks for {} of capacity{load}", capitalize(name), hours(*h), hours(*capacity))
+            let load = if *capacity > 0.0 { format!(" ({})", Pct(h / capacity)) } else { String::new() };
+            format!("{} has {} of tasks for {} of capacity{load}", capitalize(name), Hours(*h), Hours(*capacity))
         }
         Detail::CoverageGap { role, category } => format!(
             "nobody covers \"{}\", core work of a {}",
@@ -217,9 +236,9 @@ pub fn explanation(finding: &Finding, catalog: &Catalog, plan: &Plan) -> String 
                  The title promises {own} work, and the people who apply for it will expect it. Either call the \
                  role {best_title}, or move the {best_title} tasks to someone else and give {name} the core work of a \
                  {own}.",
-                pct(*best_share),
-                pct(*own_share),
-                pct(*shared_share),
+                Pct(*best_share),
+                Pct(*own_share),
+                Pct(*shared_share),
                 lower_first(first_sentence(best.map_or("", |r| r.summary.as_str())))
             )
         }
@@ -288,7 +307,7 @@ fn drift_explanation(c: &Ctx, mix: &RoleMix, drift: f64) -> String {
          Move those tasks to the role they belong to, or retitle the role to match the work.",
         title = role.title,
         summary = lower_first(first_sentence(&role.summary)),
-        share = pct(drift),
+        share = Pct(drift),
         note = role
             .drift_note
             .as_ref()
@@ -299,14 +318,17 @@ fn drift_explanation(c: &Ctx, mix: &RoleMix, drift: f64) -> String {
 /// A name that starts a sentence. People's names are left as written (a person called `b` or
 /// `de Vries` stays so); only the description an offer check gives its one person ("the
 /// offered role", [`crate::analysis::OFFERED_ROLE`]) is a phrase that takes a capital.
-fn capitalize(name: &str) -> String {
+fn capitalize(name: &str) -> std::borrow::Cow<'_, str> {
     if name != super::OFFERED_ROLE {
-        return name.to_owned();
+        return name.into();
     }
     let mut chars = name.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().collect::<String>() + chars.as_str()
-    })
+    chars
+        .next()
+        .map_or_else(String::new, |c| {
+            c.to_uppercase().collect::<String>() + chars.as_str()
+        })
+        .into()
 }
 
 fn title(role: Option<&Role>) -> &str {
@@ -353,7 +375,7 @@ fn foreign_clause(catalog: &Catalog, mix: &RoleMix) -> String {
     let shown: Vec<String> = foreign
         .iter()
         .take(3)
-        .map(|(title, owner, h)| format!("\"{title}\" ({owner}, {})", hours(*h)))
+        .map(|(title, owner, h)| format!("\"{title}\" ({owner}, {})", Hours(*h)))
         .collect();
     let more = if foreign.len() > 3 {
         format!(" and {} more", foreign.len() - 3)

@@ -37,11 +37,42 @@ pub struct RoleMix<'a> {
     catalog: &'a Catalog,
 }
 
+/// The vectors of a [`RoleMix`], kept from one person to the next: an analysis of a whole team
+/// fills the same ones for everyone instead of allocating five per person.
+#[derive(Debug, Default)]
+pub(crate) struct MixBuffers<'a> {
+    roles: Vec<(&'a Role, f64)>,
+    role_positions: Vec<usize>,
+    unknown_roles: Vec<&'a str>,
+    hours_by_owner: Vec<f64>,
+    tasks: Vec<MixTask<'a>>,
+    categories: Vec<bool>,
+}
+
 impl<'a> RoleMix<'a> {
     pub fn of(catalog: &'a Catalog, person: &'a Person, thresholds: &[Thresholds]) -> RoleMix<'a> {
-        let mut roles = Vec::new();
-        let mut role_positions = Vec::new();
-        let mut unknown_roles = Vec::new();
+        Self::of_in(catalog, person, thresholds, MixBuffers::default())
+    }
+
+    /// [`RoleMix::of`] written into `buffers` (emptied first), which
+    /// [`RoleMix::into_buffers`] hands back for the next person.
+    pub(crate) fn of_in(
+        catalog: &'a Catalog,
+        person: &'a Person,
+        thresholds: &[Thresholds],
+        buffers: MixBuffers<'a>,
+    ) -> RoleMix<'a> {
+        let MixBuffers {
+            mut roles,
+            mut role_positions,
+            mut unknown_roles,
+            mut hours_by_owner,
+            mut tasks,
+            mut categories,
+        } = buffers;
+        roles.clear();
+        role_positions.clear();
+        unknown_roles.clear();
         let mut add = |id: &'a str, weight: f64| match catalog.role_position(id) {
             Some(pos) => {
                 roles.push((&catalog.roles()[pos], weight));
@@ -77,9 +108,12 @@ impl<'a> RoleMix<'a> {
             }
         };
 
-        let mut hours_by_owner = vec![0.0; catalog.shared_slot() + 1];
-        let mut categories = vec![false; catalog.categories().len()];
-        let mut tasks = Vec::with_capacity(person.tasks.len());
+        hours_by_owner.clear();
+        hours_by_owner.resize(catalog.shared_slot() + 1, 0.0);
+        categories.clear();
+        categories.resize(catalog.categories().len(), false);
+        tasks.clear();
+        tasks.reserve(person.tasks.len());
         for (index, a) in person.tasks.iter().enumerate() {
             let position = catalog.task_position(&a.task);
             let task = position.map(|p| &catalog.tasks()[p]);
@@ -202,7 +236,20 @@ impl<'a> RoleMix<'a> {
         if drift < 1e-12 { 0.0 } else { drift.min(1.0) }
     }
 
-    pub fn into_summary(self, person: &Person) -> PersonSummary {
+    /// The mix's vectors, for the next [`RoleMix::of_in`].
+    pub(crate) fn into_buffers(self) -> MixBuffers<'a> {
+        MixBuffers {
+            roles: self.roles,
+            role_positions: self.role_positions,
+            unknown_roles: self.unknown_roles,
+            hours_by_owner: self.hours_by_owner,
+            tasks: self.tasks,
+            categories: self.categories,
+        }
+    }
+
+    /// The person's summary: their numbers as the analysis keeps them.
+    pub fn summary(&self, person: &Person) -> PersonSummary {
         PersonSummary {
             name: person.name.clone(),
             capacity: person.capacity,

@@ -11,7 +11,7 @@ mod team;
 #[cfg(test)]
 mod tests;
 
-use crate::catalog::{Catalog, Thresholds};
+use crate::catalog::{Catalog, Text, Thresholds};
 use crate::finding::{Accepted, Detail, Finding, Rule, Severity};
 use crate::plan::{ALL_ROLES, Acceptance, Plan};
 
@@ -51,7 +51,7 @@ pub struct PersonSummary {
     /// to 1, or all 0 when the person has no hours. See [`PersonSummary::shares`].
     pub share_by_slot: Vec<f64>,
     /// The role whose work takes most of the person's role-owned hours, if any.
-    pub best_fit: Option<String>,
+    pub best_fit: Option<Text>,
     /// Share of the week off the role (or off the declared split, for a hybrid).
     pub drift: f64,
     /// The thresholds applied to this person (role profile, blended for hybrids, plan overrides).
@@ -182,16 +182,23 @@ fn count<'a>(findings: impl Iterator<Item = &'a Finding>) -> [usize; 3] {
 /// Runs every rule over `plan`.
 pub fn analyze(catalog: &Catalog, plan: &Plan) -> Analysis {
     let thresholds = role_thresholds(catalog, plan);
-    let mut findings = Vec::new();
-    let mut accepted = Vec::new();
+    let mut found = (Vec::new(), Vec::new());
     let mut people = Vec::with_capacity(plan.people.len());
     let mut index = team::CoverageIndex::new(catalog, plan.people.len());
+    let mut scratch = Scratch::default();
     for index_in_plan in 0..plan.people.len() {
-        let one = person_analysis(catalog, plan, index_in_plan, &thresholds, &mut index);
-        findings.extend(one.active);
-        accepted.extend(one.accepted);
-        people.push(one.summary);
+        let summary = person_analysis(
+            catalog,
+            plan,
+            index_in_plan,
+            &thresholds,
+            &mut index,
+            &mut scratch,
+            &mut found,
+        );
+        people.push(summary);
     }
+    let (mut findings, mut accepted) = found;
     let coverage = index.coverage(catalog);
     let (team_active, team_accepted) = team_analysis(catalog, plan, &coverage);
     findings.extend(team_active);
@@ -225,16 +232,26 @@ impl Analysis {
         touched.dedup();
         let hired = self.index.hired();
         let mut changed: Vec<usize> = Vec::new();
+        let mut scratch = Scratch::default();
         for &i in &touched {
             changed.extend_from_slice(self.index.categories_of(i));
             self.index.remove(i);
-            let one = person_analysis(catalog, plan, i, &thresholds, &mut self.index);
-            self.people[i] = one.summary;
+            let mut found = (Vec::new(), Vec::new());
+            self.people[i] = person_analysis(
+                catalog,
+                plan,
+                i,
+                &thresholds,
+                &mut self.index,
+                &mut scratch,
+                &mut found,
+            );
+            let (active, accepted) = found;
             changed.extend_from_slice(self.index.categories_of(i));
             let found = person_range(&self.findings, i, |f| f);
-            self.findings.splice(found, one.active);
+            self.findings.splice(found, active);
             let silenced = person_range(&self.accepted, i, |a| &a.finding);
-            self.accepted.splice(silenced, one.accepted);
+            self.accepted.splice(silenced, accepted);
         }
         // The same roles hired: only the rows of the categories these people touch change, so
         // an edit does not copy the whole table (linear in the team) again.
@@ -270,38 +287,46 @@ fn person_range<T>(
     from..to.max(from)
 }
 
-/// One person's part of an analysis.
-struct PersonAnalysis {
-    summary: PersonSummary,
-    active: Vec<Finding>,
-    accepted: Vec<Accepted>,
+/// What the per-person rules fill for one person after another: the role mix's vectors and
+/// the person's findings before they are sorted and split, allocated once for a whole team.
+#[derive(Default)]
+struct Scratch<'a> {
+    mix: mix::MixBuffers<'a>,
+    own: Vec<Finding>,
 }
 
-/// Runs the per-person rules for the person at `i` and records them in the coverage `index`.
-fn person_analysis(
-    catalog: &Catalog,
-    plan: &Plan,
+/// Runs the per-person rules for the person at `i`, records them in the coverage `index`, and
+/// appends the person's findings to `out` (active, accepted); their summary.
+fn person_analysis<'a>(
+    catalog: &'a Catalog,
+    plan: &'a Plan,
     i: usize,
     thresholds: &[Thresholds],
     index: &mut team::CoverageIndex,
-) -> PersonAnalysis {
+    scratch: &mut Scratch<'a>,
+    out: &mut (Vec<Finding>, Vec<Accepted>),
+) -> PersonSummary {
     let person = &plan.people[i];
-    let mix = RoleMix::of(catalog, person, thresholds);
+    let mix = RoleMix::of_in(
+        catalog,
+        person,
+        thresholds,
+        std::mem::take(&mut scratch.mix),
+    );
     index.add(i, &mix);
-    let mut own = person::findings(catalog, person, i, &mix);
+    let own = &mut scratch.own;
+    own.clear();
+    person::findings(catalog, person, i, &mix, own);
     own.extend(unknown_accepted_tasks(
         catalog,
         &person.accept,
         Some((i, &person.name)),
     ));
     own.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
-    let (mut active, mut accepted) = (Vec::new(), Vec::new());
-    split_accepted(own, &person.accept, &mut active, &mut accepted);
-    PersonAnalysis {
-        summary: mix.into_summary(person),
-        active,
-        accepted,
-    }
+    split_accepted(own.drain(..), &person.accept, &mut out.0, &mut out.1);
+    let summary = mix.summary(person);
+    scratch.mix = mix.into_buffers();
+    summary
 }
 
 /// The team's findings from its coverage and the plan's own fields, split into active and
@@ -332,7 +357,7 @@ fn role_thresholds(catalog: &Catalog, plan: &Plan) -> Vec<Thresholds> {
             if let Some(all) = all {
                 t = t.with(all);
             }
-            if let Some(own) = plan.thresholds.get(&role.id) {
+            if let Some(own) = plan.thresholds.get(role.id.as_str()) {
                 t = t.with(own);
             }
             t
@@ -341,7 +366,7 @@ fn role_thresholds(catalog: &Catalog, plan: &Plan) -> Vec<Thresholds> {
 }
 
 fn split_accepted(
-    found: Vec<Finding>,
+    found: impl IntoIterator<Item = Finding>,
     accept: &[Acceptance],
     active: &mut Vec<Finding>,
     accepted: &mut Vec<Accepted>,

@@ -34,10 +34,15 @@ impl About<'_> {
     }
 }
 
-/// Everything found about `person` (before `accept` is applied).
-pub fn findings(catalog: &Catalog, person: &Person, index: usize, mix: &RoleMix) -> Vec<Finding> {
+/// Everything found about `person` (before `accept` is applied), appended to `out`.
+pub fn findings(
+    catalog: &Catalog,
+    person: &Person,
+    index: usize,
+    mix: &RoleMix,
+    out: &mut Vec<Finding>,
+) {
     let about = About { person, index };
-    let mut out = Vec::new();
     for id in &mix.unknown_roles {
         out.push(about.finding(
             Rule::UnknownRole,
@@ -56,12 +61,11 @@ pub fn findings(catalog: &Catalog, person: &Person, index: usize, mix: &RoleMix)
             Detail::UnknownTask,
         ));
     }
-    out_of_role(catalog, &about, mix, &mut out);
+    out_of_role(catalog, &about, mix, out);
     out.extend(role_drift(&about, mix));
     out.extend(title_mismatch(catalog, &about, mix));
-    missing_core(catalog, &about, mix, &mut out);
+    missing_core(catalog, &about, mix, out);
     out.extend(capacity(&about, mix));
-    out
 }
 
 /// `out-of-role`: a task no role of the person owns, shares, or covers as a channel.

@@ -2,14 +2,14 @@
 //! and which are not (`coverage-gap`).
 
 use super::mix::RoleMix;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Text};
 use crate::finding::{Detail, Finding, Rule, Severity};
 
 /// One core category of a hired role and the people (by plan index) who have a task in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CategoryCoverage {
-    pub role: String,
-    pub category: String,
+    pub role: Text,
+    pub category: Text,
     pub covered_by: Vec<usize>,
 }
 
@@ -142,7 +142,7 @@ pub(super) fn findings(catalog: &Catalog, coverage: &Coverage) -> Vec<Finding> {
                 person: None,
                 person_index: None,
                 task: None,
-                category: Some(gap.category.clone()),
+                category: Some(String::from(&gap.category)),
                 location: None,
                 detail,
             })

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Owner, PartialThresholds};
+use super::{Owner, PartialThresholds, Text};
 
 /// One catalog file: any mix of defaults, roles, categories and tasks.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -36,17 +36,17 @@ pub struct Defaults {
     expecting = "a role: a mapping with `id`, `title`, `summary` and optional `posting`, `aliases`, `covers`, `thresholds`"
 )]
 pub struct RoleEntry {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     #[serde(default)]
-    pub aliases: Vec<String>,
-    pub summary: String,
+    pub aliases: Vec<Text>,
+    pub summary: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub posting: Option<String>,
+    pub posting: Option<Text>,
     #[serde(default)]
-    pub covers: Vec<String>,
+    pub covers: Vec<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub drift_note: Option<String>,
+    pub drift_note: Option<Text>,
     #[serde(default)]
     pub thresholds: PartialThresholds,
 }
@@ -57,15 +57,15 @@ pub struct RoleEntry {
     expecting = "a category: a mapping with `id`, `role`, `title` and optional `core`, `summary`, `references`"
 )]
 pub struct CategoryEntry {
-    pub id: String,
+    pub id: Text,
     pub role: Owner,
-    pub title: String,
+    pub title: Text,
     #[serde(default)]
     pub core: bool,
     #[serde(default)]
-    pub summary: String,
+    pub summary: Text,
     #[serde(default)]
-    pub references: Vec<String>,
+    pub references: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -74,14 +74,14 @@ pub struct CategoryEntry {
     expecting = "a task: a mapping with `id`, `title`, `role`, `category`, `hours`, `why` and optional `keywords`, `references`"
 )]
 pub struct TaskEntry {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub role: Owner,
-    pub category: String,
+    pub category: Text,
     pub hours: f64,
-    pub why: String,
+    pub why: Text,
     #[serde(default)]
-    pub keywords: Vec<String>,
+    pub keywords: Vec<Text>,
     #[serde(default)]
-    pub references: Vec<String>,
+    pub references: Vec<Text>,
 }

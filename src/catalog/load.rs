@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::file::{CatalogFile, CategoryEntry, RoleEntry, TaskEntry};
-use super::{Catalog, Category, Origin, Owner, PartialThresholds, Role, SHARED, Task, Thresholds};
+use super::{
+    Catalog, Category, Origin, Owner, PartialThresholds, Role, SHARED, Task, Text, Thresholds,
+};
 use crate::error::{InputError, InputErrors, Location};
 use crate::suggest::hint;
 use crate::{fsio, safe_text, yaml};
@@ -21,14 +23,17 @@ mod builtin {
 /// The text of one catalog file and where it came from.
 #[derive(Debug, Clone)]
 pub struct CatalogSource {
-    pub origin: String,
+    /// The file's path, or `<built-in>/…` (the binary's own text for the built-ins, which
+    /// every entry's [`Origin`] then shares without a copy).
+    pub origin: Text,
     /// The file's YAML; borrowed from the binary for the built-ins, which are not copied.
     pub text: Cow<'static, str>,
     pub builtin: bool,
-    /// The same file already parsed, as JSON, for the built-ins (made by the build script):
-    /// deserialising it takes a tenth of the time of the YAML, which every command would
-    /// otherwise pay at start. `text` stays the YAML, for positions in messages.
-    pub compact: Option<&'static str>,
+    /// The same file already parsed, for the built-ins: the root of its tree among the nodes
+    /// the build script embeds (`tree.rs`). Reading it scans no text and copies no string,
+    /// where the YAML's parse would cost every command a millisecond at start. `text` stays
+    /// the YAML, for positions in messages.
+    pub compact: Option<u32>,
 }
 
 /// Whether an embedded `data/` file is a catalog: the roles under `roles/` and `shared.yaml`.
@@ -42,16 +47,35 @@ pub fn builtin_sources() -> Vec<CatalogSource> {
     builtin::FILES
         .iter()
         .filter(|(path, _)| is_catalog_file(path))
-        .map(|(path, text)| CatalogSource {
-            origin: format!("<built-in>/{path}"),
-            text: Cow::Borrowed(*text),
-            builtin: true,
-            compact: builtin::COMPACT
-                .iter()
-                .find(|(p, _)| p == path)
-                .map(|(_, json)| *json),
+        .map(|(path, text)| {
+            let compact = builtin::COMPACT.iter().find(|(p, _, _)| p == path);
+            CatalogSource {
+                origin: compact.map_or_else(
+                    || Text::from(format!("<built-in>/{path}")),
+                    |(_, origin, _)| Text::from_static(origin),
+                ),
+                text: Cow::Borrowed(*text),
+                builtin: true,
+                compact: compact.map(|(_, _, root)| *root),
+            }
         })
         .collect()
+}
+
+/// `part` as the binary's own text when it lies inside the built-in catalogs' strings (their
+/// trees' or their YAML), so that reading the built-ins copies none of them: see [`Text`]'s
+/// `Deserialize`. `None` for any other text.
+pub(super) fn builtin_static(part: &str) -> Option<&'static str> {
+    let within = |whole: &'static str| {
+        let at = super::text::offset_within(whole, part)?;
+        whole.get(at..at + part.len())
+    };
+    within(builtin::TREE_STRINGS).or_else(|| {
+        builtin::FILES
+            .iter()
+            .filter(|(path, _)| is_catalog_file(path))
+            .find_map(|(_, text)| within(text))
+    })
 }
 
 /// The text of a non-catalog file embedded from `data/` (e.g. `matching.yaml`), by its path
@@ -105,7 +129,7 @@ pub fn user_catalog_dir_sources(config_dir: &Path) -> Result<Vec<CatalogSource>,
 
 fn read_source(path: &Path) -> Result<CatalogSource, InputError> {
     Ok(CatalogSource {
-        origin: path.display().to_string(),
+        origin: path.display().to_string().into(),
         text: Cow::Owned(fsio::read_text(path)?),
         builtin: false,
         compact: None,
@@ -135,13 +159,16 @@ impl Catalog {
 /// A source's catalog: from its compact form when it has one, else (or if that ever failed
 /// to read) from its YAML, whose errors have positions.
 pub fn parse_source(source: &CatalogSource) -> Result<CatalogFile, InputError> {
-    if let Some(file) = source
-        .compact
-        .and_then(|json| serde_json::from_str(json).ok())
-    {
+    if let Some(file) = source.compact.and_then(|root| compact_file(root).ok()) {
         return Ok(file);
     }
     yaml::parse::<CatalogFile>(&source.origin, &source.text)
+}
+
+/// The built-in catalog whose tree starts at node `root`.
+pub fn compact_file(root: u32) -> Result<CatalogFile, serde::de::value::Error> {
+    let node = super::tree::Node::new(builtin::TREE_NODES, builtin::TREE_STRINGS, root as usize);
+    serde::Deserialize::deserialize(node)
 }
 
 /// An entry as merged so far: which source defined it, and the source it replaced.
@@ -163,7 +190,14 @@ struct Merger {
 /// The entries of one kind placed so far, and where each id is among them.
 struct Placing<T> {
     placed: Vec<Placed<T>>,
-    by_id: HashMap<String, usize>,
+    by_id: HashMap<Text, usize>,
+}
+
+impl<T> Placing<T> {
+    fn reserve(&mut self, n: usize) {
+        self.placed.reserve(n);
+        self.by_id.reserve(n);
+    }
 }
 
 impl<T> Default for Placing<T> {
@@ -177,33 +211,33 @@ impl<T> Default for Placing<T> {
 
 trait HasId {
     const KIND: &'static str;
-    fn id(&self) -> &str;
+    fn id(&self) -> &Text;
     /// The fields shown on one line (ids, titles, aliases, keywords), by name: they must hold
     /// no control character, line breaks included.
-    fn one_line_fields(&self) -> impl Iterator<Item = (&'static str, &str)>;
+    fn one_line_fields(&self) -> impl Iterator<Item = (&'static str, &Text)>;
 }
 
 impl HasId for RoleEntry {
     const KIND: &'static str = "role";
-    fn id(&self) -> &str {
+    fn id(&self) -> &Text {
         &self.id
     }
-    fn one_line_fields(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        [("id", self.id.as_str()), ("title", &self.title)]
+    fn one_line_fields(&self) -> impl Iterator<Item = (&'static str, &Text)> {
+        [("id", &self.id), ("title", &self.title)]
             .into_iter()
-            .chain(self.aliases.iter().map(|a| ("aliases", a.as_str())))
-            .chain(self.covers.iter().map(|c| ("covers", c.as_str())))
+            .chain(self.aliases.iter().map(|a| ("aliases", a)))
+            .chain(self.covers.iter().map(|c| ("covers", c)))
     }
 }
 
 impl HasId for CategoryEntry {
     const KIND: &'static str = "category";
-    fn id(&self) -> &str {
+    fn id(&self) -> &Text {
         &self.id
     }
-    fn one_line_fields(&self) -> impl Iterator<Item = (&'static str, &str)> {
+    fn one_line_fields(&self) -> impl Iterator<Item = (&'static str, &Text)> {
         [
-            ("id", self.id.as_str()),
+            ("id", &self.id),
             ("role", owner_id(&self.role)),
             ("title", &self.title),
         ]
@@ -213,31 +247,43 @@ impl HasId for CategoryEntry {
 
 impl HasId for TaskEntry {
     const KIND: &'static str = "task";
-    fn id(&self) -> &str {
+    fn id(&self) -> &Text {
         &self.id
     }
-    fn one_line_fields(&self) -> impl Iterator<Item = (&'static str, &str)> {
+    fn one_line_fields(&self) -> impl Iterator<Item = (&'static str, &Text)> {
         [
-            ("id", self.id.as_str()),
+            ("id", &self.id),
             ("title", &self.title),
             ("role", owner_id(&self.role)),
             ("category", &self.category),
         ]
         .into_iter()
-        .chain(self.keywords.iter().map(|k| ("keywords", k.as_str())))
+        .chain(self.keywords.iter().map(|k| ("keywords", k)))
     }
 }
 
-fn owner_id(owner: &Owner) -> &str {
+fn owner_id(owner: &Owner) -> &Text {
+    static SHARED: Text = Text::from_static(crate::catalog::SHARED);
     match owner {
         Owner::Role(id) => id,
-        Owner::Shared => crate::catalog::SHARED,
+        Owner::Shared => &SHARED,
     }
 }
 
 /// A located error for each of an entry's one-line fields that holds a control character.
+/// The built-in catalogs' own strings (kept in the binary, see [`Text`]) are passed over: they
+/// were fixed when the binary was built, and a test holds every one of them to this check.
 fn unsafe_fields<T: HasId>(entry: &T, source: &CatalogSource) -> Vec<InputError> {
-    entry.one_line_fields().filter_map(|(field, value)| {
+    unsafe_fields_among(entry, source, |value| !value.is_static())
+}
+
+/// [`unsafe_fields`] of the fields `among` picks.
+fn unsafe_fields_among<T: HasId>(
+    entry: &T,
+    source: &CatalogSource,
+    among: impl Fn(&Text) -> bool,
+) -> Vec<InputError> {
+    entry.one_line_fields().filter(|(_, value)| among(value)).filter_map(|(field, value)| {
         let (at, c) = safe_text::first_unsafe(value)?;
         let before = value[..at].trim_end();
         let location = (!before.is_empty())
@@ -255,6 +301,29 @@ fn unsafe_fields<T: HasId>(entry: &T, source: &CatalogSource) -> Vec<InputError>
             ),
         ))
     }).collect()
+}
+
+/// Every one-line field of the built-in catalogs that holds a control character, checked in
+/// full (what [`unsafe_fields`] leaves to this): as read from their trees and from their YAML.
+#[cfg(test)]
+pub(super) fn builtin_unsafe_fields() -> Vec<InputError> {
+    let mut errors = Vec::new();
+    for source in builtin_sources() {
+        let tree = source.compact.and_then(|root| compact_file(root).ok());
+        let yaml = yaml::parse::<CatalogFile>(&source.origin, &source.text).ok();
+        for file in tree.into_iter().chain(yaml) {
+            for r in &file.roles {
+                errors.extend(unsafe_fields_among(r, &source, |_| true));
+            }
+            for c in &file.categories {
+                errors.extend(unsafe_fields_among(c, &source, |_| true));
+            }
+            for t in &file.tasks {
+                errors.extend(unsafe_fields_among(t, &source, |_| true));
+            }
+        }
+    }
+    errors
 }
 
 fn locate(source: &CatalogSource, value: &str) -> Option<Location> {
@@ -288,7 +357,7 @@ fn place<T: HasId>(
         }
         match by_id.get(id).map(|&i| &mut placed[i]) {
             None => {
-                by_id.insert(id.to_owned(), placed.len());
+                by_id.insert(id.clone(), placed.len());
                 placed.push(Placed { entry, source: index, overrides: None });
             }
             Some(prev) if prev.source == index => errors.push(InputError::new(
@@ -321,6 +390,11 @@ impl Merger {
         files: Vec<(usize, CatalogFile)>,
     ) -> Result<Catalog, InputErrors> {
         let refs: Vec<&CatalogSource> = sources.iter().collect();
+        // Room for every entry at once: the built-ins alone would regrow each list five times.
+        let count = |f: fn(&CatalogFile) -> usize| files.iter().map(|(_, file)| f(file)).sum();
+        self.roles.reserve(count(|f| f.roles.len()));
+        self.categories.reserve(count(|f| f.categories.len()));
+        self.tasks.reserve(count(|f| f.tasks.len()));
         for (index, file) in files {
             if let Some(d) = file.defaults {
                 for p in d.thresholds.problems() {
@@ -376,11 +450,11 @@ impl Merger {
                     id: r.id,
                     title: r.title,
                     aliases: r.aliases,
-                    summary: trimmed(r.summary),
+                    summary: r.summary.trimmed(),
                     // An empty paragraph is no posting: the job ad falls back to the summary.
-                    posting: r.posting.map(trimmed).filter(|p| !p.is_empty()),
+                    posting: r.posting.map(Text::trimmed).filter(|p| !p.is_empty()),
                     covers: r.covers,
-                    drift_note: r.drift_note.map(trimmed),
+                    drift_note: r.drift_note.map(Text::trimmed),
                     thresholds: thresholds?,
                     origin,
                 })
@@ -396,7 +470,7 @@ impl Merger {
                     role: c.role,
                     title: c.title,
                     core: c.core,
-                    summary: trimmed(c.summary),
+                    summary: c.summary.trimmed(),
                     references: c.references,
                     origin,
                 }
@@ -413,8 +487,8 @@ impl Merger {
                     role: t.role,
                     category: t.category,
                     hours: t.hours,
-                    why: trimmed(t.why),
-                    keywords: t.keywords.into_iter().map(lowercased).collect(),
+                    why: t.why.trimmed(),
+                    keywords: t.keywords.into_iter().map(Text::lowercased).collect(),
                     references: t.references,
                     origin,
                 }
@@ -566,26 +640,5 @@ impl Merger {
                 ));
             }
         }
-    }
-}
-
-/// `text` without surrounding whitespace, moved rather than copied when it has none.
-fn trimmed(text: String) -> String {
-    if text.trim().len() == text.len() {
-        text
-    } else {
-        text.trim().to_owned()
-    }
-}
-
-/// `text` in lower case (keywords are matched that way), moved when it is already.
-fn lowercased(text: String) -> String {
-    if text
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        text
-    } else {
-        text.to_lowercase()
     }
 }

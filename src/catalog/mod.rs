@@ -9,7 +9,9 @@ mod file;
 mod load;
 #[cfg(test)]
 mod tests;
+mod text;
 mod thresholds;
+mod tree;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -24,13 +26,14 @@ pub use load::{
     CatalogSource, builtin_data_file, builtin_model_bytes, builtin_sources, parse_source,
     sources_from_path, user_catalog_dir_sources,
 };
+pub use text::Text;
 pub use thresholds::{PartialThresholds, Thresholds};
 
 /// Who owns a task or category: one role, or both sides of the overlap.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(from = "String", into = "String")]
+#[serde(from = "Text", into = "Text")]
 pub enum Owner {
-    Role(String),
+    Role(Text),
     /// The overlap between roles (engagement metrics, user-generated content, ...): work that
     /// fits any role and never counts as drift.
     Shared,
@@ -39,12 +42,27 @@ pub enum Owner {
 /// The owner value that means "shared" in files and JSON.
 pub const SHARED: &str = "shared";
 
-impl From<String> for Owner {
-    fn from(s: String) -> Self {
+impl From<Text> for Owner {
+    fn from(s: Text) -> Self {
         if s == SHARED {
             Owner::Shared
         } else {
             Owner::Role(s)
+        }
+    }
+}
+
+impl From<String> for Owner {
+    fn from(s: String) -> Self {
+        Owner::from(Text::from(s))
+    }
+}
+
+impl From<Owner> for Text {
+    fn from(o: Owner) -> Self {
+        match o {
+            Owner::Role(id) => id,
+            Owner::Shared => Text::from_static(SHARED),
         }
     }
 }
@@ -81,30 +99,30 @@ impl fmt::Display for Owner {
 /// can tell why a built-in task reads differently on their machine.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Origin {
-    pub file: String,
+    pub file: Text,
     pub builtin: bool,
     /// The file of the entry this one overrides, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub overrides: Option<String>,
+    pub overrides: Option<Text>,
 }
 
 /// A job as rolescope understands it: what it is, what titles mean it, which categories of work
 /// make it up and how strictly its mix is judged.
 #[derive(Debug, Clone, Serialize)]
 pub struct Role {
-    pub id: String,
-    pub title: String,
-    pub aliases: Vec<String>,
-    pub summary: String,
+    pub id: Text,
+    pub title: Text,
+    pub aliases: Vec<Text>,
+    pub summary: Text,
     /// The "About the role" paragraph of a job ad, written to the people who would apply
     /// (`summary` is written to the people who plan the work); a catalog without one falls
     /// back to the summary.
-    pub posting: Option<String>,
+    pub posting: Option<Text>,
     /// Categories of other roles this role may carry in moderation (social media is one channel
     /// of a community manager's work): such tasks count towards drift but are not out of role.
-    pub covers: Vec<String>,
+    pub covers: Vec<Text>,
     /// A sentence added to `role-drift` explanations for this role, in the domain's words.
-    pub drift_note: Option<String>,
+    pub drift_note: Option<Text>,
     pub thresholds: Thresholds,
     pub origin: Origin,
 }
@@ -112,31 +130,31 @@ pub struct Role {
 /// A group of tasks inside one role (or the overlap), e.g. "Onboarding and welcome".
 #[derive(Debug, Clone, Serialize)]
 pub struct Category {
-    pub id: String,
+    pub id: Text,
     pub role: Owner,
-    pub title: String,
+    pub title: Text,
     /// A role without any of its core categories is not that role (`missing-core`), and a team
     /// hiring for a role must cover each of them (`coverage-gap`).
     pub core: bool,
-    pub summary: String,
-    pub references: Vec<String>,
+    pub summary: Text,
+    pub references: Vec<Text>,
     pub origin: Origin,
 }
 
 /// One duty, as a plan assigns it and as a posting describes it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Task {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub role: Owner,
-    pub category: String,
+    pub category: Text,
     /// Typical hours a week; a plan may override it per assignment.
     pub hours: f64,
     /// Why the task belongs to its role, argued from who talks to whom.
-    pub why: String,
+    pub why: Text,
     /// Words and phrases postings use for this duty, for matching free text.
-    pub keywords: Vec<String>,
-    pub references: Vec<String>,
+    pub keywords: Vec<Text>,
+    pub references: Vec<Text>,
     pub origin: Origin,
 }
 
@@ -153,9 +171,9 @@ pub struct Catalog {
     task_category: Vec<usize>,
     /// Per role position, per category position: may a holder of the role carry it?
     role_allows: Vec<Vec<bool>>,
-    role_index: HashMap<String, usize>,
-    category_index: HashMap<String, usize>,
-    task_index: HashMap<String, usize>,
+    role_index: HashMap<Text, usize>,
+    category_index: HashMap<Text, usize>,
+    task_index: HashMap<Text, usize>,
     /// Task ids prepared for did-you-mean, built on the first unknown id.
     task_names: OnceLock<Names>,
 }
@@ -167,7 +185,7 @@ impl Catalog {
         tasks: Vec<Task>,
         defaults: Option<Thresholds>,
     ) -> Catalog {
-        let index = |ids: Vec<&String>| -> HashMap<String, usize> {
+        let index = |ids: Vec<&Text>| -> HashMap<Text, usize> {
             ids.into_iter()
                 .enumerate()
                 .map(|(i, id)| (id.clone(), i))

@@ -35,14 +35,14 @@ fn the_embedded_catalogs_are_their_yaml_parsed() {
     let sources = builtin_sources();
     assert!(sources.len() >= 3, "roles and shared.yaml");
     for source in &sources {
-        let compact = source
+        let root = source
             .compact
             .expect("every built-in catalog has its compact form");
-        let from_json: CatalogFile = serde_json::from_str(compact).expect("the JSON reads");
+        let from_tree = load::compact_file(root).expect("the tree reads");
         let from_yaml: CatalogFile =
             crate::yaml::parse(&source.origin, &source.text).expect("the YAML reads");
         assert_eq!(
-            format!("{from_json:?}"),
+            format!("{from_tree:?}"),
             format!("{from_yaml:?}"),
             "{}",
             source.origin
@@ -62,12 +62,62 @@ fn a_compact_form_that_does_not_read_falls_back_to_the_yaml_and_its_positions() 
         "roles:\n- {id: x, titel: X}\n",
         true,
     );
-    source.compact = Some("{not json");
+    // A root past the end of the nodes, then the root of a file of another shape: neither
+    // reads, and the YAML's own error is the one reported.
+    source.compact = Some(u32::MAX);
+    let e = parse_source(&source).expect_err("the YAML is wrong too");
+    assert!(
+        e.to_string().starts_with("<built-in>/roles/x.yaml:2:"),
+        "{e}"
+    );
+    let other = builtin_sources()[0].compact.expect("a tree");
+    source.compact = Some(other + 1);
     let e = parse_source(&source).expect_err("the YAML is wrong too");
     assert!(
         e.to_string().starts_with("<built-in>/roles/x.yaml:2:") && e.message.contains("titel"),
         "{e}"
     );
+}
+
+#[test]
+fn the_builtin_catalog_keeps_its_strings_in_the_binary() {
+    let catalog = Catalog::builtin().expect("built-in catalog loads");
+    for task in catalog.tasks() {
+        assert!(task.id.is_static() && task.title.is_static(), "{}", task.id);
+        assert!(
+            task.why.is_static() && task.origin.file.is_static(),
+            "{}",
+            task.id
+        );
+        assert!(task.keywords.iter().all(Text::is_static), "{}", task.id);
+    }
+    for role in catalog.roles() {
+        assert!(role.summary.is_static() && role.aliases.iter().all(Text::is_static));
+    }
+    // A user's catalog is the user's own text, copied: nothing of it is taken for the binary's.
+    let mine = src("mine.yaml", BASE, false);
+    let file = parse_source(&mine).expect("reads");
+    assert!(!file.tasks[0].title.is_static() && file.tasks[0].title == "Welcome members");
+}
+
+/// The merge passes over the built-ins' own strings when it looks for control characters;
+/// this is where they are looked at, every one.
+#[test]
+fn the_builtin_catalogs_hold_no_control_character() {
+    let found = load::builtin_unsafe_fields();
+    assert!(found.is_empty(), "{found:?}");
+    // A user's catalog is looked at as before, even when it marks itself built in.
+    for builtin in [false, true] {
+        let bad = "tasks:\n- {id: t, title: \"a\\eb\", role: cm, category: cm-welcome, hours: 1, why: w}\n";
+        let e = errors(&[
+            src("<built-in>/b.yaml", BASE, true),
+            src("mine.yaml", bad, builtin),
+        ]);
+        assert!(
+            e.iter().any(|e| e.contains("holds a control character")),
+            "{e:?}"
+        );
+    }
 }
 
 #[test]
@@ -228,6 +278,6 @@ fn an_empty_posting_is_no_posting_and_the_job_ad_falls_back_to_the_summary() {
     assert_eq!(with("\"  \\n \""), None);
     assert_eq!(
         with("\" You will run it. \""),
-        Some("You will run it.".to_owned())
+        Some(Text::from("You will run it."))
     );
 }

@@ -124,7 +124,9 @@ fn list_text(catalog: &Catalog, paint: &dyn Paint) -> String {
     }
     for owner in catalog.owners() {
         let title = match &owner {
-            Owner::Role(id) => catalog.role(id).map_or(id.clone(), |r| r.title.clone()),
+            Owner::Role(id) => catalog
+                .role(id)
+                .map_or(id.to_string(), |r| r.title.to_string()),
             Owner::Shared => "Shared (both roles)".to_owned(),
         };
         let _ = writeln!(out, "\n{}", paint.paint(&title, Tone::Heading));

@@ -11,7 +11,7 @@ use crate::error::InputErrors;
 use crate::plan::{LoadedPlan, Plan, load_plan, parse_plan};
 use crate::report::check_text::TextOptions;
 use crate::report::{Paint, Plain, check_json, check_text};
-use crate::{Analysis, console, fsio, report};
+use crate::{Analysis, console, fsio};
 
 #[derive(Debug, Args)]
 #[allow(clippy::struct_excessive_bools)] // each is a command-line flag, as clap wants them
@@ -140,15 +140,13 @@ fn print(
                     doc
                 })
                 .collect();
-            // Streamed through the gate as it is serialised: at 100,000 people the document
-            // is tens of megabytes, and building it whole first doubled the run's memory.
-            let mut out = console::stdout_gated();
+            // Streamed as it is serialised: at 100,000 people the document is tens of
+            // megabytes, and building it whole first doubled the run's memory.
             if let [doc] = docs.as_slice() {
-                report::json::write_pretty(doc, &mut out)?;
+                console::print_json(doc)?;
             } else {
-                report::json::write_pretty(&docs, &mut out)?;
+                console::print_json(&docs)?;
             }
-            out.finish()?;
         }
         Format::Text => {
             let mut out = String::new();

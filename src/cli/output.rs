@@ -31,7 +31,7 @@ impl Inputs {
         let mut files: Vec<PathBuf> = catalogs
             .iter()
             .filter(|c| !c.builtin)
-            .map(|c| PathBuf::from(&c.origin))
+            .map(|c| PathBuf::from(c.origin.as_str()))
             .collect();
         let stdin = file.as_os_str() == "-";
         if !stdin {

@@ -161,7 +161,7 @@ fn hours_of(catalog: &Catalog, person: &Person, task: &str) -> f64 {
 fn title(catalog: &Catalog, task: &str) -> String {
     catalog
         .task(task)
-        .map_or_else(|| task.to_owned(), |t| t.title.clone())
+        .map_or_else(|| task.to_owned(), |t| t.title.to_string())
 }
 
 /// Teammates (not `from`) whose role owns `task` and who have room for `hours`, most room
@@ -416,7 +416,7 @@ fn candidates(
                 safe: false,
                 changes: vec![Change::Retitle {
                     person: name(p),
-                    role: RoleSpec::Single(best.id.clone()),
+                    role: RoleSpec::Single(best.id.to_string()),
                 }],
             });
             let total = own_share + best_share;
@@ -439,8 +439,8 @@ fn candidates(
                     changes: vec![Change::Retitle {
                         person: name(p),
                         role: RoleSpec::Hybrid(vec![
-                            (best.id.clone(), pct(*best_share)),
-                            (own.id.clone(), pct(*own_share)),
+                            (best.id.to_string(), pct(*best_share)),
+                            (own.id.to_string(), pct(*own_share)),
                         ]),
                     }],
                 });

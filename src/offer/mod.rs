@@ -571,7 +571,7 @@ impl Reader {
                     by: Reading::Tasks,
                 };
                 let mapping = Mapping {
-                    task: catalog.tasks()[s.task].id.clone(),
+                    task: catalog.tasks()[s.task].id.to_string(),
                     confidence: s.confidence,
                 };
                 return (Some(mapping), reading);
@@ -592,7 +592,7 @@ impl Reader {
                         .map(|t| (t, 0.0))
                 })
                 .map(|(t, confidence)| Mapping {
-                    task: catalog.tasks()[t].id.clone(),
+                    task: catalog.tasks()[t].id.to_string(),
                     confidence,
                 })
         });
@@ -655,7 +655,7 @@ impl Reader {
             let id = &catalog.tasks()[s.task].id;
             if out.len() < n && !out.iter().any(|m| &m.task == id) {
                 out.push(Mapping {
-                    task: id.clone(),
+                    task: id.to_string(),
                     confidence: s.confidence,
                 });
             }
@@ -689,7 +689,7 @@ fn owner_class(catalog: &Catalog, slot: usize) -> String {
     catalog
         .roles()
         .get(slot)
-        .map_or_else(|| SHARED.to_owned(), |r| r.id.clone())
+        .map_or_else(|| SHARED.to_owned(), |r| r.id.to_string())
 }
 
 /// The owner slot of a class; `None` for `neither` or a class the catalog lacks.
@@ -754,7 +754,7 @@ pub fn judge(catalog: &Catalog, offer: &Offer, config: &MatchingConfig) -> Judge
                 .collect()
         })
         .unwrap_or_default();
-    let best_fit = tally.top(&named).map(|s| catalog.roles()[s].id.clone());
+    let best_fit = tally.top(&named).map(|s| catalog.roles()[s].id.to_string());
     let verdict = verdict::verdict(catalog, offer.role.as_ref(), &tally, &config.verdict);
     let plan = plan_of(catalog, offer, best_fit.as_deref());
     let analysis = analyze(catalog, &plan);

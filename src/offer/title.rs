@@ -72,8 +72,8 @@ impl TitleResolver {
                     .map(|w| stem(&w))
                     .filter(|w| !generic.contains(w))
                     .collect();
-                if !core.is_empty() && !cores.contains(&(role.id.clone(), core.clone())) {
-                    cores.push((role.id.clone(), core));
+                if !core.is_empty() && !cores.contains(&(role.id.to_string(), core.clone())) {
+                    cores.push((role.id.to_string(), core));
                 }
             }
         }
@@ -117,7 +117,7 @@ impl TitleResolver {
     /// The roles `title` names (see the module comment for how).
     pub fn resolve(&self, catalog: &Catalog, title: &str) -> TitleRoles {
         if let Some(role) = catalog.role_by_title(title) {
-            return TitleRoles::One(role.id.clone());
+            return TitleRoles::One(role.id.to_string());
         }
         let stems: Vec<String> = words(title).map(|w| stem(&w)).collect();
         let mut used = vec![false; stems.len()];

@@ -103,7 +103,7 @@ pub fn verdict(
     };
     let share = |slot: usize| tally.by_slot[slot] / counted;
     let dominant = share(top) >= config.dominant_share - 1e-9;
-    let top_id = catalog.roles()[top].id.clone();
+    let top_id = catalog.roles()[top].id.to_string();
     match named.len() {
         0 if dominant => Verdict::Mostly(top_id),
         1 if dominant && named[0] == top => Verdict::FitsTitle,

@@ -56,8 +56,43 @@ pub struct PersonJson<'a> {
     pub role: RoleJson<'a>,
     pub capacity: f64,
     pub hours: f64,
-    pub shares: BTreeMap<&'a str, f64>,
+    pub shares: SharesJson<'a>,
     pub best_fit: Option<&'a str>,
+}
+
+/// A person's share of each owner (each role, then `shared`), written as a map with its keys
+/// in order (as a `BTreeMap` of them would be) without building one per person: the order of
+/// the owners is worked out once for the whole document.
+#[derive(Debug)]
+pub struct SharesJson<'a> {
+    /// The owners' ids and slots, by id.
+    owners: &'a [(&'a str, usize)],
+    share_by_slot: &'a [f64],
+}
+
+impl Serialize for SharesJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.owners.iter().filter_map(|&(id, slot)| {
+            self.share_by_slot
+                .get(slot)
+                .map(|&share| (id, round(share)))
+        }))
+    }
+}
+
+/// Every owner a share is kept for (each catalog role, then `shared`), with its slot, in the
+/// order of their ids.
+fn owners_by_id(catalog: &Catalog) -> Vec<(&str, usize)> {
+    let mut owners: Vec<(&str, usize)> = catalog
+        .roles()
+        .iter()
+        .map(|r| r.id.as_str())
+        .chain(std::iter::once(crate::catalog::SHARED))
+        .enumerate()
+        .map(|(slot, id)| (id, slot))
+        .collect();
+    owners.sort_by(|a, b| a.0.cmp(b.0));
+    owners
 }
 
 #[derive(Debug, Serialize)]
@@ -113,7 +148,7 @@ pub(crate) fn finding_json<'a>(f: &'a Finding, catalog: &Catalog, plan: &Plan) -
 fn person_json<'a>(
     p: &'a PersonSummary,
     person: &'a Person,
-    catalog: &'a Catalog,
+    owners: &'a [(&'a str, usize)],
 ) -> PersonJson<'a> {
     PersonJson {
         name: &p.name,
@@ -130,7 +165,10 @@ fn person_json<'a>(
         },
         capacity: p.capacity,
         hours: round(p.hours),
-        shares: p.shares(catalog).map(|(o, s)| (o, round(s))).collect(),
+        shares: SharesJson {
+            owners,
+            share_by_slot: &p.share_by_slot,
+        },
         best_fit: p.best_fit.as_deref(),
     }
 }
@@ -142,12 +180,13 @@ impl Serialize for PeopleJson<'_> {
             catalog,
             plan,
         } = self.0;
+        let owners = owners_by_id(catalog);
         s.collect_seq(
             analysis
                 .people
                 .iter()
                 .zip(&plan.people)
-                .map(|(p, person)| person_json(p, person, catalog)),
+                .map(|(p, person)| person_json(p, person, &owners)),
         )
     }
 }

@@ -263,7 +263,7 @@ impl Mix {
                 owner: owner.to_owned(),
                 label: roles
                     .get(slot)
-                    .map_or_else(|| "Shared".to_owned(), |r| r.title.clone()),
+                    .map_or_else(|| "Shared".to_owned(), |r| r.title.to_string()),
                 slot,
                 hours: share * summary.hours,
                 share,
@@ -330,7 +330,7 @@ pub fn role_label(catalog: &Catalog, spec: &RoleSpec) -> String {
     let title = |id: &str| {
         catalog
             .role(id)
-            .map_or_else(|| id.to_owned(), |r| r.title.clone())
+            .map_or_else(|| id.to_owned(), |r| r.title.to_string())
     };
     match spec {
         RoleSpec::Single(id) => title(id),

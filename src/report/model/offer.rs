@@ -162,7 +162,7 @@ pub fn build<'a>(catalog: &'a Catalog, offer: &'a Offer, j: &'a Judgement) -> Of
             owner: owner.to_owned(),
             label: roles
                 .get(slot)
-                .map_or_else(|| "Shared".to_owned(), |r| r.title.clone()),
+                .map_or_else(|| "Shared".to_owned(), |r| r.title.to_string()),
             slot,
             lines: j.tally.by_slot.get(slot).copied().unwrap_or(0.0),
             share,

@@ -350,14 +350,14 @@ fn fit(catalog: &Catalog, analysis: &Analysis, index: usize, mix: &RoleMix) -> F
     Fit {
         verdict,
         title_share,
-        best_fit: best.map(|r| r.title.clone()),
+        best_fit: best.map(|r| r.title.to_string()),
         best_share: best.map_or(0.0, |r| mix.share_of_role(&r.id)),
         shared_share: mix.shared_share(),
         parts: if mix.roles.len() > 1 {
             mix.roles
                 .iter()
                 .map(|(r, declared)| FitPart {
-                    title: r.title.clone(),
+                    title: r.title.to_string(),
                     declared: *declared,
                     share: mix.share_of_role(&r.id),
                 })

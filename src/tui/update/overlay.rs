@@ -136,7 +136,7 @@ fn confirm(app: &mut App, what: Confirm, action: Action) -> Effect {
 /// A catalog role is set at once; the last row asks for a hybrid split instead.
 fn pick_role(app: &mut App, person: usize, selected: usize) {
     if let Some(role) = app.catalog.roles().get(selected) {
-        let role = RoleSpec::Single(role.id.clone());
+        let role = RoleSpec::Single(role.id.to_string());
         if let Err(e) = edit::change(app, Touches::Person(person), |plan, cat| {
             edit::set_role(plan, cat, person, role)
         }) {

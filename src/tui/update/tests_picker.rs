@@ -22,7 +22,7 @@ fn type_text(app: &mut App, text: &str) {
 fn highlighted(app: &App) -> Option<String> {
     picker(app)
         .task()
-        .map(|i| app.catalog.tasks()[i].id.clone())
+        .map(|i| app.catalog.tasks()[i].id.to_string())
 }
 
 /// Selects the line holding `text` and opens the picker on it.

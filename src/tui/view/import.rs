@@ -313,7 +313,7 @@ fn row<'a>(app: &App, l: &ReviewLine, selected: bool, width: usize, theme: &Them
     let task = mapping.and_then(|m| app.catalog.task(&m.task));
     let (marker, arrow, task_text, task_style) = match (l.dropped, task) {
         (true, _) => ("✗ ", " · ", "dropped (d keeps it)".to_owned(), quiet),
-        (false, Some(t)) => ("  ", " → ", t.title.clone(), style),
+        (false, Some(t)) => ("  ", " → ", t.title.to_string(), style),
         (false, None) if l.candidates.is_empty() => {
             ("? ", " · ", "no task fits (t picks any)".to_owned(), quiet)
         }

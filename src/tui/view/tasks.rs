@@ -75,8 +75,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     )
                 },
             );
-            let title =
-                task.map_or_else(|| format!("{} (unknown task)", a.task), |t| t.title.clone());
+            let title = task.map_or_else(
+                || format!("{} (unknown task)", a.task),
+                |t| t.title.to_string(),
+            );
             let note = if a.note.is_some() { " ✎" } else { "" };
             Line::from(vec![
                 marker,
@@ -103,7 +105,7 @@ pub fn owner_label(catalog: &Catalog, owner: Option<&Owner>) -> String {
         Some(Owner::Shared) => "shared".to_owned(),
         Some(Owner::Role(id)) => catalog
             .role(id)
-            .map_or_else(|| id.clone(), |r| initials(&r.title)),
+            .map_or_else(|| id.to_string(), |r| initials(&r.title)),
         None => "?".to_owned(),
     }
 }
