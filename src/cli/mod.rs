@@ -18,6 +18,7 @@ mod tui_cmd;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::error::ErrorKind;
 use clap::{FromArgMatches as _, Parser, Subcommand, ValueEnum};
 
 use crate::catalog::{
@@ -143,9 +144,22 @@ const EXIT_INPUT: u8 = 2;
 /// Parses the arguments, runs the command and returns the exit code.
 pub fn main() -> ExitCode {
     quiet_contained_panics();
-    let mut command = help::command_here();
-    let parsed = command
-        .try_get_matches_from_mut(std::env::args_os())
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The help's closing lines name this machine's files, which means looking at the disk and
+    // writing two more texts (a tenth of a check's start): the arguments are parsed against
+    // the command without them, and again with them only when it is a help they ask for.
+    let mut command = help::command();
+    let mut parsed = command.try_get_matches_from_mut(&args);
+    if parsed.as_ref().is_err_and(|e| {
+        matches!(
+            e.kind(),
+            ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    }) {
+        command = help::command_here();
+        parsed = command.try_get_matches_from_mut(&args);
+    }
+    let parsed = parsed
         .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches))
         .map_err(|e| e.format(&mut command));
     let cli = match parsed {
