@@ -46,8 +46,8 @@ struct Outcome {
     found_title: Option<String>,
     /// Labelled duty lines of some role's work: (label, what the reader gave; `None` = missed).
     lines: Vec<(String, Option<String>)>,
-    /// Lines read as duties that are no labelled duty.
-    false_duties: usize,
+    /// Lines read as duties that are no labelled duty: the section each stands in.
+    false_duties: Vec<String>,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -198,6 +198,7 @@ fn read_one(
         .filter(|l| l.section == "duty")
         .map(|l| (key(&l.text, 40), l.label.as_deref().unwrap_or("neither")))
         .collect();
+    // Each line read as a duty that is no labelled duty, by the section it stands in.
     let false_duties = {
         let mut seen: Vec<&str> = read.iter().map(|(t, _)| t.as_str()).collect();
         seen.sort_unstable();
@@ -208,7 +209,17 @@ fn read_one(
                     .iter()
                     .any(|(k, _)| !k.is_empty() && t.contains(k.as_str()))
             })
-            .count()
+            .map(|t| {
+                posting
+                    .lines
+                    .iter()
+                    .find(|l| {
+                        let k = key(&l.text, 40);
+                        !k.is_empty() && t.contains(k.as_str())
+                    })
+                    .map_or_else(|| "(not found)".to_owned(), |l| l.section.clone())
+            })
+            .collect()
     };
     let lines = labelled
         .iter()
@@ -299,12 +310,23 @@ fn report(outcomes: &[Outcome], show_misses: bool) {
             .filter(|(want, got)| got.as_deref() == Some(want.as_str()))
             .count();
         let missed = all.iter().filter(|(_, got)| got.is_none()).count();
-        let false_duties: usize = os.iter().map(|o| o.false_duties).sum();
+        let false_duties: usize = os.iter().map(|o| o.false_duties.len()).sum();
         println!(
             "  {lang:<5} {}   missed {missed}, non-duties read as duties {false_duties}",
             interval(right, all.len())
         );
     }
+    let mut sections: BTreeMap<&str, usize> = BTreeMap::new();
+    for section in outcomes.iter().flat_map(|o| &o.false_duties) {
+        *sections.entry(section.as_str()).or_default() += 1;
+    }
+    let mut sections: Vec<(&str, usize)> = sections.into_iter().collect();
+    sections.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let sections: Vec<String> = sections.iter().map(|(s, n)| format!("{s} {n}")).collect();
+    println!(
+        "  non-duties read as duties, by the section they stand in: {}",
+        sections.join(", ")
+    );
     let mut verdicts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     let mut lines: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for o in outcomes {

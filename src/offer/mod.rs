@@ -351,7 +351,7 @@ impl Reader {
             for duty in self.sections.split(&stems, &line.text) {
                 // A line of one duty is read by the tokens the section model read it by.
                 let tokens = (duty == line.text).then_some(tokens.as_slice());
-                duties.push((line.text.as_str(), duty, tokens));
+                duties.push((line.source_text.as_str(), duty, tokens));
             }
         }
         let contexts = if given {

@@ -405,8 +405,17 @@ fn an_offer_written_as_an_email_is_read_sentence_by_sentence() {
     ] {
         assert!(lines.contains(&duty), "{duty}: {lines:?}");
     }
-    let source = "Most of the work is our Instagram: scheduling the posts and writing captions.";
-    assert!(offer.lines.iter().any(|l| l.source_text == source));
+    // Every duty keeps the whole line it was cut from, sentence and all: what the user pasted.
+    let source = "Most of the work is our Instagram: scheduling the posts and writing captions. \
+                  You would also reply to comments and DMs on the brand's account. Once a month \
+                  we run a giveaway.";
+    for duty in [
+        "scheduling the posts",
+        "You would also reply to comments and DMs on the brand's account.",
+    ] {
+        let line = offer.lines.iter().find(|l| l.text == duty);
+        assert_eq!(line.map(|l| l.source_text.as_str()), Some(source), "{duty}");
+    }
     assert_eq!(offer.hours_per_week, Some(12.0));
     for ignored in [
         "Hi Sam,",
