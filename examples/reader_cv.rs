@@ -210,14 +210,15 @@ fn read_one(
                     .any(|(k, _)| !k.is_empty() && t.contains(k.as_str()))
             })
             .map(|t| {
+                // The line it is: the longest whose words it holds ("Responsibilities" is in
+                // many a duty's line too).
                 posting
                     .lines
                     .iter()
-                    .find(|l| {
-                        let k = key(&l.text, 40);
-                        !k.is_empty() && t.contains(k.as_str())
-                    })
-                    .map_or_else(|| "(not found)".to_owned(), |l| l.section.clone())
+                    .map(|l| (key(&l.text, usize::MAX), l))
+                    .filter(|(k, _)| !k.is_empty() && t.contains(k.as_str()))
+                    .max_by_key(|(k, _)| k.len())
+                    .map_or_else(|| "(not found)".to_owned(), |(_, l)| l.section.clone())
             })
             .collect()
     };
