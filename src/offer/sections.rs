@@ -370,6 +370,16 @@ impl SectionReader {
             }
             let left = text[start..end].trim();
             let left_words = left.split_whitespace().count();
+            // Two verbs sharing one object are one duty ("…, shoot and edit Reels"): no cut
+            // at a joining word that has a single word before it since the last cut or comma.
+            if !punctuation
+                && left
+                    .rsplit([',', ':', ';'])
+                    .next()
+                    .is_some_and(|clause| clause.split_whitespace().count() == 1)
+            {
+                continue;
+            }
             // The left part must be a duty of its own: it opens like one, or (cut at
             // punctuation) is long enough to be one ("You'd run our accounts: plan …").
             let duty_like = left_words >= 2 && self.opens_duty(stems, self.strip_joiner(left));
@@ -404,7 +414,7 @@ impl SectionReader {
     /// Whether a clause opens a duty: its first word, or the word after a short joining word,
     /// is a learned duty opener, and the clause has two words or more.
     fn opens_duty(&self, stems: &Stems, clause: &str) -> bool {
-        let words: Vec<&str> = clause.split_whitespace().take(3).collect();
+        let words: Vec<&str> = clause.split_whitespace().take(4).collect();
         if words.len() < 2 {
             return false;
         }
@@ -417,7 +427,10 @@ impl SectionReader {
         if is_opener(words[0]) {
             return true;
         }
-        self.joiners.contains(words[0]) && words.len() == 3 && is_opener(words[1])
+        // "and grow our followers"; and two verbs on one object, the second a known opener
+        // ("shoot and edit Reels").
+        (self.joiners.contains(words[0]) && words.len() >= 3 && is_opener(words[1]))
+            || (words.len() == 4 && self.joiners.contains(words[1]) && is_opener(words[2]))
     }
 
     /// A clause without the joining word it starts with ("and grow our followers" → "grow our
@@ -465,6 +478,30 @@ mod tests {
                 "reply to comments and DMs",
                 "grow our followers"
             ]
+        );
+    }
+
+    #[test]
+    fn two_verbs_on_one_object_are_one_duty() {
+        // "edit" opens duties; "shoot" is too rare to: the pair still starts a duty of its
+        // own, and is not cut between its verbs.
+        let r = reader(&["plan", "edit", "write"]);
+        let stems = Stems::new(Language::English);
+        assert_eq!(
+            r.split(
+                &stems,
+                "plan the content calendar, shoot and edit Reels, write captions"
+            ),
+            [
+                "plan the content calendar",
+                "shoot and edit Reels",
+                "write captions"
+            ]
+        );
+        // Without the comma's cut, a joining word after one word is no cut either.
+        assert_eq!(
+            r.split(&stems, "Shoot and edit Reels every week"),
+            ["Shoot and edit Reels every week"]
         );
     }
 

@@ -4,7 +4,7 @@
 //! sources out. Run by `cargo run --release --example train_reader`; deterministic, so a test
 //! can check that the committed models are what the corpus gives.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use rustc_hash::FxHashMap;
@@ -448,8 +448,21 @@ pub fn cross_validate_sections(
 }
 
 /// The stems that open duty lines: the first word of at least `opener_min_count` duty lines,
-/// and of duties in at least `opener_min_share` of the lines it opens. Sorted.
-pub fn learn_openers(corpus: &[(String, CorpusPosting)], config: &SectionTraining) -> Vec<String> {
+/// and of duties in at least `opener_min_share` of the lines it opens. A catalog task's first
+/// word ("Reply to comments …") opens a duty by the catalog's own say, however rare it is in
+/// the corpus, unless the corpus's lines it opens are mostly no duties. Sorted.
+pub fn learn_openers(
+    corpus: &[(String, CorpusPosting)],
+    catalog: &Catalog,
+    config: &SectionTraining,
+) -> Vec<String> {
+    let english = Stems::new(Language::English);
+    let from_catalog: BTreeSet<String> = catalog
+        .tasks()
+        .iter()
+        .filter_map(|task| english.tokens(&task.title).into_iter().next())
+        .map(|t| t.stem)
+        .collect();
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (_, posting) in corpus {
         let stems = Stems::new(posting.language());
@@ -466,13 +479,21 @@ pub fn learn_openers(corpus: &[(String, CorpusPosting)], config: &SectionTrainin
             }
         }
     }
+    let unseen: Vec<String> = from_catalog
+        .iter()
+        .filter(|s| !counts.contains_key(*s))
+        .cloned()
+        .collect();
     counts
         .into_iter()
-        .filter(|(_, (duty, all))| {
-            *duty >= config.opener_min_count
-                && *duty as f64 >= config.opener_min_share * *all as f64
+        .filter(|(stem, (duty, all))| {
+            let mostly_duties = *duty as f64 >= config.opener_min_share * *all as f64;
+            mostly_duties && (*duty >= config.opener_min_count || from_catalog.contains(stem))
         })
         .map(|(stem, _)| stem)
+        .chain(unseen)
+        .collect::<BTreeSet<String>>()
+        .into_iter()
         .collect()
 }
 
@@ -574,9 +595,10 @@ pub fn train(
         config.sections.fit,
         config.sections.context_folds,
     );
-    in_context
-        .extras
-        .push((OPENERS.to_owned(), learn_openers(corpus, &config.sections)));
+    in_context.extras.push((
+        OPENERS.to_owned(),
+        learn_openers(corpus, catalog, &config.sections),
+    ));
     let section_lines: usize = documents
         .iter()
         .filter(|d| !d.examples.iter().any(|e| e.derived))
