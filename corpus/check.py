@@ -16,6 +16,11 @@ LABELS = {"community", "social", "shared", "neither"}
 KINDS = {"posting", "role-description", "template", "email", "volunteer-call"}
 LANGS = {"en", "es", "fr", "pt"}
 VERDICTS = {"fits-title", "mostly-social-media", "mostly-community", "hybrid"}
+# Which role(s) the job title names or means for a practitioner (README, "Title role").
+TITLE_ROLES = {"community", "social-media", "both", "none"}
+# A verdict that says the work is mostly one role's cannot stand on a title naming that role,
+# and a title naming both roles is judged hybrid.
+NOT_WITH = {"mostly-social-media": {"social-media", "both"}, "mostly-community": {"community", "both"}}
 
 
 def norm(s):
@@ -50,6 +55,7 @@ def main():
                             dev_lines.add(norm(t))
     problems, seen = [], {}
     by_lang, sections, labels, verdicts, emps, kinds = Counter(), Counter(), Counter(), Counter(), set(), Counter()
+    title_roles = Counter()
     duty_lang, whole_n = Counter(), 0
     files = sorted(glob.glob(os.path.join(HERE, "postings", "*.yaml")))
     for f in files:
@@ -62,7 +68,7 @@ def main():
         if not isinstance(doc, dict):
             problems.append(f"{name}: not a map")
             continue
-        for key in ("source", "employer", "kind", "language", "title", "verdict", "whole", "lines"):
+        for key in ("source", "employer", "kind", "language", "title", "verdict", "title_role", "whole", "lines"):
             if key not in doc:
                 problems.append(f"{name}: missing {key}")
         src = str(doc.get("source", ""))
@@ -81,7 +87,14 @@ def main():
             problems.append(f"{name}: language {doc.get('language')!r} not one of {sorted(LANGS)}")
         if doc.get("verdict") not in VERDICTS:
             problems.append(f"{name}: verdict {doc.get('verdict')!r} not one of {sorted(VERDICTS)}")
-        lang = doc.get("language")
+        role = doc.get("title_role")
+        if role not in TITLE_ROLES:
+            problems.append(f"{name}: title_role {role!r} not one of {sorted(TITLE_ROLES)}")
+        elif role in NOT_WITH.get(doc.get("verdict"), ()):
+            problems.append(f"{name}: verdict {doc.get('verdict')} with a title naming {role}")
+        elif role == "both" and doc.get("verdict") != "hybrid":
+            problems.append(f"{name}: a title naming both roles is judged hybrid, not {doc.get('verdict')}")
+        title_roles[(lang := doc.get("language"), role)] += 1
         by_lang[lang] += 1
         kinds[doc.get("kind")] += 1
         verdicts[doc.get("verdict")] += 1
@@ -117,6 +130,9 @@ def main():
         print(p)
     print(f"{len(files)} postings ({whole_n} whole) of {len(emps)} employers; by language {dict(by_lang)}; kinds {dict(kinds)}")
     print(f"verdicts {dict(verdicts)}")
+    print("title roles by language " + "; ".join(
+        f"{l} " + ", ".join(f"{r} {title_roles[(l, r)]}" for r in sorted(TITLE_ROLES) if title_roles[(l, r)])
+        for l in sorted(LANGS)))
     print(f"lines by section {dict(sections.most_common())}")
     print(f"duty lines {sum(labels.values())}: by label {dict(labels)}; by language {dict(duty_lang)}")
     sys.exit(1 if problems else 0)

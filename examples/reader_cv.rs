@@ -33,6 +33,7 @@ use rolescope::catalog::Catalog;
 use rolescope::offer::model::LinearModel;
 use rolescope::offer::training::{CorpusPosting, TrainingConfig, interval, load_corpus, train};
 use rolescope::offer::{LearnedModels, MatchingConfig, Reader, RoleHint, judge};
+use rolescope::plan::RoleSpec;
 
 /// One held-out posting as the reader read it.
 struct Outcome {
@@ -44,6 +45,11 @@ struct Outcome {
     title: &'static str,
     /// The title the reader found, if any.
     found_title: Option<String>,
+    /// The role(s) the gold title names (`title_role` in the corpus: `community`,
+    /// `social-media`, `both`, `none`; `?` when a posting has none).
+    title_role: String,
+    /// The role(s) the reader took from the title, in the same terms.
+    read_role: &'static str,
     /// Labelled duty lines of some role's work: (label, what the reader gave; `None` = missed).
     lines: Vec<(String, Option<String>)>,
     /// Lines read as duties that are no labelled duty: the section each stands in.
@@ -240,6 +246,8 @@ fn read_one(
         got,
         title: offer.title_reading.map_or("none", |t| t.as_str()),
         found_title: offer.title.clone(),
+        title_role: posting.title_role.clone().unwrap_or_else(|| "?".to_owned()),
+        read_role: read_role(offer.role.as_ref()),
         lines,
         false_duties,
     }
@@ -260,6 +268,83 @@ fn key(text: &str, len: usize) -> String {
         .chars()
         .take(len)
         .collect()
+}
+
+/// The role(s) the reader took from the title, as the corpus's `title_role` names them.
+fn read_role(role: Option<&RoleSpec>) -> &'static str {
+    let Some(role) = role else { return "none" };
+    let ids: Vec<&str> = role.role_ids().collect();
+    let community = ids.contains(&"community-manager");
+    let social = ids.contains(&"social-media-manager");
+    match (community, social) {
+        (true, true) => "both",
+        (true, false) => "community",
+        (false, true) => "social-media",
+        (false, false) => "none",
+    }
+}
+
+/// Whether a gold title role is a role's title: the form of the measurement sets' postings.
+fn titled_as_role(title_role: &str) -> bool {
+    matches!(title_role, "community" | "social-media" | "both")
+}
+
+/// The title measure: the title found and read as the role(s) its gold `title_role` names,
+/// per language and by gold title role, with the confusion of gold against read.
+fn report_titles(outcomes: &[Outcome], by_lang: &BTreeMap<&str, Vec<&Outcome>>) {
+    println!("
+titles read as the role(s) the gold title names (title_role):");
+    for (lang, os) in by_lang {
+        let right = os.iter().filter(|o| o.read_role == o.title_role).count();
+        let roled: Vec<&&Outcome> = os.iter().filter(|o| titled_as_role(&o.title_role)).collect();
+        let roled_right = roled
+            .iter()
+            .filter(|o| o.read_role == o.title_role)
+            .count();
+        println!(
+            "  {lang:<5} {}   titled as a role: {}",
+            interval(right, os.len()),
+            interval(roled_right, roled.len())
+        );
+    }
+    let mut confusion: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for o in outcomes {
+        *confusion
+            .entry((o.title_role.as_str(), o.read_role))
+            .or_default() += 1;
+    }
+    println!("  gold title role -> read:");
+    for ((gold, read), n) in &confusion {
+        println!("    {gold:<13} -> {read:<13} {n}");
+    }
+    println!("
+verdicts by gold title role:");
+    let mut groups: BTreeMap<&str, Vec<&Outcome>> = BTreeMap::new();
+    for o in outcomes {
+        groups.entry(o.title_role.as_str()).or_default().push(o);
+        if titled_as_role(&o.title_role) {
+            groups.entry("titled as a role").or_default().push(o);
+        }
+    }
+    for (group, os) in &groups {
+        let right = os.iter().filter(|o| o.want == o.got).count();
+        let mut langs: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for o in os {
+            let e = langs.entry(o.language.as_str()).or_default();
+            e.0 += usize::from(o.want == o.got);
+            e.1 += 1;
+        }
+        let per_lang: Vec<String> = langs
+            .iter()
+            .map(|(l, (r, n))| format!("{l} {r}/{n}"))
+            .collect();
+        println!(
+            "  {group:<16} {}   ({})",
+            interval(right, os.len()),
+            per_lang.join(", ")
+        );
+    }
+    println!("  (titled as a role: community, social-media or both, the form of ../shared/devset/raw)");
 }
 
 fn short_verdict(id: &str) -> String {
@@ -303,6 +388,7 @@ fn report(outcomes: &[Outcome], show_misses: bool) {
     for (how, (right, n)) in &by_title {
         println!("    {how:<6} {}", interval(*right, *n));
     }
+    report_titles(outcomes, &by_lang);
     println!("\nduty lines of some role's work, read as duties and given the right role:");
     for (lang, os) in &by_lang {
         let all: Vec<&(String, Option<String>)> = os.iter().flat_map(|o| &o.lines).collect();
@@ -356,6 +442,16 @@ fn report(outcomes: &[Outcome], show_misses: bool) {
                 o.got,
                 o.found_title.as_deref().unwrap_or(""),
                 o.title
+            );
+        }
+        println!("\ntitles not read as their gold role:");
+        for o in outcomes.iter().filter(|o| o.read_role != o.title_role) {
+            let name = o.name.rsplit('/').next().unwrap_or(&o.name);
+            println!(
+                "  {name}: gold {}, read {} (title {:?})",
+                o.title_role,
+                o.read_role,
+                o.found_title.as_deref().unwrap_or("")
             );
         }
     }

@@ -31,6 +31,11 @@ pub struct CorpusPosting {
     pub language: String,
     pub title: String,
     pub verdict: String,
+    /// Which role(s) the job title names or means for a practitioner: `community`,
+    /// `social-media`, `both` or `none` (`corpus/README.md`, "Title role"). What the title
+    /// reading is measured against; the models do not learn from it.
+    #[serde(default)]
+    pub title_role: Option<String>,
     pub whole: bool,
     #[serde(default)]
     pub excerpt: Option<String>,
