@@ -50,6 +50,9 @@ struct Outcome {
     title_role: String,
     /// The role(s) the reader took from the title, in the same terms.
     read_role: &'static str,
+    /// The title found is the gold title or a part of it (its words, in order): no heading,
+    /// notice or lead-in taken for it, nothing left on it.
+    title_text_right: bool,
     /// Labelled duty lines of some role's work: (label, what the reader gave; `None` = missed).
     lines: Vec<(String, Option<String>)>,
     /// Lines read as duties that are no labelled duty: the section each stands in.
@@ -248,6 +251,10 @@ fn read_one(
         found_title: offer.title.clone(),
         title_role: posting.title_role.clone().unwrap_or_else(|| "?".to_owned()),
         read_role: read_role(offer.role.as_ref()),
+        title_text_right: offer.title.as_deref().is_some_and(|t| {
+            let found = key(t, usize::MAX);
+            !found.is_empty() && key(&posting.title, usize::MAX).contains(&found)
+        }),
         lines,
         false_duties,
     }
@@ -292,15 +299,19 @@ fn titled_as_role(title_role: &str) -> bool {
 /// The title measure: the title found and read as the role(s) its gold `title_role` names,
 /// per language and by gold title role, with the confusion of gold against read.
 fn report_titles(outcomes: &[Outcome], by_lang: &BTreeMap<&str, Vec<&Outcome>>) {
-    println!("
-titles read as the role(s) the gold title names (title_role):");
+    println!("\ntitles found: the gold title or a part of it, and nothing else:");
+    for (lang, os) in by_lang {
+        let right = os.iter().filter(|o| o.title_text_right).count();
+        println!("  {lang:<5} {}", interval(right, os.len()));
+    }
+    println!("\ntitles read as the role(s) the gold title names (title_role):");
     for (lang, os) in by_lang {
         let right = os.iter().filter(|o| o.read_role == o.title_role).count();
-        let roled: Vec<&&Outcome> = os.iter().filter(|o| titled_as_role(&o.title_role)).collect();
-        let roled_right = roled
+        let roled: Vec<&&Outcome> = os
             .iter()
-            .filter(|o| o.read_role == o.title_role)
-            .count();
+            .filter(|o| titled_as_role(&o.title_role))
+            .collect();
+        let roled_right = roled.iter().filter(|o| o.read_role == o.title_role).count();
         println!(
             "  {lang:<5} {}   titled as a role: {}",
             interval(right, os.len()),
@@ -317,8 +328,7 @@ titles read as the role(s) the gold title names (title_role):");
     for ((gold, read), n) in &confusion {
         println!("    {gold:<13} -> {read:<13} {n}");
     }
-    println!("
-verdicts by gold title role:");
+    println!("\nverdicts by gold title role:");
     let mut groups: BTreeMap<&str, Vec<&Outcome>> = BTreeMap::new();
     for o in outcomes {
         groups.entry(o.title_role.as_str()).or_default().push(o);
@@ -344,7 +354,9 @@ verdicts by gold title role:");
             per_lang.join(", ")
         );
     }
-    println!("  (titled as a role: community, social-media or both, the form of ../shared/devset/raw)");
+    println!(
+        "  (titled as a role: community, social-media or both, the form of ../shared/devset/raw)"
+    );
 }
 
 fn short_verdict(id: &str) -> String {
@@ -442,6 +454,14 @@ fn report(outcomes: &[Outcome], show_misses: bool) {
                 o.got,
                 o.found_title.as_deref().unwrap_or(""),
                 o.title
+            );
+        }
+        println!("\ntitles found that are not the gold title or a part of it:");
+        for o in outcomes.iter().filter(|o| !o.title_text_right) {
+            let name = o.name.rsplit('/').next().unwrap_or(&o.name);
+            println!(
+                "  {name}: found {:?}",
+                o.found_title.as_deref().unwrap_or("")
             );
         }
         println!("\ntitles not read as their gold role:");

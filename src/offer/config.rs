@@ -202,6 +202,10 @@ pub struct TitleConfig {
     /// brackets; a bracket of hours ("(20h/week)") goes too.
     #[serde(default)]
     pub markers: Vec<String>,
+    /// Endings of inclusive writing after a ".", "·", "/", "-" or "(" ("chargé.e",
+    /// "director/a", "coordinateur·trice", "un(e)"): the word is read whole, as its base.
+    #[serde(default)]
+    pub inclusive_endings: Vec<String>,
 }
 
 impl MatchingConfig {

@@ -20,7 +20,9 @@ pub struct Extracted {
 }
 
 /// How many of a text's first lines may name its title.
-const TITLE_LINES: usize = 5;
+pub(super) const TITLE_LINES: usize = 5;
+/// The most words a line naming the title has.
+pub(super) const TITLE_WORDS: usize = 12;
 /// Working days in a week and weeks in a year, to read hours a day or a month as a week's.
 const DAYS_A_WEEK: f64 = 5.0;
 const WEEKS_A_YEAR: f64 = 52.0;
@@ -85,16 +87,22 @@ impl Extractor {
         }
     }
 
-    /// The title named by a line: "Job title: X", or a short line that names a role.
+    /// The title named by a line: "Job title: X" (or "Vaga – X": a label of
+    /// `titles.prefixes`, then a colon or a dash), or a short line that names a role. A
+    /// question names no title ("Looking to add Community Manager experience to your
+    /// résumé?"): it asks the reader something.
     fn title_of(&self, text: &str, is_title: &dyn Fn(&str) -> bool) -> Option<String> {
-        if let Some((head, rest)) = text.split_once(':') {
-            let rest = rest.trim();
-            if self.title_prefixes.contains(&plain(head)) && !rest.is_empty() {
-                return Some(rest.to_owned());
+        for cut in [":", " - ", " – ", " — "] {
+            if let Some((head, rest)) = text.split_once(cut) {
+                let rest = rest.trim();
+                if self.title_prefixes.contains(&plain(head)) && !rest.is_empty() {
+                    return Some(rest.to_owned());
+                }
             }
         }
         let n = words(text).count();
-        (n > 0 && n <= 12 && !text.ends_with('.') && is_title(text)).then(|| text.to_owned())
+        (n > 0 && n <= TITLE_WORDS && !text.ends_with('.') && !text.contains('?') && is_title(text))
+            .then(|| text.to_owned())
     }
 
     /// "20h/week", "15 hours a week", "15–20 horas semanales" (the upper end of a range): a
@@ -124,6 +132,20 @@ impl Extractor {
             (per_week <= self.max_hours).then_some(per_week)
         })
     }
+}
+
+/// Whether a line holds at least as many numbers as words: a date ("19 Dezembro 2024") or a
+/// reference ("Aviso (extrato) n.º 120/2026/2"), which heads a notice but names no job.
+pub(super) fn mostly_numbers(text: &str) -> bool {
+    let (mut numbers, mut words) = (0usize, 0usize);
+    for t in text.split(|c: char| !c.is_alphanumeric()) {
+        if t.chars().any(|c| c.is_ascii_digit()) {
+            numbers += 1;
+        } else if t.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            words += 1;
+        }
+    }
+    numbers > 0 && numbers >= words
 }
 
 /// Runs of digits (with a decimal point or comma inside) and runs of letters, lower-cased:
@@ -425,4 +447,26 @@ fn entity(s: &str) -> Option<(usize, String)> {
         }
     };
     Some((end + 1, decoded))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_and_references_are_mostly_numbers() {
+        for line in [
+            "19 Dezembro 2024",
+            "Aviso (extrato) n.º 120/2026/2",
+            "2024-03-01",
+        ] {
+            assert!(super::mostly_numbers(line), "{line}");
+        }
+        for line in [
+            "1718 Social Media Coordinator",
+            "Community Manager (20h/week)",
+            "Community Manager",
+            "Nov. 2024: Poste à temps partiel en communications",
+        ] {
+            assert!(!super::mostly_numbers(line), "{line}");
+        }
+    }
 }

@@ -312,11 +312,22 @@ impl Reader {
         let laid = sections::lay_out(text);
         let tokens = sections::tokens_of(&stems, &laid);
         let (mut p, first_is_title) = self.sections.duty_probabilities(language, &laid, &tokens);
-        let title_line = extracted.title.clone().or_else(|| {
-            (!hint.lines_are_duties && first_is_title && laid.len() > 1 && !laid[0].sentence)
-                .then(|| laid[0].text.clone())
-        });
-        let found_title = title_line.clone().or_else(|| self.titles.find_in(text));
+        let from_layout = !hint.lines_are_duties && laid.len() > 1;
+        let title_line = extracted
+            .title
+            .clone()
+            .or_else(|| {
+                (from_layout && first_is_title && !laid[0].sentence).then(|| laid[0].text.clone())
+            })
+            .or_else(|| {
+                from_layout
+                    .then(|| self.ranked_title_line(&laid, &p))
+                    .flatten()
+            });
+        let found_title = title_line
+            .as_deref()
+            .map(|t| self.titles.tidy(t))
+            .or_else(|| self.titles.find_in(text));
         let title = hint
             .title
             .clone()
@@ -373,6 +384,30 @@ impl Reader {
             pay: self.facts.first(text, Facts::pay_in),
             place: self.facts.first(text, Facts::place_in),
         }
+    }
+
+    /// A line near the top that reads as a job title by its shape and words, when no line
+    /// names a role: short, unbulleted, not a sentence, no duty, no question, no label line
+    /// ("Reports to: Head of Marketing"), and holding a rank word ("Marketing Coordinator",
+    /// "Director/a de comunicación"). Taken when the first line is no title by the section
+    /// model (a heading, a notice, a date): preferred to it, it measured one title worse in
+    /// the end-to-end cross-validation, since a real first-line title may lack a rank word.
+    fn ranked_title_line(&self, laid: &[sections::LaidLine], p: &[f64]) -> Option<String> {
+        laid.iter()
+            .zip(p)
+            .take(extract::TITLE_LINES)
+            .find(|(l, p)| {
+                let text = l.text.trim_end();
+                !l.marked
+                    && !l.sentence
+                    && **p < self.sections.threshold
+                    && !text.ends_with(['.', ',', ';', '!', '?', ':'])
+                    && !text.contains([':', '?'])
+                    && !extract::mostly_numbers(text)
+                    && (1..=extract::TITLE_WORDS).contains(&text.split_whitespace().count())
+                    && self.titles.has_rank(text)
+            })
+            .map(|(l, _)| l.text.clone())
     }
 
     /// For each duty of a posting, the mean class probabilities of its other duties, drawn

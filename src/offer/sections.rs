@@ -18,6 +18,8 @@ use super::names::Names;
 pub const DUTY: &str = "duty";
 /// The class of the section model that marks the title line.
 pub const TITLE: &str = "title";
+/// The class of the section model that marks a heading ("Responsibilities", "About us").
+pub const HEADING: &str = "heading";
 /// The most duties one line gives: a line that lists more is a run-on text, not a list.
 pub const MAX_DUTIES_PER_LINE: usize = 12;
 /// The model's list of stems that open a duty ("host", "gestion", "anim").
@@ -209,6 +211,8 @@ pub struct SectionReader {
     duty: usize,
     /// The class that marks a title line, if the model has one.
     title: Option<usize>,
+    /// The class that marks a heading, if the model has one.
+    heading: Option<usize>,
     openers: FxHashSet<String>,
     /// The words that join two duties on one line ("and", "y", "et", "e").
     joiners: FxHashSet<String>,
@@ -240,6 +244,7 @@ impl SectionReader {
         let openers = model.extra(OPENERS).iter().cloned().collect();
         Ok(SectionReader {
             title: model.class_index(TITLE),
+            heading: model.class_index(HEADING),
             first,
             model,
             duty,
@@ -271,11 +276,19 @@ impl SectionReader {
                 if i == 0
                     && let Some(t) = self.title
                 {
-                    // A greeting ("Hi Sam,") or a question is never a title, in any language.
-                    // Nor is a bulleted line: it is an item of a list.
+                    // A greeting ("Hi Sam,"), a question, a date or a reference number is never
+                    // a title, in any language. Nor is a bulleted line: it is an item of a
+                    // list. Nor is a line the model reads as a heading above all else
+                    // ("Responsibilities", "About us", "Overview"): it names a section.
                     let ends_like_a_title = !lines[0].marked
-                        && !lines[0].text.trim_end().ends_with([',', '!', '?', ';']);
+                        && !lines[0].text.trim_end().ends_with([',', '!', '?', ';'])
+                        && !lines[0].text.contains('?')
+                        && !super::extract::mostly_numbers(&lines[0].text);
+                    let a_heading = self
+                        .heading
+                        .is_some_and(|h| (0..p.len()).all(|c| p[c] <= p[h]));
                     first_is_title = ends_like_a_title
+                        && !a_heading
                         && ((0..p.len()).all(|c| p[c] <= p[t])
                             || (heads_a_block(&lines[0].shape())
                                 && p[self.duty] < self.threshold

@@ -50,7 +50,20 @@ pub struct TitleResolver {
     marker_words: FxHashSet<String>,
     /// The words of "20 h/week": hour units and week words, lower-cased.
     hour_words: FxHashSet<String>,
+    /// Labels cut off the front of a title, as plain words ("job title", "offre d'emploi").
+    prefixes: Vec<String>,
+    /// Endings of inclusive writing ("e" of "chargé.e", "a" of "director/a"), lower-cased.
+    endings: FxHashSet<String>,
 }
+
+/// A lead-in is cut off a title line when it starts within this many words of the line's
+/// start: "Acme recrute un.e …", "Le magazine Imagine recrute un …", but not a lead-in deep in
+/// a sentence.
+const LEAD_IN_WORDS: usize = 6;
+/// The most words kept after a lead-in cut off a title line.
+const TITLE_WORDS: usize = 12;
+/// What ends a title after a lead-in, inside or after a word.
+const TITLE_END: &str = ".,;:!?()[]\n\"“”«»";
 
 impl TitleResolver {
     pub fn new(catalog: &Catalog, config: &MatchingConfig) -> TitleResolver {
@@ -111,7 +124,164 @@ impl TitleResolver {
             markers,
             marker_words,
             hour_words: lower(&h.units).into_iter().chain(lower(&h.weeks)).collect(),
+            prefixes: t
+                .prefixes
+                .iter()
+                .map(|p| words(p).collect::<Vec<_>>().join(" "))
+                .filter(|p| !p.is_empty())
+                .collect(),
+            endings: lower(&t.inclusive_endings).into_iter().collect(),
         }
+    }
+
+    /// How much of `word` is letters, inclusive endings included: all of "chargé.e",
+    /// "director/a", "coordinateur·trice" and "Chargé(e)", only "chargé" of "chargé." and
+    /// "Manager" of "Manager,".
+    fn inclusive_len(&self, word: &str) -> usize {
+        let letters = |s: &str| s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+        let mut end = letters(word);
+        while end > 0 {
+            let rest = &word[end..];
+            let Some(mark) = rest.chars().next().filter(|c| ".·/-(".contains(*c)) else {
+                break;
+            };
+            let tail = &rest[mark.len_utf8()..];
+            let n = letters(tail);
+            if n == 0 || !self.endings.contains(&tail[..n].to_lowercase()) {
+                break;
+            }
+            let close = usize::from(mark == '(');
+            if close == 1 && !tail[n..].starts_with(')') {
+                break;
+            }
+            end += mark.len_utf8() + n + close;
+        }
+        end
+    }
+
+    /// `word` without an inclusive ending, lower-cased: "nuestro" of "nuestro/a", "un" of
+    /// "un.e"; `None` when the word is more than letters and endings.
+    fn inclusive_base(&self, word: &str) -> Option<String> {
+        (self.inclusive_len(word) == word.len()).then(|| {
+            word.split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or_default()
+                .to_lowercase()
+        })
+    }
+
+    /// `rest` without the articles it starts with ("a", "un·e", "nuestro/a", "a new").
+    fn skip_articles<'t>(&self, mut rest: &'t str) -> &'t str {
+        rest = rest.trim_start();
+        loop {
+            let listed = self.articles.iter().find(|a| {
+                rest.get(..a.len())
+                    .is_some_and(|head| head.to_lowercase() == **a)
+                    && rest[a.len()..].starts_with(char::is_whitespace)
+            });
+            let len = if let Some(a) = listed {
+                a.len()
+            } else {
+                let word = rest.split_whitespace().next().unwrap_or_default();
+                let inclusive = self
+                    .inclusive_base(word)
+                    .is_some_and(|b| word.len() > b.len() && self.articles.contains(&b));
+                if !inclusive || word.len() == rest.len() {
+                    return rest;
+                }
+                word.len()
+            };
+            rest = rest[len..].trim_start();
+        }
+    }
+
+    /// A title line as a title: without a label in front ("Offre d'emploi : X", "Job title:
+    /// X", "Vaga – X") and without a lead-in near its start with what precedes it ("Acme
+    /// recrute un.e chargé.e de …", "Buscamos a nuestro/a director/a de …", "We're hiring a
+    /// … !"): what follows, less articles, up to a stop word or the end of the sentence.
+    /// Markers are left for [`Self::clean`].
+    pub fn tidy(&self, line: &str) -> String {
+        // A tag in brackets in front ("[NEW ROLE]: …", "[Remote] …") files the posting; it
+        // is no part of the title.
+        let mut title = line.trim();
+        while let Some(rest) = title.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            let rest = rest
+                .1
+                .trim_start_matches(|c: char| c.is_whitespace() || c == ':');
+            if rest.is_empty() {
+                break;
+            }
+            title = rest;
+        }
+        // An article in front, when it cannot be a capitalised word of the title ("un(e)
+        // Chargé(e) de …", "Un.e Facilitateur.trice"; not "Our …", not "A Player …").
+        let first = title.split_whitespace().next().unwrap_or_default();
+        let inclusive = self
+            .inclusive_base(first)
+            .is_some_and(|b| b.len() < first.len());
+        if inclusive || first.starts_with(char::is_lowercase) {
+            title = self.skip_articles(title);
+        }
+        if let Some(rest) = self.after_prefix(title) {
+            title = self.skip_articles(rest);
+        }
+        if let Some(rest) = self.after_lead_in_at_start(title) {
+            let rest = self.skip_articles(rest);
+            let mut taken: Vec<&str> = Vec::new();
+            for word in rest.split_whitespace() {
+                let skip = self.inclusive_len(word);
+                let cut = word[skip..]
+                    .find(|c: char| TITLE_END.contains(c))
+                    .map(|c| c + skip);
+                let bare = &word[..cut.unwrap_or(word.len())];
+                if bare.is_empty() || self.stops.contains(&bare.to_lowercase()) {
+                    break;
+                }
+                taken.push(bare);
+                if cut.is_some() || taken.len() >= TITLE_WORDS {
+                    break;
+                }
+            }
+            if !taken.is_empty() {
+                return taken.join(" ");
+            }
+        }
+        title.to_owned()
+    }
+
+    /// What follows a title label ("Job title:", "Offre d'emploi :", "Vaga –"), if `line`
+    /// starts with one.
+    fn after_prefix<'t>(&self, line: &'t str) -> Option<&'t str> {
+        let cuts = [":", " - ", " – ", " — "];
+        cuts.iter()
+            .filter_map(|c| line.split_once(c))
+            .filter(|(head, _)| head.split_whitespace().count() <= 4)
+            .find(|(head, rest)| {
+                !rest.trim().is_empty()
+                    && self
+                        .prefixes
+                        .contains(&words(head).collect::<Vec<_>>().join(" "))
+            })
+            .map(|(_, rest)| rest.trim())
+    }
+
+    /// What follows the first lead-in that starts within [`LEAD_IN_WORDS`] words of the
+    /// start of `line` and is followed by a space.
+    fn after_lead_in_at_start<'t>(&self, line: &'t str) -> Option<&'t str> {
+        let lower = line.to_ascii_lowercase();
+        let starts: Vec<usize> = line
+            .split_whitespace()
+            .take(LEAD_IN_WORDS)
+            .map(|w| w.as_ptr() as usize - line.as_ptr() as usize)
+            .collect();
+        starts.into_iter().find_map(|i| {
+            self.lead_ins.iter().find_map(|l| {
+                let end = i + l.len();
+                (lower[i..].starts_with(l.as_str())
+                    && lower[end..].starts_with(char::is_whitespace))
+                .then(|| &line[end..])
+            })
+        })
     }
 
     /// The roles `title` names (see the module comment for how).
@@ -186,19 +356,16 @@ impl TitleResolver {
 
     /// The title at the start of `rest` (what follows a lead-in), if one is there.
     fn title_after(&self, rest: &str) -> Option<String> {
-        let mut rest = rest.trim_start();
-        // Articles, as many as stand there ("a new").
-        while let Some(a) = self.articles.iter().find(|a| {
-            rest.get(..a.len())
-                .is_some_and(|head| head.to_lowercase() == **a)
-                && rest[a.len()..].starts_with(char::is_whitespace)
-        }) {
-            rest = rest[a.len()..].trim_start();
-        }
+        // Articles, as many as stand there ("a new", "un.e").
+        let rest = self.skip_articles(rest);
         let mut taken: Vec<&str> = Vec::new();
         let capitalised = rest.starts_with(char::is_uppercase);
         for word in rest.split_whitespace() {
-            let cut = word.find(|c: char| ".,;:!?()[]\n\"“”".contains(c));
+            // Inclusive writing is one word: "chargé.e" is not cut at its point.
+            let skip = self.inclusive_len(word);
+            let cut = word[skip..]
+                .find(|c: char| ".,;:!?()[]\n\"“”".contains(c))
+                .map(|c| c + skip);
             let bare = &word[..cut.unwrap_or(word.len())];
             let low = bare.to_lowercase();
             if bare.is_empty()
@@ -326,6 +493,11 @@ impl TitleResolver {
         any && all
     }
 
+    /// Whether `line` holds a rank word ("manager", "coordinator", "director/a").
+    pub fn has_rank(&self, line: &str) -> bool {
+        words(line).any(|w| self.rank.contains(&stem(&w)))
+    }
+
     /// Whether a line of a posting reads as a job title naming a role: an exact title or
     /// alias, or a role's core together with a rank word ("Discord Community Manager").
     pub fn is_title_line(&self, catalog: &Catalog, line: &str) -> bool {
@@ -443,5 +615,114 @@ mod tests {
             titles.clean("Community Manager (Web3)"),
             "Community Manager (Web3)"
         );
+    }
+
+    #[test]
+    fn tidy_cuts_lead_ins_and_labels_off_a_title_line() {
+        let (_, titles) = setup();
+        let cases = [
+            // A lead-in near the start, with what comes before it, in four languages.
+            (
+                "Acme recrute un.e chargé.e de communication",
+                "chargé.e de communication",
+            ),
+            (
+                "Buscamos a nuestro/a director/a de comunicación",
+                "director/a de comunicación",
+            ),
+            (
+                "We're hiring a Social Media Coordinator!",
+                "Social Media Coordinator",
+            ),
+            ("Acme seeks Community Coordinator", "Community Coordinator"),
+            (
+                "Procuramos um(a) Social Media para a agência",
+                "Social Media",
+            ),
+            (
+                "Nous cherchons un Gestionnaire de communauté pour Lyon",
+                "Gestionnaire de communauté",
+            ),
+            // An announcement or field label, then a colon or a dash.
+            (
+                "OFFRE D'EMPLOI : Chargé(e) de mission climat",
+                "Chargé(e) de mission climat",
+            ),
+            (
+                "Appel à candidatures : Chargé.e de campagne",
+                "Chargé.e de campagne",
+            ),
+            (
+                "Titre du poste : un(e) Chargé(e) de projet",
+                "Chargé(e) de projet",
+            ),
+            (
+                "Vaga – Analista de Redes Sociais",
+                "Analista de Redes Sociais",
+            ),
+            (
+                "Job title: Community Manager (H/F)",
+                "Community Manager (H/F)",
+            ),
+            // A tag in brackets in front.
+            ("[NEW ROLE]: Social Media Manager", "Social Media Manager"),
+            ("[Remote] Position: Community Lead", "Community Lead"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(titles.tidy(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn tidy_leaves_a_title_without_a_lead_in_alone() {
+        let (_, titles) = setup();
+        for line in [
+            "Community Manager",
+            "Chargé·e de communication – Festival",
+            "Coordinateur.trice de programmes participatifs",
+            "Key Role - Community Manager",
+            // A lead-in deep in a long line is no lead-in of a title line.
+            "Our small and friendly team of four people in Lyon is hiring a designer",
+            // Nothing after the lead-in: the line stays.
+            "Acme recrute",
+        ] {
+            assert_eq!(titles.tidy(line), line, "{line}");
+        }
+    }
+
+    #[test]
+    fn inclusive_writing_is_one_word() {
+        let (_, titles) = setup();
+        for word in [
+            "chargé.e",
+            "un.e",
+            "director/a",
+            "coordinateur·trice",
+            "Chargé(e)",
+            "facilitateur.trice",
+        ] {
+            assert_eq!(titles.inclusive_len(word), word.len(), "{word}");
+        }
+        // A point that ends a sentence, a slash between two words, a bracket of something else.
+        assert_eq!(titles.inclusive_len("chargé."), "chargé".len());
+        assert_eq!(
+            titles.inclusive_len("Specialist/Manager"),
+            "Specialist".len()
+        );
+        assert_eq!(titles.inclusive_len("Manager(remote)"), "Manager".len());
+        // After a lead-in, an inclusive title is not cut at its point.
+        assert_eq!(
+            titles.find_in("L'association recrute un.e coordinateur.trice de réseau."),
+            Some("coordinateur.trice de réseau".to_owned())
+        );
+    }
+
+    #[test]
+    fn rank_words_through_inclusive_writing() {
+        let (_, titles) = setup();
+        assert!(titles.has_rank("Director/a de comunicación"));
+        assert!(titles.has_rank("Marketing Coordinator"));
+        assert!(!titles.has_rank("About us"));
+        assert!(!titles.has_rank("Requisitos de admissão"));
     }
 }
