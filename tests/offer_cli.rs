@@ -386,6 +386,72 @@ fn the_reply_states_the_terms_it_read() {
     assert!(md.contains("20 h a week, 25 EUR/hour"), "{md}");
 }
 
+/// Written for these tests: a part-time posting that gives no hours.
+const PART_TIME: &str = "\
+Community Manager
+Schedule: part-time
+Responsibilities:
+- Welcome new members in our forum and introduce them to each other
+- Moderate the community's Discord server
+- Train and support our part-time volunteer moderators
+- Plan and host local meetups for members
+";
+
+#[test]
+fn part_time_is_a_fact_shown_without_made_up_hours() {
+    let o = offer(
+        &["--format", "json", "--fail-on", "never"],
+        PART_TIME.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc = json(&o);
+    assert_eq!(doc["schedule"], "part-time", "{doc}");
+    assert_eq!(doc["hours_per_week"], Value::Null, "{doc}");
+    let lines: Vec<&str> = doc["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        !lines.iter().any(|l| l.contains("Schedule")),
+        "the schedule line counted as a duty: {lines:?}"
+    );
+    // A duty that names part-time people stays a duty.
+    assert!(
+        lines.iter().any(|l| l.contains("part-time volunteer")),
+        "{lines:?}"
+    );
+    // The text output and the reply say part-time, with no number of hours.
+    let text = offer(&["--fail-on", "never"], PART_TIME.as_bytes());
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("· part-time"), "{text}");
+    assert!(!text.contains("a week offered"), "{text}");
+    let md = offer(
+        &["--report", "markdown", "--fail-on", "never"],
+        PART_TIME.as_bytes(),
+    );
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(md.contains("the offer is for part-time work"), "{md}");
+}
+
+#[test]
+fn full_time_is_read_and_no_schedule_is_null() {
+    let full = "Social Media Coordinator (full-time)\nResponsibilities:\n\
+                - Schedule and publish posts on our Instagram\n\
+                - Reply to comments and DMs on our brand accounts\n";
+    let doc = json(&offer(
+        &["--format", "json", "--fail-on", "never"],
+        full.as_bytes(),
+    ));
+    assert_eq!(doc["schedule"], "full-time", "{doc}");
+    let doc = json(&offer(
+        &["--format", "json", "--fail-on", "never"],
+        SOCIAL_IN_DISGUISE.as_bytes(),
+    ));
+    assert_eq!(doc["schedule"], Value::Null, "{doc}");
+}
+
 /// Written for these tests: an offer too vague to judge.
 const VAGUE_EMAIL: &str = "\
 Hi Sam,

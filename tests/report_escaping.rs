@@ -270,6 +270,7 @@ fn hostile_reply(format: ReportFormat) -> String {
         hours_per_week: None,
         pay: None,
         place: None,
+        schedule: None,
     };
     let config = rolescope::offer::MatchingConfig::builtin().unwrap();
     let judgement = judge(&catalog, &offer, &config);

@@ -64,6 +64,13 @@ pub struct FactsConfig {
     /// Mode of work (`remote`, `hybrid`, `on-site`) → how postings write it.
     #[serde(default)]
     pub work_modes: BTreeMap<String, Vec<String>>,
+    /// Working time (`part-time`, `full-time`) → how postings write it ("media jornada").
+    #[serde(default)]
+    pub schedules: BTreeMap<String, Vec<String>>,
+    /// Words that may stand beside a schedule on a line that states only facts ("Part-time
+    /// position", "Contrat : CDI à temps plein"): such a line is never a duty.
+    #[serde(default)]
+    pub schedule_companions: Vec<String>,
 }
 
 /// Thresholds on the learned models' probabilities (`data/reader/*.model`).

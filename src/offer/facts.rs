@@ -1,9 +1,13 @@
 //! Facts a posting states besides its duties: the pay ("Rate: 25 EUR/hour", "$55,000 - $70,000
-//! per year", "R$ 2.500,00 mensais") and the place of work ("Location: Madrid", "Remote").
+//! per year", "R$ 2.500,00 mensais"), the place of work ("Location: Madrid", "Remote") and the
+//! working time ("Part-time", "media jornada", "temps partiel", "meio período").
 //!
-//! Pure text work on one line at a time; every word it knows (currencies, periods, labels)
-//! comes from the `facts:` section of `data/matching.yaml`. A line that states the pay is never
-//! a duty: [`Facts::is_fact_line`] says so to the duty extractor.
+//! Pure text work on one line at a time; every word it knows (currencies, periods, labels,
+//! schedules) comes from the `facts:` section of `data/matching.yaml`. A line that states the
+//! pay, or only the working time, is never a duty: [`Facts::is_fact_line`] says so to the duty
+//! extractor.
+
+use rustc_hash::FxHashSet;
 
 use serde::Serialize;
 
@@ -40,6 +44,38 @@ impl Period {
             "year" => Period::Year,
             _ => return None,
         })
+    }
+}
+
+/// The working time a posting offers. Hours a week are a separate fact
+/// ([`super::Offer::hours_per_week`]): "part-time" alone gives no number, and none is made up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Schedule {
+    PartTime,
+    FullTime,
+}
+
+impl Schedule {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Schedule::PartTime => "part-time",
+            Schedule::FullTime => "full-time",
+        }
+    }
+
+    fn parse(id: &str) -> Option<Schedule> {
+        Some(match id {
+            "part-time" => Schedule::PartTime,
+            "full-time" => Schedule::FullTime,
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for Schedule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -115,7 +151,17 @@ pub struct Facts {
     place_labels: Vec<Phrase>,
     /// (phrase, mode id), longest first.
     modes: Vec<(Phrase, String)>,
+    /// (phrase, schedule), longest first.
+    schedules: Vec<(Phrase, Schedule)>,
+    /// The words a line that states only facts may hold besides its schedule: hours and
+    /// periods, contract markers, places and modes of work, small words, and
+    /// `facts.schedule_companions`.
+    fact_words: FxHashSet<String>,
 }
+
+/// A label before a ":" of at most this many words ("Tipo de jornada:") is left out when a
+/// line is checked for stating only facts.
+const FACT_LABEL_WORDS: usize = 3;
 
 /// How many tokens after an amount its period may stand ("€ brutos al mes").
 const PERIOD_REACH: usize = 3;
@@ -140,7 +186,37 @@ impl Facts {
             out.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
             out
         };
+        let mut fact_words: FxHashSet<String> = FxHashSet::default();
+        let h = &config.hours_per_week;
+        let lists = [
+            &c.schedule_companions,
+            &config.stopwords,
+            &config.titles.markers,
+            &h.units,
+            &h.weeks,
+            &h.days,
+            &h.months,
+        ];
+        let mapped = [&c.schedules, &c.periods, &c.work_modes];
+        for list in lists
+            .into_iter()
+            .chain(mapped.into_iter().flat_map(|m| m.values()))
+        {
+            for phrase in list {
+                fact_words.extend(
+                    tokens(phrase)
+                        .into_iter()
+                        .filter(|t| t.key.chars().any(char::is_alphabetic))
+                        .map(|t| t.key),
+                );
+            }
+        }
         Facts {
+            schedules: tagged(&c.schedules)
+                .into_iter()
+                .filter_map(|(p, id)| Schedule::parse(&id).map(|s| (p, s)))
+                .collect(),
+            fact_words,
             currencies: tagged(&c.currencies),
             periods: tagged(&c.periods)
                 .into_iter()
@@ -247,13 +323,55 @@ impl Facts {
         })
     }
 
-    /// Whether `line` states a fact rather than a duty: the pay, or a "Location: X" label.
+    /// The working time `line` names, the first one it names ("Part-time (20h/week)",
+    /// "Jornada: media jornada", "Poste à temps partiel"). Whether the line speaks of the job's
+    /// own hours is for the caller to judge: "Train our part-time moderators" names one too.
+    pub fn schedule_in(&self, line: &str) -> Option<Schedule> {
+        let toks = tokens(line);
+        (0..toks.len()).find_map(|i| tagged_at(&self.schedules, &toks, i).map(|(_, s)| *s))
+    }
+
+    /// Whether `line` states only facts of the job around a working time: a schedule, and
+    /// besides it nothing but hours, periods, contract markers, modes of work, small words and
+    /// schedule companions, after a short label ("Part-time", "Jornada: media jornada",
+    /// "Temps partiel (24h/semaine)", "Full-time, permanent position"). A line with other
+    /// words ("Train our part-time moderators") is something else.
+    pub fn is_schedule_line(&self, line: &str) -> bool {
+        let body = match line.split_once(':') {
+            Some((head, rest))
+                if tokens(head)
+                    .iter()
+                    .filter(|t| t.key.chars().any(char::is_alphabetic))
+                    .count()
+                    <= FACT_LABEL_WORDS =>
+            {
+                rest
+            }
+            _ => line,
+        };
+        let toks = tokens(body);
+        let mut covered = vec![false; toks.len()];
+        let mut any = false;
+        for i in 0..toks.len() {
+            if let Some((n, _)) = tagged_at(&self.schedules, &toks, i) {
+                covered[i..i + n].iter_mut().for_each(|c| *c = true);
+                any = true;
+            }
+        }
+        any && toks.iter().zip(&covered).all(|(t, &c)| {
+            c || !t.key.chars().any(char::is_alphabetic) || self.fact_words.contains(&t.key)
+        })
+    }
+
+    /// Whether `line` states a fact rather than a duty: the pay, a "Location: X" label, or
+    /// only the working time.
     pub fn is_fact_line(&self, line: &str) -> bool {
         self.pay_in(line).is_some()
             || line
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .split_once(':')
                 .is_some_and(|(head, _)| self.place_label(head))
+            || self.is_schedule_line(line)
     }
 
     /// Whether `head` (what stands before a ":") is a place label, word for word.
@@ -548,6 +666,76 @@ mod tests {
         );
         assert_eq!(f.place_in("Support remote members in the forum"), None);
         assert_eq!(f.place_in("Local events: meetups"), None);
+    }
+
+    #[test]
+    fn schedules_in_four_languages() {
+        let f = facts();
+        let cases = [
+            ("Part-time", Schedule::PartTime),
+            ("Part time (20h/week)", Schedule::PartTime),
+            ("Jornada: media jornada", Schedule::PartTime),
+            ("Contrato a tiempo parcial", Schedule::PartTime),
+            ("Poste à mi-temps", Schedule::PartTime),
+            ("Contrat : CDD à temps partiel", Schedule::PartTime),
+            ("Vaga de meio período", Schedule::PartTime),
+            ("Meio expediente, remoto", Schedule::PartTime),
+            ("Regime: tempo parcial", Schedule::PartTime),
+            ("Full-time, permanent position", Schedule::FullTime),
+            ("Jornada completa", Schedule::FullTime),
+            ("CDI à temps plein", Schedule::FullTime),
+            ("Tempo integral", Schedule::FullTime),
+        ];
+        for (line, want) in cases {
+            assert_eq!(f.schedule_in(line), Some(want), "{line}");
+            assert!(f.is_schedule_line(line), "{line}");
+            assert!(f.is_fact_line(line), "{line}");
+        }
+        assert_eq!(f.schedule_in("Plan the content calendar"), None);
+        assert_eq!(f.schedule_in("Time management and partnerships"), None);
+    }
+
+    #[test]
+    fn a_line_with_more_than_a_schedule_is_no_schedule_line() {
+        let f = facts();
+        for line in [
+            "Train and support our part-time moderators",
+            "Coordinate the full-time staff's posting calendar",
+            "Gestionar el equipo de voluntarios a tiempo parcial y el foro",
+        ] {
+            assert!(f.schedule_in(line).is_some(), "{line}");
+            assert!(!f.is_schedule_line(line), "{line}");
+            assert!(!f.is_fact_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn the_reader_reads_the_schedule_from_lines_that_are_no_duties() {
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        let reader =
+            super::super::Reader::new(&catalog, MatchingConfig::builtin().unwrap()).unwrap();
+        let read = |text: &str| reader.read(&catalog, text, &super::super::RoleHint::default());
+        let offer = read(
+            "Community Manager\nTemps partiel\nMissions :\n- Animer le forum des membres\n\
+             - Accueillir les nouveaux membres\n",
+        );
+        assert_eq!(offer.schedule, Some(Schedule::PartTime));
+        assert_eq!(offer.hours_per_week, None, "no number is made up");
+        assert!(offer.lines.iter().all(|l| !l.text.contains("partiel")));
+        // Only a duty names part-time: the job's own schedule is not stated.
+        let offer = read(
+            "Community Manager\nResponsibilities:\n- Train and support our part-time moderators\n\
+             - Welcome new members in the forum\n",
+        );
+        assert_eq!(offer.schedule, None);
+        assert!(offer.lines.iter().any(|l| l.text.contains("part-time")));
+        // In the title, with hours.
+        let offer = read(
+            "Social Media Coordinator (part-time, 15 h/week)\nResponsibilities:\n\
+             - Schedule posts on Instagram\n- Reply to comments on the brand's posts\n",
+        );
+        assert_eq!(offer.schedule, Some(Schedule::PartTime));
+        assert_eq!(offer.hours_per_week, Some(15.0));
     }
 
     #[test]

@@ -49,7 +49,7 @@ use crate::plan::{Assignment, Person, Plan, RoleSpec};
 
 pub use config::MatchingConfig;
 pub use extract::{Extracted, Extractor};
-pub use facts::{Facts, Pay, Period};
+pub use facts::{Facts, Pay, Period, Schedule};
 pub use features::Stems;
 pub use language::{Language, LanguageSource};
 pub use matcher::{Matcher, Scored};
@@ -190,6 +190,10 @@ pub struct Offer {
     /// Where the work is, from the first line that says: a "Location: X" value as written,
     /// or a mode of work (`remote`, `hybrid`, `on-site`).
     pub place: Option<String>,
+    /// Part-time or full-time, from the first line that is no duty and names one (the title,
+    /// a facts line, the blurb): a duty such as "train our part-time moderators" says nothing
+    /// of the job's own hours. Part-time with no hours stated leaves `hours_per_week` empty.
+    pub schedule: Option<Schedule>,
 }
 
 /// The catalog prepared for reading postings: the learned section and role models, the task
@@ -343,6 +347,7 @@ impl Reader {
         }
         let mut ignored = Vec::new();
         let mut duties = Vec::new();
+        let mut schedule = None;
         for ((line, tokens), p) in laid.iter().zip(&tokens).zip(p) {
             let is_title_line = laid.len() > 1 && title_line.as_deref() == Some(line.text.as_str());
             // Pay and place are facts of the offer, never duties, whatever the model says; nor is
@@ -356,6 +361,9 @@ impl Reader {
                 || salutation
                 || self.facts.is_fact_line(&line.text)
             {
+                if schedule.is_none() {
+                    schedule = self.facts.schedule_in(&line.text);
+                }
                 ignored.push(line.text.clone());
                 continue;
             }
@@ -383,6 +391,7 @@ impl Reader {
             hours_per_week: extracted.hours_per_week,
             pay: self.facts.first(text, Facts::pay_in),
             place: self.facts.first(text, Facts::place_in),
+            schedule,
         }
     }
 

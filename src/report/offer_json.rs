@@ -40,6 +40,10 @@ pub struct OfferJson<'a> {
     /// Where the work is: a "Location: X" value as written, `remote`, `hybrid` or `on-site`;
     /// `null` when the posting does not say.
     pub place: Option<&'a str>,
+    /// The working time, `part-time` or `full-time`, when a line that is no duty says (the
+    /// title, a facts line); `null` otherwise. Part-time with no hours keeps `hours_per_week`
+    /// `null`: no number is made up.
+    pub schedule: Option<&'static str>,
     /// Share of the mapped duty lines per owner (every role id and `shared`), summing to 1.
     pub shares: BTreeMap<&'a str, f64>,
     pub lines: Vec<LineJson<'a>>,
@@ -130,6 +134,7 @@ pub fn offer_json<'a>(
             per: p.per.map(Period::as_str),
         }),
         place: offer.place.as_deref(),
+        schedule: offer.schedule.map(crate::offer::Schedule::as_str),
         shares: judgement
             .shares(catalog)
             .map(|(o, s)| (o, round(s)))

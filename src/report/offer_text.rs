@@ -113,6 +113,9 @@ pub fn offer_text(
     if let Some(h) = offer.hours_per_week {
         let _ = write!(head, " · {} a week offered", hours(h));
     }
+    if let Some(s) = offer.schedule {
+        let _ = write!(head, " · {s}");
+    }
     if let Some(p) = &offer.pay {
         let _ = write!(head, " · {p}");
     }

@@ -317,14 +317,18 @@ pub fn reply_opening(r: &OfferReply) -> String {
 }
 
 /// The terms the offer states, as read: "As I read it, the offer is for 20 h a week, at 25
-/// EUR/hour." An offer in another language than English says which one was read, since the
-/// reply is in English. `None` when there is nothing to say.
+/// EUR/hour." ("for part-time work" when it gives no hours). An offer in another language than
+/// English says which one was read, since the reply is in English. `None` when there is nothing
+/// to say.
 pub fn reply_terms(r: &OfferReply) -> Option<String> {
     let language = (r.language != "English")
         .then(|| format!("I read your offer in {} and reply in English.", r.language));
-    let hours = r
-        .hours_per_week
-        .map(|h| format!("{} a week", super::numbers::hours(h)));
+    // Part-time with no hours stated stays "part-time work": no number is made up.
+    let hours = match (r.hours_per_week, r.schedule) {
+        (Some(h), _) => Some(format!("{} a week", super::numbers::hours(h))),
+        (None, Some(s)) => Some(format!("{s} work")),
+        (None, None) => None,
+    };
     let terms = match (hours, &r.pay) {
         (Some(h), Some(p)) => Some(format!("{h}, {p}")),
         (Some(h), None) => Some(h),

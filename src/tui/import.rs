@@ -273,6 +273,7 @@ impl Review {
             // The review judges duties; no reply is written from it.
             pay: None,
             place: None,
+            schedule: None,
         }
     }
 

@@ -36,6 +36,9 @@ pub struct OfferReply<'a> {
     pub missing: Vec<&'a str>,
     /// The hours a week the offer states, if it does.
     pub hours_per_week: Option<f64>,
+    /// `part-time` or `full-time`, when the offer says; the reply names it when no hours are
+    /// given, rather than making up a number.
+    pub schedule: Option<&'static str>,
     /// The pay the offer states, in one form ("25 EUR/hour"), if it does.
     pub pay: Option<String>,
     /// The language the offer was read in ("Spanish"); the reply is in English.
@@ -197,6 +200,7 @@ pub fn build<'a>(catalog: &'a Catalog, offer: &'a Offer, j: &'a Judgement) -> Of
         unmatched,
         missing,
         hours_per_week: offer.hours_per_week,
+        schedule: offer.schedule.map(crate::offer::Schedule::as_str),
         pay: offer.pay.as_ref().map(ToString::to_string),
         language: offer.language.name(),
     }
