@@ -1,8 +1,9 @@
 //! Embeds every `data/**/*.yaml` file into the binary, so that rolescope works with no files
 //! installed and a new built-in role is a YAML-only change (drop a file into `data/roles/`).
 //! The learned `data/reader/*.model` files are embedded in a compact form made here: feature
-//! names as 64-bit hashes in sorted order and weights as little-endian `f64`, so the reader
-//! starts without parsing some 24,000 lines of text (`LinearModel::from_compact` reads it).
+//! names as 64-bit hashes in sorted order with a directory of their top bits, and weights as
+//! little-endian `f64`, so the reader starts without parsing some 24,000 lines of text or
+//! indexing their hashes (`LinearModel::from_compact` reads it in place).
 //! The built-in catalogs (`roles/*.yaml`, `shared.yaml`) are also embedded parsed: read as
 //! YAML here, once, and laid out as a flat tree of nodes and strings that the catalog loader
 //! walks on every start without scanning any text or copying any string (`catalog/tree.rs`,
@@ -272,6 +273,17 @@ fn compact(name: &str, text: &str) -> Vec<u8> {
         }
     }
     word(&mut out, rows.len());
+    // The directory: for each value of the hashes' top bits, where its run of hashes starts
+    // (and one more entry, the end), so that the reader looks a feature up at once.
+    let top_bits = feature_hash::directory_bits(rows.len());
+    word(&mut out, top_bits as usize);
+    let mut at = 0;
+    for top in 0..=(1u64 << top_bits) {
+        while at < rows.len() && rows[at].0 >> (64 - top_bits) < top {
+            at += 1;
+        }
+        word(&mut out, at);
+    }
     for (h, _, _) in &rows {
         out.extend_from_slice(&h.to_le_bytes());
     }
