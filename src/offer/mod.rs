@@ -197,7 +197,10 @@ pub struct Offer {
 #[derive(Debug, Clone)]
 pub struct Reader {
     pub config: MatchingConfig,
-    matcher: Matcher,
+    /// Built on first use ([`Reader::matcher`]): indexing the catalog's tasks is most of a
+    /// reader's start-up, and [`Reader::read`] builds it on a second thread while it reads
+    /// the posting's lines and sections, which need no matcher.
+    matcher: std::sync::OnceLock<Matcher>,
     titles: TitleResolver,
     extractor: Extractor,
     sections: SectionReader,
@@ -280,7 +283,7 @@ fn builtin_model(path: &str) -> Result<model::LinearModel, InputError> {
 impl Reader {
     pub fn new(catalog: &Catalog, config: MatchingConfig) -> Result<Reader, InputError> {
         // The models are read in place from the bytes the binary embeds: nothing to wait
-        // for. Indexing the catalog's tasks is most of a reader's start-up.
+        // for. Indexing the catalog's tasks is left for the first read.
         let models = LearnedModels {
             sections_first: builtin_model(SECTIONS_FIRST_MODEL)?,
             sections: builtin_model(SECTIONS_MODEL)?,
@@ -301,7 +304,6 @@ impl Reader {
             sections: second,
             roles,
         } = models;
-        let matcher = Matcher::new(catalog, &config);
         let sections = SectionReader::new(
             first,
             second,
@@ -313,7 +315,7 @@ impl Reader {
         let roles = RoleReader::new(roles, &config.stopwords);
         let untrained_roles = catalog.roles().iter().any(|r| !roles.knows(&r.id));
         Ok(Reader {
-            matcher,
+            matcher: std::sync::OnceLock::new(),
             titles: TitleResolver::new(catalog, &config),
             extractor: Extractor::new(&config),
             sections,
@@ -326,7 +328,22 @@ impl Reader {
     }
 
     /// Reads `text`: finds the title and the duty lines, and reads each duty's role and task.
+    ///
+    /// A reader's first read builds the catalog's matcher on a second thread meanwhile: the
+    /// language, the lines, the section model and the posting's context need none of it, and
+    /// take about as long (some 2 ms each for a 200-line posting).
     pub fn read(&self, catalog: &Catalog, text: &str, hint: &RoleHint) -> Offer {
+        if self.matcher.get().is_some() {
+            return self.read_lines(catalog, text, hint);
+        }
+        std::thread::scope(|scope| {
+            scope.spawn(|| self.matcher(catalog));
+            self.read_lines(catalog, text, hint)
+        })
+    }
+
+    /// [`Self::read`], once the matcher is built or being built.
+    fn read_lines(&self, catalog: &Catalog, text: &str, hint: &RoleHint) -> Offer {
         let (language, language_source) = match hint.language {
             Some(l) => (l, LanguageSource::Given),
             None => language::detect(text, self.config.reader.language_min_confidence),
@@ -593,7 +610,7 @@ impl Reader {
         // (Only looked for when the catalog has such a role.)
         let best_task = self
             .untrained_roles
-            .then(|| self.matcher.ranked(text, 1).into_iter().next())
+            .then(|| self.matcher(catalog).ranked(text, 1).into_iter().next())
             .flatten();
         if let Some(s) = best_task {
             let slot = catalog.task_slot(s.task);
@@ -605,7 +622,9 @@ impl Reader {
                 let reading = LineReading {
                     class,
                     probability: s.confidence,
-                    evidence: self.matcher.terms_of(text, s.task, roles::EVIDENCE_WORDS),
+                    evidence: self
+                        .matcher(catalog)
+                        .terms_of(text, s.task, roles::EVIDENCE_WORDS),
                     by: Reading::Tasks,
                 };
                 let mapping = Mapping {
@@ -617,7 +636,7 @@ impl Reader {
         }
         let slot = owner_slot(catalog, &guess.class);
         let mapping = slot.and_then(|slot| {
-            self.matcher
+            self.matcher(catalog)
                 .ranked_in(text, slot, 1)
                 .into_iter()
                 .next()
@@ -689,7 +708,7 @@ impl Reader {
         n: usize,
     ) -> Vec<Mapping> {
         let mut out: Vec<Mapping> = first.cloned().into_iter().collect();
-        for s in self.matcher.ranked(text, n + 1) {
+        for s in self.matcher(catalog).ranked(text, n + 1) {
             let id = &catalog.tasks()[s.task].id;
             if out.len() < n && !out.iter().any(|m| &m.task == id) {
                 out.push(Mapping {
@@ -706,9 +725,10 @@ impl Reader {
         &self.facts
     }
 
-    /// The matcher, for evaluation and benchmarks.
-    pub fn matcher(&self) -> &Matcher {
-        &self.matcher
+    /// The matcher of `catalog` (the catalog the reader was made for), built on first use.
+    pub fn matcher(&self, catalog: &Catalog) -> &Matcher {
+        self.matcher
+            .get_or_init(|| Matcher::new(catalog, &self.config))
     }
 
     /// The learned section model, for evaluation and explanations.
