@@ -87,6 +87,7 @@ fn main() {
     if let [flag, dir] = args.as_slice()
         && flag == "--write"
     {
+        std::fs::create_dir_all(dir).unwrap();
         for lines in SIZES {
             let path = std::path::Path::new(dir).join(format!("posting-{lines}.txt"));
             std::fs::write(&path, posting(lines)).unwrap();
