@@ -428,18 +428,21 @@ impl Reader {
         if duties.len() < 2 || self.config.reader.posting_context_weight <= 0.0 {
             return InPosting::default();
         }
-        // A duty split from a longer line has tokens of its own, kept for its reading.
-        let lines = in_halves(duties.len(), |i| {
-            let (_, duty, tokens) = &duties[i];
-            match tokens {
-                Some(t) => (None, self.roles.line(t)),
-                None => {
+        // A duty split from a longer line has tokens of its own, kept for its reading. (On
+        // one thread: a second phase on two threads cost more than it saved on a busy
+        // machine, whose second core a thread may wait for.)
+        let lines: Vec<_> = duties
+            .iter()
+            .map(|(_, duty, tokens)| {
+                if let Some(t) = tokens {
+                    (None, self.roles.line(t))
+                } else {
                     let own = stems.tokens(duty);
                     let line = self.roles.line(&own);
                     (Some(own), line)
                 }
-            }
-        });
+            })
+            .collect();
         let classes = lines.first().map_or(0, |(_, l)| l.probabilities().len());
         let mut sum = vec![0.0; classes];
         for (_, line) in &lines {
