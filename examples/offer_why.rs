@@ -37,13 +37,13 @@ fn main() -> anyhow::Result<()> {
         println!("  role model: {}", classes.join(" · "));
         println!("  decided by: {}", guess.evidence.join(", "));
         // Every task's similarity, best first, also those below the matching threshold.
-        let scores = reader.matcher().scores(line);
+        let scores = reader.matcher(&catalog).scores(line);
         let mut order: Vec<usize> = (0..scores.len()).collect();
         order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
         for &t in order.iter().take(5) {
             let task = &catalog.tasks()[t];
             let terms: Vec<String> = reader
-                .matcher()
+                .matcher(&catalog)
                 .explain(line, t)
                 .iter()
                 .take(6)

@@ -1,13 +1,14 @@
 //! Embeds every `data/**/*.yaml` file into the binary, so that rolescope works with no files
 //! installed and a new built-in role is a YAML-only change (drop a file into `data/roles/`).
 //! The learned `data/reader/*.model` files are embedded in a compact form made here: feature
-//! names as 64-bit hashes in sorted order and weights as little-endian `f64`, so the reader
-//! starts without parsing some 24,000 lines of text (`LinearModel::from_compact` reads it).
+//! names as 64-bit hashes in sorted order with a directory of their top bits, and weights as
+//! little-endian `f64`, so the reader starts without parsing some 24,000 lines of text or
+//! indexing their hashes (`LinearModel::from_compact` reads it in place).
 //! The built-in catalogs (`roles/*.yaml`, `shared.yaml`) are also embedded parsed: read as
 //! YAML here, once, and laid out as a flat tree of nodes and strings that the catalog loader
 //! walks on every start without scanning any text or copying any string (`catalog/tree.rs`,
-//! `CatalogSource::compact`). The YAML stays embedded too, for `catalog` commands and for
-//! positions in messages.
+//! `CatalogSource::compact`), and so is `matching.yaml`, the reader's settings. The YAML stays
+//! embedded too, for `catalog` commands and for positions in messages.
 
 // A build script talks to cargo on standard output.
 #![allow(clippy::print_stdout)]
@@ -61,6 +62,15 @@ fn main() {
         .expect("write to string");
     }
     out.push_str("];\n");
+    // The reader's settings are read on every `offer`: laid out in the same tree.
+    let matching = data.join("matching.yaml");
+    let text = std::fs::read_to_string(&matching).expect("read data/matching.yaml");
+    let root = tree.add(&catalog_value("matching.yaml", &text));
+    writeln!(
+        out,
+        "/// `matching.yaml` parsed at build time: its root node in `TREE_NODES`.\npub static MATCHING_ROOT: u32 = {root};"
+    )
+    .expect("write to string");
     let nodes = out_dir.join("catalog-tree.nodes");
     let strings = out_dir.join("catalog-tree.strings");
     std::fs::write(&nodes, &tree.nodes).expect("write the catalogs' nodes");
@@ -96,11 +106,11 @@ fn main() {
     std::fs::write(out_dir.join("builtin_catalog.rs"), out).expect("write generated file");
 }
 
-/// A catalog file's YAML, read. A file that is no YAML fails the build with its line: the
-/// built-in catalogs must load. (Whether it has the catalog's shape is the loader's to say; a
+/// A catalog file's (or `matching.yaml`'s) YAML, read. A file that is no YAML fails the build
+/// with its line: the built-in catalogs and settings must load. (Whether it has the catalog's shape is the loader's to say; a
 /// test holds the tree to the YAML, field for field.)
 fn catalog_value(name: &str, text: &str) -> serde_yaml::Value {
-    serde_yaml::from_str(text).unwrap_or_else(|e| panic!("data/{name}: not a YAML catalog: {e}"))
+    serde_yaml::from_str(text).unwrap_or_else(|e| panic!("data/{name}: not YAML: {e}"))
 }
 
 /// YAML values laid out flat, as `catalog/tree.rs` reads them: a node is three little-endian
@@ -272,6 +282,17 @@ fn compact(name: &str, text: &str) -> Vec<u8> {
         }
     }
     word(&mut out, rows.len());
+    // The directory: for each value of the hashes' top bits, where its run of hashes starts
+    // (and one more entry, the end), so that the reader looks a feature up at once.
+    let top_bits = feature_hash::directory_bits(rows.len());
+    word(&mut out, top_bits as usize);
+    let mut at = 0;
+    for top in 0..=(1u64 << top_bits) {
+        while at < rows.len() && rows[at].0 >> (64 - top_bits) < top {
+            at += 1;
+        }
+        word(&mut out, at);
+    }
     for (h, _, _) in &rows {
         out.extend_from_slice(&h.to_le_bytes());
     }

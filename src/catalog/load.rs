@@ -87,6 +87,17 @@ pub fn builtin_data_file(path: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
+/// `data/matching.yaml` as the build script laid it out in the catalogs' tree, read without
+/// parsing its YAML (`MatchingConfig::builtin`).
+pub fn builtin_matching<T: serde::Deserialize<'static>>() -> Result<T, serde::de::value::Error> {
+    let root = builtin::MATCHING_ROOT as usize;
+    serde::Deserialize::deserialize(super::tree::Node::new(
+        builtin::TREE_NODES,
+        builtin::TREE_STRINGS,
+        root,
+    ))
+}
+
 /// A learned model embedded in compact form by the build script (`reader/roles.model`, …).
 pub fn builtin_model_bytes(path: &str) -> Option<&'static [u8]> {
     builtin::MODELS

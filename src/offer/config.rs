@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::catalog::builtin_data_file;
+use crate::catalog::{builtin_data_file, builtin_matching};
 use crate::error::InputError;
 use crate::yaml;
 
@@ -216,9 +216,14 @@ pub struct TitleConfig {
 }
 
 impl MatchingConfig {
-    /// The configuration embedded from `data/matching.yaml`.
+    /// The configuration embedded from `data/matching.yaml`: read from the tree the build
+    /// script laid it out in (its YAML's parse was a tenth of reading a short posting), or,
+    /// should that fail, from its YAML, whose errors have positions.
     pub fn builtin() -> Result<MatchingConfig, InputError> {
         let origin = format!("<built-in>/{BUILTIN_PATH}");
+        if let Ok(config) = builtin_matching::<MatchingConfig>() {
+            return MatchingConfig::checked(&origin, config);
+        }
         let text = builtin_data_file(BUILTIN_PATH)
             .ok_or_else(|| InputError::new(&origin, None, "is missing from this build"))?;
         MatchingConfig::parse(&origin, text)
@@ -226,7 +231,11 @@ impl MatchingConfig {
 
     /// Parses a matching configuration (for tests and experiments with other word lists).
     pub fn parse(origin: &str, text: &str) -> Result<MatchingConfig, InputError> {
-        let config: MatchingConfig = yaml::parse(origin, text)?;
+        MatchingConfig::checked(origin, yaml::parse(origin, text)?)
+    }
+
+    /// `config`, if its values are in range.
+    fn checked(origin: &str, config: MatchingConfig) -> Result<MatchingConfig, InputError> {
         let v = config.verdict;
         if !(v.dominant_share > 0.5 && v.dominant_share <= 1.0) {
             return Err(InputError::new(
@@ -239,5 +248,20 @@ impl MatchingConfig {
             ));
         }
         Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in settings are read from the build script's tree, not their YAML, and read
+    /// the same.
+    #[test]
+    fn the_built_in_settings_read_from_the_tree_as_from_their_yaml() {
+        let text = builtin_data_file(BUILTIN_PATH).unwrap();
+        let from_yaml = MatchingConfig::parse("matching.yaml", text).unwrap();
+        let from_tree = builtin_matching::<MatchingConfig>().unwrap();
+        assert_eq!(format!("{from_tree:?}"), format!("{from_yaml:?}"));
     }
 }

@@ -13,5 +13,12 @@ pub fn feature_hash(name: &str) -> u64 {
     h
 }
 
-/// The compact model's first bytes.
-pub const MAGIC: &[u8; 4] = b"RSM1";
+/// The compact model's first bytes (2: with the directory of its hashes' top bits).
+pub const MAGIC: &[u8; 4] = b"RSM2";
+
+/// How many top bits of a hash the compact model's directory is by, for `n` hashes: about one
+/// hash a run, as many runs as the next power of two.
+#[must_use]
+pub fn directory_bits(n: usize) -> u32 {
+    n.next_power_of_two().trailing_zeros().clamp(1, 24)
+}

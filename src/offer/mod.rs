@@ -201,7 +201,10 @@ pub struct Offer {
 #[derive(Debug, Clone)]
 pub struct Reader {
     pub config: MatchingConfig,
-    matcher: Matcher,
+    /// Built on first use ([`Reader::matcher`]): indexing the catalog's tasks is most of a
+    /// reader's start-up, and [`Reader::read`] builds it on a second thread while it reads
+    /// the posting's lines and sections, which need no matcher.
+    matcher: std::sync::OnceLock<Matcher>,
     titles: TitleResolver,
     extractor: Extractor,
     sections: SectionReader,
@@ -235,6 +238,34 @@ type Duty<'a> = (&'a str, String, Option<&'a [features::Token]>);
 /// a thread some 50 µs to start).
 const PARALLEL_DUTIES: usize = 16;
 
+/// A posting's duties as the role model read them before reading each in the posting: per
+/// duty, the mean probabilities of the others, and its own tokens (when it was split from a
+/// longer line) and reading. Empty when duties are read on their own.
+#[derive(Default)]
+struct InPosting {
+    contexts: Vec<Vec<f64>>,
+    lines: Vec<(Option<Vec<features::Token>>, roles::RoleLine)>,
+}
+
+/// `f` of `0..n`, in order; from [`PARALLEL_DUTIES`] on, the second half on a second thread.
+/// Each item is worked out on its own, so the results are the same either way.
+fn in_halves<U: Send>(n: usize, f: impl Fn(usize) -> U + Sync) -> Vec<U> {
+    if n < PARALLEL_DUTIES {
+        return (0..n).map(f).collect();
+    }
+    let half = n / 2;
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| (half..n).map(&f).collect::<Vec<U>>());
+        let mut out: Vec<U> = (0..half).map(&f).collect();
+        out.extend(
+            second
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        );
+        out
+    })
+}
+
 /// Where the learned models live under `data/`.
 pub const SECTIONS_MODEL: &str = "reader/sections.model";
 pub const SECTIONS_FIRST_MODEL: &str = "reader/sections-first.model";
@@ -256,7 +287,7 @@ fn builtin_model(path: &str) -> Result<model::LinearModel, InputError> {
 impl Reader {
     pub fn new(catalog: &Catalog, config: MatchingConfig) -> Result<Reader, InputError> {
         // The models are read in place from the bytes the binary embeds: nothing to wait
-        // for. Indexing the catalog's tasks is most of a reader's start-up.
+        // for. Indexing the catalog's tasks is left for the first read.
         let models = LearnedModels {
             sections_first: builtin_model(SECTIONS_FIRST_MODEL)?,
             sections: builtin_model(SECTIONS_MODEL)?,
@@ -277,7 +308,6 @@ impl Reader {
             sections: second,
             roles,
         } = models;
-        let matcher = Matcher::new(catalog, &config);
         let sections = SectionReader::new(
             first,
             second,
@@ -289,7 +319,7 @@ impl Reader {
         let roles = RoleReader::new(roles, &config.stopwords);
         let untrained_roles = catalog.roles().iter().any(|r| !roles.knows(&r.id));
         Ok(Reader {
-            matcher,
+            matcher: std::sync::OnceLock::new(),
             titles: TitleResolver::new(catalog, &config),
             extractor: Extractor::new(&config),
             sections,
@@ -302,7 +332,22 @@ impl Reader {
     }
 
     /// Reads `text`: finds the title and the duty lines, and reads each duty's role and task.
+    ///
+    /// A reader's first read builds the catalog's matcher on a second thread meanwhile: the
+    /// language, the lines, the section model and the posting's context need none of it, and
+    /// take about as long (some 2 ms each for a 200-line posting).
     pub fn read(&self, catalog: &Catalog, text: &str, hint: &RoleHint) -> Offer {
+        if self.matcher.get().is_some() {
+            return self.read_lines(catalog, text, hint);
+        }
+        std::thread::scope(|scope| {
+            scope.spawn(|| self.matcher(catalog));
+            self.read_lines(catalog, text, hint)
+        })
+    }
+
+    /// [`Self::read`], once the matcher is built or being built.
+    fn read_lines(&self, catalog: &Catalog, text: &str, hint: &RoleHint) -> Offer {
         let (language, language_source) = match hint.language {
             Some(l) => (l, LanguageSource::Given),
             None => language::detect(text, self.config.reader.language_min_confidence),
@@ -373,12 +418,12 @@ impl Reader {
                 duties.push((line.source_text.as_str(), duty, tokens));
             }
         }
-        let contexts = if given {
-            Vec::new()
+        let read = if given {
+            InPosting::default()
         } else {
             self.posting_contexts(&stems, &duties)
         };
-        let lines = self.read_duties(catalog, &stems, &duties, &contexts, given);
+        let lines = self.read_duties(catalog, &stems, &duties, &read, given);
         Offer {
             title,
             role,
@@ -420,23 +465,32 @@ impl Reader {
     }
 
     /// For each duty of a posting, the mean class probabilities of its other duties, drawn
-    /// towards even odds the fewer they are (empty when the posting has fewer than two
-    /// duties, or context is turned off).
-    fn posting_contexts(&self, stems: &Stems, duties: &[Duty<'_>]) -> Vec<Vec<f64>> {
+    /// towards even odds the fewer they are, and the duty as the role model read it on the
+    /// way, which reading it in that context starts from (empty when the posting has fewer
+    /// than two duties, or context is turned off).
+    fn posting_contexts(&self, stems: &Stems, duties: &[Duty<'_>]) -> InPosting {
         if duties.len() < 2 || self.config.reader.posting_context_weight <= 0.0 {
-            return Vec::new();
+            return InPosting::default();
         }
-        let each: Vec<Vec<f64>> = duties
+        // A duty split from a longer line has tokens of its own, kept for its reading. (On
+        // one thread: a second phase on two threads cost more than it saved on a busy
+        // machine, whose second core a thread may wait for.)
+        let lines: Vec<_> = duties
             .iter()
-            .map(|(_, duty, tokens)| match tokens {
-                Some(t) => self.roles.class_probabilities(t),
-                None => self.roles.class_probabilities(&stems.tokens(duty)),
+            .map(|(_, duty, tokens)| {
+                if let Some(t) = tokens {
+                    (None, self.roles.line(t))
+                } else {
+                    let own = stems.tokens(duty);
+                    let line = self.roles.line(&own);
+                    (Some(own), line)
+                }
             })
             .collect();
-        let classes = each.first().map_or(0, Vec::len);
+        let classes = lines.first().map_or(0, |(_, l)| l.probabilities().len());
         let mut sum = vec![0.0; classes];
-        for p in &each {
-            for (s, v) in sum.iter_mut().zip(p) {
+        for (_, line) in &lines {
+            for (s, v) in sum.iter_mut().zip(line.probabilities()) {
                 *s += v;
             }
         }
@@ -444,14 +498,16 @@ impl Reader {
         // posting of two duties says less about the one than a posting of twenty.
         let others = (duties.len() - 1) as f64;
         let even = 1.0 / classes.max(1) as f64;
-        each.iter()
-            .map(|p| {
+        let contexts = lines
+            .iter()
+            .map(|(_, line)| {
                 sum.iter()
-                    .zip(p)
+                    .zip(line.probabilities())
                     .map(|(s, v)| (s - v + even) / (others + 1.0))
                     .collect()
             })
-            .collect()
+            .collect();
+        InPosting { contexts, lines }
     }
 
     /// Each duty's reading, in order: (the line it is from, the duty, its tokens if at hand),
@@ -463,45 +519,35 @@ impl Reader {
         catalog: &Catalog,
         stems: &Stems,
         duties: &[Duty<'_>],
-        contexts: &[Vec<f64>],
+        read: &InPosting,
         given: bool,
     ) -> Vec<DutyLine> {
-        let read = |duties: &[Duty<'_>], contexts: &[Vec<f64>]| -> Vec<DutyLine> {
-            duties
-                .iter()
-                .enumerate()
-                .map(|(i, (source, duty, tokens))| {
-                    let context = contexts.get(i).map(|others| roles::PostingContext {
-                        others,
-                        weight: self.config.reader.posting_context_weight,
-                    });
-                    let (mapping, reading) =
-                        self.read_duty_tokens(catalog, stems, duty, *tokens, context, given);
-                    DutyLine {
-                        source_text: (*source).to_owned(),
-                        text: duty.clone(),
-                        mapping,
-                        weight: 1.0,
-                        reading: Some(reading),
-                    }
-                })
-                .collect()
-        };
-        if duties.len() < PARALLEL_DUTIES {
-            return read(duties, contexts);
-        }
-        let half = duties.len() / 2;
-        let (first, second) = duties.split_at(half);
-        let (first_ctx, second_ctx) = contexts.split_at(half.min(contexts.len()));
-        std::thread::scope(|scope| {
-            let second = scope.spawn(|| read(second, second_ctx));
-            let mut lines = read(first, first_ctx);
-            lines.extend(
-                second
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
-            lines
+        in_halves(duties.len(), |i| {
+            let (source, duty, tokens) = &duties[i];
+            let context = read.contexts.get(i).map(|others| roles::PostingContext {
+                others,
+                weight: self.config.reader.posting_context_weight,
+            });
+            let (mapping, reading) = match (read.lines.get(i), context) {
+                (Some((own, line)), Some(context)) => {
+                    let tokens = own.as_deref().or(*tokens).unwrap_or_default();
+                    let guess = self.roles.read_line_in(
+                        line,
+                        tokens,
+                        self.config.reader.posting_line_neither_min,
+                        Some(context),
+                    );
+                    self.map_guess(catalog, duty, guess, given)
+                }
+                _ => self.read_duty_tokens(catalog, stems, duty, *tokens, context, given),
+            };
+            DutyLine {
+                source_text: (*source).to_owned(),
+                text: duty.clone(),
+                mapping,
+                weight: 1.0,
+                reading: Some(reading),
+            }
         })
     }
 
@@ -583,13 +629,25 @@ impl Reader {
         } else {
             reader.posting_line_neither_min
         };
-        let mut guess = match (tokens, context) {
+        let guess = match (tokens, context) {
             (Some(tokens), _) => self.roles.read_tokens_in(tokens, neither_min, context),
             (None, Some(_)) => self
                 .roles
                 .read_tokens_in(&stems.tokens(text), neither_min, context),
             (None, None) => self.roles.read_given(stems, text, neither_min),
         };
+        self.map_guess(catalog, text, guess, given)
+    }
+
+    /// A duty's reading and closest task, from the role model's guess.
+    fn map_guess(
+        &self,
+        catalog: &Catalog,
+        text: &str,
+        mut guess: roles::RoleGuess,
+        given: bool,
+    ) -> (Option<Mapping>, LineReading) {
+        let reader = &self.config.reader;
         // In a posting, a line the model can barely place (close to even odds between the
         // classes) is no role's work as far as the reader can tell: it stays out of the verdict.
         if !given && guess.probability < reader.posting_line_min_probability {
@@ -599,7 +657,7 @@ impl Reader {
         // (Only looked for when the catalog has such a role.)
         let best_task = self
             .untrained_roles
-            .then(|| self.matcher.ranked(text, 1).into_iter().next())
+            .then(|| self.matcher(catalog).ranked(text, 1).into_iter().next())
             .flatten();
         if let Some(s) = best_task {
             let slot = catalog.task_slot(s.task);
@@ -611,7 +669,9 @@ impl Reader {
                 let reading = LineReading {
                     class,
                     probability: s.confidence,
-                    evidence: self.matcher.terms_of(text, s.task, roles::EVIDENCE_WORDS),
+                    evidence: self
+                        .matcher(catalog)
+                        .terms_of(text, s.task, roles::EVIDENCE_WORDS),
                     by: Reading::Tasks,
                 };
                 let mapping = Mapping {
@@ -623,7 +683,7 @@ impl Reader {
         }
         let slot = owner_slot(catalog, &guess.class);
         let mapping = slot.and_then(|slot| {
-            self.matcher
+            self.matcher(catalog)
                 .ranked_in(text, slot, 1)
                 .into_iter()
                 .next()
@@ -695,7 +755,7 @@ impl Reader {
         n: usize,
     ) -> Vec<Mapping> {
         let mut out: Vec<Mapping> = first.cloned().into_iter().collect();
-        for s in self.matcher.ranked(text, n + 1) {
+        for s in self.matcher(catalog).ranked(text, n + 1) {
             let id = &catalog.tasks()[s.task].id;
             if out.len() < n && !out.iter().any(|m| &m.task == id) {
                 out.push(Mapping {
@@ -712,9 +772,10 @@ impl Reader {
         &self.facts
     }
 
-    /// The matcher, for evaluation and benchmarks.
-    pub fn matcher(&self) -> &Matcher {
-        &self.matcher
+    /// The matcher of `catalog` (the catalog the reader was made for), built on first use.
+    pub fn matcher(&self, catalog: &Catalog) -> &Matcher {
+        self.matcher
+            .get_or_init(|| Matcher::new(catalog, &self.config))
     }
 
     /// The learned section model, for evaluation and explanations.

@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 
 use rustc_hash::FxHashMap;
 
-use super::feature_hash::{MAGIC, feature_hash};
+use super::feature_hash::{MAGIC, directory_bits, feature_hash};
 
 /// Weights of one model.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,54 +87,35 @@ fn eight(bytes: &[u8], i: usize) -> [u8; 8] {
     out
 }
 
-/// Sorted feature hashes (little-endian `u64`s, in place in the embedded bytes) and, for each
-/// value of their top bits, where its run of hashes starts: a lookup reads one run of about
-/// one hash instead of binary-searching thousands (the models are looked up some 150 times a
-/// line). The runs are found in one pass when a model is read.
+/// Sorted feature hashes (little-endian `u64`s) and, for each value of their top bits, where
+/// its run of hashes starts (little-endian `u32`s): a lookup reads one run of about one hash
+/// instead of binary-searching thousands (the models are looked up some 150 times a line).
+/// Both are laid out by the build script and read in place from the embedded bytes: a reader
+/// starts without a pass over them, and touches only the pages its lookups need.
 #[derive(Debug, Clone, PartialEq)]
 struct HashIndex {
     hashes: &'static [u8],
     /// `starts[b]..starts[b + 1]`: the positions of the hashes whose top bits are `b`.
-    starts: Vec<u32>,
+    starts: &'static [u8],
     /// 64 minus the number of top bits.
     shift: u32,
 }
 
 impl HashIndex {
-    /// The index of `hashes`; `None` unless they are sorted and distinct.
-    fn new(hashes: &'static [u8]) -> Option<HashIndex> {
-        let n = hashes.len() / 8;
-        // About one hash a run: as many runs as the next power of two.
-        let bits = n.next_power_of_two().trailing_zeros().clamp(1, 24);
-        let shift = 64 - bits;
-        let mut starts = Vec::with_capacity((1 << bits) + 1);
-        let mut previous = None;
-        for i in 0..n {
-            let h = u64::from_le_bytes(eight(hashes, i));
-            if previous.is_some_and(|p| p >= h) {
-                return None;
-            }
-            previous = Some(h);
-            // The runs of the top bits up to this hash's start at or before it.
-            while (starts.len() as u64) <= h >> shift {
-                starts.push(u32::try_from(i).ok()?);
-            }
-        }
-        starts.resize((1 << bits) + 1, u32::try_from(n).ok()?);
-        Some(HashIndex {
-            hashes,
-            starts,
-            shift,
-        })
-    }
-
     fn len(&self) -> usize {
         self.hashes.len() / 8
     }
 
+    /// The row of `hash`. (A directory that did not match its hashes would find nothing, or
+    /// the wrong row, but read nothing out of bounds: `tests/reader_training.rs` holds the
+    /// embedded models to their text files.)
     fn row(&self, hash: u64) -> Option<usize> {
         let top = usize::try_from(hash >> self.shift).ok()?;
-        let (from, to) = (self.starts[top] as usize, self.starts[top + 1] as usize);
+        let start = |b: usize| -> Option<usize> {
+            let bytes = self.starts.get(b * 4..b * 4 + 4)?;
+            Some(u32::from_le_bytes(bytes.try_into().ok()?) as usize)
+        };
+        let (from, to) = (start(top)?, start(top + 1)?.min(self.len()));
         (from..to).find(|&i| u64::from_le_bytes(eight(self.hashes, i)) == hash)
     }
 }
@@ -443,8 +424,9 @@ impl LinearModel {
     }
 
     /// Reads the compact form the build script embeds (`src/build.rs`): the magic, the
-    /// classes, the biases, the extras, then the sorted feature hashes and their weights, all
-    /// little-endian. `line` in an error is the byte offset.
+    /// classes, the biases, the extras, the number of features, the directory's bits and the
+    /// directory, then the sorted feature hashes and their weights, all little-endian. `line`
+    /// in an error is the byte offset.
     pub fn from_compact(bytes: &'static [u8]) -> Result<LinearModel, ModelError> {
         let mut r = Bytes { bytes, at: 0 };
         if r.take(MAGIC.len())? != MAGIC {
@@ -463,7 +445,13 @@ impl LinearModel {
             })
             .collect::<Result<Vec<_>, ModelError>>()?;
         let n = r.count()?;
-        // The hashes and weights stay where they are in `bytes`: read in place, not copied.
+        let top_bits = r.count()?;
+        if top_bits != directory_bits(n) as usize {
+            return Err(r.error("the directory of the feature hashes is not the expected size"));
+        }
+        // The directory, hashes and weights stay where they are in `bytes`: read in place, not
+        // copied.
+        let starts = r.take(((1 << top_bits) + 1) * 4)?;
         let sizes = n.checked_mul(8).zip(n.checked_mul(k * 8));
         let Some((hash_bytes, weight_bytes)) = sizes else {
             return Err(r.error("the compact model ends too early"));
@@ -473,8 +461,11 @@ impl LinearModel {
         if r.at != bytes.len() || classes.len() < 2 {
             return Err(r.error("trailing bytes or too few classes"));
         }
-        let index = HashIndex::new(hashes)
-            .ok_or_else(|| r.error("the feature hashes are not sorted and distinct"))?;
+        let index = HashIndex {
+            hashes,
+            starts,
+            shift: 64 - top_bits as u32,
+        };
         Ok(LinearModel {
             classes,
             bias,

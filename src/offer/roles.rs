@@ -7,7 +7,7 @@
 //! and the line says so ([`Reading::Tasks`]).
 
 use super::features::{Stems, Token, role_features, role_names, surface_in};
-use super::model::LinearModel;
+use super::model::{Known, LinearModel};
 use super::names::Names;
 
 /// The role model's class for work that is neither role's.
@@ -56,6 +56,23 @@ pub struct RoleGuess {
 pub struct PostingContext<'a> {
     pub others: &'a [f64],
     pub weight: f64,
+}
+
+/// A line as the role model reads it: its features, those the model has weights for, and its
+/// class probabilities alone. Made once per duty of a posting: the posting's context needs
+/// every duty's probabilities before any duty is read in it ([`RoleReader::read_line_in`]).
+#[derive(Debug, Clone)]
+pub struct RoleLine {
+    features: Names,
+    known: Known,
+    alone: Vec<f64>,
+}
+
+impl RoleLine {
+    /// Each class's probability for the line alone, in the model's class order.
+    pub fn probabilities(&self) -> &[f64] {
+        &self.alone
+    }
 }
 
 /// The learned role model, ready to read.
@@ -107,10 +124,20 @@ impl RoleReader {
     /// Each class's probability for a line (in the model's class order): what the other
     /// lines of a posting see of it.
     pub fn class_probabilities(&self, tokens: &[Token]) -> Vec<f64> {
+        self.line(tokens).alone
+    }
+
+    /// A line of tokens ([`Stems::tokens`]) as the model reads it.
+    pub fn line(&self, tokens: &[Token]) -> RoleLine {
         let mut features = Names::new();
         role_names(tokens, &mut features);
-        self.model
-            .probabilities_of(&self.model.known(features.iter()))
+        let known = self.model.known(features.iter());
+        let alone = self.model.probabilities_of(&known);
+        RoleLine {
+            features,
+            known,
+            alone,
+        }
     }
 
     /// [`Self::read_tokens`] of a duty in a posting: the line's own odds times the posting's
@@ -123,10 +150,23 @@ impl RoleReader {
         neither_min: f64,
         context: Option<PostingContext<'_>>,
     ) -> RoleGuess {
-        let mut features = Names::new();
-        role_names(tokens, &mut features);
-        let known = self.model.known(features.iter());
-        let alone = self.model.probabilities_of(&known);
+        self.read_line_in(&self.line(tokens), tokens, neither_min, context)
+    }
+
+    /// [`Self::read_tokens_in`] of a line already read by the model ([`Self::line`] of
+    /// `tokens`).
+    pub fn read_line_in(
+        &self,
+        line: &RoleLine,
+        tokens: &[Token],
+        neither_min: f64,
+        context: Option<PostingContext<'_>>,
+    ) -> RoleGuess {
+        let RoleLine {
+            features,
+            known,
+            alone,
+        } = line;
         let neither = self.model.class_index(NEITHER);
         let best_of = |p: &[f64]| {
             (0..p.len())
@@ -164,17 +204,17 @@ impl RoleReader {
             }
             _ => alone.clone(),
         };
-        let own = best_of(&alone);
+        let own = best_of(alone);
         let mut best = best_of(&p);
         let mut raised =
             self.model
-                .explain_of(&known, |i| features.get(i), best, EVIDENCE_WORDS * 3);
+                .explain_of(known, |i| features.get(i), best, EVIDENCE_WORDS * 3);
         // The posting may tip a line only to a class some word of the line speaks for.
         if raised.is_empty() && best != own {
             best = own;
             raised = self
                 .model
-                .explain_of(&known, |i| features.get(i), best, EVIDENCE_WORDS * 3);
+                .explain_of(known, |i| features.get(i), best, EVIDENCE_WORDS * 3);
         }
         let tipped_by_posting = best != own;
         // No feature of the line raised its class: the model has only its prior to go on,
