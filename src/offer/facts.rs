@@ -294,7 +294,8 @@ impl Facts {
     pub fn place_in(&self, line: &str) -> Option<String> {
         let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
         if let Some((head, value)) = line.split_once(':') {
-            let value = value.trim();
+            // A sentence's full stop is no part of the place ("Location: Valencia.").
+            let value = value.trim().trim_end_matches(['.', ';']).trim_end();
             if !value.is_empty() && self.place_label(head) {
                 return Some(value.to_owned());
             }
@@ -382,11 +383,18 @@ impl Facts {
             .any(|p| head.len() == p.len() && matches_at(p, &head, 0))
     }
 
-    /// The first fact `find` reads in a line of `text` (HTML decoded).
+    /// The first fact `find` reads in a line of `text` (HTML decoded), or in a sentence of one:
+    /// an e-mail's "… Rate: 25 EUR/hour. Location: Valencia." states them mid-paragraph.
     pub fn first<T>(&self, text: &str, find: impl Fn(&Facts, &str) -> Option<T>) -> Option<T> {
-        super::extract::decode_html(text)
-            .lines()
-            .find_map(|l| find(self, l))
+        super::extract::decode_html(text).lines().find_map(|l| {
+            find(self, l).or_else(|| {
+                let parts = super::extract::sentences(l);
+                if parts.len() < 2 {
+                    return None;
+                }
+                parts.iter().find_map(|sentence| find(self, sentence))
+            })
+        })
     }
 
     /// An amount with or without a currency at `toks[i]`: "$55,000", "25 EUR", "55k €", "20".
@@ -658,6 +666,19 @@ mod tests {
             Some("Ciudad de México")
         );
         assert_eq!(f.place_in("Local: São Paulo").as_deref(), Some("São Paulo"));
+        assert_eq!(
+            f.place_in("Ubicación: Valencia.").as_deref(),
+            Some("Valencia")
+        );
+        // Stated mid-paragraph, after the pay.
+        assert_eq!(
+            f.first(
+                "We run our socials. Rate: 25 EUR/hour. Location: Valencia.",
+                Facts::place_in
+            )
+            .as_deref(),
+            Some("Valencia")
+        );
         assert_eq!(f.place_in("- 100% remote").as_deref(), Some("remote"));
         assert_eq!(f.place_in("Hybrid").as_deref(), Some("hybrid"));
         assert_eq!(
