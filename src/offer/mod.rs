@@ -413,6 +413,11 @@ impl Reader {
                 continue;
             }
             for duty in self.sections.split(&stems, &line.text) {
+                // "Buscamos Community Manager para gestionar …": the duty is what they want done.
+                let duty = match self.titles.duty_after_lead_in(&duty) {
+                    Some(rest) => rest.to_owned(),
+                    None => duty,
+                };
                 // A line of one duty is read by the tokens the section model read it by.
                 let tokens = (duty == line.text).then_some(tokens.as_slice());
                 duties.push((line.source_text.as_str(), duty, tokens));

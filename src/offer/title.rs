@@ -249,6 +249,50 @@ impl TitleResolver {
         title.to_owned()
     }
 
+    /// The duty in a sentence that opens by asking for someone: what follows the lead-in, the
+    /// title and the stop word after it ("Buscamos Community Manager para gestionar nuestras
+    /// redes" → "gestionar nuestras redes"). `None` when the sentence does not open so, what
+    /// follows the lead-in reads as no title ("Looking for trends to post about"), or nothing of
+    /// two words or more follows: the whole sentence is then the duty.
+    pub fn duty_after_lead_in<'t>(&self, sentence: &'t str) -> Option<&'t str> {
+        let rest = self.skip_articles(self.after_lead_in_at_start(sentence)?);
+        for (taken, (at, word)) in rest
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - rest.as_ptr() as usize, w))
+            .enumerate()
+        {
+            if taken >= TITLE_WORDS {
+                return None;
+            }
+            let skip = self.inclusive_len(word);
+            if let Some(cut) = word[skip..].find(|c: char| TITLE_END.contains(c)) {
+                // "… a Community Manager: you will run …", "…, who will run …".
+                let cut = skip + cut;
+                let after = rest[at + cut..]
+                    .trim_start_matches(|c: char| TITLE_END.contains(c) || c.is_whitespace());
+                let after = self.after_stop(after).unwrap_or(after);
+                let title = self.clean(&rest[..at + cut]);
+                return (self.reads_as_title(&title) && after.split_whitespace().count() >= 2)
+                    .then_some(after);
+            }
+            if self.stops.contains(&word.to_lowercase()) {
+                let after = rest[at + word.len()..].trim_start();
+                let title = self.clean(&rest[..at]);
+                return (self.reads_as_title(&title) && after.split_whitespace().count() >= 2)
+                    .then_some(after);
+            }
+        }
+        None
+    }
+
+    /// What follows `text`'s first word when that word is a stop word ("who will run …").
+    fn after_stop<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let (first, rest) = text.split_once(char::is_whitespace)?;
+        self.stops
+            .contains(&first.to_lowercase())
+            .then(|| rest.trim_start())
+    }
+
     /// What follows a title label ("Job title:", "Offre d'emploi :", "Vaga –"), if `line`
     /// starts with one.
     fn after_prefix<'t>(&self, line: &'t str) -> Option<&'t str> {
@@ -384,14 +428,20 @@ impl TitleResolver {
             }
         }
         let title = self.clean(&taken.join(" "));
-        let stems: Vec<String> = words(&title).map(|w| stem(&w)).collect();
+        self.reads_as_title(&title).then_some(title)
+    }
+
+    /// Whether words found after a lead-in are a title: one to six words that name a role's
+    /// core or have a rank word ("Marketing Coordinator"; not "trends").
+    fn reads_as_title(&self, title: &str) -> bool {
+        let stems: Vec<String> = words(title).map(|w| stem(&w)).collect();
         let n = stems.len();
         let names_role = self
             .cores
             .iter()
             .any(|(_, core)| stems.windows(core.len()).any(|w| w == &core[..]));
         let ranked = stems.iter().any(|s| self.rank.contains(s));
-        ((1..=6).contains(&n) && (names_role || ranked)).then_some(title)
+        (1..=6).contains(&n) && (names_role || ranked)
     }
 
     /// A role's core followed by a rank word, as written.
@@ -687,6 +737,39 @@ mod tests {
             "Acme recrute",
         ] {
             assert_eq!(titles.tidy(line), line, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_asking_for_someone_gives_its_duty() {
+        let (_, t) = setup();
+        for (sentence, duty) in [
+            (
+                "Buscamos Community Manager para gestionar nuestras redes sociales",
+                "gestionar nuestras redes sociales",
+            ),
+            (
+                "We're looking for a Social Media Lead to run our Instagram and TikTok",
+                "run our Instagram and TikTok",
+            ),
+            (
+                "Nous recherchons un·e community manager pour animer notre forum",
+                "animer notre forum",
+            ),
+            (
+                "We are looking for a Community Manager: you will welcome new members",
+                "you will welcome new members",
+            ),
+        ] {
+            assert_eq!(t.duty_after_lead_in(sentence), Some(duty), "{sentence}");
+        }
+        for sentence in [
+            "Run our Instagram and TikTok",
+            "We're looking for a Community Manager.",
+            "Looking for trends to post about",
+            "We're looking for someone to run our Instagram",
+        ] {
+            assert_eq!(t.duty_after_lead_in(sentence), None, "{sentence}");
         }
     }
 
