@@ -285,6 +285,7 @@ fn import_screens() -> Vec<(&'static str, App)> {
                 ],
             ),
         ),
+        ("import-review-facts", reviewing(FACTS_OFFER, [])),
         (
             "import-picker-cjk",
             reviewing(CJK_OFFER, [Action::PickTask, m('山'), m('田')]),
@@ -309,6 +310,9 @@ fn reviewing(offer: &str, actions: impl IntoIterator<Item = Action>) -> App {
 
 /// A posting written for these tests (title, company text, duties, requirements, benefits).
 const OFFER: &str = "Community Manager (m/f/d)\n\nAbout us: we are a fast-growing fintech startup in Berlin.\n\nWhat you'll do:\n- Grow our Instagram and TikTok following with daily posts and stories\n- Reply to comments and DMs on our brand accounts\n- Moderate our Discord server and welcome new members\n- Run monthly meetups for our most active users\n- Plan and schedule our content calendar\n- Report on engagement metrics every week\n\nWhat you bring:\n- 3+ years experience in social media\n\nBenefits: free snacks, 30 days of vacation\n";
+
+/// An offer that states its hours, pay and place besides its duties: the review shows them.
+const FACTS_OFFER: &str = "Social Media Manager\n\n- Schedule our Instagram posts\n- Reply to comments on our brand accounts\n\nPart-time, 20 hours a week. Pay: 25 EUR/hour.\nLocation: Lisbon\n";
 
 /// A duty line with wide characters, for the picker's title and filter. (The reader is learned
 /// on English, Spanish, French and Portuguese; a line wholly in Japanese is not read as a duty.)

@@ -23,6 +23,25 @@ fn lines(n: f64) -> String {
     }
 }
 
+/// What the offer states of the job besides its duties, as the reply and the view show it:
+/// the hours a week, the schedule, the pay and the place, each when the offer says.
+pub fn stated_facts(offer: &Offer) -> Vec<String> {
+    let mut facts = Vec::new();
+    if let Some(h) = offer.hours_per_week {
+        facts.push(format!("{} a week offered", hours(h)));
+    }
+    if let Some(s) = offer.schedule {
+        facts.push(s.to_string());
+    }
+    if let Some(p) = &offer.pay {
+        facts.push(p.to_string());
+    }
+    if let Some(p) = &offer.place {
+        facts.push(p.clone());
+    }
+    facts
+}
+
 /// The verdict in one sentence a freelancer understands.
 pub fn verdict_sentence(offer: &Offer, j: &Judgement, catalog: &Catalog) -> String {
     let counted = j.tally.counted();
@@ -110,17 +129,8 @@ pub fn offer_text(
         "{} — {role}",
         offer.title.as_deref().unwrap_or("(no title found)")
     );
-    if let Some(h) = offer.hours_per_week {
-        let _ = write!(head, " · {} a week offered", hours(h));
-    }
-    if let Some(s) = offer.schedule {
-        let _ = write!(head, " · {s}");
-    }
-    if let Some(p) = &offer.pay {
-        let _ = write!(head, " · {p}");
-    }
-    if let Some(p) = &offer.place {
-        let _ = write!(head, " · {p}");
+    for fact in stated_facts(offer) {
+        let _ = write!(head, " · {fact}");
     }
     let how = match offer.language_source {
         crate::offer::LanguageSource::Given => " (--lang)",

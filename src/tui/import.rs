@@ -28,7 +28,7 @@ pub enum ImportStep {
         typed: bool,
     },
     /// Checking the mapped duty lines before adding them.
-    Review(Review),
+    Review(Box<Review>),
 }
 
 impl ImportStep {
@@ -194,6 +194,9 @@ pub struct Review {
     pub title_reading: Option<crate::offer::TitleReading>,
     pub language: crate::offer::Language,
     pub language_source: crate::offer::LanguageSource,
+    /// What the offer states besides duties (hours, schedule, pay, place), as `offer` says
+    /// it, shown above the lines.
+    pub stated: Vec<String>,
 }
 
 impl Review {
@@ -228,6 +231,7 @@ impl Review {
                 }
             })
             .collect();
+        let stated = crate::report::offer_text::stated_facts(&offer);
         let mut review = Review {
             title: offer.title,
             role: offer.role,
@@ -242,6 +246,7 @@ impl Review {
             title_reading: offer.title_reading,
             language: offer.language,
             language_source: offer.language_source,
+            stated,
         };
         review.rejudge(reader, catalog);
         review

@@ -194,7 +194,7 @@ fn review(app: &mut App, text: &str, typed: bool) {
         review.lines.len()
     );
     if let Some(Overlay::Import(step)) = app.overlays.last_mut() {
-        **step = ImportStep::Review(review);
+        **step = ImportStep::Review(Box::new(review));
     }
 }
 

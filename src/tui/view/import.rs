@@ -135,9 +135,12 @@ fn review_lines(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme
         None => format!(" Import an offer · {role} "),
     };
     let inner = popup(frame, rect, &title, theme);
+    // What the offer states besides duties (hours, schedule, pay, place), as `offer` says it,
+    // on a line of its own above the counts when it states any.
+    let facts = (!review.stated.is_empty()).then(|| review.stated.join(" · "));
     let [verdict, head, list, detail] = Layout::vertical([
         Constraint::Length(2),
-        Constraint::Length(2),
+        Constraint::Length(if facts.is_some() { 3 } else { 2 }),
         Constraint::Min(1),
         Constraint::Length(5),
     ])
@@ -162,10 +165,16 @@ fn review_lines(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme
         verdict,
     );
     frame.render_widget(
-        Paragraph::new(vec![
-            Line::from(Span::styled(fit(&counts, w), theme.dim)),
-            header_row(w, theme),
-        ]),
+        Paragraph::new(
+            facts
+                .iter()
+                .map(|f| Line::from(Span::styled(fit(f, w), theme.text)))
+                .chain([
+                    Line::from(Span::styled(fit(&counts, w), theme.dim)),
+                    header_row(w, theme),
+                ])
+                .collect::<Vec<_>>(),
+        ),
         head,
     );
     let rows = usize::from(list.height);
