@@ -126,16 +126,10 @@ struct Tree {
     placed: std::collections::HashMap<String, usize>,
 }
 
-/// The node kinds; `catalog/tree.rs` has the same list.
-const NULL: u32 = 0;
-const FALSE: u32 = 1;
-const TRUE: u32 = 2;
-const UINT: u32 = 3;
-const INT: u32 = 4;
-const FLOAT: u32 = 5;
-const STRING: u32 = 6;
-const SEQUENCE: u32 = 7;
-const MAPPING: u32 = 8;
+/// The node kinds, shared with the reader (`catalog/tree.rs`).
+#[path = "catalog/tree_kinds.rs"]
+mod tree_kinds;
+use tree_kinds::{FALSE, FLOAT, INT, MAPPING, NULL, SEQUENCE, STRING, TRUE, UINT};
 
 impl Tree {
     /// Lays out `value`; its root node's number.

@@ -12,6 +12,7 @@ mod tests;
 mod text;
 mod thresholds;
 mod tree;
+mod tree_kinds;
 
 use rustc_hash::FxHashMap as HashMap;
 

@@ -11,16 +11,7 @@
 use serde::de::value::Error;
 use serde::de::{self, DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 
-/// The node kinds; `src/build.rs` has the same list.
-const NULL: u32 = 0;
-const FALSE: u32 = 1;
-const TRUE: u32 = 2;
-const UINT: u32 = 3;
-const INT: u32 = 4;
-const FLOAT: u32 = 5;
-const STRING: u32 = 6;
-const SEQUENCE: u32 = 7;
-const MAPPING: u32 = 8;
+use super::tree_kinds::{FALSE, FLOAT, INT, MAPPING, NULL, SEQUENCE, STRING, TRUE, UINT};
 
 /// One node of a tree, ready to be deserialised.
 #[derive(Clone, Copy)]
