@@ -59,6 +59,13 @@ struct Outcome {
     false_duties: Vec<String>,
 }
 
+impl Outcome {
+    /// The posting's file name, without its folder.
+    fn file_name(&self) -> &str {
+        self.name.rsplit('/').next().unwrap_or(&self.name)
+    }
+}
+
 fn main() -> anyhow::Result<()> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut folds = 10usize;
@@ -447,7 +454,7 @@ fn report(outcomes: &[Outcome], show_misses: bool) {
     if show_misses {
         println!("\nwrong verdicts:");
         for o in outcomes.iter().filter(|o| o.want != o.got) {
-            let name = o.name.rsplit('/').next().unwrap_or(&o.name);
+            let name = o.file_name();
             println!(
                 "  {name}: want {}, got {} (title {:?} read by {})",
                 o.want,
@@ -458,7 +465,7 @@ fn report(outcomes: &[Outcome], show_misses: bool) {
         }
         println!("\ntitles found that are not the gold title or a part of it:");
         for o in outcomes.iter().filter(|o| !o.title_text_right) {
-            let name = o.name.rsplit('/').next().unwrap_or(&o.name);
+            let name = o.file_name();
             println!(
                 "  {name}: found {:?}",
                 o.found_title.as_deref().unwrap_or("")
@@ -466,7 +473,7 @@ fn report(outcomes: &[Outcome], show_misses: bool) {
         }
         println!("\ntitles not read as their gold role:");
         for o in outcomes.iter().filter(|o| o.read_role != o.title_role) {
-            let name = o.name.rsplit('/').next().unwrap_or(&o.name);
+            let name = o.file_name();
             println!(
                 "  {name}: gold {}, read {} (title {:?})",
                 o.title_role,

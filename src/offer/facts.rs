@@ -135,6 +135,13 @@ struct Token {
     end: usize,
 }
 
+impl Token {
+    /// Whether the token is a word (has a letter), not a number or a sign.
+    fn is_word(&self) -> bool {
+        self.key.chars().any(char::is_alphabetic)
+    }
+}
+
 /// A phrase as tokens, compared with a line's tokens.
 type Phrase = Vec<String>;
 
@@ -206,7 +213,7 @@ impl Facts {
                 fact_words.extend(
                     tokens(phrase)
                         .into_iter()
-                        .filter(|t| t.key.chars().any(char::is_alphabetic))
+                        .filter(Token::is_word)
                         .map(|t| t.key),
                 );
             }
@@ -302,17 +309,12 @@ impl Facts {
         }
         let only_mode = |s: &str| {
             let toks = tokens(s);
-            let words: Vec<&Token> = toks
-                .iter()
-                .filter(|t| t.key.chars().any(char::is_alphabetic))
-                .collect();
-            let first = toks
-                .iter()
-                .position(|t| t.key.chars().any(char::is_alphabetic))?;
+            let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
+            let first = toks.iter().position(Token::is_word)?;
             let (n, mode) = tagged_at(&self.modes, &toks, first)?;
             let words_in_mode = toks[first..first + n]
                 .iter()
-                .filter(|t| t.key.chars().any(char::is_alphabetic))
+                .filter(|t| t.is_word())
                 .count();
             (words.len() == words_in_mode).then(|| mode.clone())
         };
@@ -340,11 +342,7 @@ impl Facts {
     pub fn is_schedule_line(&self, line: &str) -> bool {
         let body = match line.split_once(':') {
             Some((head, rest))
-                if tokens(head)
-                    .iter()
-                    .filter(|t| t.key.chars().any(char::is_alphabetic))
-                    .count()
-                    <= FACT_LABEL_WORDS =>
+                if tokens(head).iter().filter(|t| t.is_word()).count() <= FACT_LABEL_WORDS =>
             {
                 rest
             }
@@ -359,9 +357,10 @@ impl Facts {
                 any = true;
             }
         }
-        any && toks.iter().zip(&covered).all(|(t, &c)| {
-            c || !t.key.chars().any(char::is_alphabetic) || self.fact_words.contains(&t.key)
-        })
+        any && toks
+            .iter()
+            .zip(&covered)
+            .all(|(t, &c)| c || !t.is_word() || self.fact_words.contains(&t.key))
     }
 
     /// Whether `line` states a fact rather than a duty: the pay, a "Location: X" label, or

@@ -159,6 +159,17 @@ impl TitleResolver {
         end
     }
 
+    /// `word` up to the first of `ends` that is no part of its inclusive writing ("chargé.e"
+    /// is not cut at its point), and where in `word` that cut is, if it has one: ("Manager",
+    /// Some(7)) of "Manager,".
+    fn cut_word<'w>(&self, word: &'w str, ends: &str) -> (&'w str, Option<usize>) {
+        let skip = self.inclusive_len(word);
+        let cut = word[skip..]
+            .find(|c: char| ends.contains(c))
+            .map(|c| c + skip);
+        (&word[..cut.unwrap_or(word.len())], cut)
+    }
+
     /// `word` without an inclusive ending, lower-cased: "nuestro" of "nuestro/a", "un" of
     /// "un.e"; `None` when the word is more than letters and endings.
     fn inclusive_base(&self, word: &str) -> Option<String> {
@@ -229,11 +240,7 @@ impl TitleResolver {
             let rest = self.skip_articles(rest);
             let mut taken: Vec<&str> = Vec::new();
             for word in rest.split_whitespace() {
-                let skip = self.inclusive_len(word);
-                let cut = word[skip..]
-                    .find(|c: char| TITLE_END.contains(c))
-                    .map(|c| c + skip);
-                let bare = &word[..cut.unwrap_or(word.len())];
+                let (bare, cut) = self.cut_word(word, TITLE_END);
                 if bare.is_empty() || self.stops.contains(&bare.to_lowercase()) {
                     break;
                 }
@@ -264,10 +271,8 @@ impl TitleResolver {
             if taken >= TITLE_WORDS {
                 return None;
             }
-            let skip = self.inclusive_len(word);
-            if let Some(cut) = word[skip..].find(|c: char| TITLE_END.contains(c)) {
+            if let (_, Some(cut)) = self.cut_word(word, TITLE_END) {
                 // "… a Community Manager: you will run …", "…, who will run …".
-                let cut = skip + cut;
                 let after = rest[at + cut..]
                     .trim_start_matches(|c: char| TITLE_END.contains(c) || c.is_whitespace());
                 let after = self.after_stop(after).unwrap_or(after);
@@ -405,12 +410,7 @@ impl TitleResolver {
         let mut taken: Vec<&str> = Vec::new();
         let capitalised = rest.starts_with(char::is_uppercase);
         for word in rest.split_whitespace() {
-            // Inclusive writing is one word: "chargé.e" is not cut at its point.
-            let skip = self.inclusive_len(word);
-            let cut = word[skip..]
-                .find(|c: char| ".,;:!?()[]\n\"“”".contains(c))
-                .map(|c| c + skip);
-            let bare = &word[..cut.unwrap_or(word.len())];
+            let (bare, cut) = self.cut_word(word, ".,;:!?()[]\n\"“”");
             let low = bare.to_lowercase();
             if bare.is_empty()
                 || self.stops.contains(&low)
