@@ -8,7 +8,9 @@
 
 use rustc_hash::FxHashSet;
 
-use super::{Phrase, Token};
+use super::Phrase;
+#[cfg(test)]
+use super::Token;
 
 /// The first tokens of some phrases, as [`super::tokens`] writes them (lower-cased words and
 /// single signs).
