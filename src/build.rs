@@ -8,7 +8,9 @@
 //! YAML here, once, and laid out as a flat tree of nodes and strings that the catalog loader
 //! walks on every start without scanning any text or copying any string (`catalog/tree.rs`,
 //! `CatalogSource::compact`), and so is `matching.yaml`, the reader's settings. The YAML stays
-//! embedded too, for `catalog` commands and for positions in messages.
+//! embedded too, for `catalog` commands and for positions in messages. The matcher's index of
+//! the built-in catalogs' tasks is made here as well, with the reader's own code
+//! (`build/term_index.rs`), so that `offer` does not index them on every start.
 
 // A build script talks to cargo on standard output.
 #![allow(clippy::print_stdout)]

@@ -9,7 +9,8 @@
 //!
 //! Whose work a line is comes from the learned role model (`super::roles`); the matcher picks
 //! the closest task of that role (and reads the roles a user catalog adds, which have no
-//! learned weights). Matching a line is linear in its length; the catalog side is built once.
+//! learned weights). Matching a line is linear in its length; the catalog side is the tasks'
+//! term index (`super::term_index`), which the build script makes for the built-in catalogs.
 
 use super::config::{MatchingConfig, ScoringConfig};
 use super::feature_hash::feature_hash;

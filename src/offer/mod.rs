@@ -203,9 +203,10 @@ pub struct Offer {
 #[derive(Debug, Clone)]
 pub struct Reader {
     pub config: MatchingConfig,
-    /// Built on first use ([`Reader::matcher`]): indexing the catalog's tasks is most of a
-    /// reader's start-up, and [`Reader::read`] builds it on a second thread while it reads
-    /// the posting's lines and sections, which need no matcher.
+    /// Built on first use ([`Reader::matcher`]): from the index the build script made when
+    /// the catalog is the built-in one, else by indexing the catalog's tasks, most of a
+    /// reader's start-up; [`Reader::read`] builds it on a second thread while it reads the
+    /// posting's lines and sections, which need no matcher.
     matcher: std::sync::OnceLock<Matcher>,
     titles: TitleResolver,
     extractor: Extractor,
