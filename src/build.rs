@@ -8,7 +8,9 @@
 //! YAML here, once, and laid out as a flat tree of nodes and strings that the catalog loader
 //! walks on every start without scanning any text or copying any string (`catalog/tree.rs`,
 //! `CatalogSource::compact`), and so is `matching.yaml`, the reader's settings. The YAML stays
-//! embedded too, for `catalog` commands and for positions in messages.
+//! embedded too, for `catalog` commands and for positions in messages. The matcher's index of
+//! the built-in catalogs' tasks is made here as well, with the reader's own code
+//! (`build/term_index.rs`), so that `offer` does not index them on every start.
 
 // A build script talks to cargo on standard output.
 #![allow(clippy::print_stdout)]
@@ -16,8 +18,23 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+// The reader's own code for what the build script makes ahead of it: the compact models'
+// hashes, and the matcher's index of the built-in catalogs' tasks (whose files name each other
+// as `super::…`, here the build script's root as in the library `offer`).
 #[path = "offer/feature_hash.rs"]
 mod feature_hash;
+#[allow(dead_code)]
+#[path = "offer/letters.rs"]
+mod letters;
+#[allow(dead_code)]
+#[path = "offer/normalize.rs"]
+mod normalize;
+#[allow(dead_code)]
+#[path = "offer/term_index.rs"]
+mod term_index;
+
+#[path = "build/term_index.rs"]
+mod built_index;
 
 fn main() {
     let root = PathBuf::from(
@@ -47,13 +64,16 @@ fn main() {
         "/// The built-in catalogs parsed at build time, as trees in `TREE_NODES` and\n/// `TREE_STRINGS` (see `catalog/tree.rs`): (path under `data/`, the origin messages name,\n/// the root node).\npub static COMPACT: &[(&str, &str, u32)] = &[\n",
     );
     let mut tree = Tree::default();
+    let mut catalogs = Vec::new();
     for file in &files {
         let rel = relative(file, &data);
         if !(rel.starts_with("roles/") || rel == "shared.yaml") {
             continue;
         }
         let text = std::fs::read_to_string(file).expect("read a catalog file");
-        let root = tree.add(&catalog_value(&rel, &text));
+        let value = catalog_value(&rel, &text);
+        let root = tree.add(&value);
+        catalogs.push(value);
         writeln!(
             out,
             "    ({rel:?}, {:?}, {root}),",
@@ -65,7 +85,8 @@ fn main() {
     // The reader's settings are read on every `offer`: laid out in the same tree.
     let matching = data.join("matching.yaml");
     let text = std::fs::read_to_string(&matching).expect("read data/matching.yaml");
-    let root = tree.add(&catalog_value("matching.yaml", &text));
+    let matching_value = catalog_value("matching.yaml", &text);
+    let root = tree.add(&matching_value);
     writeln!(
         out,
         "/// `matching.yaml` parsed at build time: its root node in `TREE_NODES`.\npub static MATCHING_ROOT: u32 = {root};"
@@ -80,6 +101,19 @@ fn main() {
         "/// Every node of the trees, 12 bytes each: kind, then two numbers.\npub static TREE_NODES: &[u8] = include_bytes!({:?});\n/// Every string of the trees, one after the other.\npub static TREE_STRINGS: &str = include_str!({:?});",
         nodes.display().to_string(),
         strings.display().to_string()
+    )
+    .expect("write to string");
+    // The matcher's index of the built-in catalogs' tasks (`offer/term_index.rs`).
+    let index = out_dir.join("term-index.bin");
+    std::fs::write(
+        &index,
+        built_index::term_index_bytes(&catalogs, &matching_value),
+    )
+    .expect("write the tasks' term index");
+    writeln!(
+        out,
+        "/// The matcher's index of the built-in catalogs' tasks.\npub static TERM_INDEX: &[u8] = include_bytes!({:?});",
+        index.display().to_string()
     )
     .expect("write to string");
     out.push_str(

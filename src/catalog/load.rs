@@ -98,6 +98,12 @@ pub fn builtin_matching<T: serde::Deserialize<'static>>() -> Result<T, serde::de
     ))
 }
 
+/// The matcher's index of the built-in catalogs' tasks, made by the build script
+/// (`offer::term_index`).
+pub fn builtin_term_index() -> &'static [u8] {
+    builtin::TERM_INDEX
+}
+
 /// A learned model embedded in compact form by the build script (`reader/roles.model`, …).
 pub fn builtin_model_bytes(path: &str) -> Option<&'static [u8]> {
     builtin::MODELS

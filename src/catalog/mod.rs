@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 pub use file::{CatalogFile, CategoryEntry, RoleEntry, TaskEntry};
 pub use load::{
     CatalogSource, builtin_data_file, builtin_matching, builtin_model_bytes, builtin_sources,
-    parse_source, sources_from_path, user_catalog_dir_sources,
+    builtin_term_index, parse_source, sources_from_path, user_catalog_dir_sources,
 };
 pub use text::Text;
 pub use thresholds::{PartialThresholds, Thresholds};

@@ -229,6 +229,21 @@ impl MatchingConfig {
         MatchingConfig::parse(&origin, text)
     }
 
+    /// The word lists a [`Normalizer`](super::normalize::Normalizer) is made from.
+    pub fn word_lists(&self) -> super::normalize::WordLists<'_> {
+        let c = &self.collaborators;
+        super::normalize::WordLists {
+            synonyms: &self.synonyms,
+            stopwords: &self.stopwords,
+            weak_words: &self.weak_words,
+            collaborator_opens: &c.opens,
+            collaborator_closes: &c.closes,
+            collaborator_max_words: c.max_words,
+            collaborator_except: &c.except,
+            collaborator_members: &c.members,
+        }
+    }
+
     /// Parses a matching configuration (for tests and experiments with other word lists).
     pub fn parse(origin: &str, text: &str) -> Result<MatchingConfig, InputError> {
         MatchingConfig::checked(origin, yaml::parse(origin, text)?)

@@ -13,6 +13,9 @@ use serde::Serialize;
 
 use super::config::MatchingConfig;
 
+mod keys;
+use keys::FirstKeys;
+
 /// How often an amount is paid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -164,6 +167,11 @@ pub struct Facts {
     /// periods, contract markers, places and modes of work, small words, and
     /// `facts.schedule_companions`.
     fact_words: FxHashSet<String>,
+    /// What a currency, a schedule and (at a line's first word) a mode of work start with: a
+    /// line with none of them is passed over before it is cut into tokens.
+    currency_keys: FirstKeys,
+    schedule_keys: FirstKeys,
+    mode_keys: FirstKeys,
 }
 
 /// A label before a ":" of at most this many words ("Tipo de jornada:") is left out when a
@@ -218,13 +226,19 @@ impl Facts {
                 );
             }
         }
+        let schedules: Vec<(Phrase, Schedule)> = tagged(&c.schedules)
+            .into_iter()
+            .filter_map(|(p, id)| Schedule::parse(&id).map(|s| (p, s)))
+            .collect();
+        let currencies = tagged(&c.currencies);
+        let modes = tagged(&c.work_modes);
         Facts {
-            schedules: tagged(&c.schedules)
-                .into_iter()
-                .filter_map(|(p, id)| Schedule::parse(&id).map(|s| (p, s)))
-                .collect(),
+            currency_keys: FirstKeys::new(currencies.iter().map(|(p, _)| p)),
+            schedule_keys: FirstKeys::new(schedules.iter().map(|(p, _)| p)),
+            mode_keys: FirstKeys::of_words(modes.iter().map(|(p, _)| p)),
+            schedules,
             fact_words,
-            currencies: tagged(&c.currencies),
+            currencies,
             periods: tagged(&c.periods)
                 .into_iter()
                 .filter_map(|(p, id)| Period::parse(&id).map(|per| (p, per)))
@@ -233,7 +247,7 @@ impl Facts {
             not_pay: phrases(&c.not_pay),
             joiners: phrases(&c.range_joiners),
             place_labels: phrases(&c.place_labels),
-            modes: tagged(&c.work_modes),
+            modes,
         }
     }
 
@@ -243,7 +257,8 @@ impl Facts {
     /// Numbers without a currency ("3+ years", "20h/week") are no pay, and neither is money
     /// named as something else ("a $10,000 monthly ad budget").
     pub fn pay_in(&self, line: &str) -> Option<Pay> {
-        if !line.chars().any(|c| c.is_ascii_digit()) {
+        // No pay without a number and a currency beside it.
+        if !line.chars().any(|c| c.is_ascii_digit()) || !self.currency_keys.in_line(line) {
             return None;
         }
         let toks = tokens(line);
@@ -308,6 +323,10 @@ impl Facts {
             }
         }
         let only_mode = |s: &str| {
+            // The mode must stand at the first word.
+            if !self.mode_keys.in_line(s) {
+                return None;
+            }
             let toks = tokens(s);
             let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
             let first = toks.iter().position(Token::is_word)?;
@@ -330,6 +349,9 @@ impl Facts {
     /// "Jornada: media jornada", "Poste à temps partiel"). Whether the line speaks of the job's
     /// own hours is for the caller to judge: "Train our part-time moderators" names one too.
     pub fn schedule_in(&self, line: &str) -> Option<Schedule> {
+        if !self.schedule_keys.in_line(line) {
+            return None;
+        }
         let toks = tokens(line);
         (0..toks.len()).find_map(|i| tagged_at(&self.schedules, &toks, i).map(|(_, s)| *s))
     }
@@ -340,6 +362,10 @@ impl Facts {
     /// "Temps partiel (24h/semaine)", "Full-time, permanent position"). A line with other
     /// words ("Train our part-time moderators") is something else.
     pub fn is_schedule_line(&self, line: &str) -> bool {
+        // The schedule stands in the body, whose words are words of the line.
+        if !self.schedule_keys.in_line(line) {
+            return false;
+        }
         let body = match line.split_once(':') {
             Some((head, rest))
                 if tokens(head).iter().filter(|t| t.is_word()).count() <= FACT_LABEL_WORDS =>

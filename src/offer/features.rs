@@ -8,6 +8,7 @@ use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 
 use super::language::Language;
+pub use super::letters::{GRAM, fold, fold_into, wrapped_word};
 use super::names::Names;
 
 /// A language's stemmer, made once per posting, and the stems it has given so far.
@@ -52,10 +53,6 @@ impl Stems {
         out
     }
 }
-
-/// Length of the letter sequences taken from each word, fastText-style: they let "moderar",
-/// "modérer" and "moderate" share evidence that their stems do not.
-pub const GRAM: usize = 4;
 
 /// One word of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,46 +258,6 @@ pub fn section_names(
     let fifth = (context.index * 5).checked_div(context.count).unwrap_or(0);
     out.push(&["s:pos", &fifth.to_string()]);
     out.sort_dedup_from(0);
-}
-
-/// Accented letters of the four languages folded to plain ones after stemming, so "gestión" and
-/// a "gestion" typed without its accent are one stem.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    fold_into(s, &mut out);
-    out
-}
-
-/// [`fold`], written onto the end of `out` (a `String` or a `Vec<char>`).
-pub fn fold_into(s: &str, out: &mut impl Extend<char>) {
-    for c in s.chars() {
-        match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.extend(['a']),
-            'è' | 'é' | 'ê' | 'ë' => out.extend(['e']),
-            'ì' | 'í' | 'î' | 'ï' => out.extend(['i']),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => out.extend(['o']),
-            'ù' | 'ú' | 'û' | 'ü' => out.extend(['u']),
-            'ç' => out.extend(['c']),
-            'ñ' => out.extend(['n']),
-            'œ' => out.extend(['o', 'e']),
-            'æ' => out.extend(['a', 'e']),
-            _ => out.extend([c]),
-        }
-    }
-}
-
-/// The letters of `<word>`, lower-cased and folded, into `out` (cleared first): what the
-/// letter sequences of a word are taken from. (An ASCII word, most of them, needs no
-/// lower-cased copy: nothing in it folds.)
-pub fn wrapped_word(word: &str, out: &mut Vec<char>) {
-    out.clear();
-    out.push('<');
-    if word.is_ascii() {
-        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-    } else {
-        fold_into(&word.to_lowercase(), out);
-    }
-    out.push('>');
 }
 
 #[cfg(test)]

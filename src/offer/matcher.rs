@@ -9,15 +9,14 @@
 //!
 //! Whose work a line is comes from the learned role model (`super::roles`); the matcher picks
 //! the closest task of that role (and reads the roles a user catalog adds, which have no
-//! learned weights). Matching a line is linear in its length; the catalog side is built once.
-
-use rustc_hash::FxHashMap;
+//! learned weights). Matching a line is linear in its length; the catalog side is the tasks'
+//! term index (`super::term_index`), which the build script makes for the built-in catalogs.
 
 use super::config::{MatchingConfig, ScoringConfig};
 use super::feature_hash::feature_hash;
-use super::features::{GRAM, wrapped_word};
 use super::names::Names;
 use super::normalize::Normalizer;
+use super::term_index::{IndexWeights, TaskText, TermIndex, grams, pairs, tasks_key};
 use crate::catalog::Catalog;
 
 /// Terms of a line beyond this many are not matched (a pasted paragraph, not a duty).
@@ -39,16 +38,8 @@ pub struct Scored {
 pub struct Matcher {
     norm: Normalizer,
     scoring: ScoringConfig,
-    /// Term id by the 64-bit hash of the term ([`feature_hash`]): the catalog's terms are
-    /// never written out as strings, and a line's are looked up by hash. (Some 10,000 terms:
-    /// two sharing a hash is a chance of about one in 10^11.)
-    vocab: FxHashMap<u64, u32>,
-    /// Per term: the line-side weight (idf × weak-word factor × phrase boost).
-    term_weight: Vec<f64>,
-    /// Per term: (task position, task-side weight).
-    postings: Postings,
-    /// Per task: the length divisor.
-    task_norm: Vec<f64>,
+    /// The tasks' terms: built in by the build script for the built-in catalogs.
+    index: TermIndex,
     /// Per task: its owner slot (role position, or the shared slot).
     task_slot: Vec<usize>,
     /// The line-side weight of a word no task uses.
@@ -66,48 +57,18 @@ struct LineTerms {
 
 impl Matcher {
     pub fn new(catalog: &Catalog, config: &MatchingConfig) -> Matcher {
-        let norm = Normalizer::new(config);
-        let TaskTerms {
-            ids,
-            factor,
-            df,
-            entries,
-            ends,
-        } = index_tasks(catalog, config, &norm);
-        let n = ends.len().max(1) as f64;
-        let term_weight: Vec<f64> = factor
-            .iter()
-            .zip(&df)
-            .map(|(factor, df)| (1.0 + n / df).ln() * factor)
-            .collect();
-        let postings = Postings::new(&df, &entries, &ends, &term_weight);
-        let mut lengths = Vec::with_capacity(ends.len());
-        let mut start = 0;
-        for &end in &ends {
-            let mut sq = 0.0;
-            for &(id, fwt) in &entries[start..end] {
-                let w = fwt * term_weight[id as usize];
-                sq += w * w;
-            }
-            lengths.push(f64::sqrt(sq).max(1e-9));
-            start = end;
-        }
-        let mean = lengths.iter().sum::<f64>() / lengths.len().max(1) as f64;
-        let p = config.scoring.task_length_power;
-        let task_norm = lengths
-            .iter()
-            .map(|l| l.powf(p) * mean.powf(1.0 - p))
-            .collect();
+        let norm = Normalizer::new(&config.word_lists());
+        let index = builtin_index(catalog).unwrap_or_else(|| {
+            TermIndex::build(&task_texts(catalog), &index_weights(&config.scoring), &norm)
+        });
+        let n = catalog.tasks().len().max(1) as f64;
         let task_slot = (0..catalog.tasks().len())
             .map(|i| catalog.task_slot(i))
             .collect();
         Matcher {
             norm,
             scoring: config.scoring.clone(),
-            vocab: ids,
-            term_weight,
-            postings,
-            task_norm,
+            index,
             task_slot,
             unknown_weight: config.scoring.unknown_word_weight * (1.0 + n).ln(),
         }
@@ -115,15 +76,15 @@ impl Matcher {
 
     /// Every task's score for `text` (its similarity), by position.
     pub fn scores(&self, text: &str) -> Vec<f64> {
-        let mut scores = vec![0.0; self.task_norm.len()];
+        let mut scores = vec![0.0; self.index.task_norms().len()];
         let line = self.line(text);
         for &(_, id, lw) in &line.terms {
-            for (task, dw) in self.postings.of(id) {
+            for (task, dw) in self.index.postings(id) {
                 scores[task as usize] += lw * dw;
             }
         }
         if line.norm > 0.0 {
-            for (s, n) in scores.iter_mut().zip(&self.task_norm) {
+            for (s, n) in scores.iter_mut().zip(self.index.task_norms()) {
                 *s /= line.norm * n;
             }
         }
@@ -143,7 +104,7 @@ impl Matcher {
         let mut line_sq = 0.0;
         let mut known = Vec::with_capacity(names.len());
         for (i, term) in names.iter().enumerate() {
-            let Some(&id) = self.vocab.get(&feature_hash(term)) else {
+            let Some(id) = self.index.id(feature_hash(term)) else {
                 // A word no task uses still makes the line longer: a line of mostly unknown
                 // words ("water the office plants") is a poor match for any task.
                 if !term.contains(' ') && !term.starts_with('#') {
@@ -151,7 +112,7 @@ impl Matcher {
                 }
                 continue;
             };
-            let lw = self.term_weight[id as usize];
+            let lw = self.index.weight(id);
             line_sq += lw * lw;
             known.push((i, id, lw));
         }
@@ -166,12 +127,12 @@ impl Matcher {
     /// similarity, largest first (`cargo run --example offer_why`).
     pub fn explain(&self, text: &str, task: usize) -> Vec<(String, f64)> {
         let line = self.line(text);
-        let divisor = (line.norm * self.task_norm[task]).max(1e-12);
+        let divisor = (line.norm * self.index.task_norms()[task]).max(1e-12);
         let mut parts: Vec<(String, f64)> = line
             .terms
             .iter()
             .filter_map(|&(i, id, lw)| {
-                let (_, dw) = self.postings.of(id).find(|&(t, _)| t as usize == task)?;
+                let (_, dw) = self.index.postings(id).find(|&(t, _)| t as usize == task)?;
                 Some((line.names.get(i).to_owned(), lw * dw / divisor))
             })
             .collect();
@@ -228,196 +189,99 @@ impl Matcher {
     }
 }
 
-/// The catalog's terms as they are met: an id each, its weak-word factor and how many tasks
-/// use it.
-struct Vocabulary<'a> {
-    norm: &'a Normalizer,
-    bigram_boost: f64,
-    ids: FxHashMap<u64, u32>,
-    /// Per term: the weak-word factor (the phrase boost included).
-    factor: Vec<f64>,
-    /// Per term: how many tasks use it.
-    df: Vec<f64>,
-    /// Per term: the last task that used it (position + 1) and where in `entries`.
-    seen: Vec<(usize, usize)>,
-    /// Every task's (term id, field weight) of each of its terms, task after task.
-    entries: Vec<(u32, f64)>,
-    /// The term being written.
-    scratch: String,
+/// The index the build script made of the built-in catalogs' tasks, when `catalog` is exactly
+/// the built-in one: each of its tasks and their categories built in, the same tasks in the
+/// same order (a user catalog that adds, replaces or reorders one gets an index built for it).
+fn builtin_index(catalog: &Catalog) -> Option<TermIndex> {
+    let builtin = catalog.tasks().iter().all(|t| {
+        t.origin.builtin
+            && catalog
+                .category(&t.category)
+                .is_some_and(|c| c.origin.builtin)
+    });
+    if !builtin {
+        return None;
+    }
+    let key = tasks_key(catalog.tasks().iter().map(|t| t.id.as_str()));
+    TermIndex::from_bytes(crate::catalog::builtin_term_index(), key)
 }
 
-impl Vocabulary<'_> {
-    /// Adds the term written in `scratch` to task `task`'s list at field weight `w` (the
-    /// highest weight of the fields the term appears in counts).
-    fn add(&mut self, task: usize, w: f64) {
-        let next = self.ids.len() as u32;
-        let id = *self.ids.entry(feature_hash(&self.scratch)).or_insert(next);
-        if id == next {
-            let term = self.scratch.as_str();
-            self.factor
-                .push(if let Some((a, b)) = term.split_once(' ') {
-                    // A phrase of weak words is weak too ("community members" says little more
-                    // than "members"), by the geometric mean of its words' factors.
-                    self.bigram_boost * (self.norm.weight(a) * self.norm.weight(b)).sqrt()
-                } else {
-                    self.norm.weight(term)
-                });
-            self.df.push(0.0);
-            self.seen.push((0, 0));
-        }
-        let (last, at) = &mut self.seen[id as usize];
-        if *last == task + 1 {
-            self.entries[*at].1 = f64::max(self.entries[*at].1, w);
-        } else {
-            *last = task + 1;
-            *at = self.entries.len();
-            self.entries.push((id, f64::max(0.0, w)));
-            self.df[id as usize] += 1.0;
-        }
-    }
+/// The texts of `catalog`'s tasks that the index reads, in order.
+fn task_texts(catalog: &Catalog) -> Vec<TaskText<'_>> {
+    catalog
+        .tasks()
+        .iter()
+        .map(|t| TaskText {
+            title: &t.title,
+            keywords: t
+                .keywords
+                .iter()
+                .map(crate::catalog::Text::as_str)
+                .collect(),
+            why: &t.why,
+            category: catalog
+                .category(&t.category)
+                .map(|c| (c.id.as_str(), c.title.as_str(), c.summary.as_str())),
+        })
+        .collect()
+}
 
-    /// Adds each single stem and phrase of `content` to a task.
-    fn add_pairs(&mut self, task: usize, content: &[String], w: f64) {
-        pairs(content, |parts| {
-            self.scratch.clear();
-            for p in parts {
-                self.scratch.push_str(p);
-            }
-            self.add(task, w);
-        });
+/// The index's share of the `scoring` settings.
+pub(super) fn index_weights(s: &ScoringConfig) -> IndexWeights {
+    let fw = s.field_weights;
+    IndexWeights {
+        title: fw.title,
+        keywords: fw.keywords,
+        why: fw.why,
+        category_title: fw.category_title,
+        category_summary: fw.category_summary,
+        gram: s.gram_weight,
+        bigram_boost: s.bigram_boost,
+        task_length_power: s.task_length_power,
     }
 }
 
-/// The catalog's terms: each term's id by its hash, weak-word factor and how many tasks use
-/// it, and per task (term id, field weight) of each of its terms: `entries[ends[t - 1]..ends[t]]`
-/// for task `t`.
-struct TaskTerms {
-    ids: FxHashMap<u64, u32>,
-    factor: Vec<f64>,
-    df: Vec<f64>,
-    entries: Vec<(u32, f64)>,
-    ends: Vec<usize>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{CatalogSource, builtin_sources};
 
-/// Reads every task's texts into terms. A category's texts are read once, not once per task.
-fn index_tasks(catalog: &Catalog, config: &MatchingConfig, norm: &Normalizer) -> TaskTerms {
-    let fw = config.scoring.field_weights;
-    let g = config.scoring.gram_weight;
-    let mut vocab = Vocabulary {
-        norm,
-        bigram_boost: config.scoring.bigram_boost,
-        ids: FxHashMap::default(),
-        factor: Vec::new(),
-        df: Vec::new(),
-        seen: Vec::new(),
-        entries: Vec::new(),
-        scratch: String::new(),
-    };
-    let mut categories: FxHashMap<&str, (Vec<String>, Vec<String>)> = FxHashMap::default();
-    let mut letters = Vec::new();
-    let mut ends = Vec::with_capacity(catalog.tasks().len());
-    for (t, task) in catalog.tasks().iter().enumerate() {
-        vocab.add_pairs(t, &norm.content(&task.title), fw.title);
-        for k in &task.keywords {
-            vocab.add_pairs(t, &norm.content(k), fw.keywords);
-        }
-        vocab.add_pairs(t, &norm.content(&task.why), fw.why);
-        if let Some(c) = catalog.category(&task.category) {
-            let (title, summary) = categories
-                .entry(c.id.as_str())
-                .or_insert_with(|| (norm.content(&c.title), norm.content(&c.summary)));
-            vocab.add_pairs(t, title, fw.category_title);
-            vocab.add_pairs(t, summary, fw.category_summary);
-        }
-        // Letter sequences of the title and keywords, so that a line in another language
-        // meets its task through shared roots ("moderar el foro", "modérer le forum").
-        for text in std::iter::once(&task.title).chain(&task.keywords) {
-            grams(text, &mut letters, |gram| {
-                vocab.scratch.clear();
-                vocab.scratch.push('#');
-                vocab.scratch.extend(gram);
-                vocab.add(t, g);
-            });
-        }
-        ends.push(vocab.entries.len());
-    }
-    TaskTerms {
-        ids: vocab.ids,
-        factor: vocab.factor,
-        df: vocab.df,
-        entries: vocab.entries,
-        ends,
-    }
-}
-
-/// Per term, the tasks that use it with their task-side weights, in task order: one list for
-/// all terms and where each term's part starts, not a list per term (some 5,000 terms).
-#[derive(Debug, Clone)]
-struct Postings {
-    /// Term `id`'s part is `entries[starts[id]..starts[id + 1]]`.
-    starts: Vec<usize>,
-    entries: Vec<(u32, f64)>,
-}
-
-impl Postings {
-    /// The postings of the tasks' terms (`entries[ends[t - 1]..ends[t]]` for task `t`), each
-    /// weighted by its term's weight; `df` is how many tasks use each term.
-    fn new(df: &[f64], entries: &[(u32, f64)], ends: &[usize], term_weight: &[f64]) -> Postings {
-        // Each term's part is filled from its end, the last task first, so that its tasks
-        // end up in order and `starts` ends up at the part's start.
-        let mut starts = Vec::with_capacity(df.len() + 1);
-        let mut at = 0;
-        for &n in df {
-            at += n as usize;
-            starts.push(at);
-        }
-        starts.push(at);
-        let mut out = vec![(0, 0.0); at];
-        for t in (0..ends.len()).rev() {
-            let start = if t == 0 { 0 } else { ends[t - 1] };
-            for &(id, fwt) in &entries[start..ends[t]] {
-                let id = id as usize;
-                starts[id] -= 1;
-                out[starts[id]] = (t as u32, fwt * term_weight[id]);
-            }
-        }
-        Postings {
-            starts,
-            entries: out,
-        }
+    fn built_at_run_time(catalog: &Catalog, config: &MatchingConfig) -> TermIndex {
+        let norm = Normalizer::new(&config.word_lists());
+        TermIndex::build(&task_texts(catalog), &index_weights(&config.scoring), &norm)
     }
 
-    /// Term `id`'s (task, task-side weight), in task order.
-    fn of(&self, id: u32) -> impl Iterator<Item = (u32, f64)> + '_ {
-        let id = id as usize;
-        self.entries[self.starts[id]..self.starts[id + 1]]
-            .iter()
-            .copied()
+    #[test]
+    fn the_built_in_index_is_the_one_the_catalogs_give_at_run_time() {
+        let catalog = Catalog::builtin().unwrap();
+        let config = MatchingConfig::builtin().unwrap();
+        let embedded =
+            builtin_index(&catalog).expect("the built-in catalogs take the build's index");
+        assert_eq!(embedded, built_at_run_time(&catalog, &config));
     }
-}
 
-/// Calls `emit` with each letter sequence of a text's longer words (four letters of `<word>`,
-/// accents folded), as the role model's features have them; a term is `#` and the letters.
-/// `letters` is room to work in.
-fn grams(text: &str, letters: &mut Vec<char>, mut emit: impl FnMut(&[char])) {
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        if word.chars().count() < GRAM {
-            continue;
-        }
-        wrapped_word(word, letters);
-        letters.windows(GRAM).for_each(&mut emit);
-    }
-}
-
-/// Calls `emit` with the parts of each single stem and two-word phrase (adjacent
-/// non-stopwords) of a text's content stems, in order: `["moderat"]`, `["moderat", " ",
-/// "forum"]`.
-fn pairs(content: &[String], mut emit: impl FnMut(&[&str])) {
-    for (i, w) in content.iter().enumerate() {
-        emit(&[w]);
-        // Two synonyms in a row ("Discord server") are one thing, not a phrase.
-        if let Some(next) = content.get(i + 1).filter(|n| *n != w) {
-            emit(&[w, " ", next]);
+    #[test]
+    fn a_user_catalog_gets_an_index_of_its_own() {
+        let config = MatchingConfig::builtin().unwrap();
+        let user = |text: &str| CatalogSource {
+            origin: "mine.yaml".into(),
+            text: text.to_owned().into(),
+            builtin: false,
+            compact: None,
+        };
+        // A task added, and a built-in category's summary replaced: both change the terms.
+        for text in [
+            "tasks:\n- {id: mine, title: Water the office plants, role: shared, category: sh-metrics, hours: 1, why: w}\n",
+            "categories:\n- {id: sh-metrics, role: shared, title: Metrics, core: false, summary: Plants and watering}\n",
+        ] {
+            let mut sources = builtin_sources();
+            sources.push(user(text));
+            let catalog = Catalog::from_sources(&sources).unwrap();
+            assert!(builtin_index(&catalog).is_none(), "{text}");
+            let matcher = Matcher::new(&catalog, &config);
+            assert_eq!(matcher.index, built_at_run_time(&catalog, &config));
+            let best = matcher.ranked("water the plants", 1);
+            assert!(!best.is_empty(), "{text}");
         }
     }
 }

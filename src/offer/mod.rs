@@ -29,12 +29,14 @@ pub mod facts;
 pub mod feature_hash;
 pub mod features;
 pub mod language;
+pub mod letters;
 pub mod matcher;
 pub mod model;
 pub mod names;
 pub mod normalize;
 pub mod roles;
 pub mod sections;
+pub mod term_index;
 pub mod title;
 pub mod training;
 pub mod verdict;
@@ -201,9 +203,10 @@ pub struct Offer {
 #[derive(Debug, Clone)]
 pub struct Reader {
     pub config: MatchingConfig,
-    /// Built on first use ([`Reader::matcher`]): indexing the catalog's tasks is most of a
-    /// reader's start-up, and [`Reader::read`] builds it on a second thread while it reads
-    /// the posting's lines and sections, which need no matcher.
+    /// Built on first use ([`Reader::matcher`]): from the index the build script made when
+    /// the catalog is the built-in one, else by indexing the catalog's tasks, most of a
+    /// reader's start-up; [`Reader::read`] builds it on a second thread while it reads the
+    /// posting's lines and sections, which need no matcher.
     matcher: std::sync::OnceLock<Matcher>,
     titles: TitleResolver,
     extractor: Extractor,
@@ -333,34 +336,86 @@ impl Reader {
 
     /// Reads `text`: finds the title and the duty lines, and reads each duty's role and task.
     ///
-    /// A reader's first read builds the catalog's matcher on a second thread meanwhile: the
-    /// language, the lines, the section model and the posting's context need none of it, and
-    /// take about as long (some 2 ms each for a 200-line posting).
+    /// A reader's first read does on a second thread, meanwhile, what the lines' reading does
+    /// not wait for: the extractor's title and hours, then the catalog's matcher (needed only
+    /// once the duties are found), then the pay and the place. The language, the lines, the
+    /// section model and the posting's context take longer (on a 200-line posting some 40 M
+    /// instructions against 30 M).
     pub fn read(&self, catalog: &Catalog, text: &str, hint: &RoleHint) -> Offer {
         if self.matcher.get().is_some() {
-            return self.read_lines(catalog, text, hint);
+            return self.read_lines(
+                catalog,
+                text,
+                hint,
+                || self.extract(catalog, text),
+                || self.stated(text),
+            );
         }
         std::thread::scope(|scope| {
-            scope.spawn(|| self.matcher(catalog));
-            self.read_lines(catalog, text, hint)
+            let (send, extracted) = std::sync::mpsc::channel();
+            let aside = scope.spawn(move || {
+                // Nobody waits any more only when the reading panicked.
+                let _ = send.send(self.extract(catalog, text));
+                self.matcher(catalog);
+                self.stated(text)
+            });
+            self.read_lines(
+                catalog,
+                text,
+                hint,
+                // The thread sends before it does anything else; should it have panicked,
+                // the extraction is done here and the panic is passed on at the join.
+                || {
+                    extracted
+                        .recv()
+                        .unwrap_or_else(|_| self.extract(catalog, text))
+                },
+                || {
+                    aside
+                        .join()
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e))
+                },
+            )
         })
     }
 
-    /// [`Self::read`], once the matcher is built or being built.
-    fn read_lines(&self, catalog: &Catalog, text: &str, hint: &RoleHint) -> Offer {
+    /// The extractor's reading of `text`: a title line found by the catalog's names, and the
+    /// hours.
+    fn extract(&self, catalog: &Catalog, text: &str) -> extract::Extracted {
+        let is_title = |line: &str| self.titles.is_title_line(catalog, line);
+        self.extractor.extract(text, &is_title)
+    }
+
+    /// The pay and the place of work `text` states.
+    fn stated(&self, text: &str) -> (Option<Pay>, Option<String>) {
+        (
+            self.facts.first(text, Facts::pay_in),
+            self.facts.first(text, Facts::place_in),
+        )
+    }
+
+    /// [`Self::read`], with the extractor's reading and the pay and place as they are worked
+    /// out (beside it, or on demand).
+    fn read_lines(
+        &self,
+        catalog: &Catalog,
+        text: &str,
+        hint: &RoleHint,
+        extracted: impl FnOnce() -> extract::Extracted,
+        stated: impl FnOnce() -> (Option<Pay>, Option<String>),
+    ) -> Offer {
         let (language, language_source) = match hint.language {
             Some(l) => (l, LanguageSource::Given),
             None => language::detect(text, self.config.reader.language_min_confidence),
         };
         let stems = Stems::new(language);
-        let is_title = |line: &str| self.titles.is_title_line(catalog, line);
-        // The extractor still finds a title line by the catalog's names and the hours; the
-        // learned section model decides which lines are duties, and takes a first line it
-        // reads as a title ("Discord Moderator") when no line names a role.
-        let extracted = self.extractor.extract(text, &is_title);
         let laid = sections::lay_out(text);
         let tokens = sections::tokens_of(&stems, &laid);
         let (mut p, first_is_title) = self.sections.duty_probabilities(language, &laid, &tokens);
+        // The extractor still finds a title line by the catalog's names and the hours; the
+        // learned section model decides which lines are duties, and takes a first line it
+        // reads as a title ("Discord Moderator") when no line names a role.
+        let extracted = extracted();
         let from_layout = !hint.lines_are_duties && laid.len() > 1;
         let title_line = extracted
             .title
@@ -429,6 +484,7 @@ impl Reader {
             self.posting_contexts(&stems, &duties)
         };
         let lines = self.read_duties(catalog, &stems, &duties, &read, given);
+        let (pay, place) = stated();
         Offer {
             title,
             role,
@@ -439,8 +495,8 @@ impl Reader {
             lines,
             ignored,
             hours_per_week: extracted.hours_per_week,
-            pay: self.facts.first(text, Facts::pay_in),
-            place: self.facts.first(text, Facts::place_in),
+            pay,
+            place,
             schedule,
         }
     }

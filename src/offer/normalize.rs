@@ -2,9 +2,26 @@
 //! synonyms and stopwords. The posting's lines and the catalog's texts go through the same
 //! steps, so "moderating", "moderation" and "moderators" meet on one term.
 
+use std::collections::BTreeMap;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::config::MatchingConfig;
+/// The word lists a [`Normalizer`] is made from: `data/matching.yaml`'s (see
+/// `MatchingConfig::word_lists`). Borrowed, and free of the configuration's types, so that the
+/// build script, which compiles this file to index the built-in catalogs, can hand over its own.
+#[derive(Debug, Clone, Copy)]
+pub struct WordLists<'a> {
+    pub synonyms: &'a [Vec<String>],
+    pub stopwords: &'a [String],
+    pub weak_words: &'a BTreeMap<String, f64>,
+    /// What opens and closes a phrase naming colleagues, how far apart, the words after an
+    /// opener that make it none, and the words that make it about members.
+    pub collaborator_opens: &'a [String],
+    pub collaborator_closes: &'a [String],
+    pub collaborator_max_words: usize,
+    pub collaborator_except: &'a [String],
+    pub collaborator_members: &'a [String],
+}
 
 /// Turns text into terms with the word lists of a [`MatchingConfig`].
 #[derive(Debug, Clone)]
@@ -57,11 +74,11 @@ pub struct Term {
 }
 
 impl Normalizer {
-    pub fn new(config: &MatchingConfig) -> Normalizer {
+    pub fn new(config: &WordLists<'_>) -> Normalizer {
         let mut synonym = FxHashMap::default();
         let mut exact = FxHashMap::default();
         let mut phrases = Vec::new();
-        for group in &config.synonyms {
+        for group in config.synonyms {
             let Some(head) = group.first().and_then(|w| single_stem(w)) else {
                 continue;
             };
@@ -106,19 +123,18 @@ impl Normalizer {
             .iter()
             .filter_map(|(w, m)| canon(w).map(|s| (s, *m)))
             .collect();
-        let collab = &config.collaborators;
         let canon_set = |list: &[String]| list.iter().filter_map(|w| canon(w)).collect();
         let colleagues = Colleagues {
-            opens: canon_set(&collab.opens),
-            closes: canon_set(&collab.closes),
-            reach: collab.max_words,
-            except: collab
-                .except
+            opens: canon_set(config.collaborator_opens),
+            closes: canon_set(config.collaborator_closes),
+            reach: config.collaborator_max_words,
+            except: config
+                .collaborator_except
                 .iter()
                 .map(|p| words(p).map(|w| stem(&w)).collect::<Vec<_>>())
                 .filter(|p| !p.is_empty())
                 .collect(),
-            members: canon_set(&collab.members),
+            members: canon_set(config.collaborator_members),
         };
         Normalizer {
             stop,
@@ -358,7 +374,7 @@ mod tests {
     #[test]
     fn synonyms_and_stopwords_come_from_the_config() {
         let config = super::super::config::MatchingConfig::builtin().unwrap();
-        let n = Normalizer::new(&config);
+        let n = Normalizer::new(&config.word_lists());
         assert_eq!(
             n.content("Moderate the Discord"),
             n.content("moderating forums")
@@ -370,7 +386,7 @@ mod tests {
     #[test]
     fn colleagues_named_in_a_duty_are_left_out() {
         let config = super::super::config::MatchingConfig::builtin().unwrap();
-        let n = Normalizer::new(&config);
+        let n = Normalizer::new(&config.word_lists());
         let line = "Work with the marketing and PR teams to identify community leaders";
         assert_eq!(
             n.duty_content(line),
@@ -405,7 +421,7 @@ mod tests {
     fn synonyms_do_not_reach_verbs_through_agent_nouns() {
         // "supporters" are an audience, "support" is not; "creators" are not "create".
         let config = super::super::config::MatchingConfig::builtin().unwrap();
-        let n = Normalizer::new(&config);
+        let n = Normalizer::new(&config.word_lists());
         assert_eq!(n.content("supporters"), n.content("followers"));
         assert_eq!(n.content("fans"), n.content("followers"));
         assert_ne!(n.content("support"), n.content("followers"));

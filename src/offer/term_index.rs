@@ -1,0 +1,515 @@
+//! The catalog's tasks as weighted terms, indexed for the matcher (`super::matcher`).
+//!
+//! Each task becomes a bag of terms from its title, keywords, `why` and its category's title
+//! and summary (single stems, two-word phrases, and letter sequences of the title and
+//! keywords), weighted by field, by the weak-word list and by how distinctive the term is
+//! across the catalog. Reading the catalog's texts into terms was half of a short `offer`'s
+//! instructions (19 M), so the build script compiles this file and indexes the built-in
+//! catalogs once ([`TermIndex::to_bytes`]); the reader takes that index back with
+//! [`TermIndex::from_bytes`], which copies numbers and hashes nothing, and builds one at run
+//! time ([`TermIndex::build`]) only for a user's catalog. A test holds the two equal.
+//!
+//! A term's id is its place among the terms' hashes in increasing order, so a line's term is
+//! found by the top bits of its hash and a short search, with no hash table to build.
+
+use rustc_hash::FxHashMap;
+
+use super::feature_hash::{directory_bits, feature_hash};
+use super::letters::{GRAM, wrapped_word};
+use super::normalize::Normalizer;
+
+/// The texts of one task that lines are compared with.
+#[derive(Debug, Clone)]
+pub struct TaskText<'a> {
+    pub title: &'a str,
+    pub keywords: Vec<&'a str>,
+    pub why: &'a str,
+    /// Its category's id, title and summary, if the category is known.
+    pub category: Option<(&'a str, &'a str, &'a str)>,
+}
+
+/// How much each part of a task counts (`scoring` in `data/matching.yaml`).
+#[derive(Debug, Clone, Copy)]
+pub struct IndexWeights {
+    pub title: f64,
+    pub keywords: f64,
+    pub why: f64,
+    pub category_title: f64,
+    pub category_summary: f64,
+    /// A letter sequence of the title or a keyword.
+    pub gram: f64,
+    /// A two-word phrase, beside a single word.
+    pub bigram_boost: f64,
+    /// How much a task's own length divides its score (0 not at all, 1 a full cosine).
+    pub task_length_power: f64,
+}
+
+/// The tasks' terms, ready for matching.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermIndex {
+    /// Every term's 64-bit hash ([`feature_hash`]), in increasing order. (Some 10,000 terms:
+    /// two sharing a hash is a chance of about one in 10^11.)
+    hashes: Vec<u64>,
+    /// How many top bits of a hash [`Self::directory`] is by.
+    bits: u32,
+    /// For each value of the top bits, where its hashes start; one more entry, the end.
+    directory: Vec<u32>,
+    /// Per term: the line-side weight (idf × weak-word factor × phrase boost).
+    term_weight: Vec<f64>,
+    /// Term `id`'s postings are `postings[starts[id]..starts[id + 1]]`.
+    starts: Vec<u32>,
+    /// Per term, in task order: (task position, task-side weight).
+    postings: Vec<(u32, f64)>,
+    /// Per task: the length divisor.
+    task_norm: Vec<f64>,
+}
+
+/// The index's first bytes in its embedded form.
+const MAGIC: &[u8; 4] = b"RSX1";
+
+impl TermIndex {
+    /// Reads every task's texts into terms and weighs them.
+    pub fn build(tasks: &[TaskText<'_>], weights: &IndexWeights, norm: &Normalizer) -> TermIndex {
+        let TaskTerms {
+            ids,
+            factor,
+            df,
+            entries,
+            ends,
+        } = index_tasks(tasks, weights, norm);
+        let n = ends.len().max(1) as f64;
+        let term_weight: Vec<f64> = factor
+            .iter()
+            .zip(&df)
+            .map(|(factor, df)| (1.0 + n / df).ln() * factor)
+            .collect();
+        let mut lengths = Vec::with_capacity(ends.len());
+        let mut start = 0;
+        for &end in &ends {
+            let mut sq = 0.0;
+            for &(id, fwt) in &entries[start..end] {
+                let w = fwt * term_weight[id as usize];
+                sq += w * w;
+            }
+            lengths.push(f64::sqrt(sq).max(1e-9));
+            start = end;
+        }
+        let mean = lengths.iter().sum::<f64>() / lengths.len().max(1) as f64;
+        let p = weights.task_length_power;
+        let task_norm = lengths
+            .iter()
+            .map(|l| l.powf(p) * mean.powf(1.0 - p))
+            .collect();
+        // Terms were numbered as met; the index numbers them by hash.
+        let mut by_hash: Vec<(u64, u32)> = ids.into_iter().collect();
+        by_hash.sort_unstable();
+        let mut renumber = vec![0; by_hash.len()];
+        for (new, &(_, old)) in by_hash.iter().enumerate() {
+            renumber[old as usize] = new as u32;
+        }
+        let hashes: Vec<u64> = by_hash.iter().map(|&(h, _)| h).collect();
+        let (bits, directory) = directory_of(&hashes);
+        let (starts, postings) = postings_of(&df, &entries, &ends, &term_weight, &renumber);
+        TermIndex {
+            bits,
+            directory,
+            term_weight: by_hash
+                .iter()
+                .map(|&(_, old)| term_weight[old as usize])
+                .collect(),
+            hashes,
+            starts,
+            postings,
+            task_norm,
+        }
+    }
+
+    /// The id of the term whose hash is `hash`, if some task uses it.
+    pub fn id(&self, hash: u64) -> Option<u32> {
+        let top = (hash >> (64 - self.bits)) as usize;
+        let from = *self.directory.get(top)? as usize;
+        let to = *self.directory.get(top + 1)? as usize;
+        let at = self.hashes.get(from..to)?.binary_search(&hash).ok()?;
+        Some((from + at) as u32)
+    }
+
+    /// Term `id`'s line-side weight.
+    pub fn weight(&self, id: u32) -> f64 {
+        self.term_weight[id as usize]
+    }
+
+    /// Term `id`'s (task position, task-side weight), in task order.
+    pub fn postings(&self, id: u32) -> impl Iterator<Item = (u32, f64)> + '_ {
+        let id = id as usize;
+        self.postings[self.starts[id] as usize..self.starts[id + 1] as usize]
+            .iter()
+            .copied()
+    }
+
+    /// Per task: the length its score is divided by.
+    pub fn task_norms(&self) -> &[f64] {
+        &self.task_norm
+    }
+
+    /// The index as the build script embeds it, for the tasks whose ids give `key`
+    /// ([`tasks_key`]): the magic, then little-endian counts, hashes, where each term's
+    /// postings start, the weights, the task norms and the postings. (The directory is made
+    /// again from the hashes: one pass.)
+    pub fn to_bytes(&self, key: u64) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&key.to_le_bytes());
+        for n in [self.hashes.len(), self.task_norm.len(), self.postings.len()] {
+            out.extend_from_slice(&(n as u32).to_le_bytes());
+        }
+        self.hashes
+            .iter()
+            .for_each(|h| out.extend_from_slice(&h.to_le_bytes()));
+        self.starts
+            .iter()
+            .for_each(|n| out.extend_from_slice(&n.to_le_bytes()));
+        self.term_weight
+            .iter()
+            .chain(&self.task_norm)
+            .for_each(|w| out.extend_from_slice(&w.to_le_bytes()));
+        for (task, w) in &self.postings {
+            out.extend_from_slice(&task.to_le_bytes());
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    /// The index [`Self::to_bytes`] wrote, if it was written for the tasks whose ids give
+    /// `key` and holds together (every count and range within bounds): otherwise `None`, and
+    /// the caller builds one.
+    pub fn from_bytes(bytes: &[u8], key: u64) -> Option<TermIndex> {
+        let mut r = Bytes(bytes.strip_prefix(MAGIC)?);
+        if r.u64()? != key {
+            return None;
+        }
+        let terms = r.u32()? as usize;
+        let tasks = r.u32()? as usize;
+        let postings = r.u32()? as usize;
+        let hashes = r.many(terms, Bytes::u64)?;
+        let starts = r.many(terms + 1, Bytes::u32)?;
+        let term_weight = r.many(terms, Bytes::f64)?;
+        let task_norm = r.many(tasks, Bytes::f64)?;
+        let postings = r.many(postings, |r| Some((r.u32()?, r.f64()?)))?;
+        let ordered = |v: &[u32], end: usize| {
+            v.windows(2).all(|w| w[0] <= w[1]) && v.last().is_some_and(|&l| l as usize == end)
+        };
+        let sound = r.0.is_empty()
+            && hashes.windows(2).all(|w| w[0] < w[1])
+            && ordered(&starts, postings.len())
+            && starts.first() == Some(&0)
+            && postings.iter().all(|&(t, _)| (t as usize) < tasks);
+        let (bits, directory) = directory_of(&hashes);
+        sound.then_some(TermIndex {
+            hashes,
+            bits,
+            directory,
+            term_weight,
+            starts,
+            postings,
+            task_norm,
+        })
+    }
+}
+
+/// What identifies a list of tasks: the hash of their ids in order, each followed by a
+/// newline. An embedded index is used only for the tasks it was built for.
+pub fn tasks_key<'a>(ids: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut text = String::new();
+    for id in ids {
+        text.push_str(id);
+        text.push('\n');
+    }
+    feature_hash(&text)
+}
+
+/// Reads little-endian numbers off the front of a byte string.
+struct Bytes<'a>(&'a [u8]);
+
+impl Bytes<'_> {
+    fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let (head, rest) = self.0.split_first_chunk::<N>()?;
+        self.0 = rest;
+        Some(*head)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        self.take().map(u32::from_le_bytes)
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        self.take().map(u64::from_le_bytes)
+    }
+
+    fn f64(&mut self) -> Option<f64> {
+        self.take().map(f64::from_le_bytes)
+    }
+
+    /// `n` items read by `one`; `None` (before allocating) if the bytes cannot hold them.
+    fn many<T>(&mut self, n: usize, one: impl Fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        if n > self.0.len() {
+            return None;
+        }
+        (0..n).map(|_| one(self)).collect()
+    }
+}
+
+/// For sorted `hashes`, how many top bits the directory is by, and for each value of them
+/// where its hashes start (and one more entry, the end).
+fn directory_of(hashes: &[u64]) -> (u32, Vec<u32>) {
+    let bits = directory_bits(hashes.len());
+    let mut directory = Vec::with_capacity((1 << bits) + 1);
+    let mut at = 0;
+    for top in 0..=(1u64 << bits) {
+        while at < hashes.len() && hashes[at] >> (64 - bits) < top {
+            at += 1;
+        }
+        directory.push(at as u32);
+    }
+    (bits, directory)
+}
+
+/// The catalog's terms as they are met: an id each, its weak-word factor and how many tasks
+/// use it.
+struct Vocabulary<'a> {
+    norm: &'a Normalizer,
+    bigram_boost: f64,
+    ids: FxHashMap<u64, u32>,
+    /// Per term: the weak-word factor (the phrase boost included).
+    factor: Vec<f64>,
+    /// Per term: how many tasks use it.
+    df: Vec<f64>,
+    /// Per term: the last task that used it (position + 1) and where in `entries`.
+    seen: Vec<(usize, usize)>,
+    /// Every task's (term id, field weight) of each of its terms, task after task.
+    entries: Vec<(u32, f64)>,
+    /// The term being written.
+    scratch: String,
+}
+
+impl Vocabulary<'_> {
+    /// Adds the term written in `scratch` to task `task`'s list at field weight `w` (the
+    /// highest weight of the fields the term appears in counts).
+    fn add(&mut self, task: usize, w: f64) {
+        let next = self.ids.len() as u32;
+        let id = *self.ids.entry(feature_hash(&self.scratch)).or_insert(next);
+        if id == next {
+            let term = self.scratch.as_str();
+            self.factor
+                .push(if let Some((a, b)) = term.split_once(' ') {
+                    // A phrase of weak words is weak too ("community members" says little more
+                    // than "members"), by the geometric mean of its words' factors.
+                    self.bigram_boost * (self.norm.weight(a) * self.norm.weight(b)).sqrt()
+                } else {
+                    self.norm.weight(term)
+                });
+            self.df.push(0.0);
+            self.seen.push((0, 0));
+        }
+        let (last, at) = &mut self.seen[id as usize];
+        if *last == task + 1 {
+            self.entries[*at].1 = f64::max(self.entries[*at].1, w);
+        } else {
+            *last = task + 1;
+            *at = self.entries.len();
+            self.entries.push((id, f64::max(0.0, w)));
+            self.df[id as usize] += 1.0;
+        }
+    }
+
+    /// Adds each single stem and phrase of `content` to a task.
+    fn add_pairs(&mut self, task: usize, content: &[String], w: f64) {
+        pairs(content, |parts| {
+            self.scratch.clear();
+            for p in parts {
+                self.scratch.push_str(p);
+            }
+            self.add(task, w);
+        });
+    }
+}
+
+/// The catalog's terms: each term's id by its hash, weak-word factor and how many tasks use
+/// it, and per task (term id, field weight) of each of its terms: `entries[ends[t - 1]..ends[t]]`
+/// for task `t`.
+struct TaskTerms {
+    ids: FxHashMap<u64, u32>,
+    factor: Vec<f64>,
+    df: Vec<f64>,
+    entries: Vec<(u32, f64)>,
+    ends: Vec<usize>,
+}
+
+/// Reads every task's texts into terms. A category's texts are read once, not once per task.
+fn index_tasks(tasks: &[TaskText<'_>], fw: &IndexWeights, norm: &Normalizer) -> TaskTerms {
+    let mut vocab = Vocabulary {
+        norm,
+        bigram_boost: fw.bigram_boost,
+        ids: FxHashMap::default(),
+        factor: Vec::new(),
+        df: Vec::new(),
+        seen: Vec::new(),
+        entries: Vec::new(),
+        scratch: String::new(),
+    };
+    let mut categories: FxHashMap<&str, (Vec<String>, Vec<String>)> = FxHashMap::default();
+    let mut letters = Vec::new();
+    let mut ends = Vec::with_capacity(tasks.len());
+    for (t, task) in tasks.iter().enumerate() {
+        vocab.add_pairs(t, &norm.content(task.title), fw.title);
+        for k in &task.keywords {
+            vocab.add_pairs(t, &norm.content(k), fw.keywords);
+        }
+        vocab.add_pairs(t, &norm.content(task.why), fw.why);
+        if let Some((id, title, summary)) = task.category {
+            let (title, summary) = categories
+                .entry(id)
+                .or_insert_with(|| (norm.content(title), norm.content(summary)));
+            vocab.add_pairs(t, title, fw.category_title);
+            vocab.add_pairs(t, summary, fw.category_summary);
+        }
+        // Letter sequences of the title and keywords, so that a line in another language
+        // meets its task through shared roots ("moderar el foro", "modérer le forum").
+        for text in std::iter::once(&task.title).chain(&task.keywords) {
+            grams(text, &mut letters, |gram| {
+                vocab.scratch.clear();
+                vocab.scratch.push('#');
+                vocab.scratch.extend(gram);
+                vocab.add(t, fw.gram);
+            });
+        }
+        ends.push(vocab.entries.len());
+    }
+    TaskTerms {
+        ids: vocab.ids,
+        factor: vocab.factor,
+        df: vocab.df,
+        entries: vocab.entries,
+        ends,
+    }
+}
+
+/// Per term (numbered by `renumber`), the tasks that use it with their task-side weights, in
+/// task order: one list for all terms and where each term's part starts, not a list per term.
+/// `entries[ends[t - 1]..ends[t]]` are task `t`'s terms; `df` is how many tasks use each term.
+fn postings_of(
+    df: &[f64],
+    entries: &[(u32, f64)],
+    ends: &[usize],
+    term_weight: &[f64],
+    renumber: &[u32],
+) -> (Vec<u32>, Vec<(u32, f64)>) {
+    let mut count = vec![0u32; df.len()];
+    for (old, &n) in df.iter().enumerate() {
+        count[renumber[old] as usize] = n as u32;
+    }
+    // Each term's part is filled from its end, the last task first, so that its tasks end up
+    // in order and `starts` ends up at the part's start.
+    let mut starts = Vec::with_capacity(df.len() + 1);
+    let mut at = 0;
+    for n in count {
+        at += n;
+        starts.push(at);
+    }
+    starts.push(at);
+    let mut out = vec![(0, 0.0); at as usize];
+    for t in (0..ends.len()).rev() {
+        let start = if t == 0 { 0 } else { ends[t - 1] };
+        for &(old, fwt) in &entries[start..ends[t]] {
+            let id = renumber[old as usize] as usize;
+            starts[id] -= 1;
+            out[starts[id] as usize] = (t as u32, fwt * term_weight[old as usize]);
+        }
+    }
+    (starts, out)
+}
+
+/// Calls `emit` with each letter sequence of a text's longer words (four letters of `<word>`,
+/// accents folded), as the role model's features have them; a term is `#` and the letters.
+/// `letters` is room to work in.
+pub fn grams(text: &str, letters: &mut Vec<char>, mut emit: impl FnMut(&[char])) {
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.chars().count() < GRAM {
+            continue;
+        }
+        wrapped_word(word, letters);
+        letters.windows(GRAM).for_each(&mut emit);
+    }
+}
+
+/// Calls `emit` with the parts of each single stem and two-word phrase (adjacent
+/// non-stopwords) of a text's content stems, in order: `["moderat"]`, `["moderat", " ",
+/// "forum"]`.
+pub fn pairs(content: &[String], mut emit: impl FnMut(&[&str])) {
+    for (i, w) in content.iter().enumerate() {
+        emit(&[w]);
+        // Two synonyms in a row ("Discord server") are one thing, not a phrase.
+        if let Some(next) = content.get(i + 1).filter(|n| *n != w) {
+            emit(&[w, " ", next]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offer::MatchingConfig;
+
+    fn small() -> TermIndex {
+        let config = MatchingConfig::builtin().unwrap();
+        let norm = Normalizer::new(&config.word_lists());
+        let weights = crate::offer::matcher::index_weights(&config.scoring);
+        let tasks = [
+            TaskText {
+                title: "Moderate the forum",
+                keywords: vec!["forum moderation", "modérer"],
+                why: "Members talk to members.",
+                category: Some(("c", "Moderation", "Keeping spaces safe")),
+            },
+            TaskText {
+                title: "Schedule posts",
+                keywords: vec![],
+                why: "The brand speaks.",
+                category: None,
+            },
+        ];
+        TermIndex::build(&tasks, &weights, &norm)
+    }
+
+    #[test]
+    fn the_embedded_form_reads_back_as_it_was_written() {
+        let index = small();
+        let bytes = index.to_bytes(7);
+        assert_eq!(TermIndex::from_bytes(&bytes, 7), Some(index.clone()));
+        // Written for other tasks: not taken.
+        assert_eq!(TermIndex::from_bytes(&bytes, 8), None);
+        // Every term is found by its hash, and nothing else is.
+        for (id, &h) in index.hashes.iter().enumerate() {
+            assert_eq!(index.id(h), Some(id as u32));
+        }
+        assert_eq!(index.id(feature_hash("no such term")), None);
+    }
+
+    #[test]
+    fn damaged_bytes_are_refused_without_a_panic() {
+        let bytes = small().to_bytes(7);
+        for end in 0..bytes.len() {
+            assert_eq!(
+                TermIndex::from_bytes(&bytes[..end], 7),
+                None,
+                "cut at {end}"
+            );
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(TermIndex::from_bytes(&longer, 7), None);
+        // A posting's task past the tasks (the last posting's task number is 12 bytes from the end).
+        let mut wrong = bytes;
+        let at = wrong.len() - 12;
+        wrong[at..at + 4].copy_from_slice(&9u32.to_le_bytes());
+        assert_eq!(TermIndex::from_bytes(&wrong, 7), None);
+    }
+}
