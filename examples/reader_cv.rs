@@ -11,7 +11,9 @@
 //! ```
 //!
 //! `--learn-from DIR` learns from another copy of the corpus (the same files, labelled
-//! differently: an earlier labelling, say) while measuring against `corpus/postings`.
+//! differently: an earlier labelling, say) while measuring against `corpus/postings`. It may
+//! also hold more sources (a grown copy of the corpus): those are in no fold, and every fold
+//! learns from them, so the same postings are measured before and after the corpus grew.
 //! `--cache DIR` keeps each fold's learned models in `DIR` and reads them back on the next run
 //! (delete it when the corpus or `data/reader/training.yaml` changes); with `--matching FILE`
 //! the reader's settings come from a copy of `data/matching.yaml`, so thresholds can be tried
@@ -114,7 +116,14 @@ fn main() -> anyhow::Result<()> {
     let mut groups: Vec<String> = corpus.iter().map(|(_, p)| p.group()).collect();
     groups.sort_unstable();
     groups.dedup();
-    let fold_of = |p: &CorpusPosting| groups.binary_search(&p.group()).unwrap_or(0) % folds.max(1);
+    // A source of `--learn-from` that the measured corpus does not hold is in no fold: every
+    // fold learns from it.
+    let fold_of = |p: &CorpusPosting| {
+        groups
+            .binary_search(&p.group())
+            .ok()
+            .map(|i| i % folds.max(1))
+    };
     println!(
         "end to end over {} postings of {} sources, {folds} folds of whole sources",
         corpus.len(),
@@ -130,11 +139,11 @@ fn main() -> anyhow::Result<()> {
             cache.as_deref(),
             folds,
             fold,
-            |p| fold_of(p) != fold,
+            |p| fold_of(p) != Some(fold),
         )?;
         let reader = Reader::with_models(&catalog, config.clone(), models)
             .map_err(|e| anyhow::anyhow!("{e}"))?;
-        for (name, posting) in corpus.iter().filter(|(_, p)| fold_of(p) == fold) {
+        for (name, posting) in corpus.iter().filter(|(_, p)| fold_of(p) == Some(fold)) {
             outcomes.push(read_one(&catalog, &reader, &config, name, posting));
         }
         eprint!("\rfold {}/{folds}", fold + 1);
