@@ -62,8 +62,15 @@ fn decodes_html_remnants() {
     // no entity survives into a duty and the list's items are read as duties.
     let got = duties(text);
     assert!(got[0].starts_with("Welcome new members"), "{got:?}");
-    assert!(got.iter().any(|d| d == "Run meetups for members"), "{got:?}");
-    assert!(!got.iter().any(|d| d.contains("&amp;") || d.contains("nbsp")), "{got:?}");
+    assert!(
+        got.iter().any(|d| d == "Run meetups for members"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|d| d.contains("&amp;") || d.contains("nbsp")),
+        "{got:?}"
+    );
     assert!(!got.iter().any(|d| d.contains("50k")), "{got:?}");
     assert_eq!(
         extract::decode_html("a &#8226; b &#x2014; c &bogus; d < e"),
