@@ -101,6 +101,11 @@ pub fn window_start(selected: usize, height: usize) -> usize {
     }
 }
 
+/// `one` when `n` is 1, else `many`: "1 duty line", "3 duty lines".
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +160,12 @@ mod tests {
         assert_eq!(window_start(4, 5), 0);
         assert_eq!(window_start(7, 5), 3);
         assert_eq!(window_start(3, 0), 0);
+    }
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(plural(1, "line", "lines"), "line");
+        assert_eq!(plural(0, "line", "lines"), "lines");
+        assert_eq!(plural(2, "person", "people"), "people");
     }
 }

@@ -39,7 +39,7 @@ use crate::catalog::Task;
 use crate::tui::import::{ImportStep, Review, ReviewLine, TaskPicker};
 use crate::tui::input::TextInput;
 use crate::tui::state::App;
-use crate::tui::text::{cell, fit, right, window_start};
+use crate::tui::text::{cell, fit, plural, right, window_start};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, step: &ImportStep, theme: &Theme) {
     match step {
@@ -152,10 +152,11 @@ fn review_lines(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme
         .filter(|l| l.mapping().is_some())
         .count();
     let dropped = review.lines.iter().filter(|l| l.dropped).count();
+    let (duties, ignored) = (review.lines.len(), review.ignored.len());
     let mut counts = format!(
-        "{} duty lines, {matched} mapped to tasks, {dropped} dropped · {} lines ignored (not duties)",
-        review.lines.len(),
-        review.ignored.len()
+        "{duties} duty {}, {matched} mapped to tasks, {dropped} dropped · {ignored} {} ignored (not duties)",
+        plural(duties, "line", "lines"),
+        plural(ignored, "line", "lines"),
     );
     if dropped == 0 {
         counts = counts.replace(", 0 dropped", "");
