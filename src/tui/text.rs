@@ -101,7 +101,8 @@ pub fn window_start(selected: usize, height: usize) -> usize {
     }
 }
 
-/// `one` when `n` is 1, else `many`: "1 duty line", "3 duty lines".
+/// `one` when `n` is 1, else `many`: "1 duty line", "3 duty lines". (The recovery prompt, in
+/// the persist layer below this one, keeps its own.)
 pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }

@@ -8,7 +8,6 @@ use std::path::Path;
 use std::time::SystemTime;
 
 use super::recovery::Leftover;
-use crate::tui::text::plural;
 
 /// What the user chose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +98,10 @@ fn describe(copy: &Leftover, saved: Option<SystemTime>, now: SystemTime) -> Stri
         line.push_str("; the plan file was saved after this copy");
     }
     line
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
 }
 
 /// "just now", "5 minutes ago", "3 days ago".
