@@ -57,6 +57,10 @@ struct Outcome {
     title_text_right: bool,
     /// Labelled duty lines of some role's work: (label, what the reader gave; `None` = missed).
     lines: Vec<(String, Option<String>)>,
+    /// Labelled duty lines of no role's work: what the reader gave (`None` = not read as a
+    /// duty; `unmatched` = read as a duty of no role). What reading fewer lines as no one's
+    /// work costs.
+    neither_lines: Vec<Option<String>>,
     /// Lines read as duties that are no labelled duty: the section each stands in.
     false_duties: Vec<String>,
 }
@@ -247,16 +251,20 @@ fn read_one(
             })
             .collect()
     };
+    let hit = |k: &str| {
+        read.iter()
+            .find(|(t, _)| !k.is_empty() && t.contains(k))
+            .map(|(_, class)| class.clone())
+    };
     let lines = labelled
         .iter()
         .filter(|(_, label)| *label != "neither")
-        .map(|(k, label)| {
-            let hit = read
-                .iter()
-                .find(|(t, _)| !k.is_empty() && t.contains(k.as_str()))
-                .map(|(_, class)| class.clone());
-            ((*label).to_owned(), hit)
-        })
+        .map(|(k, label)| ((*label).to_owned(), hit(k)))
+        .collect();
+    let neither_lines = labelled
+        .iter()
+        .filter(|(_, label)| *label == "neither")
+        .map(|(k, _)| hit(k))
         .collect();
     Outcome {
         name: name.to_owned(),
@@ -272,6 +280,7 @@ fn read_one(
             !found.is_empty() && key(&posting.title, usize::MAX).contains(&found)
         }),
         lines,
+        neither_lines,
         false_duties,
     }
 }
@@ -393,6 +402,66 @@ fn short_class(class: &str) -> String {
     .to_owned()
 }
 
+/// Duty lines of some role's work read right, by language and for the postings titled as a
+/// role; what the rest of the measure leaves out (lines of no one's work read as someone's);
+/// and where the non-duties read as duties stand.
+fn report_lines(outcomes: &[Outcome], by_lang: &BTreeMap<&str, Vec<&Outcome>>) {
+    println!("\nduty lines of some role's work, read as duties and given the right role:");
+    for (lang, os) in by_lang {
+        let all: Vec<&(String, Option<String>)> = os.iter().flat_map(|o| &o.lines).collect();
+        let right = all
+            .iter()
+            .filter(|(want, got)| got.as_deref() == Some(want.as_str()))
+            .count();
+        let missed = all.iter().filter(|(_, got)| got.is_none()).count();
+        let false_duties: usize = os.iter().map(|o| o.false_duties.len()).sum();
+        println!(
+            "  {lang:<5} {}   missed {missed}, non-duties read as duties {false_duties}",
+            interval(right, all.len())
+        );
+    }
+    let titled: Vec<&Outcome> = outcomes
+        .iter()
+        .filter(|o| titled_as_role(&o.title_role))
+        .collect();
+    let titled_lines: Vec<_> = titled.iter().flat_map(|o| &o.lines).collect();
+    let titled_right = titled_lines
+        .iter()
+        .filter(|(want, got)| got.as_deref() == Some(want.as_str()))
+        .count();
+    println!(
+        "  titled as a role {}",
+        interval(titled_right, titled_lines.len())
+    );
+    // The other side of the measure: duty lines of no one's work (left out of it) that were
+    // read as some role's work, and so count in a verdict.
+    for (what, os) in [
+        ("all", outcomes.iter().collect::<Vec<_>>()),
+        ("titled as a role", titled),
+    ] {
+        let neither: Vec<_> = os.iter().flat_map(|o| &o.neither_lines).collect();
+        let as_role = neither
+            .iter()
+            .filter(|got| got.as_deref().is_some_and(|c| c != "unmatched"))
+            .count();
+        println!(
+            "  duty lines of no role's work read as some role's work, {what}: {as_role}/{}",
+            neither.len()
+        );
+    }
+    let mut sections: BTreeMap<&str, usize> = BTreeMap::new();
+    for section in outcomes.iter().flat_map(|o| &o.false_duties) {
+        *sections.entry(section.as_str()).or_default() += 1;
+    }
+    let mut sections: Vec<(&str, usize)> = sections.into_iter().collect();
+    sections.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let sections: Vec<String> = sections.iter().map(|(s, n)| format!("{s} {n}")).collect();
+    println!(
+        "  non-duties read as duties, by the section they stand in: {}",
+        sections.join(", ")
+    );
+}
+
 fn report(outcomes: &[Outcome], show_misses: bool) {
     let mut by_lang: BTreeMap<&str, Vec<&Outcome>> = BTreeMap::new();
     for o in outcomes {
@@ -417,31 +486,7 @@ fn report(outcomes: &[Outcome], show_misses: bool) {
         println!("    {how:<6} {}", interval(*right, *n));
     }
     report_titles(outcomes, &by_lang);
-    println!("\nduty lines of some role's work, read as duties and given the right role:");
-    for (lang, os) in &by_lang {
-        let all: Vec<&(String, Option<String>)> = os.iter().flat_map(|o| &o.lines).collect();
-        let right = all
-            .iter()
-            .filter(|(want, got)| got.as_deref() == Some(want.as_str()))
-            .count();
-        let missed = all.iter().filter(|(_, got)| got.is_none()).count();
-        let false_duties: usize = os.iter().map(|o| o.false_duties.len()).sum();
-        println!(
-            "  {lang:<5} {}   missed {missed}, non-duties read as duties {false_duties}",
-            interval(right, all.len())
-        );
-    }
-    let mut sections: BTreeMap<&str, usize> = BTreeMap::new();
-    for section in outcomes.iter().flat_map(|o| &o.false_duties) {
-        *sections.entry(section.as_str()).or_default() += 1;
-    }
-    let mut sections: Vec<(&str, usize)> = sections.into_iter().collect();
-    sections.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let sections: Vec<String> = sections.iter().map(|(s, n)| format!("{s} {n}")).collect();
-    println!(
-        "  non-duties read as duties, by the section they stand in: {}",
-        sections.join(", ")
-    );
+    report_lines(outcomes, &by_lang);
     let mut verdicts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     let mut lines: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for o in outcomes {

@@ -94,6 +94,10 @@ pub struct ReaderConfig {
     /// A duty line found in a posting is read as no role's work only from this probability
     /// of `neither` (the section model already judged it a duty).
     pub posting_line_neither_min: f64,
+    /// The same, in a posting whose title names a role (or whose role was given): a job
+    /// titled "Community Manager" has few duties that are no one's work, so `neither` must be
+    /// surer to take one out of the verdict.
+    pub titled_line_neither_min: f64,
     /// How much a posting's other duties weigh in reading one of its duty lines (0: not at
     /// all; 1: as much as the line's own words). See [`super::roles::PostingContext`].
     pub posting_context_weight: f64,

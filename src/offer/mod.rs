@@ -241,6 +241,14 @@ type Duty<'a> = (&'a str, String, Option<&'a [features::Token]>);
 /// a thread some 50 µs to start).
 const PARALLEL_DUTIES: usize = 16;
 
+/// How one duty is read: whether the user gave it as a duty, and how sure the role model must
+/// be that it is no one's work to say so (the bar depends on the posting's title).
+#[derive(Debug, Clone, Copy)]
+struct DutyReading {
+    given: bool,
+    neither_min: f64,
+}
+
 /// A posting's duties as the role model read them before reading each in the posting: per
 /// duty, the mean probabilities of the others, and its own tokens (when it was split from a
 /// longer line) and reading. Empty when duties are read on their own.
@@ -483,7 +491,18 @@ impl Reader {
         } else {
             self.posting_contexts(&stems, &duties)
         };
-        let lines = self.read_duties(catalog, &stems, &duties, &read, given);
+        let reader = &self.config.reader;
+        let neither_min = if given {
+            reader.given_line_neither_min
+        } else if matches!(
+            title_reading,
+            Some(TitleReading::Alias | TitleReading::Given | TitleReading::Words)
+        ) {
+            reader.titled_line_neither_min
+        } else {
+            reader.posting_line_neither_min
+        };
+        let lines = self.read_duties(catalog, &stems, &duties, &read, given, neither_min);
         let (pay, place) = stated();
         Offer {
             title,
@@ -582,6 +601,7 @@ impl Reader {
         duties: &[Duty<'_>],
         read: &InPosting,
         given: bool,
+        neither_min: f64,
     ) -> Vec<DutyLine> {
         in_halves(duties.len(), |i| {
             let (source, duty, tokens) = &duties[i];
@@ -592,15 +612,19 @@ impl Reader {
             let (mapping, reading) = match (read.lines.get(i), context) {
                 (Some((own, line)), Some(context)) => {
                     let tokens = own.as_deref().or(*tokens).unwrap_or_default();
-                    let guess = self.roles.read_line_in(
-                        line,
-                        tokens,
-                        self.config.reader.posting_line_neither_min,
-                        Some(context),
-                    );
+                    let guess = self
+                        .roles
+                        .read_line_in(line, tokens, neither_min, Some(context));
                     self.map_guess(catalog, duty, guess, given)
                 }
-                _ => self.read_duty_tokens(catalog, stems, duty, *tokens, context, given),
+                _ => self.read_duty_tokens(
+                    catalog,
+                    stems,
+                    duty,
+                    *tokens,
+                    context,
+                    DutyReading { given, neither_min },
+                ),
             };
             DutyLine {
                 source_text: (*source).to_owned(),
@@ -671,7 +695,14 @@ impl Reader {
         text: &str,
         given: bool,
     ) -> (Option<Mapping>, LineReading) {
-        self.read_duty_tokens(catalog, stems, text, None, None, given)
+        let reader = &self.config.reader;
+        let neither_min = if given {
+            reader.given_line_neither_min
+        } else {
+            reader.posting_line_neither_min
+        };
+        let how = DutyReading { given, neither_min };
+        self.read_duty_tokens(catalog, stems, text, None, None, how)
     }
 
     /// [`Self::read_duty`], with the duty's tokens when they are at hand.
@@ -682,14 +713,9 @@ impl Reader {
         text: &str,
         tokens: Option<&[features::Token]>,
         context: Option<roles::PostingContext<'_>>,
-        given: bool,
+        how: DutyReading,
     ) -> (Option<Mapping>, LineReading) {
-        let reader = &self.config.reader;
-        let neither_min = if given {
-            reader.given_line_neither_min
-        } else {
-            reader.posting_line_neither_min
-        };
+        let DutyReading { given, neither_min } = how;
         let guess = match (tokens, context) {
             (Some(tokens), _) => self.roles.read_tokens_in(tokens, neither_min, context),
             (None, Some(_)) => self

@@ -309,6 +309,31 @@ fn work_of_no_role_is_left_out_of_the_verdict() {
 }
 
 #[test]
+fn a_titled_posting_needs_surer_odds_to_call_a_duty_no_ones_work() {
+    let catalog = Catalog::builtin().unwrap();
+    // The same line, read under a title that names a role and under one that does not.
+    let class_of = |neither_min: f64, title: &str| {
+        let mut config = MatchingConfig::builtin().unwrap();
+        config.reader.titled_line_neither_min = neither_min;
+        let reader = Reader::new(&catalog, config).unwrap();
+        let offer = reader.read(
+            &catalog,
+            &format!(
+                "{title}\n\nWhat you'll do:\n\
+                 - Update the shop's inventory spreadsheet\n\
+                 - Keep our Discord server friendly and welcome new members\n"
+            ),
+            &RoleHint::default(),
+        );
+        offer.lines[0].reading.as_ref().unwrap().class.clone()
+    };
+    assert_eq!(class_of(0.5, "Community Manager"), roles::NEITHER);
+    assert_ne!(class_of(1.01, "Community Manager"), roles::NEITHER);
+    // A title that names no role keeps the posting's bar.
+    assert_eq!(class_of(1.01, "Office Assistant"), roles::NEITHER);
+}
+
+#[test]
 fn the_relationship_decides_not_the_platform() {
     let (catalog, reader) = setup();
     let owner = |text: &str| {
