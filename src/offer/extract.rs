@@ -315,13 +315,22 @@ fn strip_number(t: &str) -> Option<&str> {
 
 /// The sentences of a line of prose: split after ".", "!" or "?" where the next word starts
 /// with a capital letter or a digit and the sentence so far has three words or more (so
-/// "e.g. Discord" and "Dr. Who" stay whole).
+/// "e.g. Discord" and "Dr. Who" stay whole), and never inside brackets ("Evangelist (Paid!
+/// Part Time, Fall)" is one title).
 pub(super) fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut start = 0;
+    let mut depth = 0usize;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
+        match c {
+            // Only a bracket that closes later on the line: a stray "(" leaves the rest alone.
+            '(' if text[i..].contains(')') => depth += 1,
+            '[' if text[i..].contains(']') => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 || !matches!(c, '.' | '!' | '?') {
             continue;
         }
         let next_is_space = chars.get(k + 1).is_some_and(|&(_, n)| n == ' ');
@@ -451,6 +460,27 @@ fn entity(s: &str) -> Option<(usize, String)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sentences_end_outside_brackets_only() {
+        assert_eq!(
+            super::sentences("Community Evangelist (Paid! Part Time, Fall)"),
+            ["Community Evangelist (Paid! Part Time, Fall)"]
+        );
+        assert_eq!(
+            super::sentences("Run our forum (daily). Plan the meetups. Write the newsletter."),
+            [
+                "Run our forum (daily).",
+                "Plan the meetups.",
+                "Write the newsletter."
+            ]
+        );
+        // A bracket that never closes does not hold the rest of the line together.
+        assert_eq!(
+            super::sentences("Run our forum (daily! Plan the meetups every month."),
+            ["Run our forum (daily!", "Plan the meetups every month."]
+        );
+    }
+
     #[test]
     fn dates_and_references_are_mostly_numbers() {
         for line in [

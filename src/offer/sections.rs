@@ -393,6 +393,12 @@ impl SectionReader {
             {
                 continue;
             }
+            // A series of verbs sharing one object is one duty ("help write, schedule, and
+            // manage our profiles"): no cut after a bare verb that another bare verb follows,
+            // nor after the bare verb that ends the series.
+            if punctuation && self.in_verb_series(stems, left, &text[next..]) {
+                continue;
+            }
             // The left part must be a duty of its own: it opens like one, or (cut at
             // punctuation) is long enough to be one ("You'd run our accounts: plan …").
             let duty_like = left_words >= 2 && self.opens_duty(stems, self.strip_joiner(left));
@@ -444,6 +450,26 @@ impl SectionReader {
         // ("shoot and edit Reels").
         (self.joiners.contains(words[0]) && words.len() >= 3 && is_opener(words[1]))
             || (words.len() == 4 && self.joiners.contains(words[1]) && is_opener(words[2]))
+    }
+
+    /// The cut between `left` and `right` falls inside a series of bare verbs: `left` ends in
+    /// a verb with nothing after it and `right` opens with another ("write" | "schedule, and
+    /// manage …"), or `left`'s last clause is that one verb ("…, schedule" | "and manage …").
+    fn in_verb_series(&self, stems: &Stems, left: &str, right: &str) -> bool {
+        let is_opener = |w: &str| {
+            stems
+                .tokens(w)
+                .first()
+                .is_some_and(|t| self.openers.contains(&t.stem))
+        };
+        let last_clause = left.rsplit([',', ':', ';']).next().unwrap_or(left);
+        let last_word = left.split_whitespace().next_back().unwrap_or("");
+        let first_word = right.split_whitespace().next().unwrap_or("");
+        let bare_next = first_word.ends_with(',') && is_opener(first_word);
+        let alone_in_clause = left.contains(',')
+            && last_clause.split_whitespace().count() == 1
+            && is_opener(last_clause);
+        (is_opener(last_word) && bare_next) || alone_in_clause
     }
 
     /// A clause without the joining word it starts with ("and grow our followers" → "grow our

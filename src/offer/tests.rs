@@ -655,3 +655,19 @@ fn and_followed_by_a_duty_verb_starts_a_second_duty() {
         ]
     );
 }
+
+#[test]
+fn verbs_in_a_series_share_their_object_and_stay_one_duty() {
+    assert_eq!(
+        duties(
+            "- You will help write, schedule, and manage our social media profiles\n\
+             - Plan and schedule posts, reply to comments, and grow our followers"
+        ),
+        [
+            "You will help write, schedule, and manage our social media profiles",
+            "Plan and schedule posts",
+            "reply to comments",
+            "grow our followers",
+        ]
+    );
+}
