@@ -428,7 +428,30 @@ impl TitleResolver {
             }
         }
         let title = self.clean(&taken.join(" "));
-        self.reads_as_title(&title).then_some(title)
+        if self.reads_as_title(&title) {
+            return Some(title);
+        }
+        // Lower-case praise before a capitalised title ("seeking a skilled and innovative
+        // Social Media Program Specialist to …"): the title is the capitalised run.
+        if capitalised {
+            return None;
+        }
+        let mut offset = 0;
+        for word in rest.split_inclusive(char::is_whitespace).take(6) {
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if bare.starts_with(char::is_uppercase) {
+                return self.title_after(&rest[offset..]);
+            }
+            if word
+                .trim_end()
+                .ends_with(['.', ';', ':', '!', '?', '(', ')'])
+                || self.stops.contains(&bare.to_lowercase())
+            {
+                break;
+            }
+            offset += word.len();
+        }
+        None
     }
 
     /// Whether words found after a lead-in are a title: one to six words that name a role's
@@ -630,6 +653,26 @@ mod tests {
         );
         assert_eq!(
             titles.find_in("Buscamos gente con ganas de aprender."),
+            None
+        );
+    }
+
+    #[test]
+    fn praise_before_a_capitalised_title_is_left_out_of_it() {
+        let (_, titles) = setup();
+        assert_eq!(
+            titles
+                .find_in("The county is seeking a skilled and innovative Social Media Program Specialist to lead our channels.")
+                .as_deref(),
+            Some("Social Media Program Specialist")
+        );
+        // A capital past a stop word or a sentence's end is no title after the lead-in.
+        assert_eq!(
+            titles.find_in("We are looking for someone to run our Instagram."),
+            None
+        );
+        assert_eq!(
+            titles.find_in("We are looking for fun. Community matters to us."),
             None
         );
     }
