@@ -153,6 +153,10 @@ pub struct CollaboratorConfig {
 pub struct VerdictConfig {
     pub dominant_share: f64,
     pub min_counted_lines: usize,
+    /// Fewer counted lines suffice when every one of them is the work the title names: the
+    /// title is evidence too, and a line that agrees with it confirms it, while one line
+    /// against it is too little to overrule it.
+    pub min_lines_confirming_title: usize,
 }
 
 /// The knobs of the similarity score (see `matcher`).

@@ -671,3 +671,30 @@ fn verbs_in_a_series_share_their_object_and_stay_one_duty() {
         ]
     );
 }
+
+#[test]
+fn one_duty_can_confirm_a_title_but_not_overrule_it() {
+    let (catalog, reader) = setup();
+    let judged = |text: &str| {
+        let offer = reader.read(&catalog, text, &RoleHint::default());
+        let j = judge(&catalog, &offer, &reader.config);
+        let sentence = crate::report::verdict_sentence(&offer, &j, &catalog);
+        (j.verdict, sentence)
+    };
+    let (v, s) = judged("Community Manager\n\n- Moderate our Discord server and its channels\n");
+    assert_eq!(v, Verdict::FitsTitle);
+    assert_eq!(
+        s,
+        "Titled Community Manager, and the one duty that belongs to one role is Community \
+         Manager work."
+    );
+    let (v, s) = judged("Community Manager\n\n- Schedule our Instagram posts every week\n");
+    assert_eq!(v, Verdict::Unclear);
+    assert_eq!(s, "Too little to judge: only one duty line was found.");
+    // With no title there is nothing to confirm.
+    let (v, _) = judged("- Moderate our Discord server and its channels\n- \n");
+    assert_eq!(v, Verdict::Unclear);
+    let (v, s) = judged("Community Manager\n\nWe need help.\n");
+    assert_eq!(v, Verdict::Unclear);
+    assert_eq!(s, "Too little to judge: no duty lines were found.");
+}

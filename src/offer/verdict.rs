@@ -88,7 +88,7 @@ pub fn verdict(
     config: &VerdictConfig,
 ) -> Verdict {
     let counted = tally.counted();
-    if counted <= 0.0 || counted < config.min_counted_lines as f64 - 1e-9 {
+    if counted <= 0.0 {
         return Verdict::Unclear;
     }
     let named: Vec<usize> = titled
@@ -101,6 +101,16 @@ pub fn verdict(
     let Some(top) = tally.top(&named) else {
         return Verdict::Unclear;
     };
+    if counted < config.min_counted_lines as f64 - 1e-9 {
+        let confirms = named == [top]
+            && (tally.by_slot[top] - counted).abs() < 1e-9
+            && counted >= config.min_lines_confirming_title as f64 - 1e-9;
+        return if confirms {
+            Verdict::FitsTitle
+        } else {
+            Verdict::Unclear
+        };
+    }
     let share = |slot: usize| tally.by_slot[slot] / counted;
     let dominant = share(top) >= config.dominant_share - 1e-9;
     let top_id = catalog.roles()[top].id.to_string();

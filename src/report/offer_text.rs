@@ -23,6 +23,21 @@ fn lines(n: f64) -> String {
     }
 }
 
+/// "5 of the 7 duties that belong to one role (71%) are", or, of a single such duty, "the one
+/// duty that belongs to one role is".
+fn share_of(n: f64, counted: f64) -> String {
+    if (counted - 1.0).abs() < 0.01 && (n - 1.0).abs() < 0.01 {
+        "the one duty that belongs to one role is".to_owned()
+    } else {
+        format!(
+            "{} of the {} duties that belong to one role ({}) are",
+            lines(n),
+            lines(counted),
+            pct(n / counted)
+        )
+    }
+}
+
 /// What the offer states of the job besides its duties, as the reply and the view show it:
 /// the hours a week, the schedule, the pay and the place, each when the offer says.
 pub fn stated_facts(offer: &Offer) -> Vec<String> {
@@ -76,29 +91,34 @@ pub fn verdict_sentence(offer: &Offer, j: &Judgement, catalog: &Catalog) -> Stri
             .join(", ")
     };
     match &j.verdict {
-        Verdict::Unclear => format!(
-            "Too little to judge: only {} of {} duty lines matched one role's work.",
-            lines(counted),
-            offer.lines.len()
-        ),
+        Verdict::Unclear => match offer.lines.len() {
+            0 => "Too little to judge: no duty lines were found.".to_owned(),
+            1 if counted > 0.0 => "Too little to judge: only one duty line was found.".to_owned(),
+            1 => "Too little to judge: the one duty line found is no one role's work.".to_owned(),
+            n => format!(
+                "Too little to judge: only {} of {n} duty lines matched one role's work.",
+                lines(counted)
+            ),
+        },
         Verdict::FitsTitle if named.len() > 1 => {
             format!("{titled}, and the duties are that mix: {}.", mix())
         }
         Verdict::FitsTitle => {
             let id = named.first().copied().unwrap_or_default();
+            let fit = if (counted - 1.0).abs() < 0.01 {
+                "and"
+            } else {
+                "and the duties fit:"
+            };
             format!(
-                "{titled}, and the duties fit: {} of the {} duties that belong to one role ({}) are {} work.",
-                lines(count_of(id)),
-                lines(counted),
-                pct(count_of(id) / counted),
+                "{titled}, {fit} {} {} work.",
+                share_of(count_of(id), counted),
                 role_title(catalog, id)
             )
         }
         Verdict::Mostly(id) => format!(
-            "{titled}, but {} of the {} duties that belong to one role ({}) are {} work.",
-            lines(count_of(id)),
-            lines(counted),
-            pct(count_of(id) / counted),
+            "{titled}, but {} {} work.",
+            share_of(count_of(id), counted),
             role_title(catalog, id)
         ),
         Verdict::Hybrid => format!(
@@ -159,18 +179,21 @@ pub fn offer_text(
         .filter(|(_, s)| *s > 0.0)
         .map(|(o, s)| format!("{o} {}", pct(s)))
         .collect();
-    let mut mix = format!(
-        "all placed duties, shared ones included: {}",
-        shares.join(" · ")
-    );
-    if j.tally.unmatched > 0.0 {
-        let _ = write!(mix, " · {} unmatched", lines(j.tally.unmatched));
+    // Nothing placed, nothing unmatched: no line of shares to show.
+    if !shares.is_empty() || j.tally.unmatched > 0.0 {
+        let mut mix = format!(
+            "all placed duties, shared ones included: {}",
+            shares.join(" · ")
+        );
+        if j.tally.unmatched > 0.0 {
+            let _ = write!(mix, " · {} unmatched", lines(j.tally.unmatched));
+        }
+        let _ = writeln!(
+            out,
+            "  {}",
+            paint.paint(&wrap(&mix, opts.width, "  "), Tone::Dim)
+        );
     }
-    let _ = writeln!(
-        out,
-        "  {}",
-        paint.paint(&wrap(&mix, opts.width, "  "), Tone::Dim)
-    );
 
     let _ = writeln!(
         out,
