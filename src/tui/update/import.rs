@@ -189,9 +189,10 @@ fn review(app: &mut App, text: &str, typed: bool) {
         .iter()
         .filter(|l| l.mapping().is_some())
         .count();
+    let total = review.lines.len();
     app.status = format!(
-        "{matched} of {} duty lines matched a task; ←/→ picks another, t any task, d drops a line.",
-        review.lines.len()
+        "{matched} of {total} duty {} matched a task; ←/→ picks another, t any task, d drops a line.",
+        crate::tui::text::plural(total, "line", "lines")
     );
     if let Some(Overlay::Import(step)) = app.overlays.last_mut() {
         **step = ImportStep::Review(Box::new(review));

@@ -273,6 +273,22 @@ fn a_paragraph_pasted_as_one_line_is_read_like_a_posting() {
 }
 
 #[test]
+fn one_duty_line_is_counted_in_the_singular() {
+    let mut app = importing_into_a_new_plan();
+    update(
+        &mut app,
+        Action::Paste("Community Manager\n\n- Moderate our Discord server and its channels".into()),
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(review(&app).lines.len(), 1);
+    assert!(
+        app.status.starts_with("1 of 1 duty line matched a task;"),
+        "{}",
+        app.status
+    );
+}
+
+#[test]
 fn export_asks_for_format_subject_and_path_beside_the_plan() {
     let mut app = team_review();
     let plan_path = app.path.clone().unwrap();

@@ -276,14 +276,18 @@ fn task_picker(
 /// Where the tasks will go: the selected person on Enter, a new one on `n`.
 fn target_text(app: &App, review: &Review) -> String {
     let n = review.tasks().len();
-    let tasks = if n == 1 { "task" } else { "tasks" };
+    let (tasks, them) = if n == 1 {
+        ("the task".to_owned(), "it")
+    } else {
+        (format!("the {n} tasks"), "them")
+    };
     let new = review.title.as_deref().unwrap_or("Offer");
     match app.selected_person() {
         Some(p) => format!(
-            "Enter adds the {n} {tasks} to {} · n adds them as a new person, {new}",
+            "Enter adds {tasks} to {} · n adds {them} as a new person, {new}",
             p.name
         ),
-        None => format!("Enter adds the {n} {tasks} as a new person, {new}"),
+        None => format!("Enter adds {tasks} as a new person, {new}"),
     }
 }
 
