@@ -491,17 +491,11 @@ impl Reader {
         } else {
             self.posting_contexts(&stems, &duties)
         };
-        let reader = &self.config.reader;
-        let neither_min = if given {
-            reader.given_line_neither_min
-        } else if matches!(
+        let titled = matches!(
             title_reading,
             Some(TitleReading::Alias | TitleReading::Given | TitleReading::Words)
-        ) {
-            reader.titled_line_neither_min
-        } else {
-            reader.posting_line_neither_min
-        };
+        );
+        let neither_min = self.neither_min(given, titled);
         let lines = self.read_duties(catalog, &stems, &duties, &read, given, neither_min);
         let (pay, place) = stated();
         Offer {
@@ -695,14 +689,25 @@ impl Reader {
         text: &str,
         given: bool,
     ) -> (Option<Mapping>, LineReading) {
+        let how = DutyReading {
+            given,
+            neither_min: self.neither_min(given, false),
+        };
+        self.read_duty_tokens(catalog, stems, text, None, None, how)
+    }
+
+    /// How sure the role model must be that a duty is no one's work to say so: a duty the
+    /// user gave, one in a posting whose title names a role (or whose role was given), or one
+    /// in any other posting.
+    fn neither_min(&self, given: bool, titled: bool) -> f64 {
         let reader = &self.config.reader;
-        let neither_min = if given {
+        if given {
             reader.given_line_neither_min
+        } else if titled {
+            reader.titled_line_neither_min
         } else {
             reader.posting_line_neither_min
-        };
-        let how = DutyReading { given, neither_min };
-        self.read_duty_tokens(catalog, stems, text, None, None, how)
+        }
     }
 
     /// [`Self::read_duty`], with the duty's tokens when they are at hand.

@@ -437,12 +437,7 @@ impl SectionReader {
         if words.len() < 2 {
             return false;
         }
-        let is_opener = |w: &str| {
-            stems
-                .tokens(w)
-                .first()
-                .is_some_and(|t| self.openers.contains(&t.stem))
-        };
+        let is_opener = |w: &str| self.is_opener(stems, w);
         if is_opener(words[0]) {
             return true;
         }
@@ -452,16 +447,19 @@ impl SectionReader {
             || (words.len() == 4 && self.joiners.contains(words[1]) && is_opener(words[2]))
     }
 
+    /// The word's stem is one that duties open with (learned: "manage", "welcome", "publi").
+    fn is_opener(&self, stems: &Stems, word: &str) -> bool {
+        stems
+            .tokens(word)
+            .first()
+            .is_some_and(|t| self.openers.contains(&t.stem))
+    }
+
     /// The cut between `left` and `right` falls inside a series of bare verbs: `left` ends in
     /// a verb with nothing after it and `right` opens with another ("write" | "schedule, and
     /// manage …"), or `left`'s last clause is that one verb ("…, schedule" | "and manage …").
     fn in_verb_series(&self, stems: &Stems, left: &str, right: &str) -> bool {
-        let is_opener = |w: &str| {
-            stems
-                .tokens(w)
-                .first()
-                .is_some_and(|t| self.openers.contains(&t.stem))
-        };
+        let is_opener = |w: &str| self.is_opener(stems, w);
         let last_clause = left.rsplit([',', ':', ';']).next().unwrap_or(left);
         let last_word = left.split_whitespace().next_back().unwrap_or("");
         let first_word = right.split_whitespace().next().unwrap_or("");
