@@ -1,9 +1,10 @@
 //! Embeds every `data/**/*.yaml` file into the binary, so that rolescope works with no files
 //! installed and a new built-in role is a YAML-only change (drop a file into `data/roles/`).
 //! The learned `data/reader/*.model` files are embedded in a compact form made here: feature
-//! names as 64-bit hashes in sorted order with a directory of their top bits, and weights as
-//! little-endian `f64`, so the reader starts without parsing some 24,000 lines of text or
-//! indexing their hashes (`LinearModel::from_compact` reads it in place).
+//! names as 64-bit hashes in sorted order with a directory of their top bits, and weights (and
+//! the IDFs of an IDF-weighted model) as little-endian `f64`, so the reader starts without
+//! parsing tens of thousands of lines of text or indexing their hashes
+//! (`LinearModel::from_compact` reads it in place).
 //! The built-in catalogs (`roles/*.yaml`, `shared.yaml`) are also embedded parsed: read as
 //! YAML here, once, and laid out as a flat tree of nodes and strings that the catalog loader
 //! walks on every start without scanning any text or copying any string (`catalog/tree.rs`,
@@ -240,7 +241,10 @@ fn compact(name: &str, text: &str) -> Vec<u8> {
     let mut classes: Vec<&str> = Vec::new();
     let mut bias: Vec<f64> = Vec::new();
     let mut extras: Vec<(&str, Vec<&str>)> = Vec::new();
-    let mut rows: Vec<(u64, &str, Vec<f64>)> = Vec::new();
+    // The block prefixes of an IDF-weighted model (`weighting idf …`).
+    let mut idf_blocks: Option<Vec<&str>> = None;
+    // (hash, name, weights, IDF): the IDF is 0 in a model without one.
+    let mut rows: Vec<(u64, &str, Vec<f64>, f64)> = Vec::new();
     let number = |line: usize, p: &str| -> f64 {
         p.parse()
             .unwrap_or_else(|e| panic!("data/{name}:{line}: `{p}` is no number ({e})"))
@@ -257,9 +261,22 @@ fn compact(name: &str, text: &str) -> Vec<u8> {
                 let n = parts.next().unwrap_or_default();
                 extras.push((n, parts.collect()));
             }
+            Some("weighting") => {
+                assert!(
+                    parts.next() == Some("idf") && rows.is_empty(),
+                    "data/{name}:{}: the weighting is `idf`, before the features",
+                    i + 1
+                );
+                idf_blocks = Some(parts.collect());
+            }
             Some("f") => {
                 let f = parts.next().unwrap_or_default();
-                let w: Vec<f64> = parts.map(|p| number(i + 1, p)).collect();
+                let mut w: Vec<f64> = parts.map(|p| number(i + 1, p)).collect();
+                let idf = if idf_blocks.is_some() && !w.is_empty() {
+                    w.remove(0)
+                } else {
+                    0.0
+                };
                 assert!(
                     w.len() == classes.len(),
                     "data/{name}:{}: {} weights for {} classes",
@@ -267,7 +284,7 @@ fn compact(name: &str, text: &str) -> Vec<u8> {
                     w.len(),
                     classes.len()
                 );
-                rows.push((feature_hash::feature_hash(f), f, w));
+                rows.push((feature_hash::feature_hash(f), f, w, idf));
             }
             other => panic!("data/{name}:{}: unknown line kind {other:?}", i + 1),
         }
@@ -309,6 +326,17 @@ fn compact(name: &str, text: &str) -> Vec<u8> {
             string(&mut out, v);
         }
     }
+    // The weighting: 0 (every feature 1/√count), or 1 (IDF) and the blocks' prefixes.
+    match &idf_blocks {
+        None => word(&mut out, 0),
+        Some(blocks) => {
+            word(&mut out, 1);
+            word(&mut out, blocks.len());
+            for p in blocks {
+                string(&mut out, p);
+            }
+        }
+    }
     word(&mut out, rows.len());
     // The directory: for each value of the hashes' top bits, where its run of hashes starts
     // (and one more entry, the end), so that the reader looks a feature up at once.
@@ -321,12 +349,17 @@ fn compact(name: &str, text: &str) -> Vec<u8> {
         }
         word(&mut out, at);
     }
-    for (h, _, _) in &rows {
+    for (h, _, _, _) in &rows {
         out.extend_from_slice(&h.to_le_bytes());
     }
-    for (_, _, w) in &rows {
+    for (_, _, w, _) in &rows {
         for x in w {
             out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    if idf_blocks.is_some() {
+        for (_, _, _, idf) in &rows {
+            out.extend_from_slice(&idf.to_le_bytes());
         }
     }
     out

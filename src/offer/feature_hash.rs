@@ -13,8 +13,9 @@ pub fn feature_hash(name: &str) -> u64 {
     h
 }
 
-/// The compact model's first bytes (2: with the directory of its hashes' top bits).
-pub const MAGIC: &[u8; 4] = b"RSM2";
+/// The compact model's first bytes (2: with the directory of its hashes' top bits; 3: with
+/// its weighting, and the features' IDFs in an IDF-weighted model).
+pub const MAGIC: &[u8; 4] = b"RSM3";
 
 /// How many top bits of a hash the compact model's directory is by, for `n` hashes: about one
 /// hash a run, as many runs as the next power of two.

@@ -1,6 +1,6 @@
-//! What the learned models see of a line: Snowball stems (per language, accents folded) and word
-//! pairs for the role model; stems, the heading above, and the line's shape for the section
-//! model. One place makes them, so training and reading can never disagree.
+//! What the learned models see of a line: Snowball stems (per language, accents folded), word
+//! pairs and the letter sequences of its words for the role model; stems, the heading above,
+//! and the line's shape for the section model. One place makes them, so training and reading can never disagree.
 
 use std::sync::{Mutex, PoisonError};
 
@@ -54,6 +54,16 @@ impl Stems {
     }
 }
 
+/// Lengths of the letter sequences the role model takes from every word, boundaries marked
+/// (scikit-learn's `char_wb`): they let "moderar", "modérer" and "moderate" share evidence
+/// that their stems do not, and a short word's whole `<dm>` is one of them. Three to five
+/// letters cross-validated best; the model values them by IDF, so the many short common
+/// sequences ("<co", "ing") weigh little.
+pub const ROLE_GRAMS: std::ops::RangeInclusive<usize> = 3..=5;
+
+/// What a letter sequence's feature name starts with (`#agra`), apart from any stem.
+pub const GRAM_MARK: &str = "#";
+
 /// One word of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -61,8 +71,9 @@ pub struct Token {
     pub word: String,
 }
 
-/// The role model's features of a line: every stem, and every pair of neighbouring stems
-/// ("repli comment"), each once. The feature's name is the stem or pair.
+/// The role model's features of a line: every stem, every pair of neighbouring stems
+/// ("repli comment"), and every letter sequence of its words ([`ROLE_GRAMS`], named
+/// `#<repl`), each once. The feature's name is the stem, pair or `#` and the letters.
 pub fn role_features(tokens: &[Token]) -> Vec<String> {
     let mut names = Names::new();
     role_names(tokens, &mut names);
@@ -80,9 +91,9 @@ pub fn role_names(tokens: &[Token], out: &mut Names) {
     let mut letters = Vec::new();
     for t in tokens {
         wrapped_word(&t.word, &mut letters);
-        if letters.len() >= 6 {
-            for g in letters.windows(GRAM) {
-                out.push_chars("#", g);
+        for n in ROLE_GRAMS {
+            for g in letters.windows(n) {
+                out.push_chars(GRAM_MARK, g);
             }
         }
     }
@@ -98,7 +109,7 @@ pub fn surface(tokens: &[Token], feature: &str) -> Option<String> {
 /// features of a line: `wrapped` is empty until a letter sequence needs it.
 pub fn surface_in(tokens: &[Token], wrapped: &mut Vec<String>, feature: &str) -> Option<String> {
     // A letter sequence names the word it was taken from ("#agra" → "Instagram").
-    if let Some(gram) = feature.strip_prefix('#') {
+    if let Some(gram) = feature.strip_prefix(GRAM_MARK) {
         if wrapped.is_empty() {
             wrapped.extend(
                 tokens
@@ -289,6 +300,17 @@ mod tests {
         assert_eq!(f.iter().filter(|x| *x == "repli").count(), 1);
         assert_eq!(surface(&t, "repli to").as_deref(), Some("reply to"));
         assert_eq!(surface(&t, "dms").as_deref(), Some("DMs"));
+        // Three to five letters of every word, its boundaries marked: a short word whole.
+        for want in ["#<to", "#<to>", "#<dms>", "#omme", "#ents>"] {
+            assert!(f.contains(&want.to_owned()), "{want} in {f:?}");
+        }
+        assert!(
+            f.iter()
+                .filter_map(|x| x.strip_prefix(GRAM_MARK))
+                .all(|g| ROLE_GRAMS.contains(&g.chars().count()))
+        );
+        assert_eq!(surface(&t, "#<dms>").as_deref(), Some("DMs"));
+        assert_eq!(surface(&t, "#omme").as_deref(), Some("comments"));
     }
 
     #[test]

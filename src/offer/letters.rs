@@ -2,8 +2,9 @@
 //! letter sequences of `<word>`. A file of its own because the build script compiles it too,
 //! to index the built-in catalogs' tasks as the matcher does (`offer/term_index.rs`).
 
-/// Length of the letter sequences taken from each word, fastText-style: they let "moderar",
-/// "modérer" and "moderate" share evidence that their stems do not.
+/// Length of the letter sequences the matcher takes from each longer word, fastText-style:
+/// they let "moderar", "modérer" and "moderate" share evidence that their stems do not. (The
+/// role model takes 3 to 5 letters of every word: `features::ROLE_GRAMS`.)
 pub const GRAM: usize = 4;
 
 /// Accented letters of the four languages folded to plain ones after stemming, so "gestión" and

@@ -1,17 +1,26 @@
-//! A learned linear model: multinomial logistic regression over named binary features, its
-//! fitting, and the plain-text file it is kept in under `data/reader/`.
+//! A learned linear model: multinomial logistic regression over named features, its fitting,
+//! and the plain-text file it is kept in under `data/reader/`.
 //!
 //! Linear on purpose: every decision is a sum of per-feature weights, so a line's role can be
 //! explained by the few words that added most to it, and the file can be read and diffed.
+//!
+//! A line's features are present or absent; what a present one is worth is the model's
+//! [`Weighting`]: 1/√n for a line of n features, or its IDF, L2-normalised over the line's
+//! features the model knows (in blocks, so that the many letter sequences of a line do not
+//! drown its few words).
 //!
 //! File format (UTF-8, tab-separated, written by [`LinearModel::to_text`]):
 //! ```text
 //! # comment lines
 //! classes<TAB>community-manager<TAB>social-media-manager<TAB>…
 //! bias<TAB>0.1234<TAB>-0.5<TAB>…
+//! weighting<TAB>idf<TAB>#…                (IDF-weighted; features named `#…` normalised apart)
 //! extra<TAB>name<TAB>value<TAB>value…     (named lists the model carries, e.g. duty openers)
 //! f<TAB>feature<TAB>w1<TAB>w2<TAB>…        (one line per feature, sorted by name)
+//! f<TAB>feature<TAB>idf<TAB>w1<TAB>w2<TAB>… (the same in an IDF-weighted model)
 //! ```
+//! A file with no `weighting` line (the section models, and models written before IDF) values
+//! every feature 1/√n.
 
 use std::fmt::Write as _;
 
@@ -29,6 +38,44 @@ pub struct LinearModel {
     weights: Weights,
     /// Named word lists learned with the model (sorted), e.g. the stems that open duties.
     pub extras: Vec<(String, Vec<String>)>,
+    weighting: Weighting,
+    /// Each row's IDF, in row order (an IDF-weighted model; empty otherwise).
+    idf: Weights,
+}
+
+/// What a feature present in a line is worth.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Weighting {
+    /// 1/√n for a line of n features, known to the model or not: every feature alike, and long
+    /// lines do not shout.
+    Binary,
+    /// The feature's IDF (rare features say more), divided by the root of the sum of the
+    /// squared IDFs of the line's features in its block that the model knows (unknown
+    /// features are no part of the line for it, as in scikit-learn). A feature whose name
+    /// starts with the `i`-th prefix is in block `i + 1`, any other in block 0: each block is
+    /// a unit vector of its own, so the fifty letter sequences of a line weigh as much
+    /// together as its ten words and pairs.
+    Idf { blocks: Vec<String> },
+}
+
+impl Weighting {
+    /// The block of a feature (0 unless its name starts with one of the blocks' prefixes).
+    fn block(&self, feature: &str) -> usize {
+        match self {
+            Weighting::Binary => 0,
+            Weighting::Idf { blocks } => blocks
+                .iter()
+                .position(|p| feature.starts_with(p.as_str()))
+                .map_or(0, |i| i + 1),
+        }
+    }
+
+    fn block_count(&self) -> usize {
+        match self {
+            Weighting::Binary => 1,
+            Weighting::Idf { blocks } => blocks.len() + 1,
+        }
+    }
 }
 
 /// How a model finds a feature's row.
@@ -120,13 +167,11 @@ impl HashIndex {
     }
 }
 
-/// A line's features as a model sees them: (position among the line's features, row) of each
-/// feature the model has weights for, and how many features the line has (unknown ones too:
-/// every feature's value is 1/√count).
+/// A line's features as a model sees them: (position among the line's features, row, value)
+/// of each feature the model has weights for, its value by the model's [`Weighting`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Known {
-    rows: Vec<(usize, usize)>,
-    count: usize,
+    rows: Vec<(usize, usize, f64)>,
 }
 
 /// A feature's part in a decision.
@@ -179,19 +224,36 @@ impl LinearModel {
     /// [`Self::probabilities_of`] and [`Self::explain_of`].
     pub fn known<'a>(&self, features: impl ExactSizeIterator<Item = &'a str>) -> Known {
         let count = features.len();
-        let rows = features
+        if self.weighting == Weighting::Binary {
+            let v = value(count);
+            let rows = features
+                .enumerate()
+                .filter_map(|(i, f)| Some((i, self.index.row(f)?, v)))
+                .collect();
+            return Known { rows };
+        }
+        let mut blocks = Vec::with_capacity(count);
+        let mut rows: Vec<(usize, usize, f64)> = features
             .enumerate()
-            .filter_map(|(i, f)| Some((i, self.index.row(f)?)))
+            .filter_map(|(i, f)| {
+                let r = self.index.row(f)?;
+                blocks.push(self.weighting.block(f));
+                Some((i, r, self.idf.get(r)))
+            })
             .collect();
-        Known { rows, count }
+        let mut values: Vec<f64> = rows.iter().map(|r| r.2).collect();
+        normalise(&mut values, &blocks, self.weighting.block_count());
+        for (r, v) in rows.iter_mut().zip(values) {
+            r.2 = v;
+        }
+        Known { rows }
     }
 
     /// [`Self::probabilities`] of features already looked up.
     pub fn probabilities_of(&self, known: &Known) -> Vec<f64> {
         let k = self.classes.len();
-        let v = value(known.count);
         let mut scores = self.bias.clone();
-        for &(_, r) in &known.rows {
+        for &(_, r, v) in &known.rows {
             for (s, w) in scores.iter_mut().zip(self.weights.row(r, k)) {
                 *s += w * v;
             }
@@ -221,11 +283,10 @@ impl LinearModel {
         n: usize,
     ) -> Vec<Contribution> {
         let k = self.classes.len();
-        let v = value(known.count);
         let mut out: Vec<(&str, f64)> = known
             .rows
             .iter()
-            .filter_map(|&(i, r)| {
+            .filter_map(|&(i, r, v)| {
                 let own = self.weights.get(r * k + class);
                 let sum = self.weights.row(r, k).sum::<f64>();
                 let others = (sum - own) / (k - 1).max(1) as f64;
@@ -255,7 +316,9 @@ impl LinearModel {
             .map_or(&[], |(_, v)| v.as_slice())
     }
 
-    /// Fits a model to examples whose features are ids into `names`.
+    /// Fits a model to examples whose features are ids into `names` (sorted, each example's
+    /// ids sorted: the order a line's features are read in, so that fitting and reading sum
+    /// their values alike). An IDF-weighted model takes its IDFs from these examples.
     ///
     /// (Single-letter names follow the usual notation: k classes, n features, w weights, b
     /// biases, g gradients, h accumulated squares.) Full-batch gradient
@@ -267,9 +330,28 @@ impl LinearModel {
         names: &[String],
         examples: &[Example],
         options: FitOptions,
+        weighting: Weighting,
     ) -> LinearModel {
         let k = classes.len();
         let n = names.len();
+        let idf = match weighting {
+            Weighting::Binary => Vec::new(),
+            Weighting::Idf { .. } => idf_of(n, examples),
+        };
+        let blocks: Vec<usize> = names.iter().map(|f| weighting.block(f)).collect();
+        // Each example's feature values, as a reader of the written model will find them.
+        let values: Vec<Vec<f64>> = examples
+            .iter()
+            .map(|e| match weighting {
+                Weighting::Binary => vec![value(e.features.len()); e.features.len()],
+                Weighting::Idf { .. } => {
+                    let mut v: Vec<f64> = e.features.iter().map(|&f| idf[f as usize]).collect();
+                    let b: Vec<usize> = e.features.iter().map(|&f| blocks[f as usize]).collect();
+                    normalise(&mut v, &b, weighting.block_count());
+                    v
+                }
+            })
+            .collect();
         let mut w = vec![0.0; n * k];
         let mut b = vec![0.0; k];
         let mut hw = vec![1e-8; n * k];
@@ -281,10 +363,9 @@ impl LinearModel {
         for _ in 0..options.epochs {
             gw.fill(0.0);
             gb.fill(0.0);
-            for e in examples {
-                let v = value(e.features.len());
+            for (e, values) in examples.iter().zip(&values) {
                 scores.copy_from_slice(&b);
-                for &f in &e.features {
+                for (&f, &v) in e.features.iter().zip(values) {
                     let row = &w[f as usize * k..(f as usize + 1) * k];
                     for (s, wc) in scores.iter_mut().zip(row) {
                         *s += wc * v;
@@ -294,7 +375,7 @@ impl LinearModel {
                 for (c, p) in scores.iter().enumerate() {
                     let g = (p - f64::from(u8::from(c == e.class))) * e.weight / total;
                     gb[c] += g;
-                    for &f in &e.features {
+                    for (&f, &v) in e.features.iter().zip(values) {
                         gw[f as usize * k + c] += g * v;
                     }
                 }
@@ -320,11 +401,14 @@ impl LinearModel {
             index: Index::Names(index),
             weights: Weights::Owned(w),
             extras: Vec::new(),
+            weighting,
+            idf: Weights::Owned(idf),
         }
     }
 
     /// The model as its file: features sorted by name, weights to 4 decimals, features whose
-    /// weights all round to zero left out.
+    /// weights all round to zero left out (but for an IDF-weighted model, where every feature
+    /// the model knows counts in the norm of a line).
     pub fn to_text(&self, comments: &[String]) -> String {
         let k = self.classes.len();
         let mut out = String::new();
@@ -333,6 +417,9 @@ impl LinearModel {
         }
         let _ = writeln!(out, "classes\t{}", self.classes.join("\t"));
         let _ = writeln!(out, "bias\t{}", fmt_row(&self.bias));
+        if let Weighting::Idf { blocks } = &self.weighting {
+            let _ = writeln!(out, "weighting\t{IDF}{}", tabbed(blocks));
+        }
         for (name, list) in &self.extras {
             let _ = writeln!(out, "extra\t{name}\t{}", list.join("\t"));
         }
@@ -342,10 +429,14 @@ impl LinearModel {
             Index::Hashes(_) => Vec::new(),
         };
         names.sort();
+        let idf = matches!(self.weighting, Weighting::Idf { .. });
         for (name, &r) in names {
-            let row: Vec<f64> = self.weights.row(r, k).collect();
-            if row.iter().all(|w| w.abs() < 0.000_05) {
+            let mut row: Vec<f64> = self.weights.row(r, k).collect();
+            if !idf && row.iter().all(|w| w.abs() < 0.000_05) {
                 continue;
+            }
+            if idf {
+                row.insert(0, self.idf.get(r));
             }
             let _ = writeln!(out, "f\t{name}\t{}", fmt_row(&row));
         }
@@ -361,6 +452,8 @@ impl LinearModel {
         let mut index = FxHashMap::with_capacity_and_hasher(features, rustc_hash::FxBuildHasher);
         let mut weights = Vec::new();
         let mut extras = Vec::new();
+        let mut weighting = Weighting::Binary;
+        let mut idf = Vec::new();
         for (i, line) in text.lines().enumerate() {
             let err = |message: String| ModelError {
                 line: i + 1,
@@ -371,27 +464,46 @@ impl LinearModel {
             }
             let mut parts = line.split('\t');
             let kind = parts.next().unwrap_or_default();
-            let numbers = |parts: std::str::Split<'_, char>| -> Result<Vec<f64>, ModelError> {
-                let row = parts
-                    .map(|p| {
-                        decimal(p)
-                            .map_or_else(|| p.parse::<f64>(), Ok)
-                            .map_err(|e| err(format!("`{p}`: {e}")))
-                    })
-                    .collect::<Result<Vec<f64>, _>>()?;
-                if row.len() == classes.len() {
-                    Ok(row)
-                } else {
-                    Err(err(format!(
-                        "expected {} weights, found {}",
-                        classes.len(),
-                        row.len()
-                    )))
-                }
-            };
+            // A feature of an IDF-weighted model has its IDF before its weights.
+            let width = classes.len() + usize::from(weighting != Weighting::Binary);
+            let numbers =
+                |parts: std::str::Split<'_, char>, width: usize| -> Result<Vec<f64>, ModelError> {
+                    let row = parts
+                        .map(|p| {
+                            decimal(p)
+                                .map_or_else(|| p.parse::<f64>(), Ok)
+                                .map_err(|e| err(format!("`{p}`: {e}")))
+                        })
+                        .collect::<Result<Vec<f64>, _>>()?;
+                    if row.len() == width {
+                        Ok(row)
+                    } else if width > classes.len() {
+                        Err(err(format!(
+                            "expected an IDF and {} weights, found {} numbers",
+                            classes.len(),
+                            row.len()
+                        )))
+                    } else {
+                        Err(err(format!(
+                            "expected {width} weights, found {}",
+                            row.len()
+                        )))
+                    }
+                };
             match kind {
                 "classes" => classes = parts.map(str::to_owned).collect(),
-                "bias" => bias = numbers(parts)?,
+                "bias" => bias = numbers(parts, classes.len())?,
+                "weighting" => {
+                    if parts.next() != Some(IDF) {
+                        return Err(err(format!("the only weighting is `{IDF}`")));
+                    }
+                    if !index.is_empty() || weighting != Weighting::Binary {
+                        return Err(err("one `weighting` line, before the features".to_owned()));
+                    }
+                    weighting = Weighting::Idf {
+                        blocks: parts.map(str::to_owned).collect(),
+                    };
+                }
                 "extra" => {
                     let name = parts.next().unwrap_or_default().to_owned();
                     extras.push((name, parts.map(str::to_owned).collect()));
@@ -400,7 +512,14 @@ impl LinearModel {
                     let name = parts
                         .next()
                         .ok_or_else(|| err("a feature line needs a name".to_owned()))?;
-                    let row = numbers(parts)?;
+                    let mut row = numbers(parts, width)?;
+                    if weighting != Weighting::Binary {
+                        let x = row.remove(0);
+                        if !(x.is_finite() && x > 0.0) {
+                            return Err(err(format!("`{name}`: an IDF is a positive number")));
+                        }
+                        idf.push(x);
+                    }
                     index.insert(name.to_owned(), weights.len() / classes.len().max(1));
                     weights.extend(row);
                 }
@@ -420,13 +539,16 @@ impl LinearModel {
             index: Index::Names(index),
             weights: Weights::Owned(weights),
             extras,
+            weighting,
+            idf: Weights::Owned(idf),
         })
     }
 
     /// Reads the compact form the build script embeds (`src/build.rs`): the magic, the
-    /// classes, the biases, the extras, the number of features, the directory's bits and the
-    /// directory, then the sorted feature hashes and their weights, all little-endian. `line`
-    /// in an error is the byte offset.
+    /// classes, the biases, the extras, the weighting (0, or 1 and the blocks' prefixes), the
+    /// number of features, the directory's bits and the directory, then the sorted feature
+    /// hashes, their weights, and their IDFs (an IDF-weighted model), all little-endian.
+    /// `line` in an error is the byte offset.
     pub fn from_compact(bytes: &'static [u8]) -> Result<LinearModel, ModelError> {
         let mut r = Bytes { bytes, at: 0 };
         if r.take(MAGIC.len())? != MAGIC {
@@ -444,6 +566,15 @@ impl LinearModel {
                 Ok((name, list))
             })
             .collect::<Result<Vec<_>, ModelError>>()?;
+        let weighting = match r.count()? {
+            0 => Weighting::Binary,
+            1 => Weighting::Idf {
+                blocks: (0..r.count()?)
+                    .map(|_| r.string())
+                    .collect::<Result<Vec<_>, _>>()?,
+            },
+            _ => return Err(r.error("an unknown weighting")),
+        };
         let n = r.count()?;
         let top_bits = r.count()?;
         if top_bits != directory_bits(n) as usize {
@@ -458,6 +589,10 @@ impl LinearModel {
         };
         let hashes = r.take(hash_bytes)?;
         let weights = r.take(weight_bytes)?;
+        let idf = match weighting {
+            Weighting::Binary => &[][..],
+            Weighting::Idf { .. } => r.take(hash_bytes)?,
+        };
         if r.at != bytes.len() || classes.len() < 2 {
             return Err(r.error("trailing bytes or too few classes"));
         }
@@ -472,6 +607,8 @@ impl LinearModel {
             index: Index::Hashes(index),
             weights: Weights::Embedded(weights),
             extras,
+            weighting,
+            idf: Weights::Embedded(idf),
         })
     }
 
@@ -481,9 +618,56 @@ impl LinearModel {
     }
 }
 
-/// Each feature's value: 1/√n for a line of n features, so long lines do not shout.
+/// The `weighting` line's name for IDF weighting.
+const IDF: &str = "idf";
+
+/// Each feature's value in a [`Weighting::Binary`] model: 1/√n for a line of n features, so
+/// long lines do not shout.
 fn value(n: usize) -> f64 {
     1.0 / (n.max(1) as f64).sqrt()
+}
+
+/// The IDFs of an IDF-weighted model's features (ids `0..n`) over the examples it is fitted
+/// to: ln((1 + N) / (1 + df)) + 1 for a feature in df of the N examples (scikit-learn's
+/// smoothed IDF: a feature in every example still counts, a little), rounded as the model's
+/// file writes it, so that fitting values a line as reading the file will.
+fn idf_of(n: usize, examples: &[Example]) -> Vec<f64> {
+    let mut df = vec![0usize; n];
+    for e in examples {
+        for &f in &e.features {
+            df[f as usize] += 1;
+        }
+    }
+    let all = examples.len() as f64;
+    df.into_iter()
+        .map(|d| {
+            let x = ((1.0 + all) / (1.0 + d as f64)).ln() + 1.0;
+            let written = format!("{x:.4}");
+            decimal(&written).unwrap_or(x)
+        })
+        .collect()
+}
+
+/// A line's IDFs made its features' values: each divided by the root of the sum of the
+/// squares of its block's ([`Weighting::Idf`]). Fitting and reading both call it with the
+/// features in name order, so both sum alike, bit for bit. A block of IDFs all zero (no model
+/// writes one) stays zero rather than becoming NaN.
+fn normalise(values: &mut [f64], blocks: &[usize], block_count: usize) {
+    let mut sums = vec![0.0; block_count];
+    for (v, &b) in values.iter().zip(blocks) {
+        sums[b] += v * v;
+    }
+    for (v, &b) in values.iter_mut().zip(blocks) {
+        let norm = sums[b].sqrt();
+        if norm > 0.0 {
+            *v /= norm;
+        }
+    }
+}
+
+/// Prefixes after a tab each: the rest of a `weighting` line.
+fn tabbed(list: &[String]) -> String {
+    list.iter().map(|p| format!("\t{p}")).collect()
 }
 
 fn softmax(scores: &mut [f64]) {
@@ -592,7 +776,13 @@ mod tests {
     use super::*;
 
     fn toy() -> LinearModel {
-        let names: Vec<String> = ["discord", "instagram", "the"]
+        toy_weighted(Weighting::Binary)
+    }
+
+    /// Two classes told apart by "discord" and "instagram"; "the" is in three of the four
+    /// examples, the letters `#ord` in both of "discord"'s.
+    fn toy_weighted(weighting: Weighting) -> LinearModel {
+        let names: Vec<String> = ["#ord", "discord", "instagram", "the"]
             .iter()
             .map(|s| (*s).to_owned())
             .collect();
@@ -601,7 +791,12 @@ mod tests {
             class,
             weight: 1.0,
         };
-        let examples = vec![ex(&[0, 2], 0), ex(&[0], 0), ex(&[1, 2], 1), ex(&[1], 1)];
+        let examples = vec![
+            ex(&[0, 1, 3], 0),
+            ex(&[0, 1], 0),
+            ex(&[2, 3], 1),
+            ex(&[2, 3], 1),
+        ];
         LinearModel::fit(
             vec!["community".into(), "social".into()],
             &names,
@@ -611,7 +806,14 @@ mod tests {
                 epochs: 200,
                 learning_rate: 0.5,
             },
+            weighting,
         )
+    }
+
+    fn blocks() -> Weighting {
+        Weighting::Idf {
+            blocks: vec!["#".to_owned()],
+        }
     }
 
     #[test]
@@ -663,5 +865,97 @@ mod tests {
         let e = LinearModel::parse("classes\ta\tb\nbias\t0\tz\n").unwrap_err();
         assert!(e.to_string().starts_with("line 2: `z`"), "{e}");
         assert!(LinearModel::parse("").is_err());
+        let head = "classes\ta\tb\nbias\t0\t0\n";
+        let bad = |rest: &str| {
+            LinearModel::parse(&format!("{head}{rest}"))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            bad("weighting\tidf\nf\tx\t1\t2\n"),
+            "line 4: expected an IDF and 2 weights, found 2 numbers"
+        );
+        assert_eq!(
+            bad("weighting\tidf\nf\tx\t0\t1\t2\n"),
+            "line 4: `x`: an IDF is a positive number"
+        );
+        assert_eq!(
+            bad("f\tx\t1\t2\nweighting\tidf\n"),
+            "line 4: one `weighting` line, before the features"
+        );
+        assert_eq!(
+            bad("weighting\tbm25\n"),
+            "line 3: the only weighting is `idf`"
+        );
+    }
+
+    #[test]
+    fn idf_is_smoothed_as_scikit_learn_does_and_written_beside_the_weights() {
+        let m = toy_weighted(blocks());
+        let text = m.to_text(&[]);
+        assert!(text.contains("\nweighting\tidf\t#\n"), "{text}");
+        // "the": in 3 of 4 examples, ln(5/4) + 1; "discord": in 2, ln(5/3) + 1.
+        let idf = |name: &str| -> String {
+            let line = text
+                .lines()
+                .find(|l| l.starts_with(&format!("f\t{name}\t")))
+                .unwrap();
+            line.split('\t').nth(2).unwrap().to_owned()
+        };
+        assert_eq!(idf("the"), "1.2231");
+        assert_eq!(idf("discord"), "1.5108");
+        assert!(m.probabilities(&["discord"])[0] > 0.8);
+        assert!(m.probabilities(&["instagram", "the"])[1] > 0.8);
+    }
+
+    #[test]
+    fn an_idf_model_round_trips() {
+        let m = toy_weighted(blocks());
+        let text = m.to_text(&["toy".to_owned()]);
+        let back = LinearModel::parse(&text).unwrap();
+        assert_eq!(back.to_text(&["toy".to_owned()]), text);
+        assert_eq!(back.weighting, blocks());
+        for line in [&["discord", "#ord"][..], &["the", "instagram", "unseen"]] {
+            let (a, b) = (m.probabilities(line), back.probabilities(line));
+            assert!((a[0] - b[0]).abs() < 1e-3, "{line:?}: {a:?} {b:?}");
+        }
+    }
+
+    /// Each known feature is worth its IDF over the norm of its block's known IDFs; unknown
+    /// features count for nothing, and the letter sequences are a block of their own.
+    #[test]
+    fn idf_values_are_normalised_per_block_over_known_features() {
+        let text = "classes\ta\tb\nbias\t0\t0\nweighting\tidf\t#\n\
+                    f\t#xy\t2\t1\t0\nf\tp\t1\t1\t0\nf\tq\t3\t1\t0\n";
+        let m = LinearModel::parse(text).unwrap();
+        let line = ["#xy", "p", "q", "unknown"];
+        // Words: (1 + 3)/√10; letters: 2/2.
+        let score = 4.0 / 10f64.sqrt() + 1.0;
+        let want = 1.0 / (1.0 + (-score).exp());
+        let got = m.probabilities(&line)[0];
+        assert!((got - want).abs() < 1e-12, "{got} against {want}");
+        let why = m.explain(&line, 0, 3);
+        assert_eq!(why[0].feature, "#xy");
+        assert_eq!(why[1].feature, "q");
+        assert!((why[1].weight - 3.0 / 10f64.sqrt()).abs() < 1e-12);
+        // The same weights valued 1/√count (unknown feature too) score otherwise.
+        let binary =
+            LinearModel::parse("classes\ta\tb\nbias\t0\t0\nf\t#xy\t1\t0\nf\tp\t1\t0\nf\tq\t1\t0\n")
+                .unwrap();
+        let score: f64 = 3.0 / 2.0;
+        let want = 1.0 / (1.0 + (-score).exp());
+        assert!((binary.probabilities(&line)[0] - want).abs() < 1e-12);
+    }
+
+    #[test]
+    fn fitting_values_a_line_as_reading_does() {
+        // Fitted with the IDFs and values a reader of its file finds, the model scores its
+        // own training lines as the re-read file does, to the rounding of the weights.
+        let m = toy_weighted(blocks());
+        let back = LinearModel::parse(&m.to_text(&[])).unwrap();
+        let line = ["#ord", "discord", "the"];
+        let known = m.known(line.iter().copied());
+        let read = back.known(line.iter().copied());
+        assert_eq!(known, read);
     }
 }

@@ -11,9 +11,9 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::extract::clean;
-use super::features::{Stems, role_features};
+use super::features::{GRAM_MARK, Stems, role_features};
 use super::language::Language;
-use super::model::{Example, FitOptions, LinearModel};
+use super::model::{Example, FitOptions, LinearModel, Weighting};
 use super::sections::{OPENERS, blocks_of, context_features, features_of, lay_out_lines};
 use crate::catalog::Catalog;
 use crate::error::InputError;
@@ -110,6 +110,22 @@ pub struct FitSettings {
     pub l2: f64,
     pub epochs: usize,
     pub learning_rate: f64,
+    /// What a feature present in a line is worth (`binary` if absent).
+    #[serde(default)]
+    pub weighting: WeightingSetting,
+}
+
+/// The settings' name for a model's [`Weighting`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WeightingSetting {
+    /// Every feature 1/√count.
+    #[default]
+    Binary,
+    /// IDF, L2-normalised over all the line's features.
+    Idf,
+    /// IDF, L2-normalised over the letter sequences (`#…`) and over the other features apart.
+    IdfBlocks,
 }
 
 impl FitSettings {
@@ -118,6 +134,16 @@ impl FitSettings {
             l2: self.l2,
             epochs: self.epochs,
             learning_rate: self.learning_rate,
+        }
+    }
+
+    fn weighting(self) -> Weighting {
+        match self.weighting {
+            WeightingSetting::Binary => Weighting::Binary,
+            WeightingSetting::Idf => Weighting::Idf { blocks: Vec::new() },
+            WeightingSetting::IdfBlocks => Weighting::Idf {
+                blocks: vec![GRAM_MARK.to_owned()],
+            },
         }
     }
 }
@@ -544,7 +570,13 @@ pub fn fit_named(
             })
         })
         .collect();
-    LinearModel::fit(classes.to_vec(), &names, &examples, settings.options())
+    LinearModel::fit(
+        classes.to_vec(),
+        &names,
+        &examples,
+        settings.options(),
+        settings.weighting(),
+    )
 }
 
 /// The classes of a model, in a fixed order: the config's values, sorted, deduplicated.
