@@ -304,39 +304,7 @@ fn compact(name: &str, text: &str) -> Vec<u8> {
     }
     let mut out = Vec::new();
     out.extend_from_slice(feature_hash::MAGIC);
-    let word = |out: &mut Vec<u8>, n: usize| {
-        out.extend_from_slice(&u32::try_from(n).expect("fits u32").to_le_bytes());
-    };
-    let string = |out: &mut Vec<u8>, s: &str| {
-        word(out, s.len());
-        out.extend_from_slice(s.as_bytes());
-    };
-    word(&mut out, classes.len());
-    for c in &classes {
-        string(&mut out, c);
-    }
-    for b in &bias {
-        out.extend_from_slice(&b.to_le_bytes());
-    }
-    word(&mut out, extras.len());
-    for (n, list) in &extras {
-        string(&mut out, n);
-        word(&mut out, list.len());
-        for v in list {
-            string(&mut out, v);
-        }
-    }
-    // The weighting: 0 (every feature 1/√count), or 1 (IDF) and the blocks' prefixes.
-    match &idf_blocks {
-        None => word(&mut out, 0),
-        Some(blocks) => {
-            word(&mut out, 1);
-            word(&mut out, blocks.len());
-            for p in blocks {
-                string(&mut out, p);
-            }
-        }
-    }
+    head(&mut out, &classes, &bias, &extras, idf_blocks.as_deref());
     word(&mut out, rows.len());
     // The directory: for each value of the hashes' top bits, where its run of hashes starts
     // (and one more entry, the end), so that the reader looks a feature up at once.
@@ -363,6 +331,53 @@ fn compact(name: &str, text: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+/// A compact model's head, after the magic: its classes, biases, extras, and weighting (0:
+/// every feature 1/√count; 1 and the blocks' prefixes: IDF).
+fn head(
+    out: &mut Vec<u8>,
+    classes: &[&str],
+    bias: &[f64],
+    extras: &[(&str, Vec<&str>)],
+    idf_blocks: Option<&[&str]>,
+) {
+    word(out, classes.len());
+    for c in classes {
+        string(out, c);
+    }
+    for b in bias {
+        out.extend_from_slice(&b.to_le_bytes());
+    }
+    word(out, extras.len());
+    for (n, list) in extras {
+        string(out, n);
+        word(out, list.len());
+        for v in list {
+            string(out, v);
+        }
+    }
+    match idf_blocks {
+        None => word(out, 0),
+        Some(blocks) => {
+            word(out, 1);
+            word(out, blocks.len());
+            for p in blocks {
+                string(out, p);
+            }
+        }
+    }
+}
+
+/// A little-endian `u32`.
+fn word(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&u32::try_from(n).expect("fits u32").to_le_bytes());
+}
+
+/// A string: its length, then its bytes.
+fn string(out: &mut Vec<u8>, s: &str) {
+    word(out, s.len());
+    out.extend_from_slice(s.as_bytes());
 }
 
 /// A file's path under `data/`, with forward slashes on every platform.

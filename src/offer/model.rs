@@ -667,7 +667,11 @@ fn normalise(values: &mut [f64], blocks: &[usize], block_count: usize) {
 
 /// Prefixes after a tab each: the rest of a `weighting` line.
 fn tabbed(list: &[String]) -> String {
-    list.iter().map(|p| format!("\t{p}")).collect()
+    list.iter().fold(String::new(), |mut out, p| {
+        out.push('\t');
+        out.push_str(p);
+        out
+    })
 }
 
 fn softmax(scores: &mut [f64]) {
