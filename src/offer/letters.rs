@@ -4,7 +4,7 @@
 
 /// Length of the letter sequences the matcher takes from each longer word, fastText-style:
 /// they let "moderar", "modérer" and "moderate" share evidence that their stems do not. (The
-/// role model takes 3 to 5 letters of every word: `features::ROLE_GRAMS`.)
+/// role model takes 4 and 5 letters of every word: `features::ROLE_GRAMS`.)
 pub const GRAM: usize = 4;
 
 /// Accented letters of the four languages folded to plain ones after stemming, so "gestión" and
