@@ -12,13 +12,14 @@ use super::config::VerdictConfig;
 /// Whether a posting's duties fit its title.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
-    /// The duties are mostly the work the title names (for a mixed title: the named roles'
-    /// work, with neither one dominating).
+    /// The duties are mostly the work of the one role the title names.
     FitsTitle,
     /// The duties are mostly this role's work, which the title does not name (or a mixed title
     /// whose other side is thin; or a title naming no role).
     Mostly(String),
-    /// Substantial amounts of several roles' work, none dominating.
+    /// Substantial amounts of several roles' work, none dominating; or a title naming several
+    /// roles whose duties hold each of them (the labelling guide's rule: such a posting is a
+    /// hybrid as titled, whichever side has more lines).
     Hybrid,
     /// Too few duties matched a role to judge.
     Unclear,
@@ -117,10 +118,9 @@ pub fn verdict(
     match named.len() {
         0 if dominant => Verdict::Mostly(top_id),
         1 if dominant && named[0] == top => Verdict::FitsTitle,
+        // A title naming several roles, and duties of each: the hybrid the title announces.
+        n if n > 1 && named.iter().all(|&s| tally.by_slot[s] > 1e-9) => Verdict::Hybrid,
         _ if dominant && (named.len() > 1 || !named.contains(&top)) => Verdict::Mostly(top_id),
-        n if n > 1 && named.iter().map(|&s| share(s)).sum::<f64>() >= config.dominant_share => {
-            Verdict::FitsTitle
-        }
         _ => Verdict::Hybrid,
     }
 }

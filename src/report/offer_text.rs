@@ -100,7 +100,8 @@ pub fn verdict_sentence(offer: &Offer, j: &Judgement, catalog: &Catalog) -> Stri
                 lines(counted)
             ),
         },
-        Verdict::FitsTitle if named.len() > 1 => {
+        // A title naming several roles, with duties of each: the mix it announces.
+        Verdict::Hybrid | Verdict::FitsTitle if named.len() > 1 => {
             format!("{titled}, and the duties are that mix: {}.", mix())
         }
         Verdict::FitsTitle => {
@@ -163,8 +164,13 @@ pub fn offer_text(
         "{}",
         paint.paint(&wrap(&head, opts.width, "  "), Tone::Heading)
     );
+    let mixed_title = offer
+        .role
+        .as_ref()
+        .is_some_and(|r| r.role_ids().count() > 1);
     let tone = match j.verdict {
         Verdict::FitsTitle => Tone::Good,
+        Verdict::Hybrid if mixed_title => Tone::Good,
         Verdict::Unclear => Tone::Info,
         _ => Tone::Warning,
     };

@@ -185,6 +185,8 @@ pub fn build<'a>(catalog: &'a Catalog, offer: &'a Offer, j: &'a Judgement) -> Of
                     summary: first_sentence(&r.summary),
                 })
         }
+        // The title names the mix the duties are.
+        Verdict::Hybrid if offered.len() > 1 => ReplyVerdict::Fits,
         Verdict::Hybrid => ReplyVerdict::Hybrid,
         Verdict::Unclear => ReplyVerdict::Unclear,
     };
