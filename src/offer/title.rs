@@ -405,6 +405,11 @@ impl TitleResolver {
 
     /// The title at the start of `rest` (what follows a lead-in), if one is there.
     fn title_after(&self, rest: &str) -> Option<String> {
+        self.title_at(rest, true)
+    }
+
+    /// [`Self::title_after`]; `retry`: look again from a capitalised word a few words on, once.
+    fn title_at(&self, rest: &str, retry: bool) -> Option<String> {
         // Articles, as many as stand there ("a new", "un.e").
         let rest = self.skip_articles(rest);
         let mut taken: Vec<&str> = Vec::new();
@@ -433,15 +438,19 @@ impl TitleResolver {
         }
         // Lower-case praise before a capitalised title ("seeking a skilled and innovative
         // Social Media Program Specialist to …"): the title is the capitalised run.
-        if capitalised {
+        // Looked at once only: a capitalised word behind a quote mark ("“Growth Lead”") would
+        // otherwise be found again at the same place, for ever.
+        if capitalised || !retry {
             return None;
         }
         let mut offset = 0;
         for word in rest.split_inclusive(char::is_whitespace).take(6) {
-            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-            if bare.starts_with(char::is_uppercase) {
-                return self.title_after(&rest[offset..]);
+            if let Some(at) = word.find(char::is_alphanumeric)
+                && word[at..].starts_with(char::is_uppercase)
+            {
+                return self.title_at(&rest[offset + at..], false);
             }
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
             if word
                 .trim_end()
                 .ends_with(['.', ';', ':', '!', '?', '(', ')'])
@@ -675,6 +684,30 @@ mod tests {
             titles.find_in("We are looking for fun. Community matters to us."),
             None
         );
+    }
+
+    #[test]
+    fn a_title_in_quote_marks_after_a_lead_in_is_read_once() {
+        // The capitalised word behind the quote mark was once looked for again at the same
+        // place, without end (a stack overflow in training).
+        let (_, titles) = setup();
+        for text in [
+            "We are looking for a “Social Media Coordinator” to join us.",
+            "We are looking for a \"Social Media Coordinator\" to join us.",
+            "We are looking for (Social Media Coordinator) help.",
+        ] {
+            assert_eq!(
+                titles.find_in(text).as_deref(),
+                Some("Social Media Coordinator"),
+                "{text}"
+            );
+        }
+        assert_eq!(titles.find_in("We are looking for “fun”."), None);
+        assert_eq!(
+            titles.find_in("We are looking for a “Happiness Hero” to join us."),
+            None
+        );
+        assert_eq!(titles.find_in("We are looking for ¿Qué?"), None);
     }
 
     #[test]
