@@ -221,7 +221,8 @@ fn role_and_title_flags_override_the_text() {
 
 #[test]
 fn unmatched_lines_have_null_task_and_role() {
-    let text = "Community Manager\n\nResponsibilities:\n- Welcome new members to the forum\n- Fix bugs in the website code and deploy new releases\n";
+    // No title naming a role: a duty is no one's work from even odds.
+    let text = "Responsibilities:\n- Welcome new members to the forum\n- Write software code and fix bugs\n";
     let doc = json(&offer(
         &["--format", "json", "--fail-on", "never"],
         text.as_bytes(),
@@ -229,7 +230,7 @@ fn unmatched_lines_have_null_task_and_role() {
     let lines = doc["lines"].as_array().unwrap();
     let unmatched = lines
         .iter()
-        .find(|l| l["text"].as_str().unwrap().contains("website code"))
+        .find(|l| l["text"].as_str().unwrap().contains("software code"))
         .unwrap();
     assert!(
         unmatched["task"].is_null()

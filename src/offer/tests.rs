@@ -286,7 +286,12 @@ fn the_title_picks_the_role_and_flags_win() {
 
 #[test]
 fn work_of_no_role_is_left_out_of_the_verdict() {
-    let (catalog, reader) = setup();
+    // How sure the model must be is the bar's business (tested below); here, a line read as no
+    // one's work, whatever the bar, stays out of the count.
+    let catalog = Catalog::builtin().unwrap();
+    let mut config = MatchingConfig::builtin().unwrap();
+    config.reader.titled_line_neither_min = 0.4;
+    let reader = Reader::new(&catalog, config).unwrap();
     let offer = reader.read(
         &catalog,
         "Community Manager\n\nResponsibilities:\n\
@@ -697,4 +702,51 @@ fn one_duty_can_confirm_a_title_but_not_overrule_it() {
     let (v, s) = judged("Community Manager\n\nWe need help.\n");
     assert_eq!(v, Verdict::Unclear);
     assert_eq!(s, "Too little to judge: no duty lines were found.");
+}
+
+#[test]
+fn a_title_naming_both_roles_is_a_hybrid_when_the_duties_hold_both() {
+    let (catalog, reader) = setup();
+    let judged = |text: &str| {
+        let offer = reader.read(&catalog, text, &RoleHint::default());
+        let j = judge(&catalog, &offer, &reader.config);
+        let sentence = crate::report::verdict_sentence(&offer, &j, &catalog);
+        let reply = crate::report::render_offer_reply(
+            crate::report::ReportFormat::Markdown,
+            &catalog,
+            &offer,
+            &j,
+            "offer.txt",
+        );
+        // The reply to a hybrid the title names says the duties match it.
+        if j.verdict == Verdict::Hybrid {
+            assert!(
+                reply.contains("So the duties match the title: a real mix of"),
+                "{reply}"
+            );
+        }
+        (j.verdict, sentence)
+    };
+    // Four community duties and one social one: still the hybrid the title announces.
+    let (v, s) = judged(
+        "Community & Social Media Manager\n\nWhat you'll do:\n\
+         - Welcome new members in our Discord server\n\
+         - Moderate the forum and keep its guidelines\n\
+         - Organise monthly meetups for our users\n\
+         - Run the ambassador programme\n\
+         - Schedule our Instagram posts every week\n",
+    );
+    assert_eq!(v, Verdict::Hybrid);
+    assert!(
+        s.starts_with("Titled as a mix of Community Manager and Social Media Manager, and the duties are that mix:"),
+        "{s}"
+    );
+    // Only one side's work: mostly that side, whatever the title promises.
+    let (v, _) = judged(
+        "Community & Social Media Manager\n\nWhat you'll do:\n\
+         - Schedule our Instagram posts every week\n\
+         - Grow our follower count on LinkedIn\n\
+         - Run paid ads on Instagram\n",
+    );
+    assert_eq!(v, Verdict::Mostly("social-media-manager".into()));
 }
