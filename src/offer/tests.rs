@@ -677,14 +677,27 @@ fn verbs_in_a_series_share_their_object_and_stay_one_duty() {
     );
 }
 
+/// A posting's verdict, its sentence, and the Markdown reply to it.
+fn judged_text(catalog: &Catalog, reader: &Reader, text: &str) -> (Verdict, String, String) {
+    let offer = reader.read(catalog, text, &RoleHint::default());
+    let j = judge(catalog, &offer, &reader.config);
+    let sentence = crate::report::verdict_sentence(&offer, &j, catalog);
+    let reply = crate::report::render_offer_reply(
+        crate::report::ReportFormat::Markdown,
+        catalog,
+        &offer,
+        &j,
+        "offer.txt",
+    );
+    (j.verdict, sentence, reply)
+}
+
 #[test]
 fn one_duty_can_confirm_a_title_but_not_overrule_it() {
     let (catalog, reader) = setup();
     let judged = |text: &str| {
-        let offer = reader.read(&catalog, text, &RoleHint::default());
-        let j = judge(&catalog, &offer, &reader.config);
-        let sentence = crate::report::verdict_sentence(&offer, &j, &catalog);
-        (j.verdict, sentence)
+        let (verdict, sentence, _) = judged_text(&catalog, &reader, text);
+        (verdict, sentence)
     };
     let (v, s) = judged("Community Manager\n\n- Moderate our Discord server and its channels\n");
     assert_eq!(v, Verdict::FitsTitle);
@@ -708,24 +721,15 @@ fn one_duty_can_confirm_a_title_but_not_overrule_it() {
 fn a_title_naming_both_roles_is_a_hybrid_when_the_duties_hold_both() {
     let (catalog, reader) = setup();
     let judged = |text: &str| {
-        let offer = reader.read(&catalog, text, &RoleHint::default());
-        let j = judge(&catalog, &offer, &reader.config);
-        let sentence = crate::report::verdict_sentence(&offer, &j, &catalog);
-        let reply = crate::report::render_offer_reply(
-            crate::report::ReportFormat::Markdown,
-            &catalog,
-            &offer,
-            &j,
-            "offer.txt",
-        );
+        let (verdict, sentence, reply) = judged_text(&catalog, &reader, text);
         // The reply to a hybrid the title names says the duties match it.
-        if j.verdict == Verdict::Hybrid {
+        if verdict == Verdict::Hybrid {
             assert!(
                 reply.contains("So the duties match the title: a real mix of"),
                 "{reply}"
             );
         }
-        (j.verdict, sentence)
+        (verdict, sentence)
     };
     // Four community duties and one social one: still the hybrid the title announces.
     let (v, s) = judged(
