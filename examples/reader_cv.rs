@@ -105,6 +105,14 @@ fn main() -> anyhow::Result<()> {
         Some(dir) => load_corpus(dir)?,
         None => corpus.clone(),
     };
+    // A folder with no posting (the corpus folder instead of its `postings/`) would train
+    // models on nothing and measure every posting as missed.
+    if learn_corpus.is_empty() {
+        anyhow::bail!(
+            "no postings to learn from in {} (give the folder of the posting files, e.g. corpus/postings)",
+            learn_dir.as_deref().unwrap_or(&root.join("corpus/postings")).display()
+        );
+    }
     let catalog = Catalog::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
     let training = TrainingConfig::from_file(&root.join("data/reader/training.yaml"))?;
     let config = match &matching {
