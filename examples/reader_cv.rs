@@ -110,7 +110,10 @@ fn main() -> anyhow::Result<()> {
     if learn_corpus.is_empty() {
         anyhow::bail!(
             "no postings to learn from in {} (give the folder of the posting files, e.g. corpus/postings)",
-            learn_dir.as_deref().unwrap_or(&root.join("corpus/postings")).display()
+            learn_dir
+                .as_deref()
+                .unwrap_or(&root.join("corpus/postings"))
+                .display()
         );
     }
     let catalog = Catalog::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -1,7 +1,7 @@
 //! A feature name's 64-bit hash (FNV-1a), the key of the compact models the build script
 //! embeds: the build script and the reader must hash alike, so both compile this one file.
 
-/// FNV-1a over the name's bytes. 64 bits keep the ~24,000 features of the built-in models apart
+/// FNV-1a over the name's bytes. 64 bits keep the ~97,000 features of the built-in models apart
 /// (the build script refuses a model where two names share a hash).
 #[must_use]
 pub fn feature_hash(name: &str) -> u64 {

@@ -58,7 +58,7 @@ pub use matcher::{Matcher, Scored};
 pub use roles::{Reading, RoleReader};
 pub use sections::SectionReader;
 pub use title::{TitleResolver, TitleRoles};
-pub use verdict::{Tally, Verdict};
+pub use verdict::{Tally, Verdict, titled_hybrid};
 
 /// A duty line's catalog task and how sure the match is.
 #[derive(Debug, Clone, PartialEq)]

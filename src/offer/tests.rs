@@ -754,3 +754,52 @@ fn a_title_naming_both_roles_is_a_hybrid_when_the_duties_hold_both() {
     );
     assert_eq!(v, Verdict::Mostly("social-media-manager".into()));
 }
+
+#[test]
+fn a_third_role_leading_a_mixed_title_is_no_mix_the_title_announces() {
+    let mut sources = crate::catalog::builtin_sources();
+    sources.push(crate::catalog::CatalogSource {
+        origin: crate::catalog::Text::from("developer-advocate.yaml".to_owned()),
+        text: std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/developer-advocate.yaml"),
+        )
+        .unwrap()
+        .into(),
+        builtin: false,
+        compact: None,
+    });
+    let catalog = Catalog::from_sources(&sources).unwrap();
+    let config = MatchingConfig::builtin().unwrap();
+    let slot = |id: &str| catalog.role_position(id).unwrap();
+    let titled = RoleSpec::Hybrid(vec![
+        ("community-manager".into(), 0.5),
+        ("social-media-manager".into(), 0.5),
+    ]);
+    let tally_of = |community: f64, social: f64, third: f64| {
+        let mut by_slot = vec![0.0; catalog.shared_slot() + 1];
+        by_slot[slot("community-manager")] = community;
+        by_slot[slot("social-media-manager")] = social;
+        by_slot[slot("developer-advocate")] = third;
+        Tally {
+            by_slot,
+            unmatched: 0.0,
+        }
+    };
+    let judged = |tally: &Tally| {
+        let v = super::verdict::verdict(&catalog, Some(&titled), tally, &config.verdict);
+        let as_titled = super::titled_hybrid(&catalog, Some(&titled), tally, &v);
+        (v, as_titled)
+    };
+    // The third role dominates: mostly its work.
+    assert_eq!(
+        judged(&tally_of(1.0, 1.0, 10.0)),
+        (Verdict::Mostly("developer-advocate".into()), false)
+    );
+    // It leads without dominating: a hybrid, but not the one the title announces.
+    assert_eq!(judged(&tally_of(2.0, 2.0, 3.0)), (Verdict::Hybrid, false));
+    // The named roles lead and each has work: the titled hybrid.
+    assert_eq!(judged(&tally_of(3.0, 2.0, 1.0)), (Verdict::Hybrid, true));
+    // One named role has no line: not the titled mix.
+    assert_eq!(judged(&tally_of(0.0, 2.0, 2.0)), (Verdict::Hybrid, false));
+}

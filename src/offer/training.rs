@@ -122,7 +122,7 @@ pub enum WeightingSetting {
     /// Every feature 1/√count.
     #[default]
     Binary,
-    /// IDF, L2-normalised over all the line's features.
+    /// IDF, L2-normalised over the features of the line the model knows.
     Idf,
     /// IDF, L2-normalised over the letter sequences (`#…`) and over the other features apart.
     IdfBlocks,

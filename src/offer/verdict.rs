@@ -15,11 +15,11 @@ pub enum Verdict {
     /// The duties are mostly the work of the one role the title names.
     FitsTitle,
     /// The duties are mostly this role's work, which the title does not name (or a mixed title
-    /// whose other side is thin; or a title naming no role).
+    /// whose other side has no lines; or a title naming no role).
     Mostly(String),
-    /// Substantial amounts of several roles' work, none dominating; or a title naming several
-    /// roles whose duties hold each of them (the labelling guide's rule: such a posting is a
-    /// hybrid as titled, whichever side has more lines).
+    /// Substantial amounts of several roles' work, none dominating; or the hybrid a title
+    /// naming several roles announces ([`titled_hybrid`]: the labelling guide's rule, whichever
+    /// of its roles has more lines).
     Hybrid,
     /// Too few duties matched a role to judge.
     Unclear,
@@ -92,13 +92,7 @@ pub fn verdict(
     if counted <= 0.0 {
         return Verdict::Unclear;
     }
-    let named: Vec<usize> = titled
-        .map(|r| {
-            r.role_ids()
-                .filter_map(|id| catalog.role_position(id))
-                .collect()
-        })
-        .unwrap_or_default();
+    let named = named_slots(catalog, titled);
     let Some(top) = tally.top(&named) else {
         return Verdict::Unclear;
     };
@@ -118,9 +112,42 @@ pub fn verdict(
     match named.len() {
         0 if dominant => Verdict::Mostly(top_id),
         1 if dominant && named[0] == top => Verdict::FitsTitle,
-        // A title naming several roles, and duties of each: the hybrid the title announces.
-        n if n > 1 && named.iter().all(|&s| tally.by_slot[s] > 1e-9) => Verdict::Hybrid,
+        n if n > 1 && holds_each(&named, top, tally) => Verdict::Hybrid,
         _ if dominant && (named.len() > 1 || !named.contains(&top)) => Verdict::Mostly(top_id),
         _ => Verdict::Hybrid,
     }
+}
+
+/// The catalog positions of the roles a title names.
+fn named_slots(catalog: &Catalog, titled: Option<&RoleSpec>) -> Vec<usize> {
+    titled
+        .map(|r| {
+            r.role_ids()
+                .filter_map(|id| catalog.role_position(id))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The duties hold some work of each named role, and the role with most lines is one of them
+/// (a third role of a user catalog leading is no mix the title announces).
+fn holds_each(named: &[usize], top: usize, tally: &Tally) -> bool {
+    named.contains(&top) && named.iter().all(|&s| tally.by_slot[s] > 1e-9)
+}
+
+/// Whether a `hybrid` verdict is the mix its title announces: the title names several roles
+/// and the duties hold each of them, led by one of them. The reply then says the duties match
+/// the title.
+pub fn titled_hybrid(
+    catalog: &Catalog,
+    titled: Option<&RoleSpec>,
+    tally: &Tally,
+    verdict: &Verdict,
+) -> bool {
+    let named = named_slots(catalog, titled);
+    *verdict == Verdict::Hybrid
+        && named.len() > 1
+        && tally
+            .top(&named)
+            .is_some_and(|top| holds_each(&named, top, tally))
 }

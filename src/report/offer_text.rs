@@ -8,7 +8,7 @@ use super::numbers::hours;
 use super::wrap::wrap;
 use crate::analysis::pct;
 use crate::catalog::Catalog;
-use crate::offer::{Judgement, Offer, RoleSource, Verdict};
+use crate::offer::{Judgement, Offer, RoleSource, Verdict, titled_hybrid};
 
 fn role_title<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {
     catalog.role(id).map_or(id, |r| r.title.as_str())
@@ -100,8 +100,7 @@ pub fn verdict_sentence(offer: &Offer, j: &Judgement, catalog: &Catalog) -> Stri
                 lines(counted)
             ),
         },
-        // A title naming several roles, with duties of each: the mix it announces.
-        Verdict::Hybrid | Verdict::FitsTitle if named.len() > 1 => {
+        Verdict::Hybrid if titled_hybrid(catalog, offer.role.as_ref(), &j.tally, &j.verdict) => {
             format!("{titled}, and the duties are that mix: {}.", mix())
         }
         Verdict::FitsTitle => {
@@ -164,13 +163,10 @@ pub fn offer_text(
         "{}",
         paint.paint(&wrap(&head, opts.width, "  "), Tone::Heading)
     );
-    let mixed_title = offer
-        .role
-        .as_ref()
-        .is_some_and(|r| r.role_ids().count() > 1);
+    let as_titled = titled_hybrid(catalog, offer.role.as_ref(), &j.tally, &j.verdict);
     let tone = match j.verdict {
         Verdict::FitsTitle => Tone::Good,
-        Verdict::Hybrid if mixed_title => Tone::Good,
+        Verdict::Hybrid if as_titled => Tone::Good,
         Verdict::Unclear => Tone::Info,
         _ => Tone::Warning,
     };
