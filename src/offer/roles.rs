@@ -143,7 +143,9 @@ impl RoleReader {
     /// [`Self::read_tokens`] of a duty in a posting: the line's own odds times the posting's
     /// (the mean of its other duties' probabilities, raised to the context's weight), made to
     /// sum to one. Lines of one posting are mostly one kind of work, so a close call goes the
-    /// posting's way; a line that clearly says otherwise keeps its own reading.
+    /// posting's way; a line that clearly says otherwise keeps its own reading. The posting
+    /// only splits the roles' odds between them: the odds that a line is the work the roles
+    /// share stay the line's own.
     pub fn read_tokens_in(
         &self,
         tokens: &[Token],
@@ -179,28 +181,8 @@ impl RoleReader {
         let no_ones = neither.is_some_and(|c| alone[c] >= neither_min);
         let p = match context {
             Some(ctx) if !no_ones && ctx.weight > 0.0 && ctx.others.len() == alone.len() => {
-                let mut q: Vec<f64> = alone
-                    .iter()
-                    .zip(ctx.others)
-                    .enumerate()
-                    .map(|(c, (a, o))| {
-                        // Someone's work, so which: neither is out of the running.
-                        if Some(c) == neither {
-                            0.0
-                        } else {
-                            a * o.max(1e-9).powf(ctx.weight)
-                        }
-                    })
-                    .collect();
-                let sum: f64 = q.iter().sum();
-                if sum > 0.0 {
-                    for v in &mut q {
-                        *v /= sum;
-                    }
-                    q
-                } else {
-                    alone.clone()
-                }
+                let shared = self.model.class_index(crate::catalog::SHARED);
+                in_posting(alone, ctx, neither, shared)
             }
             _ => alone.clone(),
         };
@@ -272,6 +254,55 @@ impl RoleReader {
             .cloned()
             .zip(self.model.probabilities(&features))
             .collect()
+    }
+}
+
+/// A line's odds read in its posting ([`RoleReader::read_line_in`]): someone's work, so
+/// `neither` is out of the running; each role's odds times the posting's (`ctx.others`, raised
+/// to `ctx.weight`), scaled back to the roles' own total, since the posting says which role's
+/// work it is mostly, not whether a line is the work both share; `shared` keeps its odds. Made
+/// to sum to one (the line's own odds when nothing is left).
+fn in_posting(
+    alone: &[f64],
+    ctx: PostingContext<'_>,
+    neither: Option<usize>,
+    shared: Option<usize>,
+) -> Vec<f64> {
+    let is_role = |c: usize| Some(c) != neither && Some(c) != shared;
+    let mut q: Vec<f64> = alone
+        .iter()
+        .zip(ctx.others)
+        .enumerate()
+        .map(|(c, (a, o))| {
+            if is_role(c) {
+                a * o.max(1e-9).powf(ctx.weight)
+            } else if Some(c) == shared {
+                *a
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    if shared.is_some() {
+        let roles_alone: f64 = (0..alone.len())
+            .filter(|&c| is_role(c))
+            .map(|c| alone[c])
+            .sum();
+        let roles_now: f64 = (0..q.len()).filter(|&c| is_role(c)).map(|c| q[c]).sum();
+        if roles_now > 0.0 {
+            for c in (0..q.len()).filter(|&c| is_role(c)) {
+                q[c] *= roles_alone / roles_now;
+            }
+        }
+    }
+    let sum: f64 = q.iter().sum();
+    if sum > 0.0 {
+        for v in &mut q {
+            *v /= sum;
+        }
+        q
+    } else {
+        alone.to_vec()
     }
 }
 

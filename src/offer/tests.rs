@@ -803,3 +803,28 @@ fn a_third_role_leading_a_mixed_title_is_no_mix_the_title_announces() {
     // One named role has no line: not the titled mix.
     assert_eq!(judged(&tally_of(0.0, 2.0, 2.0)), (Verdict::Hybrid, false));
 }
+
+#[test]
+fn the_posting_tips_which_role_not_whether_a_duty_is_shared_work() {
+    let (catalog, reader) = setup();
+    let offer = reader.read(
+        &catalog,
+        "Community Manager\n\nWhat you'll do:\n\
+         - Welcome new members in our Discord server\n\
+         - Moderate the forum and keep its guidelines\n\
+         - Organise monthly meetups for our members\n\
+         - Run the ambassador programme\n\
+         - Report monthly on engagement across the forum and Instagram\n",
+        &RoleHint::default(),
+    );
+    let report = offer
+        .lines
+        .iter()
+        .find(|l| l.text.contains("engagement"))
+        .unwrap();
+    assert_eq!(
+        report.reading.as_ref().map(|r| r.class.as_str()),
+        Some(crate::catalog::SHARED),
+        "{report:?}"
+    );
+}
