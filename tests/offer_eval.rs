@@ -1,10 +1,10 @@
 //! The offer matcher's measured quality on `../shared/devset/` (read at test time; CI always has
 //! `../shared` beside the clone, so a missing devset fails loudly). The thresholds are the
 //! IDF-weighted role model's figures (corpus of 310 postings; see corpus/README.md): 79/93
-//! lines, 25/33 hard, 9/12 verdicts. The model before it had 78, 25 and 10; the IDF-weighted
-//! one reads 1,349 of the corpus's 1,855 duty lines right in the end-to-end cross-validation
-//! against 1,294, so one verdict fewer on twelve postings is noise, not a regression (issue
-//! #11). The hand-tuned matcher had 83/93, 27/33 and 11/12 by fitting this very set; the
+//! lines, 25/33 hard, 10/12 verdicts (9/12 before shared work was left to each line's own
+//! odds in its posting). The model before it had 78, 25 and 10; the IDF-weighted one reads
+//! 1,366 of the corpus's 1,855 duty lines right in the end-to-end cross-validation against
+//! 1,294, so a verdict fewer on twelve postings would be noise, not a regression (issue #11). The hand-tuned matcher had 83/93, 27/33 and 11/12 by fitting this very set; the
 //! reader is learned from `corpus/` and never sees these lines, and it is judged by the
 //! end-to-end cross-validation over the corpus (`examples/reader_cv.rs`, 310 postings),
 //! beside which twelve postings are noise. Raise the thresholds when the reader gets better.
@@ -40,8 +40,8 @@ fn devset_accuracy_holds() {
         report.text
     );
     assert!(
-        report.verdicts_right >= 9,
-        "posting verdicts fell: {}/{} (was 9/12)\n{}",
+        report.verdicts_right >= 10,
+        "posting verdicts fell: {}/{} (was 10/12)\n{}",
         report.verdicts_right,
         report.verdicts_total,
         report.text
