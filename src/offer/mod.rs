@@ -58,7 +58,7 @@ pub use matcher::{Matcher, Scored};
 pub use roles::{Reading, RoleReader};
 pub use sections::SectionReader;
 pub use title::{TitleResolver, TitleRoles};
-pub use verdict::{Tally, Verdict, titled_hybrid};
+pub use verdict::{Tally, Verdict};
 
 /// A duty line's catalog task and how sure the match is.
 #[derive(Debug, Clone, PartialEq)]
@@ -908,6 +908,9 @@ pub struct Judgement {
     /// The one-person plan the findings are about (what `--save` writes).
     pub plan: Plan,
     pub analysis: Analysis,
+    /// The verdict is `hybrid` and the title names that mix (several roles, each with duties,
+    /// one of them leading): the reply says the duties match the title.
+    pub titled_hybrid: bool,
 }
 
 impl Judgement {
@@ -942,17 +945,10 @@ pub fn judge(catalog: &Catalog, offer: &Offer, config: &MatchingConfig) -> Judge
             None => tally.unmatched += line.weight,
         }
     }
-    let named: Vec<usize> = offer
-        .role
-        .as_ref()
-        .map(|r| {
-            r.role_ids()
-                .filter_map(|id| catalog.role_position(id))
-                .collect()
-        })
-        .unwrap_or_default();
+    let named = verdict::named_slots(catalog, offer.role.as_ref());
     let best_fit = tally.top(&named).map(|s| catalog.roles()[s].id.to_string());
     let verdict = verdict::verdict(catalog, offer.role.as_ref(), &tally, &config.verdict);
+    let titled_hybrid = verdict::titled_hybrid(&named, &tally, &verdict);
     let plan = plan_of(catalog, offer, best_fit.as_deref());
     let analysis = analyze(catalog, &plan);
     Judgement {
@@ -961,6 +957,7 @@ pub fn judge(catalog: &Catalog, offer: &Offer, config: &MatchingConfig) -> Judge
         best_fit,
         plan,
         analysis,
+        titled_hybrid,
     }
 }
 

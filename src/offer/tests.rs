@@ -788,7 +788,8 @@ fn a_third_role_leading_a_mixed_title_is_no_mix_the_title_announces() {
     };
     let judged = |tally: &Tally| {
         let v = super::verdict::verdict(&catalog, Some(&titled), tally, &config.verdict);
-        let as_titled = super::titled_hybrid(&catalog, Some(&titled), tally, &v);
+        let named = super::verdict::named_slots(&catalog, Some(&titled));
+        let as_titled = super::verdict::titled_hybrid(&named, tally, &v);
         (v, as_titled)
     };
     // The third role dominates: mostly its work.

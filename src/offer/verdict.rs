@@ -18,7 +18,7 @@ pub enum Verdict {
     /// whose other side has no lines; or a title naming no role).
     Mostly(String),
     /// Substantial amounts of several roles' work, none dominating; or the hybrid a title
-    /// naming several roles announces ([`titled_hybrid`]: the labelling guide's rule, whichever
+    /// naming several roles announces (`Judgement::titled_hybrid`: the labelling guide's rule, whichever
     /// of its roles has more lines).
     Hybrid,
     /// Too few duties matched a role to judge.
@@ -119,7 +119,7 @@ pub fn verdict(
 }
 
 /// The catalog positions of the roles a title names.
-fn named_slots(catalog: &Catalog, titled: Option<&RoleSpec>) -> Vec<usize> {
+pub(super) fn named_slots(catalog: &Catalog, titled: Option<&RoleSpec>) -> Vec<usize> {
     titled
         .map(|r| {
             r.role_ids()
@@ -136,18 +136,12 @@ fn holds_each(named: &[usize], top: usize, tally: &Tally) -> bool {
 }
 
 /// Whether a `hybrid` verdict is the mix its title announces: the title names several roles
-/// and the duties hold each of them, led by one of them. The reply then says the duties match
-/// the title.
-pub fn titled_hybrid(
-    catalog: &Catalog,
-    titled: Option<&RoleSpec>,
-    tally: &Tally,
-    verdict: &Verdict,
-) -> bool {
-    let named = named_slots(catalog, titled);
+/// (`named`, [`named_slots`]) and the duties hold each of them, led by one of them. The reply
+/// then says the duties match the title.
+pub(super) fn titled_hybrid(named: &[usize], tally: &Tally, verdict: &Verdict) -> bool {
     *verdict == Verdict::Hybrid
         && named.len() > 1
         && tally
-            .top(&named)
-            .is_some_and(|top| holds_each(&named, top, tally))
+            .top(named)
+            .is_some_and(|top| holds_each(named, top, tally))
 }

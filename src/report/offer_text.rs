@@ -8,7 +8,7 @@ use super::numbers::hours;
 use super::wrap::wrap;
 use crate::analysis::pct;
 use crate::catalog::Catalog;
-use crate::offer::{Judgement, Offer, RoleSource, Verdict, titled_hybrid};
+use crate::offer::{Judgement, Offer, RoleSource, Verdict};
 
 fn role_title<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {
     catalog.role(id).map_or(id, |r| r.title.as_str())
@@ -100,7 +100,7 @@ pub fn verdict_sentence(offer: &Offer, j: &Judgement, catalog: &Catalog) -> Stri
                 lines(counted)
             ),
         },
-        Verdict::Hybrid if titled_hybrid(catalog, offer.role.as_ref(), &j.tally, &j.verdict) => {
+        Verdict::Hybrid if j.titled_hybrid => {
             format!("{titled}, and the duties are that mix: {}.", mix())
         }
         Verdict::FitsTitle => {
@@ -163,10 +163,9 @@ pub fn offer_text(
         "{}",
         paint.paint(&wrap(&head, opts.width, "  "), Tone::Heading)
     );
-    let as_titled = titled_hybrid(catalog, offer.role.as_ref(), &j.tally, &j.verdict);
     let tone = match j.verdict {
         Verdict::FitsTitle => Tone::Good,
-        Verdict::Hybrid if as_titled => Tone::Good,
+        Verdict::Hybrid if j.titled_hybrid => Tone::Good,
         Verdict::Unclear => Tone::Info,
         _ => Tone::Warning,
     };

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::analysis::first_sentence;
 use crate::catalog::{Catalog, SHARED};
-use crate::offer::{Judgement, Offer, RoleSource, Verdict, titled_hybrid};
+use crate::offer::{Judgement, Offer, RoleSource, Verdict};
 
 /// A reply to one offer.
 #[derive(Debug, Serialize)]
@@ -186,9 +186,7 @@ pub fn build<'a>(catalog: &'a Catalog, offer: &'a Offer, j: &'a Judgement) -> Of
                 })
         }
         // The title names the mix the duties are.
-        Verdict::Hybrid if titled_hybrid(catalog, offer.role.as_ref(), &j.tally, &j.verdict) => {
-            ReplyVerdict::Fits
-        }
+        Verdict::Hybrid if j.titled_hybrid => ReplyVerdict::Fits,
         Verdict::Hybrid => ReplyVerdict::Hybrid,
         Verdict::Unclear => ReplyVerdict::Unclear,
     };
