@@ -63,6 +63,13 @@ struct Outcome {
     neither_lines: Vec<Option<String>>,
     /// Lines read as duties that are no labelled duty: the section each stands in.
     false_duties: Vec<String>,
+    /// Labelled duty lines of some role's work, each given alone with `--role
+    /// community-manager` (as `offer_lines_eval.py` gives the dev lines): (label, the role of
+    /// the first duty read; `None` = none read).
+    alone: Vec<(String, Option<String>)>,
+    /// The verdict on the posting's title and labelled duty lines as bullets, with `--title`
+    /// (as `offer_lines_eval.py` gives the dev duty lists).
+    list_got: String,
 }
 
 impl Outcome {
@@ -277,7 +284,10 @@ fn read_one(
         .filter(|(_, label)| *label == "neither")
         .map(|(k, _)| hit(k))
         .collect();
+    let (alone, list_got) = read_as_given(catalog, reader, config, posting);
     Outcome {
+        alone,
+        list_got,
         name: name.to_owned(),
         language: posting.language.clone(),
         want: posting.verdict.clone(),
@@ -294,6 +304,55 @@ fn read_one(
         neither_lines,
         false_duties,
     }
+}
+
+/// The posting in the two forms `offer_lines_eval.py` gives the dev set through the binary:
+/// each labelled duty line of some role's work alone, with the role community-manager given
+/// (the role of its first duty read), and the title with the labelled duty lines as bullets,
+/// with the title given (the verdict).
+fn read_as_given(
+    catalog: &Catalog,
+    reader: &Reader,
+    config: &MatchingConfig,
+    posting: &CorpusPosting,
+) -> (Vec<(String, Option<String>)>, String) {
+    let duties: Vec<_> = posting
+        .lines
+        .iter()
+        .filter(|l| l.section == "duty")
+        .collect();
+    let with_role = RoleHint {
+        role: Some("community-manager".to_owned()),
+        ..RoleHint::default()
+    };
+    let alone = duties
+        .iter()
+        .filter_map(|l| {
+            let label = l.label.as_deref().filter(|&label| label != "neither")?;
+            let offer = reader.read(catalog, &format!("{}\n", l.text), &with_role);
+            let got = offer
+                .lines
+                .first()
+                .map(|d| short_class(d.reading.as_ref().map_or("unmatched", |r| r.class.as_str())));
+            Some((label.to_owned(), got))
+        })
+        .collect();
+    let list = format!(
+        "{}\n\n{}\n",
+        posting.title,
+        duties
+            .iter()
+            .map(|l| format!("- {}", l.text))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    let with_title = RoleHint {
+        title: Some(posting.title.clone()),
+        ..RoleHint::default()
+    };
+    let offer = reader.read(catalog, &list, &with_title);
+    let list_got = short_verdict(&judge(catalog, &offer, config).verdict.id());
+    (alone, list_got)
 }
 
 /// A line as the measure compares lines: lower-cased, letters and digits only, one space
@@ -473,6 +532,39 @@ fn report_lines(outcomes: &[Outcome], by_lang: &BTreeMap<&str, Vec<&Outcome>>) {
     );
 }
 
+/// The measures of `offer_lines_eval.py`, on the held-out corpus postings: each duty line of
+/// some role's work given alone, and verdicts on the duty lists (all postings, and those
+/// titled as a role, the form of the dev duty lists).
+fn report_as_given(by_lang: &BTreeMap<&str, Vec<&Outcome>>) {
+    println!(
+        "\nas offer_lines_eval.py gives them: a duty line alone with --role community-manager, its first duty's role right:"
+    );
+    for (lang, os) in by_lang {
+        let lines: Vec<_> = os.iter().flat_map(|o| &o.alone).collect();
+        let right = lines
+            .iter()
+            .filter(|(want, got)| got.as_deref() == Some(want.as_str()))
+            .count();
+        println!("  {lang:<5} {}", interval(right, lines.len()));
+    }
+    println!(
+        "  verdicts on the title and duty lines as bullets, with --title (all; titled as a role):"
+    );
+    for (lang, os) in by_lang {
+        let right = os.iter().filter(|o| o.list_got == o.want).count();
+        let titled: Vec<_> = os
+            .iter()
+            .filter(|o| titled_as_role(&o.title_role))
+            .collect();
+        let titled_right = titled.iter().filter(|o| o.list_got == o.want).count();
+        println!(
+            "  {lang:<5} {}; {}",
+            interval(right, os.len()),
+            interval(titled_right, titled.len())
+        );
+    }
+}
+
 fn report(outcomes: &[Outcome], show_misses: bool) {
     let mut by_lang: BTreeMap<&str, Vec<&Outcome>> = BTreeMap::new();
     for o in outcomes {
@@ -498,6 +590,7 @@ fn report(outcomes: &[Outcome], show_misses: bool) {
     }
     report_titles(outcomes, &by_lang);
     report_lines(outcomes, &by_lang);
+    report_as_given(&by_lang);
     let mut verdicts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     let mut lines: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for o in outcomes {

@@ -450,9 +450,17 @@ impl Reader {
         // A text of one line is what the user wants read: a duty, unless it is the title.
         let given = hint.lines_are_duties
             || (laid.len() == 1 && (hint.role.is_some() || extracted.title.is_none()));
-        if given {
+        // So is a paragraph pasted as one line in which the section model finds no duty (a
+        // duty stated in prose over two sentences): its sentences are read as duties, not
+        // dropped for an empty reading.
+        let one_paragraph = !given
+            && laid.len() > 1
+            && text.lines().filter(|l| !l.trim().is_empty()).count() == 1
+            && p.iter().all(|&d| d < self.sections.threshold);
+        if given || one_paragraph {
             p.fill(1.0);
         }
+        let given = given || one_paragraph;
         let mut ignored = Vec::new();
         let mut duties = Vec::new();
         let mut schedule = None;
@@ -486,7 +494,10 @@ impl Reader {
                 duties.push((line.source_text.as_str(), duty, tokens));
             }
         }
-        let read = if given {
+        // A line given alone that lists several duties is their context, as a posting is its
+        // duties' ("plan the calendar, write captions and reply to DMs"); lines given one at a
+        // time are each read alone.
+        let read = if given && laid.len() > 1 {
             InPosting::default()
         } else {
             self.posting_contexts(&stems, &duties)

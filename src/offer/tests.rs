@@ -829,3 +829,58 @@ fn the_posting_tips_which_role_not_whether_a_duty_is_shared_work() {
         "{report:?}"
     );
 }
+
+/// The role each duty of `text` is read as, given alone with `--role community-manager`.
+fn roles_given(text: &str) -> Vec<(String, String)> {
+    let (catalog, reader) = setup();
+    let hint = RoleHint {
+        role: Some("community-manager".into()),
+        ..RoleHint::default()
+    };
+    reader
+        .read(&catalog, text, &hint)
+        .lines
+        .into_iter()
+        .map(|l| {
+            let class = l.reading.map_or_else(String::new, |r| r.class);
+            (l.text, class)
+        })
+        .collect()
+}
+
+#[test]
+fn the_duties_one_given_line_lists_are_read_with_each_other() {
+    // "Engage with people" is a close call alone; the duties beside it on its line say which
+    // work it is, as a posting's other duties do.
+    let with_members =
+        roles_given("Engage with people, welcome new members to the forum and run meetups\n");
+    assert_eq!(with_members.len(), 3, "{with_members:?}");
+    assert_eq!(with_members[0].0, "Engage with people");
+    assert_eq!(with_members[0].1, "community-manager", "{with_members:?}");
+    let with_posts = roles_given(
+        "Engage with people, write captions for Instagram and schedule posts on TikTok\n",
+    );
+    assert_eq!(with_posts[0].0, "Engage with people");
+    assert_eq!(with_posts[0].1, "social-media-manager", "{with_posts:?}");
+}
+
+#[test]
+fn a_paragraph_pasted_as_one_line_is_read_though_no_sentence_reads_as_a_duty() {
+    // Two sentences of prose on one line: the section model takes neither for a duty, and the
+    // user who pasted it wants it read, not an empty reading.
+    let read = roles_given(
+        "Our moderators can lock threads. Locked threads cannot be voted on or edited.\n",
+    );
+    assert_eq!(
+        read.iter()
+            .map(|(_, class)| class.as_str())
+            .collect::<Vec<_>>(),
+        ["community-manager", "community-manager"],
+        "{read:?}"
+    );
+    // On two lines it is a text of several lines, read by the section model as before.
+    let two = roles_given(
+        "Our moderators can lock threads.\nLocked threads cannot be voted on or edited.\n",
+    );
+    assert!(two.is_empty(), "{two:?}");
+}
