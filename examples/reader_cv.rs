@@ -563,6 +563,16 @@ fn report_as_given(by_lang: &BTreeMap<&str, Vec<&Outcome>>) {
             interval(titled_right, titled.len())
         );
     }
+    let mut confusion: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for o in by_lang.get("all").into_iter().flatten() {
+        if titled_as_role(&o.title_role) {
+            *confusion.entry((&o.want, &o.list_got)).or_default() += 1;
+        }
+    }
+    println!("  duty-list verdicts of the postings titled as a role (want -> got):");
+    for ((want, got), n) in &confusion {
+        println!("    {want:<20} -> {got:<20} {n}");
+    }
 }
 
 fn report(outcomes: &[Outcome], show_misses: bool) {

@@ -101,6 +101,10 @@ pub struct ReaderConfig {
     /// How much a posting's other duties weigh in reading one of its duty lines (0: not at
     /// all; 1: as much as the line's own words). See [`super::roles::PostingContext`].
     pub posting_context_weight: f64,
+    /// How much the duties under the same heading weigh beside the posting's (0: not at all),
+    /// in a posting whose duties stand under more than one heading.
+    #[serde(default)]
+    pub block_context_weight: f64,
     /// A duty line found in a posting whose most likely class has less than this probability
     /// is left unread (no role's work as far as the reader can tell).
     pub posting_line_min_probability: f64,
@@ -270,6 +274,19 @@ impl MatchingConfig {
                 ),
             ));
         }
+        let r = &config.reader;
+        for (name, w) in [
+            ("reader.posting_context_weight", r.posting_context_weight),
+            ("reader.block_context_weight", r.block_context_weight),
+        ] {
+            if !(w.is_finite() && w >= 0.0) {
+                return Err(InputError::new(
+                    origin,
+                    None,
+                    format!("{name} is {w}; expected a weight of 0 or more"),
+                ));
+            }
+        }
         Ok(config)
     }
 }
@@ -280,6 +297,19 @@ mod tests {
 
     /// The built-in settings are read from the build script's tree, not their YAML, and read
     /// the same.
+    #[test]
+    fn a_negative_context_weight_is_refused_with_its_name() {
+        let text = builtin_data_file(BUILTIN_PATH)
+            .unwrap()
+            .replace("block_context_weight: 1.5", "block_context_weight: -1");
+        let err = MatchingConfig::parse("matching.yaml", &text).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("reader.block_context_weight is -1"),
+            "{err}"
+        );
+    }
+
     #[test]
     fn the_built_in_settings_read_from_the_tree_as_from_their_yaml() {
         let text = builtin_data_file(BUILTIN_PATH).unwrap();

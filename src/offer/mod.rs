@@ -277,6 +277,42 @@ fn in_halves<U: Send>(n: usize, f: impl Fn(usize) -> U + Sync) -> Vec<U> {
     })
 }
 
+/// Each duty's context (`contexts`, the posting's odds) times the mean odds of the other
+/// duties under its heading, raised to `weight`, when the duties stand under more than one
+/// heading: the duties under one heading ("Community:" then "Social media:") are likelier one
+/// kind of work than the posting's. The mean is drawn towards even odds as the posting's is,
+/// so a heading over one duty says nothing.
+fn weigh_blocks(contexts: &mut [Vec<f64>], odds: &[&[f64]], blocks: &[usize], weight: f64) {
+    if !blocks.windows(2).any(|w| w[0] != w[1]) {
+        return;
+    }
+    let classes = odds.first().map_or(0, |o| o.len());
+    let even = 1.0 / classes.max(1) as f64;
+    let mut by_block: std::collections::BTreeMap<usize, (Vec<f64>, f64)> =
+        std::collections::BTreeMap::new();
+    for (line, &b) in odds.iter().zip(blocks) {
+        let (sum, n) = by_block
+            .entry(b)
+            .or_insert_with(|| (vec![0.0; classes], 0.0));
+        for (s, v) in sum.iter_mut().zip(line.iter()) {
+            *s += v;
+        }
+        *n += 1.0;
+    }
+    for ((ctx, line), b) in contexts.iter_mut().zip(odds).zip(blocks) {
+        let (sum, n) = &by_block[b];
+        for ((c, s), v) in ctx.iter_mut().zip(sum).zip(line.iter()) {
+            *c *= ((s - v + even) / n).max(1e-9).powf(weight);
+        }
+        let total: f64 = ctx.iter().sum();
+        if total > 0.0 {
+            for c in ctx.iter_mut() {
+                *c /= total;
+            }
+        }
+    }
+}
+
 /// Where the learned models live under `data/`.
 pub const SECTIONS_MODEL: &str = "reader/sections.model";
 pub const SECTIONS_FIRST_MODEL: &str = "reader/sections-first.model";
@@ -463,8 +499,10 @@ impl Reader {
         let given = given || one_paragraph;
         let mut ignored = Vec::new();
         let mut duties = Vec::new();
+        let blocks = sections::blocks_of(&laid);
+        let mut duty_blocks = Vec::new();
         let mut schedule = None;
-        for ((line, tokens), p) in laid.iter().zip(&tokens).zip(p) {
+        for (((line, tokens), p), &block) in laid.iter().zip(&tokens).zip(p).zip(&blocks) {
             let is_title_line = laid.len() > 1 && title_line.as_deref() == Some(line.text.as_str());
             // Pay and place are facts of the offer, never duties, whatever the model says; nor is
             // a short unbulleted line that ends in a comma, the shape of a greeting or a
@@ -492,6 +530,7 @@ impl Reader {
                 // A line of one duty is read by the tokens the section model read it by.
                 let tokens = (duty == line.text).then_some(tokens.as_slice());
                 duties.push((line.source_text.as_str(), duty, tokens));
+                duty_blocks.push(block);
             }
         }
         // A line given alone that lists several duties is their context, as a posting is its
@@ -500,7 +539,7 @@ impl Reader {
         let read = if given && laid.len() > 1 {
             InPosting::default()
         } else {
-            self.posting_contexts(&stems, &duties)
+            self.posting_contexts(&stems, &duties, &duty_blocks)
         };
         let titled = matches!(
             title_reading,
@@ -553,7 +592,7 @@ impl Reader {
     /// towards even odds the fewer they are, and the duty as the role model read it on the
     /// way, which reading it in that context starts from (empty when the posting has fewer
     /// than two duties, or context is turned off).
-    fn posting_contexts(&self, stems: &Stems, duties: &[Duty<'_>]) -> InPosting {
+    fn posting_contexts(&self, stems: &Stems, duties: &[Duty<'_>], blocks: &[usize]) -> InPosting {
         if duties.len() < 2 || self.config.reader.posting_context_weight <= 0.0 {
             return InPosting::default();
         }
@@ -583,7 +622,7 @@ impl Reader {
         // posting of two duties says less about the one than a posting of twenty.
         let others = (duties.len() - 1) as f64;
         let even = 1.0 / classes.max(1) as f64;
-        let contexts = lines
+        let mut contexts: Vec<Vec<f64>> = lines
             .iter()
             .map(|(_, line)| {
                 sum.iter()
@@ -592,6 +631,11 @@ impl Reader {
                     .collect()
             })
             .collect();
+        let weight = self.config.reader.block_context_weight;
+        if weight > 0.0 && blocks.len() == lines.len() {
+            let odds: Vec<&[f64]> = lines.iter().map(|(_, l)| l.probabilities()).collect();
+            weigh_blocks(&mut contexts, &odds, blocks, weight);
+        }
         InPosting { contexts, lines }
     }
 

@@ -884,3 +884,40 @@ fn a_paragraph_pasted_as_one_line_is_read_though_no_sentence_reads_as_a_duty() {
     );
     assert!(two.is_empty(), "{two:?}");
 }
+
+#[test]
+fn a_close_call_goes_the_way_of_the_duties_under_its_heading() {
+    let (catalog, reader) = setup();
+    let text = "Community Manager\n\nCommunity:\n\
+                - Welcome new members in our Discord server\n\
+                - Run monthly meetups for members\n\
+                - Engage with people\n\n\
+                Social media:\n\
+                - Write captions for Instagram\n\
+                - Schedule posts on TikTok\n\
+                - Keep conversations going\n";
+    let role_of = |reader: &Reader, duty: &str| {
+        let offer = reader.read(&catalog, text, &RoleHint::default());
+        let line = offer.lines.iter().find(|l| l.text == duty).unwrap().clone();
+        line.reading.map(|r| r.class).unwrap_or_default()
+    };
+    assert_eq!(role_of(&reader, "Engage with people"), "community-manager");
+    assert_eq!(
+        role_of(&reader, "Keep conversations going"),
+        "social-media-manager"
+    );
+    // Without the heading's duties, the posting alone (half and half) does not decide them.
+    let mut config = MatchingConfig::builtin().unwrap();
+    config.reader.block_context_weight = 0.0;
+    let posting_only = Reader::new(&catalog, config).unwrap();
+    assert_ne!(
+        (
+            role_of(&posting_only, "Engage with people"),
+            role_of(&posting_only, "Keep conversations going")
+        ),
+        (
+            "community-manager".to_owned(),
+            "social-media-manager".to_owned()
+        )
+    );
+}
