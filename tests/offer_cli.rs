@@ -483,3 +483,43 @@ fn an_unclear_reply_does_not_praise_clear_duties() {
         assert!(reply.contains("10 h a week, 22 EUR/hour"), "{reply}");
     }
 }
+
+/// The reply names a duty's closest task only when the match is sure enough: a task named on a
+/// 7% match ("help at our pop-up stands" as co-marketing with partner brands) is a claim the
+/// duty does not make, and the client reads it.
+#[test]
+fn the_reply_names_no_task_for_a_duty_close_to_none() {
+    let email = "Hi! We're a boutique coffee roaster looking for a Community Manager (20h/week). \
+                 You'd run our Instagram and TikTok: plan the content calendar, shoot and edit \
+                 Reels, write captions, reply to comments and DMs, and grow our followers. \
+                 You'd also report monthly on reach and engagement. Occasionally help at our \
+                 pop-up stands. Rate: 25 EUR/hour.\n";
+    let o = offer(
+        &["--report", "markdown", "--fail-on", "never"],
+        email.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = String::from_utf8(o.stdout).unwrap();
+    let line = |duty: &str| {
+        md.lines()
+            .find(|l| l.starts_with(&format!("- **{duty}**")))
+            .unwrap_or_else(|| panic!("no line for {duty:?} in {md}"))
+            .to_owned()
+    };
+    assert!(
+        line("write captions").contains("I'd call this “Write copy, captions and hashtags"),
+        "{md}"
+    );
+    let stands = line("Occasionally help at our pop-up stands.");
+    assert!(
+        stands.ends_with(
+            "I read this as Social Media Manager work, though it is close to none of that \
+             role's usual tasks."
+        ),
+        "{stands}"
+    );
+    // The text output still shows the closest task and its confidence.
+    let o = offer(&["--fail-on", "never"], email.as_bytes());
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.contains("closest task sm-partner-brands"), "{text}");
+}

@@ -161,6 +161,10 @@ pub struct VerdictConfig {
     /// title is evidence too, and a line that agrees with it confirms it, while one line
     /// against it is too little to overrule it.
     pub min_lines_confirming_title: usize,
+    /// The reply to the client names a duty's closest catalog task from this confidence of
+    /// the match; below it, it says only whose work the duty is (a task named on a 7% match
+    /// reads as a claim the duty does not make).
+    pub named_task_min_confidence: f64,
 }
 
 /// The knobs of the similarity score (see `matcher`).

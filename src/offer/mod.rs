@@ -966,6 +966,9 @@ pub struct Judgement {
     /// The verdict is `hybrid` and the title names that mix (several roles, each with duties,
     /// one of them leading): the reply says the duties match the title.
     pub titled_hybrid: bool,
+    /// For each of the offer's lines, whether its task match is sure enough to name the task
+    /// to the client (`verdict.named_task_min_confidence`).
+    pub named_tasks: Vec<bool>,
 }
 
 impl Judgement {
@@ -1006,6 +1009,15 @@ pub fn judge(catalog: &Catalog, offer: &Offer, config: &MatchingConfig) -> Judge
     let titled_hybrid = verdict::titled_hybrid(&named, &tally, &verdict);
     let plan = plan_of(catalog, offer, best_fit.as_deref());
     let analysis = analyze(catalog, &plan);
+    let named_tasks = offer
+        .lines
+        .iter()
+        .map(|l| {
+            l.mapping
+                .as_ref()
+                .is_some_and(|m| m.confidence >= config.verdict.named_task_min_confidence)
+        })
+        .collect();
     Judgement {
         verdict,
         tally,
@@ -1013,6 +1025,7 @@ pub fn judge(catalog: &Catalog, offer: &Offer, config: &MatchingConfig) -> Judge
         plan,
         analysis,
         titled_hybrid,
+        named_tasks,
     }
 }
 

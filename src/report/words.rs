@@ -488,12 +488,18 @@ pub fn reply_misfits_intro(r: &OfferReply) -> String {
 /// After the duty itself: "I read this as “Schedule and publish posts on the brand's social
 /// channels”, which is Social Media Manager work: scheduling ...".
 pub fn reply_misfit(m: &Misfit, r: &OfferReply) -> String {
-    let mut out = format!(
-        "I'd call this “{}”, a {} task: {}",
-        m.task_title,
-        m.role_title,
-        lower_first(m.why)
-    );
+    let mut out = match m.named {
+        Some(task) => format!(
+            "I'd call this “{}”, a {} task: {}",
+            task.title,
+            m.role_title,
+            lower_first(task.why)
+        ),
+        None => format!(
+            "I read this as {} work, though it is close to none of that role's usual tasks.",
+            m.role_title
+        ),
+    };
     if r.kind == ReplyVerdict::Fits && !m.flagged {
         out.push_str(" It can be one channel of the role, as long as it stays a small part of it.");
     }

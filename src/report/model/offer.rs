@@ -95,13 +95,40 @@ pub struct Misfit<'a> {
     /// The duty as the offer wrote it.
     pub text: &'a str,
     pub task: &'a str,
-    pub task_title: &'a str,
+    /// The closest task's title and why it belongs to its role, when the match is sure enough
+    /// to name it to the client (`verdict.named_task_min_confidence`).
+    #[serde(flatten)]
+    pub named: Option<NamedTask<'a>>,
     pub role: &'a str,
     pub role_title: &'a str,
-    /// Why the task belongs to its role.
-    pub why: &'a str,
     /// Flagged `out-of-role` for the offered role (not merely carried as one channel of it).
     pub flagged: bool,
+}
+
+/// A catalog task a misfit duty is named by in the reply.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct NamedTask<'a> {
+    #[serde(rename = "task_title")]
+    pub title: &'a str,
+    /// Why the task belongs to its role.
+    pub why: &'a str,
+}
+
+/// How the reply names the task of the offer's `i`-th line: by its title and reason when the
+/// match is sure enough (`Judgement::named_tasks`), otherwise not at all.
+fn named_task<'a>(
+    j: &Judgement,
+    i: usize,
+    task: &'a crate::catalog::Task,
+) -> Option<NamedTask<'a>> {
+    j.named_tasks
+        .get(i)
+        .copied()
+        .unwrap_or(true)
+        .then_some(NamedTask {
+            title: &task.title,
+            why: &task.why,
+        })
 }
 
 /// The reply to `offer`, judged as `judgement`.
@@ -129,7 +156,7 @@ pub fn build<'a>(catalog: &'a Catalog, offer: &'a Offer, j: &'a Judgement) -> Of
     let mut misfits = Vec::new();
     let mut unmatched = Vec::new();
     let mut touched = Vec::new();
-    for line in &offer.lines {
+    for (i, line) in offer.lines.iter().enumerate() {
         let task = line.mapping.as_ref().and_then(|m| catalog.task(&m.task));
         let Some(task) = task else {
             unmatched.push(line.text.as_str());
@@ -142,10 +169,9 @@ pub fn build<'a>(catalog: &'a Catalog, offer: &'a Offer, j: &'a Judgement) -> Of
         misfits.push(Misfit {
             text: &line.text,
             task: &task.id,
-            task_title: &task.title,
+            named: named_task(j, i, task),
             role,
             role_title: catalog.role(role).map_or(role, |r| r.title.as_str()),
-            why: &task.why,
             flagged: flagged.contains(&task.id.as_str()),
         });
     }
