@@ -386,6 +386,20 @@ fn read_role(role: Option<&RoleSpec>) -> &'static str {
     }
 }
 
+/// How many of `outcomes` are `right`, and of those titled as a role, as intervals.
+fn all_and_titled(outcomes: &[&Outcome], right: impl Fn(&Outcome) -> bool) -> (String, String) {
+    let titled: Vec<&Outcome> = outcomes
+        .iter()
+        .copied()
+        .filter(|o| titled_as_role(&o.title_role))
+        .collect();
+    let count = |os: &[&Outcome]| os.iter().filter(|o| right(o)).count();
+    (
+        interval(count(outcomes), outcomes.len()),
+        interval(count(&titled), titled.len()),
+    )
+}
+
 /// Whether a gold title role is a role's title: the form of the measurement sets' postings.
 fn titled_as_role(title_role: &str) -> bool {
     matches!(title_role, "community" | "social-media" | "both")
@@ -401,17 +415,8 @@ fn report_titles(outcomes: &[Outcome], by_lang: &BTreeMap<&str, Vec<&Outcome>>) 
     }
     println!("\ntitles read as the role(s) the gold title names (title_role):");
     for (lang, os) in by_lang {
-        let right = os.iter().filter(|o| o.read_role == o.title_role).count();
-        let roled: Vec<&&Outcome> = os
-            .iter()
-            .filter(|o| titled_as_role(&o.title_role))
-            .collect();
-        let roled_right = roled.iter().filter(|o| o.read_role == o.title_role).count();
-        println!(
-            "  {lang:<5} {}   titled as a role: {}",
-            interval(right, os.len()),
-            interval(roled_right, roled.len())
-        );
+        let (all, titled) = all_and_titled(os, |o| o.read_role == o.title_role);
+        println!("  {lang:<5} {all}   titled as a role: {titled}");
     }
     let mut confusion: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for o in outcomes {
@@ -551,17 +556,8 @@ fn report_as_given(by_lang: &BTreeMap<&str, Vec<&Outcome>>) {
         "  verdicts on the title and duty lines as bullets, with --title (all; titled as a role):"
     );
     for (lang, os) in by_lang {
-        let right = os.iter().filter(|o| o.list_got == o.want).count();
-        let titled: Vec<_> = os
-            .iter()
-            .filter(|o| titled_as_role(&o.title_role))
-            .collect();
-        let titled_right = titled.iter().filter(|o| o.list_got == o.want).count();
-        println!(
-            "  {lang:<5} {}; {}",
-            interval(right, os.len()),
-            interval(titled_right, titled.len())
-        );
+        let (all, titled) = all_and_titled(os, |o| o.list_got == o.want);
+        println!("  {lang:<5} {all}; {titled}");
     }
     let mut confusion: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for o in by_lang.get("all").into_iter().flatten() {
