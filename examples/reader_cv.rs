@@ -70,6 +70,9 @@ struct Outcome {
     /// The verdict on the posting's title and labelled duty lines as bullets, with `--title`
     /// (as `offer_lines_eval.py` gives the dev duty lists).
     list_got: String,
+    /// Lines of company, requirement, benefit or application text of more than one sentence,
+    /// each given alone as the duty lines are: whether a duty was read in it.
+    paragraphs: Vec<bool>,
 }
 
 impl Outcome {
@@ -284,10 +287,15 @@ fn read_one(
         .filter(|(_, label)| *label == "neither")
         .map(|(k, _)| hit(k))
         .collect();
-    let (alone, list_got) = read_as_given(catalog, reader, config, posting);
+    let AsGiven {
+        alone,
+        list_got,
+        paragraphs,
+    } = read_as_given(catalog, reader, config, posting);
     Outcome {
         alone,
         list_got,
+        paragraphs,
         name: name.to_owned(),
         language: posting.language.clone(),
         want: posting.verdict.clone(),
@@ -315,7 +323,7 @@ fn read_as_given(
     reader: &Reader,
     config: &MatchingConfig,
     posting: &CorpusPosting,
-) -> (Vec<(String, Option<String>)>, String) {
+) -> AsGiven {
     let duties: Vec<_> = posting
         .lines
         .iter()
@@ -352,7 +360,34 @@ fn read_as_given(
     };
     let offer = reader.read(catalog, &list, &with_title);
     let list_got = short_verdict(&judge(catalog, &offer, config).verdict.id());
-    (alone, list_got)
+    let paragraphs = posting
+        .lines
+        .iter()
+        .filter(|l| {
+            matches!(
+                l.section.as_str(),
+                "blurb" | "requirement" | "benefit" | "pay" | "apply" | "legal" | "other"
+            ) && l.text.trim_end_matches('.').contains(". ")
+        })
+        .map(|l| {
+            !reader
+                .read(catalog, &format!("{}\n", l.text), &with_role)
+                .lines
+                .is_empty()
+        })
+        .collect();
+    AsGiven {
+        alone,
+        list_got,
+        paragraphs,
+    }
+}
+
+/// A posting read in the forms `offer_lines_eval.py` gives (see the fields of [`Outcome`]).
+struct AsGiven {
+    alone: Vec<(String, Option<String>)>,
+    list_got: String,
+    paragraphs: Vec<bool>,
 }
 
 /// A line as the measure compares lines: lower-cased, letters and digits only, one space
@@ -551,6 +586,17 @@ fn report_as_given(by_lang: &BTreeMap<&str, Vec<&Outcome>>) {
             .filter(|(want, got)| got.as_deref() == Some(want.as_str()))
             .count();
         println!("  {lang:<5} {}", interval(right, lines.len()));
+    }
+    println!(
+        "  lines of company, requirement or benefit text of two sentences or more, given alone, read as holding a duty:"
+    );
+    for (lang, os) in by_lang {
+        let read: Vec<bool> = os
+            .iter()
+            .flat_map(|o| o.paragraphs.iter().copied())
+            .collect();
+        let with_duty = read.iter().filter(|&&d| d).count();
+        println!("  {lang:<5} {with_duty}/{}", read.len());
     }
     println!(
         "  verdicts on the title and duty lines as bullets, with --title (all; titled as a role):"

@@ -101,10 +101,6 @@ pub struct ReaderConfig {
     /// How much a posting's other duties weigh in reading one of its duty lines (0: not at
     /// all; 1: as much as the line's own words). See [`super::roles::PostingContext`].
     pub posting_context_weight: f64,
-    /// How much the duties under the same heading weigh beside the posting's (0: not at all),
-    /// in a posting whose duties stand under more than one heading.
-    #[serde(default)]
-    pub block_context_weight: f64,
     /// A duty line found in a posting whose most likely class has less than this probability
     /// is left unread (no role's work as far as the reader can tell).
     pub posting_line_min_probability: f64,
@@ -278,18 +274,23 @@ impl MatchingConfig {
                 ),
             ));
         }
-        let r = &config.reader;
-        for (name, w) in [
-            ("reader.posting_context_weight", r.posting_context_weight),
-            ("reader.block_context_weight", r.block_context_weight),
-        ] {
-            if !(w.is_finite() && w >= 0.0) {
-                return Err(InputError::new(
-                    origin,
-                    None,
-                    format!("{name} is {w}; expected a weight of 0 or more"),
-                ));
-            }
+        let m = v.named_task_min_confidence;
+        if !(0.0..=1.0).contains(&m) {
+            return Err(InputError::new(
+                origin,
+                None,
+                format!(
+                    "verdict.named_task_min_confidence is {m}; expected a confidence from 0 to 1"
+                ),
+            ));
+        }
+        let w = config.reader.posting_context_weight;
+        if !(w.is_finite() && w >= 0.0) {
+            return Err(InputError::new(
+                origin,
+                None,
+                format!("reader.posting_context_weight is {w}; expected a weight of 0 or more"),
+            ));
         }
         Ok(config)
     }
@@ -299,21 +300,35 @@ impl MatchingConfig {
 mod tests {
     use super::*;
 
-    /// The built-in settings are read from the build script's tree, not their YAML, and read
-    /// the same.
+    /// A setting out of range is refused with its name and value, never taken silently.
     #[test]
-    fn a_negative_context_weight_is_refused_with_its_name() {
-        let text = builtin_data_file(BUILTIN_PATH)
-            .unwrap()
-            .replace("block_context_weight: 1.5", "block_context_weight: -1");
-        let err = MatchingConfig::parse("matching.yaml", &text).unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("reader.block_context_weight is -1"),
-            "{err}"
-        );
+    fn a_setting_out_of_range_is_refused_with_its_name() {
+        let text = builtin_data_file(BUILTIN_PATH).unwrap();
+        for (from, to, message) in [
+            (
+                "posting_context_weight: 1.0",
+                "posting_context_weight: -1",
+                "reader.posting_context_weight is -1",
+            ),
+            (
+                "named_task_min_confidence: 0.15",
+                "named_task_min_confidence: 1.5",
+                "verdict.named_task_min_confidence is 1.5",
+            ),
+            (
+                "named_task_min_confidence: 0.15",
+                "named_task_min_confidence: .nan",
+                "verdict.named_task_min_confidence is NaN",
+            ),
+        ] {
+            assert!(text.contains(from), "{from}");
+            let err = MatchingConfig::parse("matching.yaml", &text.replace(from, to)).unwrap_err();
+            assert!(err.to_string().contains(message), "{err}");
+        }
     }
 
+    /// The built-in settings are read from the build script's tree, not their YAML, and read
+    /// the same.
     #[test]
     fn the_built_in_settings_read_from_the_tree_as_from_their_yaml() {
         let text = builtin_data_file(BUILTIN_PATH).unwrap();

@@ -108,6 +108,8 @@ impl LineReading {
             Reading::ModelInPosting => {
                 format!(" by {} and the rest of the posting", words.join(", "))
             }
+            Reading::ModelInLine if words.is_empty() => " by the rest of its line".to_owned(),
+            Reading::ModelInLine => format!(" by {} and the rest of its line", words.join(", ")),
             Reading::Tasks => format!(" by its tasks' words {}", words.join(", ")),
         };
         format!("{:.0}%{by}", self.probability * 100.0)
@@ -275,42 +277,6 @@ fn in_halves<U: Send>(n: usize, f: impl Fn(usize) -> U + Sync) -> Vec<U> {
         );
         out
     })
-}
-
-/// Each duty's context (`contexts`, the posting's odds) times the mean odds of the other
-/// duties under its heading, raised to `weight`, when the duties stand under more than one
-/// heading: the duties under one heading ("Community:" then "Social media:") are likelier one
-/// kind of work than the posting's. The mean is drawn towards even odds as the posting's is,
-/// so a heading over one duty says nothing.
-fn weigh_blocks(contexts: &mut [Vec<f64>], odds: &[&[f64]], blocks: &[usize], weight: f64) {
-    if !blocks.windows(2).any(|w| w[0] != w[1]) {
-        return;
-    }
-    let classes = odds.first().map_or(0, |o| o.len());
-    let even = 1.0 / classes.max(1) as f64;
-    let mut by_block: std::collections::BTreeMap<usize, (Vec<f64>, f64)> =
-        std::collections::BTreeMap::new();
-    for (line, &b) in odds.iter().zip(blocks) {
-        let (sum, n) = by_block
-            .entry(b)
-            .or_insert_with(|| (vec![0.0; classes], 0.0));
-        for (s, v) in sum.iter_mut().zip(line.iter()) {
-            *s += v;
-        }
-        *n += 1.0;
-    }
-    for ((ctx, line), b) in contexts.iter_mut().zip(odds).zip(blocks) {
-        let (sum, n) = &by_block[b];
-        for ((c, s), v) in ctx.iter_mut().zip(sum).zip(line.iter()) {
-            *c *= ((s - v + even) / n).max(1e-9).powf(weight);
-        }
-        let total: f64 = ctx.iter().sum();
-        if total > 0.0 {
-            for c in ctx.iter_mut() {
-                *c /= total;
-            }
-        }
-    }
 }
 
 /// Where the learned models live under `data/`.
@@ -486,23 +452,13 @@ impl Reader {
         // A text of one line is what the user wants read: a duty, unless it is the title.
         let given = hint.lines_are_duties
             || (laid.len() == 1 && (hint.role.is_some() || extracted.title.is_none()));
-        // So is a paragraph pasted as one line in which the section model finds no duty (a
-        // duty stated in prose over two sentences): its sentences are read as duties, not
-        // dropped for an empty reading.
-        let one_paragraph = !given
-            && laid.len() > 1
-            && text.lines().filter(|l| !l.trim().is_empty()).count() == 1
-            && p.iter().all(|&d| d < self.sections.threshold);
-        if given || one_paragraph {
+        if given {
             p.fill(1.0);
         }
-        let given = given || one_paragraph;
         let mut ignored = Vec::new();
         let mut duties = Vec::new();
-        let blocks = sections::blocks_of(&laid);
-        let mut duty_blocks = Vec::new();
         let mut schedule = None;
-        for (((line, tokens), p), &block) in laid.iter().zip(&tokens).zip(p).zip(&blocks) {
+        for ((line, tokens), p) in laid.iter().zip(&tokens).zip(p) {
             let is_title_line = laid.len() > 1 && title_line.as_deref() == Some(line.text.as_str());
             // Pay and place are facts of the offer, never duties, whatever the model says; nor is
             // a short unbulleted line that ends in a comma, the shape of a greeting or a
@@ -530,7 +486,6 @@ impl Reader {
                 // A line of one duty is read by the tokens the section model read it by.
                 let tokens = (duty == line.text).then_some(tokens.as_slice());
                 duties.push((line.source_text.as_str(), duty, tokens));
-                duty_blocks.push(block);
             }
         }
         // A line given alone that lists several duties is their context, as a posting is its
@@ -539,7 +494,7 @@ impl Reader {
         let read = if given && laid.len() > 1 {
             InPosting::default()
         } else {
-            self.posting_contexts(&stems, &duties, &duty_blocks)
+            self.posting_contexts(&stems, &duties)
         };
         let titled = matches!(
             title_reading,
@@ -592,7 +547,7 @@ impl Reader {
     /// towards even odds the fewer they are, and the duty as the role model read it on the
     /// way, which reading it in that context starts from (empty when the posting has fewer
     /// than two duties, or context is turned off).
-    fn posting_contexts(&self, stems: &Stems, duties: &[Duty<'_>], blocks: &[usize]) -> InPosting {
+    fn posting_contexts(&self, stems: &Stems, duties: &[Duty<'_>]) -> InPosting {
         if duties.len() < 2 || self.config.reader.posting_context_weight <= 0.0 {
             return InPosting::default();
         }
@@ -622,7 +577,7 @@ impl Reader {
         // posting of two duties says less about the one than a posting of twenty.
         let others = (duties.len() - 1) as f64;
         let even = 1.0 / classes.max(1) as f64;
-        let mut contexts: Vec<Vec<f64>> = lines
+        let contexts = lines
             .iter()
             .map(|(_, line)| {
                 sum.iter()
@@ -631,11 +586,6 @@ impl Reader {
                     .collect()
             })
             .collect();
-        let weight = self.config.reader.block_context_weight;
-        if weight > 0.0 && blocks.len() == lines.len() {
-            let odds: Vec<&[f64]> = lines.iter().map(|(_, l)| l.probabilities()).collect();
-            weigh_blocks(&mut contexts, &odds, blocks, weight);
-        }
         InPosting { contexts, lines }
     }
 
@@ -851,10 +801,10 @@ impl Reader {
             class: guess.class,
             probability: guess.probability,
             evidence: guess.evidence,
-            by: if guess.tipped_by_posting {
-                Reading::ModelInPosting
-            } else {
-                Reading::Model
+            by: match (guess.tipped_by_posting, given) {
+                (true, true) => Reading::ModelInLine,
+                (true, false) => Reading::ModelInPosting,
+                (false, _) => Reading::Model,
             },
         };
         (mapping, reading)
@@ -966,9 +916,9 @@ pub struct Judgement {
     /// The verdict is `hybrid` and the title names that mix (several roles, each with duties,
     /// one of them leading): the reply says the duties match the title.
     pub titled_hybrid: bool,
-    /// For each of the offer's lines, whether its task match is sure enough to name the task
-    /// to the client (`verdict.named_task_min_confidence`).
-    pub named_tasks: Vec<bool>,
+    /// The least confidence of a task match at which the reply names the task to the client
+    /// (`verdict.named_task_min_confidence`).
+    pub named_task_min_confidence: f64,
 }
 
 impl Judgement {
@@ -1009,15 +959,6 @@ pub fn judge(catalog: &Catalog, offer: &Offer, config: &MatchingConfig) -> Judge
     let titled_hybrid = verdict::titled_hybrid(&named, &tally, &verdict);
     let plan = plan_of(catalog, offer, best_fit.as_deref());
     let analysis = analyze(catalog, &plan);
-    let named_tasks = offer
-        .lines
-        .iter()
-        .map(|l| {
-            l.mapping
-                .as_ref()
-                .is_some_and(|m| m.confidence >= config.verdict.named_task_min_confidence)
-        })
-        .collect();
     Judgement {
         verdict,
         tally,
@@ -1025,7 +966,7 @@ pub fn judge(catalog: &Catalog, offer: &Offer, config: &MatchingConfig) -> Judge
         plan,
         analysis,
         titled_hybrid,
-        named_tasks,
+        named_task_min_confidence: config.verdict.named_task_min_confidence,
     }
 }
 

@@ -22,6 +22,10 @@ pub enum Reading {
     /// other duties tipped it: a close call read in context ("Create content for our
     /// community" in a posting of Discord and meetup duties).
     ModelInPosting,
+    /// By the learned role model, where the line alone leaned another way and the other
+    /// duties of the one line the user gave tipped it ("Engage with people, welcome new
+    /// members to the forum and run meetups").
+    ModelInLine,
     /// By the catalog's task texts: the line's best task belongs to a role the model was not
     /// trained on.
     Tasks,
@@ -32,6 +36,7 @@ impl Reading {
         match self {
             Reading::Model => "model",
             Reading::ModelInPosting => "model-in-posting",
+            Reading::ModelInLine => "model-in-line",
             Reading::Tasks => "tasks",
         }
     }

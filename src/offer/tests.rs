@@ -862,62 +862,61 @@ fn the_duties_one_given_line_lists_are_read_with_each_other() {
     );
     assert_eq!(with_posts[0].0, "Engage with people");
     assert_eq!(with_posts[0].1, "social-media-manager", "{with_posts:?}");
-}
-
-#[test]
-fn a_paragraph_pasted_as_one_line_is_read_though_no_sentence_reads_as_a_duty() {
-    // Two sentences of prose on one line: the section model takes neither for a duty, and the
-    // user who pasted it wants it read, not an empty reading.
-    let read = roles_given(
-        "Our moderators can lock threads. Locked threads cannot be voted on or edited.\n",
-    );
-    assert_eq!(
-        read.iter()
-            .map(|(_, class)| class.as_str())
-            .collect::<Vec<_>>(),
-        ["community-manager", "community-manager"],
-        "{read:?}"
-    );
-    // On two lines it is a text of several lines, read by the section model as before.
-    let two = roles_given(
-        "Our moderators can lock threads.\nLocked threads cannot be voted on or edited.\n",
-    );
-    assert!(two.is_empty(), "{two:?}");
-}
-
-#[test]
-fn a_close_call_goes_the_way_of_the_duties_under_its_heading() {
+    // The reading says what tipped it: the rest of its line, not of a posting.
     let (catalog, reader) = setup();
-    let text = "Community Manager\n\nCommunity:\n\
-                - Welcome new members in our Discord server\n\
-                - Run monthly meetups for members\n\
-                - Engage with people\n\n\
-                Social media:\n\
-                - Write captions for Instagram\n\
-                - Schedule posts on TikTok\n\
-                - Keep conversations going\n";
-    let role_of = |reader: &Reader, duty: &str| {
-        let offer = reader.read(&catalog, text, &RoleHint::default());
-        let line = offer.lines.iter().find(|l| l.text == duty).unwrap().clone();
-        line.reading.map(|r| r.class).unwrap_or_default()
+    let hint = RoleHint {
+        role: Some("community-manager".into()),
+        ..RoleHint::default()
     };
-    assert_eq!(role_of(&reader, "Engage with people"), "community-manager");
+    let offer = reader.read(
+        &catalog,
+        "Engage with people, welcome new members to the forum and run meetups\n",
+        &hint,
+    );
+    let reading = offer.lines[0].reading.clone().unwrap();
+    assert_eq!(reading.by, roles::Reading::ModelInLine);
+    assert!(
+        reading.because().ends_with("and the rest of its line"),
+        "{}",
+        reading.because()
+    );
+}
+
+#[test]
+fn company_and_benefit_text_pasted_as_one_line_gives_no_duty() {
+    // Reading every sentence of a one-line paragraph as a duty when none reads as one was
+    // tried: it read 222 more such corpus lines as holding a duty, to rescue 26 duty lines.
+    let read = roles_given(
+        "Acme is a Berlin startup that builds tools for bakeries. We have 40 employees in \
+         three countries. We offer 30 days of paid leave and a yearly learning budget.\n",
+    );
+    assert!(read.is_empty(), "{read:?}");
+}
+
+#[test]
+fn the_posting_does_not_overrule_a_duty_its_words_make_clear() {
+    // Two headings that say when, not which work: the social duty under each stays social
+    // though most of the posting, and of its heading, is community work.
+    let (catalog, reader) = setup();
+    let offer = reader.read(
+        &catalog,
+        "Community Manager\n\nDaily:\n- Welcome new members in our Discord server\n\
+         - Moderate the forum\n- Schedule posts on TikTok\n\nWeekly:\n\
+         - Run a meetup for members\n- Answer questions in the forum\n\
+         - Reply to comments on Instagram\n",
+        &RoleHint::default(),
+    );
+    let role = |duty: &str| {
+        let line = offer.lines.iter().find(|l| l.text == duty).unwrap();
+        line.reading
+            .as_ref()
+            .map(|r| r.class.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(role("Schedule posts on TikTok"), "social-media-manager");
     assert_eq!(
-        role_of(&reader, "Keep conversations going"),
+        role("Reply to comments on Instagram"),
         "social-media-manager"
     );
-    // Without the heading's duties, the posting alone (half and half) does not decide them.
-    let mut config = MatchingConfig::builtin().unwrap();
-    config.reader.block_context_weight = 0.0;
-    let posting_only = Reader::new(&catalog, config).unwrap();
-    assert_ne!(
-        (
-            role_of(&posting_only, "Engage with people"),
-            role_of(&posting_only, "Keep conversations going")
-        ),
-        (
-            "community-manager".to_owned(),
-            "social-media-manager".to_owned()
-        )
-    );
+    assert_eq!(role("Moderate the forum"), "community-manager");
 }

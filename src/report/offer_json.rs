@@ -92,8 +92,9 @@ pub struct ReadingJson<'a> {
     /// The words of the line that decided it, strongest first.
     pub evidence: &'a [String],
     /// `model` (the learned role model), `model-in-posting` (the model, where the posting's
-    /// other duties tipped a line that alone leaned another way) or `tasks` (a role with no
-    /// learned weights, read through its tasks' texts).
+    /// other duties tipped a line that alone leaned another way), `model-in-line` (the same,
+    /// tipped by the other duties of the one line given) or `tasks` (a role with no learned
+    /// weights, read through its tasks' texts).
     pub by: &'static str,
 }
 

@@ -485,8 +485,10 @@ pub fn reply_misfits_intro(r: &OfferReply) -> String {
     }
 }
 
-/// After the duty itself: "I read this as “Schedule and publish posts on the brand's social
-/// channels”, which is Social Media Manager work: scheduling ...".
+/// After the duty itself: "I'd call this “Schedule and publish posts on the brand's social
+/// channels”, a Social Media Manager task: publishing ...", or, when the task match is too weak
+/// to name, "I read this as Social Media Manager work, though it is close to none of that
+/// role's usual tasks."
 pub fn reply_misfit(m: &Misfit, r: &OfferReply) -> String {
     let mut out = match m.named {
         Some(task) => format!(

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::analysis::first_sentence;
 use crate::catalog::{Catalog, SHARED};
-use crate::offer::{Judgement, Offer, RoleSource, Verdict};
+use crate::offer::{Judgement, Mapping, Offer, RoleSource, Verdict};
 
 /// A reply to one offer.
 #[derive(Debug, Serialize)]
@@ -114,21 +114,17 @@ pub struct NamedTask<'a> {
     pub why: &'a str,
 }
 
-/// How the reply names the task of the offer's `i`-th line: by its title and reason when the
-/// match is sure enough (`Judgement::named_tasks`), otherwise not at all.
+/// How the reply names the task a line was matched to: by its title and reason when the
+/// match is sure enough (`Judgement::named_task_min_confidence`), otherwise not at all.
 fn named_task<'a>(
     j: &Judgement,
-    i: usize,
+    mapping: &Mapping,
     task: &'a crate::catalog::Task,
 ) -> Option<NamedTask<'a>> {
-    j.named_tasks
-        .get(i)
-        .copied()
-        .unwrap_or(true)
-        .then_some(NamedTask {
-            title: &task.title,
-            why: &task.why,
-        })
+    (mapping.confidence >= j.named_task_min_confidence).then_some(NamedTask {
+        title: &task.title,
+        why: &task.why,
+    })
 }
 
 /// The reply to `offer`, judged as `judgement`.
@@ -156,9 +152,12 @@ pub fn build<'a>(catalog: &'a Catalog, offer: &'a Offer, j: &'a Judgement) -> Of
     let mut misfits = Vec::new();
     let mut unmatched = Vec::new();
     let mut touched = Vec::new();
-    for (i, line) in offer.lines.iter().enumerate() {
-        let task = line.mapping.as_ref().and_then(|m| catalog.task(&m.task));
-        let Some(task) = task else {
+    for line in &offer.lines {
+        let matched = line
+            .mapping
+            .as_ref()
+            .and_then(|m| Some((m, catalog.task(&m.task)?)));
+        let Some((mapping, task)) = matched else {
             unmatched.push(line.text.as_str());
             continue;
         };
@@ -169,7 +168,7 @@ pub fn build<'a>(catalog: &'a Catalog, offer: &'a Offer, j: &'a Judgement) -> Of
         misfits.push(Misfit {
             text: &line.text,
             task: &task.id,
-            named: named_task(j, i, task),
+            named: named_task(j, mapping, task),
             role,
             role_title: catalog.role(role).map_or(role, |r| r.title.as_str()),
             flagged: flagged.contains(&task.id.as_str()),
