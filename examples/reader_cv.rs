@@ -317,7 +317,9 @@ fn read_one(
 /// The posting in the two forms `offer_lines_eval.py` gives the dev set through the binary:
 /// each labelled duty line of some role's work alone, with the role community-manager given
 /// (the role of its first duty read), and the title with the labelled duty lines as bullets,
-/// with the title given (the verdict).
+/// with the title given (the verdict); and, given alone the same way, each line of company,
+/// requirement, benefit or application text of more than one sentence (whether a duty is
+/// read in it: text that is no duty, read as one).
 fn read_as_given(
     catalog: &Catalog,
     reader: &Reader,

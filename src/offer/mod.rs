@@ -489,9 +489,9 @@ impl Reader {
             }
         }
         // A line given alone that lists several duties is their context, as a posting is its
-        // duties' ("plan the calendar, write captions and reply to DMs"); lines given one at a
-        // time are each read alone.
-        let read = if given && laid.len() > 1 {
+        // duties' ("plan the calendar, write captions and reply to DMs"); lines typed one at a
+        // time (the import) are each read alone.
+        let read = if hint.lines_are_duties && laid.len() > 1 {
             InPosting::default()
         } else {
             self.posting_contexts(&stems, &duties)

@@ -656,14 +656,20 @@ mod tests {
             TitleRoles::None
         );
         // Neither: no title.
-        assert_eq!(
-            titles.find_in("We're looking for someone who loves coffee."),
-            None
+        assert_no_title(
+            &titles,
+            &[
+                "We're looking for someone who loves coffee.",
+                "Buscamos gente con ganas de aprender.",
+            ],
         );
-        assert_eq!(
-            titles.find_in("Buscamos gente con ganas de aprender."),
-            None
-        );
+    }
+
+    /// Each of `texts` holds no job title.
+    fn assert_no_title(titles: &TitleResolver, texts: &[&str]) {
+        for text in texts {
+            assert_eq!(titles.find_in(text), None, "{text}");
+        }
     }
 
     #[test]
@@ -676,13 +682,12 @@ mod tests {
             Some("Social Media Program Specialist")
         );
         // A capital past a stop word or a sentence's end is no title after the lead-in.
-        assert_eq!(
-            titles.find_in("We are looking for someone to run our Instagram."),
-            None
-        );
-        assert_eq!(
-            titles.find_in("We are looking for fun. Community matters to us."),
-            None
+        assert_no_title(
+            &titles,
+            &[
+                "We are looking for someone to run our Instagram.",
+                "We are looking for fun. Community matters to us.",
+            ],
         );
     }
 
@@ -702,12 +707,14 @@ mod tests {
                 "{text}"
             );
         }
-        assert_eq!(titles.find_in("We are looking for “fun”."), None);
-        assert_eq!(
-            titles.find_in("We are looking for a “Happiness Hero” to join us."),
-            None
+        assert_no_title(
+            &titles,
+            &[
+                "We are looking for “fun”.",
+                "We are looking for a “Happiness Hero” to join us.",
+                "We are looking for ¿Qué?",
+            ],
         );
-        assert_eq!(titles.find_in("We are looking for ¿Qué?"), None);
     }
 
     #[test]
