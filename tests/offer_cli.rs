@@ -221,22 +221,26 @@ fn role_and_title_flags_override_the_text() {
 
 #[test]
 fn unmatched_lines_have_null_task_and_role() {
-    // No title naming a role: a duty is no one's work from even odds.
+    // No title naming a role: a duty is no one's work from even odds. Which of the engineering
+    // duties the model calls no one's work is its call; each one it does has no task, role or
+    // confidence in the JSON.
     let text = "Responsibilities:\n- Welcome new members to the forum\n- Write software code and fix bugs\n";
     let doc = json(&offer(
         &["--format", "json", "--fail-on", "never"],
         text.as_bytes(),
     ));
     let lines = doc["lines"].as_array().unwrap();
-    let unmatched = lines
+    let unmatched: Vec<_> = lines
         .iter()
-        .find(|l| l["text"].as_str().unwrap().contains("software code"))
-        .unwrap();
-    assert!(
-        unmatched["task"].is_null()
-            && unmatched["role"].is_null()
-            && unmatched["confidence"].is_null()
-    );
+        .filter(|l| l["reading"]["class"] == "neither")
+        .collect();
+    assert!(!unmatched.is_empty(), "{doc}");
+    for line in unmatched {
+        assert!(
+            line["task"].is_null() && line["role"].is_null() && line["confidence"].is_null(),
+            "{line}"
+        );
+    }
 }
 
 #[test]
