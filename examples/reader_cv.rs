@@ -17,7 +17,8 @@
 //! `--cache DIR` keeps each fold's learned models in `DIR` and reads them back on the next run
 //! (delete it when the corpus or `data/reader/training.yaml` changes); with `--matching FILE`
 //! the reader's settings come from a copy of `data/matching.yaml`, so thresholds can be tried
-//! against held-out postings in seconds, without building again.
+//! against held-out postings in seconds, without building again. `--training FILE` learns with
+//! a copy of `data/reader/training.yaml` (give it a cache of its own).
 //!
 //! It measures what `offer_raw_eval.py` measures on the dev postings (verdicts, duty lines read
 //! and given the right role, duties missed, non-duties read as duties) on 200-odd postings in
@@ -89,6 +90,7 @@ fn main() -> anyhow::Result<()> {
     let mut cache: Option<PathBuf> = None;
     let mut matching: Option<PathBuf> = None;
     let mut learn_dir: Option<PathBuf> = None;
+    let mut training_file = root.join("data/reader/training.yaml");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -102,11 +104,14 @@ fn main() -> anyhow::Result<()> {
             "--show-misses" => show_misses = true,
             "--cache" => cache = Some(args.next().context("--cache needs a folder")?.into()),
             "--matching" => matching = Some(args.next().context("--matching needs a file")?.into()),
+            "--training" => {
+                training_file = args.next().context("--training needs a file")?.into();
+            }
             "--learn-from" => {
                 learn_dir = Some(args.next().context("--learn-from needs a folder")?.into());
             }
             other => anyhow::bail!(
-                "unknown argument `{other}` (expected --folds N, --show-misses, --cache DIR, --matching FILE, --learn-from DIR)"
+                "unknown argument `{other}` (expected --folds N, --show-misses, --cache DIR, --matching FILE, --training FILE, --learn-from DIR)"
             ),
         }
     }
@@ -127,7 +132,7 @@ fn main() -> anyhow::Result<()> {
         );
     }
     let catalog = Catalog::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let training = TrainingConfig::from_file(&root.join("data/reader/training.yaml"))?;
+    let training = TrainingConfig::from_file(&training_file)?;
     let config = match &matching {
         Some(path) => {
             let text = std::fs::read_to_string(path)
