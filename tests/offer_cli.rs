@@ -527,3 +527,39 @@ fn the_reply_names_no_task_for_a_duty_close_to_none() {
     let text = String::from_utf8(o.stdout).unwrap();
     assert!(text.contains("closest task sm-partner-brands"), "{text}");
 }
+
+#[test]
+fn a_hard_wrapped_email_is_read_by_its_paragraphs() {
+    // A plain-text e-mail wraps its paragraphs; its subject line names the job.
+    let text = "Subject: Community Manager for our bakery\n\nHi Alex,\n\n\
+                We're a small bakery in Leeds and we'd love some help. The person would\n\
+                post on our Instagram three times a week, answer messages from customers\n\
+                and run a monthly tasting evening for our regulars. It's about 10 hours a\n\
+                week at 18 GBP/hour.\n\nThanks,\nPriya\n";
+    let doc = json(&offer(
+        &["--format", "json", "--fail-on", "never"],
+        text.as_bytes(),
+    ));
+    assert_eq!(doc["title"], "Community Manager for our bakery", "{doc}");
+    // The hours were split over two lines.
+    assert_eq!(doc["hours_per_week"], 10.0, "{doc}");
+    let lines: Vec<&str> = doc["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("post on our Instagram three times a week")),
+        "{lines:?}"
+    );
+    // No duty is a fragment cut by the wrap.
+    assert!(
+        lines
+            .iter()
+            .all(|l| !l.ends_with("would") && !l.ends_with(" a")),
+        "{lines:?}"
+    );
+}

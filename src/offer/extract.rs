@@ -72,7 +72,7 @@ impl Extractor {
     /// first few can be the title.
     pub fn extract(&self, text: &str, is_title: &dyn Fn(&str) -> bool) -> Extracted {
         let lines = join_continuations(
-            split_lines(&decode_html(text))
+            join_wrapped(split_lines(&decode_html(text)))
                 .iter()
                 .filter_map(|raw| clean(raw))
                 .collect(),
@@ -209,6 +209,54 @@ pub(super) fn split_lines(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The least number of characters of a line that a hard wrap may have ended: a plain-text
+/// e-mail or a PDF wraps its paragraphs at 60 to 80 characters, while an unbulleted list's
+/// items ("plan the calendar") are short, and are not joined.
+const WRAPPED_LINE_MIN_CHARS: usize = 50;
+
+/// Joins the lines of a paragraph that a plain-text e-mail or a PDF copy wrapped ("… The
+/// person would" / "post on our Instagram …"): a line continues the one before when neither
+/// has a bullet, number or heading mark, the one before is long enough to have been wrapped
+/// ([`WRAPPED_LINE_MIN_CHARS`]) and ends no sentence, and it starts with a lower-case word.
+/// A blank line ends a paragraph. Bullets wrapped the same way are [`join_continuations`]'.
+pub(super) fn join_wrapped(raw: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(raw.len());
+    let mut joinable = false;
+    for line in raw {
+        let text = line.trim();
+        let plain = clean(text).is_some_and(|l| !l.marked && !l.heading_like);
+        if joinable
+            && plain
+            && starts_with_a_word(text)
+            && let Some(prev) = out.last_mut()
+        {
+            prev.push(' ');
+            prev.push_str(text);
+        } else {
+            out.push(line);
+        }
+        let last = out.last().map_or("", |l| l.trim());
+        joinable = plain
+            && last.chars().count() >= WRAPPED_LINE_MIN_CHARS
+            && !last.ends_with(['.', '!', '?', ':', ';']);
+    }
+    out
+}
+
+/// Whether `text` starts with a lower-case word, as the rest of a wrapped sentence does (not
+/// with a link such as "https://…", which a title or a sign-off is often followed by).
+fn starts_with_a_word(text: &str) -> bool {
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(|c: char| c.is_ascii_punctuation());
+    first.chars().next().is_some_and(char::is_lowercase)
+        && first
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
 }
 
 /// Joins the lines that continue a bullet point: a hard-wrapped bullet, or a `<br>` inside an
@@ -479,6 +527,52 @@ mod tests {
             super::sentences("Run our forum (daily! Plan the meetups every month."),
             ["Run our forum (daily!", "Plan the meetups every month."]
         );
+    }
+
+    fn wrapped(text: &str) -> Vec<String> {
+        super::join_wrapped(super::split_lines(text))
+            .into_iter()
+            .filter(|l| !l.trim().is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn a_paragraph_a_plain_text_email_wrapped_is_one_line_again() {
+        let text = "We are a small bakery in Leeds and we would love some help. The person would\n\
+                    post on our Instagram three times a week, answer messages from customers\n\
+                    and run a monthly tasting evening. It is about 10 hours a week.\n";
+        assert_eq!(
+            wrapped(text),
+            [
+                "We are a small bakery in Leeds and we would love some help. The person would \
+              post on our Instagram three times a week, answer messages from customers \
+              and run a monthly tasting evening. It is about 10 hours a week."
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_that_were_never_wrapped_stay_apart() {
+        // Short unbulleted items, a line that ends a sentence, a line starting with a capital,
+        // a blank line between paragraphs, bullets and headings.
+        for text in [
+            "plan the content calendar\nwrite captions for every post\n",
+            "We are a small bakery in Leeds and we would love some help this spring.\n\
+             post on our Instagram\n",
+            "We are a small bakery in Leeds and we would love some help this spring\n\
+             Post on our Instagram\n",
+            "We are a small bakery in Leeds and we would love some help this spring\n\n\
+             post on our Instagram\n",
+            "- Schedule and publish posts on our Instagram and TikTok accounts every\n\
+             - reply to comments\n",
+            "## What you will do as our new community manager in the Leeds shop\n\
+             welcome new members\n",
+            "Social Media Engagement Evangelist (Paid! Part Time, Fall) for our team\n\
+             https://example.org/jobs/42\n",
+        ] {
+            let lines = wrapped(text);
+            assert_eq!(lines.len(), 2, "{text:?} gave {lines:?}");
+        }
     }
 
     #[test]

@@ -8,7 +8,9 @@
 
 use rustc_hash::FxHashSet;
 
-use super::extract::{Line, clean, join_continuations, sentences, split_duties, split_lines};
+use super::extract::{
+    Line, clean, join_continuations, join_wrapped, sentences, split_duties, split_lines,
+};
 use super::features::{Context, LineShape, Stems, Token, heads_a_block, section_names};
 use super::language::Language;
 use super::model::{LinearModel, ModelError};
@@ -54,7 +56,7 @@ impl LaidLine {
 /// joined, and each line of several sentences cut into them.
 pub fn lay_out(text: &str) -> Vec<LaidLine> {
     let lines = join_continuations(
-        split_lines(&super::extract::decode_html(text))
+        join_wrapped(split_lines(&super::extract::decode_html(text)))
             .iter()
             .filter_map(|raw| clean(raw))
             .collect(),
