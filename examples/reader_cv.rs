@@ -8,20 +8,23 @@
 //! cargo run --release --example reader_cv -- --folds 5
 //! cargo run --release --example reader_cv -- --show-misses # every wrong verdict, by file
 //! cargo run --release --example reader_cv -- --cache target/reader-cv --matching FILE
+//! cargo run --release --example reader_cv -- --cache target/reader-cv --training FILE
+//! cargo run --release --example reader_cv -- --learn-from DIR   # a grown copy of the corpus
 //! ```
 //!
 //! `--learn-from DIR` learns from another copy of the corpus (the same files, labelled
 //! differently: an earlier labelling, say) while measuring against `corpus/postings`. It may
 //! also hold more sources (a grown copy of the corpus): those are in no fold, and every fold
 //! learns from them, so the same postings are measured before and after the corpus grew.
-//! `--cache DIR` keeps each fold's learned models in `DIR` and reads them back on the next run
-//! (delete it when the corpus or `data/reader/training.yaml` changes); with `--matching FILE`
+//! `--cache DIR` keeps each fold's learned models in `DIR` and reads them back on the next run,
+//! under a key of the learning settings and the postings learned from (a change to either
+//! learns them again; old keys can be deleted); with `--matching FILE`
 //! the reader's settings come from a copy of `data/matching.yaml`, so thresholds can be tried
 //! against held-out postings in seconds, without building again. `--training FILE` learns with
-//! a copy of `data/reader/training.yaml` (give it a cache of its own).
+//! a copy of `data/reader/training.yaml`.
 //!
 //! It measures what `offer_raw_eval.py` measures on the dev postings (verdicts, duty lines read
-//! and given the right role, duties missed, non-duties read as duties) on 200-odd postings in
+//! and given the right role, duties missed, non-duties read as duties) on the corpus's postings in
 //! four languages instead of 19, so a change to the reader or its settings can be judged on
 //! text nobody tuned on.
 
@@ -29,10 +32,12 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
 use rolescope::catalog::Catalog;
+use rolescope::offer::feature_hash::feature_hash;
 use rolescope::offer::model::LinearModel;
 use rolescope::offer::training::{CorpusPosting, TrainingConfig, interval, load_corpus, train};
 use rolescope::offer::{LearnedModels, MatchingConfig, Reader, RoleHint, judge};
@@ -133,6 +138,10 @@ fn main() -> anyhow::Result<()> {
     }
     let catalog = Catalog::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
     let training = TrainingConfig::from_file(&training_file)?;
+    // Each fold's models depend on the learning settings and on every posting learned from:
+    // the cache keeps them under a key of both, so a change to either learns them again.
+    let cache =
+        cache.map(|dir| dir.join(format!("{:016x}", learned_key(&training, &learn_corpus))));
     let config = match &matching {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -182,6 +191,17 @@ fn main() -> anyhow::Result<()> {
     report(&outcomes, show_misses);
     println!("(in {:.0} s)", started.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// A key of what the models are learned from: the learning settings and every posting, by
+/// name and content.
+fn learned_key(training: &TrainingConfig, corpus: &[(String, CorpusPosting)]) -> u64 {
+    let mut text = format!("{training:?}");
+    for (name, posting) in corpus {
+        let file = name.rsplit('/').next().unwrap_or(name);
+        write!(text, "\n{file}\n{posting:?}").expect("writing to a String cannot fail");
+    }
+    feature_hash(&text)
 }
 
 /// The models learned without the fold's sources: read from the cache when it has them,

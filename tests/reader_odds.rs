@@ -2,7 +2,11 @@
 //! snapshot: a retrained model that grows surer or less sure of them shows here, to be looked
 //! at before it is accepted. (The IDF-weighted model of session 11 is less sure of no one's
 //! work than the model before it: "Update the shop's inventory spreadsheet" went from 85% to
-//! under 60% `neither`; `docs/offers.md` has the measured trade.)
+//! under 60% `neither`; `docs/offers.md` has the measured trade. The model of session 13 gives
+//! "Write software code" only 43% `neither`, with 35% community work by "code" and "Write" (its
+//! corpus has more lines about a code of conduct than about writing code): under the 50% a line
+//! of an untitled posting needs to be no one's work, so beside a community duty the reader
+//! takes it for community work. A known misreading, kept in view here.)
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fmt::Write as _;
@@ -25,6 +29,7 @@ fn the_role_models_odds_on_lines_of_no_ones_work_and_of_each_role() {
         "Prepare the monthly payroll and file the invoices",
         "Answer the phone at reception and order office supplies",
         "Write unit tests for the backend services",
+        "Write software code",
         // Each role's.
         "Welcome new members in our Discord server",
         "Schedule posts on Instagram and TikTok",
