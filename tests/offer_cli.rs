@@ -563,3 +563,12 @@ fn a_hard_wrapped_email_is_read_by_its_paragraphs() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn the_place_is_labelled_so_a_mode_of_work_is_no_verdict() {
+    let text = "Community Manager (híbrido)\n\nFunciones:\n- Moderar el foro de la comunidad\n";
+    let out = offer(&["--fail-on", "never"], text.as_bytes());
+    let header = String::from_utf8(out.stdout).unwrap();
+    let header = header.lines().take(2).collect::<Vec<_>>().join(" ");
+    assert!(header.contains("place: hybrid"), "{header}");
+}

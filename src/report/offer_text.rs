@@ -51,8 +51,9 @@ pub fn stated_facts(offer: &Offer) -> Vec<String> {
     if let Some(p) = &offer.pay {
         facts.push(p.to_string());
     }
+    // Labelled: a mode of work alone ("hybrid") reads as a verdict beside the others.
     if let Some(p) = &offer.place {
-        facts.push(p.clone());
+        facts.push(format!("place: {p}"));
     }
     facts
 }
