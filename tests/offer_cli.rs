@@ -35,6 +35,16 @@ fn json(o: &Output) -> Value {
     })
 }
 
+/// The text of each duty line of an `offer --format json` document.
+fn line_texts(doc: &Value) -> Vec<&str> {
+    doc["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["text"].as_str().unwrap())
+        .collect()
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -412,12 +422,7 @@ fn part_time_is_a_fact_shown_without_made_up_hours() {
     let doc = json(&o);
     assert_eq!(doc["schedule"], "part-time", "{doc}");
     assert_eq!(doc["hours_per_week"], Value::Null, "{doc}");
-    let lines: Vec<&str> = doc["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["text"].as_str().unwrap())
-        .collect();
+    let lines = line_texts(&doc);
     assert!(
         !lines.iter().any(|l| l.contains("Schedule")),
         "the schedule line counted as a duty: {lines:?}"
@@ -543,12 +548,7 @@ fn a_hard_wrapped_email_is_read_by_its_paragraphs() {
     assert_eq!(doc["title"], "Community Manager for our bakery", "{doc}");
     // The hours were split over two lines.
     assert_eq!(doc["hours_per_week"], 10.0, "{doc}");
-    let lines: Vec<&str> = doc["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["text"].as_str().unwrap())
-        .collect();
+    let lines = line_texts(&doc);
     assert!(
         lines
             .iter()
