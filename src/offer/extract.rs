@@ -71,12 +71,7 @@ impl Extractor {
     /// names a job title (the catalog's aliases decide); only an unbulleted line among the
     /// first few can be the title.
     pub fn extract(&self, text: &str, is_title: &dyn Fn(&str) -> bool) -> Extracted {
-        let lines = join_continuations(
-            join_wrapped(split_lines(&decode_html(text)))
-                .iter()
-                .filter_map(|raw| clean(raw))
-                .collect(),
-        );
+        let lines = text_lines(text);
         Extracted {
             title: lines
                 .iter()
@@ -216,33 +211,42 @@ pub(super) fn split_lines(text: &str) -> Vec<String> {
 /// items ("plan the calendar") are short, and are not joined.
 const WRAPPED_LINE_MIN_CHARS: usize = 50;
 
-/// Joins the lines of a paragraph that a plain-text e-mail or a PDF copy wrapped ("… The
-/// person would" / "post on our Instagram …"): a line continues the one before when neither
-/// has a bullet, number or heading mark, the one before is long enough to have been wrapped
-/// ([`WRAPPED_LINE_MIN_CHARS`]) and ends no sentence, and it starts with a lower-case word.
-/// A blank line ends a paragraph. Bullets wrapped the same way are [`join_continuations`]'.
-pub(super) fn join_wrapped(raw: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(raw.len());
+/// The lines of a pasted text, each cleaned once ([`clean`]): HTML decoded, inline bullets
+/// split, paragraphs that a plain-text e-mail or a PDF copy wrapped joined again ("… The person
+/// would" / "post on our Instagram …"), and hard-wrapped bullets joined
+/// ([`join_continuations`]). A line continues a paragraph when neither it nor the line before
+/// has a bullet, number or heading mark, the line before is long enough to have been wrapped
+/// ([`WRAPPED_LINE_MIN_CHARS`]) and ends no sentence, no blank line stands between them, and
+/// it starts with a lower-case word.
+pub(super) fn text_lines(text: &str) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
     let mut joinable = false;
-    for line in raw {
-        let text = line.trim();
-        let plain = clean(text).is_some_and(|l| !l.marked && !l.heading_like);
+    for raw in split_lines(&decode_html(text)) {
+        let Some(line) = clean(&raw) else {
+            // A blank line ends a paragraph.
+            joinable = false;
+            continue;
+        };
+        let plain = !line.marked && !line.heading_like;
         if joinable
             && plain
-            && starts_with_a_word(text)
-            && let Some(prev) = out.last_mut()
+            && starts_with_a_word(&line.text)
+            && let Some(prev) = lines.last_mut()
         {
-            prev.push(' ');
-            prev.push_str(text);
+            prev.text.push(' ');
+            prev.text.push_str(&line.text);
+            prev.plain.push(' ');
+            prev.plain.push_str(&line.plain);
         } else {
-            out.push(line);
+            lines.push(line);
         }
-        let last = out.last().map_or("", |l| l.trim());
         joinable = plain
-            && last.chars().count() >= WRAPPED_LINE_MIN_CHARS
-            && !last.ends_with(['.', '!', '?', ':', ';']);
+            && lines.last().is_some_and(|l| {
+                l.text.chars().count() >= WRAPPED_LINE_MIN_CHARS
+                    && !l.text.ends_with(['.', '!', '?', ':', ';'])
+            });
     }
-    out
+    join_continuations(lines)
 }
 
 /// Whether `text` starts with a lower-case word, as the rest of a wrapped sentence does (not
@@ -530,9 +534,9 @@ mod tests {
     }
 
     fn wrapped(text: &str) -> Vec<String> {
-        super::join_wrapped(super::split_lines(text))
+        super::text_lines(text)
             .into_iter()
-            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.text)
             .collect()
     }
 

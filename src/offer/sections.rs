@@ -8,9 +8,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::extract::{
-    Line, clean, join_continuations, join_wrapped, sentences, split_duties, split_lines,
-};
+use super::extract::{Line, clean, sentences, split_duties, text_lines};
 use super::features::{Context, LineShape, Stems, Token, heads_a_block, section_names};
 use super::language::Language;
 use super::model::{LinearModel, ModelError};
@@ -52,15 +50,10 @@ impl LaidLine {
     }
 }
 
-/// The lines of a pasted text: HTML decoded, bullets and markup stripped, hard-wrapped bullets
-/// joined, and each line of several sentences cut into them.
+/// The lines of a pasted text ([`text_lines`]: HTML decoded, bullets and markup stripped,
+/// wrapped paragraphs and bullets joined), and each line of several sentences cut into them.
 pub fn lay_out(text: &str) -> Vec<LaidLine> {
-    let lines = join_continuations(
-        join_wrapped(split_lines(&super::extract::decode_html(text)))
-            .iter()
-            .filter_map(|raw| clean(raw))
-            .collect(),
-    );
+    let lines = text_lines(text);
     let mut out = Vec::with_capacity(lines.len());
     for (i, line) in lines.into_iter().enumerate() {
         push_pieces(&line, i, &mut out);
