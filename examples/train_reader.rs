@@ -87,35 +87,55 @@ fn cross_validation(
 
     let examples = role_examples(corpus, catalog, &config.roles);
     let classes = role_classes(catalog, &config.roles);
-    // Each prediction is "best<TAB>best of the work classes": the second is what a line the
-    // user gives as a duty gets (the reader never calls such a line nobody's work).
+    // Each prediction is "best<TAB>best of the work classes<TAB>the same with the reader's
+    // shared odds": the second is what the model alone gives a line the user gives as a duty
+    // (the reader never calls such a line nobody's work), the third what `offer` gives it.
+    let shared_odds = rolescope::offer::MatchingConfig::builtin()
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .reader
+        .shared_odds;
     let both = cross_validate(&classes, &examples, config.roles.fit, &|m, e| {
         let p = m.probabilities(&e.features);
-        let argmax = |skip: Option<&str>| {
+        let argmax = |skip: Option<&str>, shared: f64| {
+            let odds = |c: usize| {
+                if m.classes[c] == rolescope::catalog::SHARED {
+                    p[c] * shared
+                } else {
+                    p[c]
+                }
+            };
             (0..p.len())
                 .filter(|&c| Some(m.classes[c].as_str()) != skip)
-                .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
+                .max_by(|&a, &b| odds(a).total_cmp(&odds(b)).then(b.cmp(&a)))
                 .map_or_else(String::new, |c| m.classes[c].clone())
         };
-        format!("{}\t{}", argmax(None), argmax(Some(NEITHER)))
+        format!(
+            "{}\t{}\t{}",
+            argmax(None, 1.0),
+            argmax(Some(NEITHER), 1.0),
+            argmax(Some(NEITHER), shared_odds)
+        )
     });
-    let pick = |second: bool| -> Vec<Prediction> {
+    let pick = |field: usize| -> Vec<Prediction> {
         both.iter()
-            .filter(|p| !second || p.want != NEITHER)
-            .map(|p| {
-                let (a, b) = p.got.split_once('\t').unwrap_or((&p.got, &p.got));
-                Prediction {
-                    got: if second { b } else { a }.to_owned(),
-                    ..p.clone()
-                }
+            .filter(|p| field == 0 || p.want != NEITHER)
+            .map(|p| Prediction {
+                got: p.got.split('\t').nth(field).unwrap_or(&p.got).to_owned(),
+                ..p.clone()
             })
             .collect()
     };
     println!("\nrole of a duty line (accuracy, 95% Wilson interval):");
-    report_accuracy(&pick(false));
-    confusion(&pick(false), &classes);
+    report_accuracy(&pick(0));
+    confusion(&pick(0), &classes);
     println!("\nrole of a line that is some role's work, never read as `neither`:");
-    report_accuracy(&pick(true));
+    report_accuracy(&pick(1));
+    confusion(&pick(1), &classes);
+    println!(
+        "\nthe same, with `shared`'s odds taken {shared_odds} times as `offer` takes them (reader.shared_odds):"
+    );
+    report_accuracy(&pick(2));
+    confusion(&pick(2), &classes);
     if roles_only {
         return Ok(());
     }

@@ -1,7 +1,9 @@
 //! The offer matcher's measured quality on `../shared/devset/` (read at test time; CI always has
 //! `../shared` beside the clone, so a missing devset fails loudly). The thresholds are the
 //! figures of the reader learned from the corpus of 377 postings (session 13; see
-//! corpus/README.md): 77/93 lines, 24/33 hard, 9/12 verdicts. The reader learned from 310
+//! corpus/README.md), with the odds of `shared` taken 1.5 times (session 14,
+//! `reader.shared_odds`): 79/93 lines, 25/33 hard, 9/12 verdicts (77 and 24 before the shared
+//! odds, which the cross-validation chose, not this set). The reader learned from 310
 //! postings had 79, 25 and 10 here; learned from 377 it reads more of the same 310 postings'
 //! lines right in the end-to-end cross-validation (1,506 of 1,855 lines given alone against
 //! 1,490; 1,051 of 1,348 role-titled duty lines against 1,047; 159 of 199 role-titled verdicts
@@ -31,15 +33,15 @@ fn devset_accuracy_holds() {
         "the devset changed size; re-measure and update docs/offers.md"
     );
     assert!(
-        all.correct() >= 77,
-        "per-line accuracy fell: {}/{} (was 77/93)\n{}",
+        all.correct() >= 79,
+        "per-line accuracy fell: {}/{} (was 79/93)\n{}",
         all.correct(),
         all.total(),
         report.text
     );
     assert!(
-        hard.correct() >= 24,
-        "hard-subset accuracy fell: {}/{} (was 24/33)\n{}",
+        hard.correct() >= 25,
+        "hard-subset accuracy fell: {}/{} (was 25/33)\n{}",
         hard.correct(),
         hard.total(),
         report.text

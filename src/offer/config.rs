@@ -101,6 +101,12 @@ pub struct ReaderConfig {
     /// How much a posting's other duties weigh in reading one of its duty lines (0: not at
     /// all; 1: as much as the line's own words). See [`super::roles::PostingContext`].
     pub posting_context_weight: f64,
+    /// The odds of `shared` (the work both roles share: metrics, user content, support) are
+    /// multiplied by this before a line's class is chosen. The role model is learned with its
+    /// classes weighed equally, yet calls the overlap too rarely (it is the class with the
+    /// fewest lines, and its lines read like one role's or the other's); this evens out what
+    /// each class gets right. See [`super::roles::RoleReader::with_shared_odds`].
+    pub shared_odds: f64,
     /// A duty line found in a posting whose most likely class has less than this probability
     /// is left unread (no role's work as far as the reader can tell).
     pub posting_line_min_probability: f64,
@@ -292,6 +298,14 @@ impl MatchingConfig {
                 format!("reader.posting_context_weight is {w}; expected a weight of 0 or more"),
             ));
         }
+        let k = config.reader.shared_odds;
+        if !(k.is_finite() && k > 0.0) {
+            return Err(InputError::new(
+                origin,
+                None,
+                format!("reader.shared_odds is {k}; expected a factor above 0"),
+            ));
+        }
         Ok(config)
     }
 }
@@ -309,6 +323,11 @@ mod tests {
                 "posting_context_weight: 1.0",
                 "posting_context_weight: -1",
                 "reader.posting_context_weight is -1",
+            ),
+            (
+                "shared_odds: 1.5",
+                "shared_odds: 0",
+                "reader.shared_odds is 0",
             ),
             (
                 "named_task_min_confidence: 0.15",

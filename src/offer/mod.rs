@@ -329,7 +329,8 @@ impl Reader {
             &config.reader.joiners,
         )
         .map_err(|e| InputError::new(format!("<built-in>/{SECTIONS_MODEL}"), None, e.message))?;
-        let roles = RoleReader::new(roles, &config.stopwords);
+        let roles =
+            RoleReader::new(roles, &config.stopwords).with_shared_odds(config.reader.shared_odds);
         let untrained_roles = catalog.roles().iter().any(|r| !roles.knows(&r.id));
         Ok(Reader {
             matcher: std::sync::OnceLock::new(),
