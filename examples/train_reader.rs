@@ -95,18 +95,14 @@ fn cross_validation(
         .reader
         .shared_odds;
     let both = cross_validate(&classes, &examples, config.roles.fit, &|m, e| {
-        let p = m.probabilities(&e.features);
         let argmax = |skip: Option<&str>, shared: f64| {
-            let odds = |c: usize| {
-                if m.classes[c] == rolescope::catalog::SHARED {
-                    p[c] * shared
-                } else {
-                    p[c]
-                }
-            };
+            let mut p = m.probabilities(&e.features);
+            if let Some(c) = m.class_index(rolescope::catalog::SHARED) {
+                rolescope::offer::roles::take_odds(&mut p, c, shared);
+            }
             (0..p.len())
                 .filter(|&c| Some(m.classes[c].as_str()) != skip)
-                .max_by(|&a, &b| odds(a).total_cmp(&odds(b)).then(b.cmp(&a)))
+                .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
                 .map_or_else(String::new, |c| m.classes[c].clone())
         };
         format!(

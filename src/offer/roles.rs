@@ -121,16 +121,8 @@ impl RoleReader {
 
     /// A line's class probabilities from the model, with `shared`'s odds adjusted.
     fn adjusted(&self, mut p: Vec<f64>) -> Vec<f64> {
-        if let Some((c, factor)) = self.shared_odds
-            && let Some(v) = p.get_mut(c)
-        {
-            *v *= factor;
-            let sum: f64 = p.iter().sum();
-            if sum > 0.0 {
-                for v in &mut p {
-                    *v /= sum;
-                }
-            }
+        if let Some((c, factor)) = self.shared_odds {
+            take_odds(&mut p, c, factor);
         }
         p
     }
@@ -295,6 +287,21 @@ impl RoleReader {
             .cloned()
             .zip(self.adjusted(self.model.probabilities(&features)))
             .collect()
+    }
+}
+
+/// Class `c`'s odds in `p` (probabilities summing to one) multiplied by `factor`, and `p` made
+/// to sum to one again ([`RoleReader::with_shared_odds`]; the cross-validation of
+/// `examples/train_reader.rs` reads its lines the same way).
+pub fn take_odds(p: &mut [f64], c: usize, factor: f64) {
+    if let Some(v) = p.get_mut(c) {
+        *v *= factor;
+        let sum: f64 = p.iter().sum();
+        if sum > 0.0 {
+            for v in p.iter_mut() {
+                *v /= sum;
+            }
+        }
     }
 }
 
