@@ -34,7 +34,10 @@ fn main() -> anyhow::Result<()> {
             .map(|(c, p)| format!("{c} {:.0}%", p * 100.0))
             .collect();
         let guess = reader.roles().read(&stems, line);
-        println!("  role model: {}", classes.join(" · "));
+        println!(
+            "  role model (shared odds taken as offer takes them): {}",
+            classes.join(" · ")
+        );
         println!("  decided by: {}", guess.evidence.join(", "));
         // Every task's similarity, best first, also those below the matching threshold.
         let scores = reader.matcher(&catalog).scores(line);

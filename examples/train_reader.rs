@@ -95,21 +95,22 @@ fn cross_validation(
         .reader
         .shared_odds;
     let both = cross_validate(&classes, &examples, config.roles.fit, &|m, e| {
-        let argmax = |skip: Option<&str>, shared: f64| {
-            let mut p = m.probabilities(&e.features);
-            if let Some(c) = m.class_index(rolescope::catalog::SHARED) {
-                rolescope::offer::roles::take_odds(&mut p, c, shared);
-            }
+        let learned = m.probabilities(&e.features);
+        let argmax = |p: &[f64], skip: Option<&str>| {
             (0..p.len())
                 .filter(|&c| Some(m.classes[c].as_str()) != skip)
                 .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
                 .map_or_else(String::new, |c| m.classes[c].clone())
         };
+        let mut taken = learned.clone();
+        if let Some(c) = m.class_index(rolescope::catalog::SHARED) {
+            rolescope::offer::roles::take_odds(&mut taken, c, shared_odds);
+        }
         format!(
             "{}\t{}\t{}",
-            argmax(None, 1.0),
-            argmax(Some(NEITHER), 1.0),
-            argmax(Some(NEITHER), shared_odds)
+            argmax(&learned, None),
+            argmax(&learned, Some(NEITHER)),
+            argmax(&taken, Some(NEITHER))
         )
     });
     let pick = |field: usize| -> Vec<Prediction> {

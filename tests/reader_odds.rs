@@ -1,9 +1,10 @@
-//! The role model's odds for lines of work no role does, and for plain role lines, kept as a
+//! The role model's odds for lines of work no role does, and for plain role lines, as the
+//! reader weighs them (`shared`'s odds taken 1.5 times, `reader.shared_odds`), kept as a
 //! snapshot: a retrained model that grows surer or less sure of them shows here, to be looked
 //! at before it is accepted. (The IDF-weighted model of session 11 is less sure of no one's
 //! work than the model before it: "Update the shop's inventory spreadsheet" went from 85% to
 //! under 60% `neither`; `docs/offers.md` has the measured trade. The model of session 13 gives
-//! "Write software code" only 43% `neither`, with 35% community work by "code" and "Write" (its
+//! "Write software code" only 42% `neither`, with 34% community work by "code" and "Write" (its
 //! corpus has more lines about a code of conduct than about writing code): under the 50% a line
 //! of an untitled posting needs to be no one's work, so beside a community duty the reader
 //! takes it for community work. A known misreading, kept in view here.)

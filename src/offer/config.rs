@@ -330,6 +330,16 @@ mod tests {
                 "reader.shared_odds is 0",
             ),
             (
+                "shared_odds: 1.5",
+                "shared_odds: -1",
+                "reader.shared_odds is -1",
+            ),
+            (
+                "shared_odds: 1.5",
+                "shared_odds: .inf",
+                "reader.shared_odds is inf",
+            ),
+            (
                 "named_task_min_confidence: 0.15",
                 "named_task_min_confidence: 1.5",
                 "verdict.named_task_min_confidence is 1.5",

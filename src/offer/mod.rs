@@ -821,12 +821,7 @@ impl Reader {
             for (t, task) in catalog.tasks().iter().enumerate() {
                 let class = owner_class(catalog, catalog.task_slot(t));
                 let text = format!("{}. {}", task.title, task.keywords.join(", "));
-                let p = self
-                    .roles
-                    .probabilities(&english, &text)
-                    .into_iter()
-                    .find(|(c, _)| *c == class)
-                    .map_or(0.0, |(_, p)| p);
+                let p = self.roles.learned_probability(&english, &text, &class);
                 let best = &mut typical[catalog.task_slot(t)];
                 if best.1.is_none() || p > best.0 {
                     *best = (p, Some(t));
