@@ -109,6 +109,7 @@ impl RoleReader {
     /// its own (the overlap of the two roles) too rarely: this moves the decision's
     /// threshold, not the words' weights. Chosen in the end-to-end cross-validation
     /// (`data/matching.yaml`, `reader.shared_odds`).
+    ///
     /// All four classes are made to sum to one again, so `neither` falls a little with the
     /// others: keeping its probability as it was measured worse end to end (3 verdicts, 6
     /// duty lines and 4 lines given alone fewer of 377 postings; `docs/offers.md`).
