@@ -6,7 +6,7 @@
 //! ```text
 //! cargo run --release --example reader_cv                  # 10 folds of whole sources
 //! cargo run --release --example reader_cv -- --folds 5
-//! cargo run --release --example reader_cv -- --show-misses # every wrong verdict, by file
+//! cargo run --release --example reader_cv -- --show-misses # every wrong verdict, by file, and every line given alone read wrong
 //! cargo run --release --example reader_cv -- --cache target/reader-cv --matching FILE
 //! cargo run --release --example reader_cv -- --cache target/reader-cv --training FILE
 //! cargo run --release --example reader_cv -- --learn-from DIR   # a grown copy of the corpus
@@ -71,8 +71,8 @@ struct Outcome {
     false_duties: Vec<String>,
     /// Labelled duty lines of some role's work, each given alone with `--role
     /// community-manager` (as `offer_lines_eval.py` gives the dev lines): (label, the role of
-    /// the first duty read; `None` = none read).
-    alone: Vec<(String, Option<String>)>,
+    /// the first duty read; `None` = none read; the line).
+    alone: Vec<(String, Option<String>, String)>,
     /// The verdict on the posting's title and labelled duty lines as bullets, with `--title`
     /// (as `offer_lines_eval.py` gives the dev duty lists).
     list_got: String,
@@ -369,7 +369,7 @@ fn read_as_given(
                 .lines
                 .first()
                 .map(|d| short_class(d.reading.as_ref().map_or("unmatched", |r| r.class.as_str())));
-            Some((label.to_owned(), got))
+            Some((label.to_owned(), got, l.text.clone()))
         })
         .collect();
     let list = format!(
@@ -412,7 +412,7 @@ fn read_as_given(
 
 /// A posting read in the forms `offer_lines_eval.py` gives (see the fields of [`Outcome`]).
 struct AsGiven {
-    alone: Vec<(String, Option<String>)>,
+    alone: Vec<(String, Option<String>, String)>,
     list_got: String,
     paragraphs: Vec<bool>,
 }
@@ -610,14 +610,14 @@ fn report_as_given(by_lang: &BTreeMap<&str, Vec<&Outcome>>) {
         let lines: Vec<_> = os.iter().flat_map(|o| &o.alone).collect();
         let right = lines
             .iter()
-            .filter(|(want, got)| got.as_deref() == Some(want.as_str()))
+            .filter(|(want, got, _)| got.as_deref() == Some(want.as_str()))
             .count();
         println!("  {lang:<5} {}", interval(right, lines.len()));
     }
     // By label: the corpus's mix of classes is not the measurement sets' (a quarter of the
     // dev lines are `shared`, a fifteenth of the corpus's), so each class's figure counts.
     let mut by_label: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for (want, got) in by_lang
+    for (want, got, _) in by_lang
         .get("all")
         .into_iter()
         .flatten()
@@ -717,6 +717,20 @@ fn report(outcomes: &[Outcome], show_misses: bool) {
                 o.found_title.as_deref().unwrap_or(""),
                 o.title
             );
+        }
+        println!("\nduty lines given alone read as another role's work (label -> got: line):");
+        for o in outcomes {
+            for (want, got, text) in o
+                .alone
+                .iter()
+                .filter(|(w, g, _)| g.as_deref() != Some(w.as_str()))
+            {
+                println!(
+                    "  {} {want} -> {}: {text}",
+                    o.language,
+                    got.as_deref().unwrap_or("none")
+                );
+            }
         }
         println!("\ntitles found that are not the gold title or a part of it:");
         for o in outcomes.iter().filter(|o| !o.title_text_right) {
