@@ -615,7 +615,8 @@ fn report_as_given(by_lang: &BTreeMap<&str, Vec<&Outcome>>) {
         println!("  {lang:<5} {}", interval(right, lines.len()));
     }
     // By label: the corpus's mix of classes is not the measurement sets' (a quarter of the
-    // dev lines are `shared`, a fifteenth of the corpus's), so each class's figure counts.
+    // dev lines are `shared`, a twelfth of the corpus's work lines), so each class's figure
+    // counts.
     let mut by_label: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (want, got, _) in by_lang
         .get("all")
