@@ -6,7 +6,7 @@
 //! ```text
 //! cargo run --release --example reader_cv                  # 10 folds of whole sources
 //! cargo run --release --example reader_cv -- --folds 5
-//! cargo run --release --example reader_cv -- --show-misses # every wrong verdict, by file, and every line given alone read wrong
+//! cargo run --release --example reader_cv -- --show-misses # every wrong verdict, by file, and every line given alone read wrong, with its file
 //! cargo run --release --example reader_cv -- --cache target/reader-cv --matching FILE
 //! cargo run --release --example reader_cv -- --cache target/reader-cv --training FILE
 //! cargo run --release --example reader_cv -- --learn-from DIR   # a grown copy of the corpus
@@ -719,7 +719,9 @@ fn report(outcomes: &[Outcome], show_misses: bool) {
                 o.title
             );
         }
-        println!("\nduty lines given alone read as another role's work (label -> got: line):");
+        println!(
+            "\nduty lines given alone not read as their label's work (label -> got, `none`: no duty read, `unmatched`: a duty of no class; file: line):"
+        );
         for o in outcomes {
             for (want, got, text) in o
                 .alone
@@ -727,9 +729,10 @@ fn report(outcomes: &[Outcome], show_misses: bool) {
                 .filter(|(w, g, _)| g.as_deref() != Some(w.as_str()))
             {
                 println!(
-                    "  {} {want} -> {}: {text}",
+                    "  {} {want} -> {} ({}): {text}",
                     o.language,
-                    got.as_deref().unwrap_or("none")
+                    got.as_deref().unwrap_or("none"),
+                    o.file_name()
                 );
             }
         }
