@@ -34,6 +34,7 @@ pub mod matcher;
 pub mod model;
 pub mod names;
 pub mod normalize;
+mod parallel;
 pub mod roles;
 pub mod sections;
 pub mod term_index;
@@ -221,7 +222,9 @@ pub struct Reader {
     typical: std::sync::OnceLock<Vec<Option<usize>>>,
     /// The catalog has a role the role model has no weights for (a user catalog's).
     untrained_roles: bool,
-    facts: Facts,
+    /// Pay, place and working time: its phrase lists are made on first use, on a first
+    /// read's side thread while the lines are laid out (some 0.4 ms).
+    facts: std::sync::OnceLock<Facts>,
 }
 
 /// The three learned models a reader reads with.
@@ -235,48 +238,21 @@ pub struct LearnedModels {
     pub roles: model::LinearModel,
 }
 
-/// A duty as the reader reads it: the posting line it is from, the duty's text, and the
-/// line's tokens when the duty is the whole line.
-type Duty<'a> = (&'a str, String, Option<&'a [features::Token]>);
-
-/// From this many duties a posting's duties are read on two threads (a duty takes some 20 µs,
-/// a thread some 50 µs to start).
-const PARALLEL_DUTIES: usize = 16;
-
-/// How one duty is read: whether the user gave it as a duty, and how sure the role model must
-/// be that it is no one's work to say so (the bar depends on the posting's title).
-#[derive(Debug, Clone, Copy)]
-struct DutyReading {
-    given: bool,
-    neither_min: f64,
+/// A duty as the reader reads it: the posting line it is from, the duty's text, its tokens
+/// (the line's own when the duty is the whole line), and the role model's reading of it alone,
+/// which its reading in the posting starts from.
+struct Duty<'a> {
+    source: &'a str,
+    text: String,
+    tokens: std::borrow::Cow<'a, [features::Token]>,
+    alone: roles::RoleLine,
 }
 
-/// A posting's duties as the role model read them before reading each in the posting: per
-/// duty, the mean probabilities of the others, and its own tokens (when it was split from a
-/// longer line) and reading. Empty when duties are read on their own.
-#[derive(Default)]
-struct InPosting {
-    contexts: Vec<Vec<f64>>,
-    lines: Vec<(Option<Vec<features::Token>>, roles::RoleLine)>,
-}
-
-/// `f` of `0..n`, in order; from [`PARALLEL_DUTIES`] on, the second half on a second thread.
-/// Each item is worked out on its own, so the results are the same either way.
-fn in_halves<U: Send>(n: usize, f: impl Fn(usize) -> U + Sync) -> Vec<U> {
-    if n < PARALLEL_DUTIES {
-        return (0..n).map(f).collect();
-    }
-    let half = n / 2;
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| (half..n).map(&f).collect::<Vec<U>>());
-        let mut out: Vec<U> = (0..half).map(&f).collect();
-        out.extend(
-            second
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-        );
-        out
-    })
+/// What becomes of a laid-out line: no duty (its text kept among the ignored lines), or the
+/// duties it lists.
+enum LineFate<'a> {
+    Ignored,
+    Duties(Vec<Duty<'a>>),
 }
 
 /// Where the learned models live under `data/`.
@@ -340,7 +316,7 @@ impl Reader {
             roles,
             typical: std::sync::OnceLock::new(),
             untrained_roles,
-            facts: Facts::new(&config),
+            facts: std::sync::OnceLock::new(),
             config,
         })
     }
@@ -348,10 +324,10 @@ impl Reader {
     /// Reads `text`: finds the title and the duty lines, and reads each duty's role and task.
     ///
     /// A reader's first read does on a second thread, meanwhile, what the lines' reading does
-    /// not wait for: the extractor's title and hours, then the catalog's matcher (needed only
-    /// once the duties are found), then the pay and the place. The language, the lines, the
-    /// section model and the posting's context take longer (on a 200-line posting some 40 M
-    /// instructions against 30 M).
+    /// not wait for: the facts' phrase lists, the extractor's title and hours, then the
+    /// catalog's matcher (needed only once the duties are found), then the pay and the place.
+    /// The language, the lines and the section model take about as long (on a 200-line
+    /// posting some 15 M instructions each); the duties are then read on both threads.
     pub fn read(&self, catalog: &Catalog, text: &str, hint: &RoleHint) -> Offer {
         if self.matcher.get().is_some() {
             return self.read_lines(
@@ -365,7 +341,9 @@ impl Reader {
         std::thread::scope(|scope| {
             let (send, extracted) = std::sync::mpsc::channel();
             let aside = scope.spawn(move || {
-                // Nobody waits any more only when the reading panicked.
+                // The lines' reading needs the facts' lists, then the extraction, long after
+                // it starts. (Nobody waits any more only when the reading panicked.)
+                self.facts();
                 let _ = send.send(self.extract(catalog, text));
                 self.matcher(catalog);
                 self.stated(text)
@@ -400,8 +378,8 @@ impl Reader {
     /// The pay and the place of work `text` states.
     fn stated(&self, text: &str) -> (Option<Pay>, Option<String>) {
         (
-            self.facts.first(text, Facts::pay_in),
-            self.facts.first(text, Facts::place_in),
+            self.facts().first(text, Facts::pay_in),
+            self.facts().first(text, Facts::place_in),
         )
     }
 
@@ -456,53 +434,39 @@ impl Reader {
         if given {
             p.fill(1.0);
         }
+        // Each line's fate and its duties, each duty read alone: every line on its own, so on
+        // two threads for a long posting.
+        let fates = parallel::map_in_order(laid.len(), |i| {
+            self.line_fate(&stems, &laid, &tokens, &p, title_line.as_deref(), i)
+        });
         let mut ignored = Vec::new();
         let mut duties = Vec::new();
         let mut schedule = None;
-        for ((line, tokens), p) in laid.iter().zip(&tokens).zip(p) {
-            let is_title_line = laid.len() > 1 && title_line.as_deref() == Some(line.text.as_str());
-            // Pay and place are facts of the offer, never duties, whatever the model says; nor is
-            // a short unbulleted line that ends in a comma, the shape of a greeting or a
-            // sign-off in any language ("Hi Sam,", "Com os melhores cumprimentos,").
-            let salutation = !line.marked
-                && line.text.trim_end().ends_with(',')
-                && line.text.split_whitespace().count() <= 5;
-            if p < self.sections.threshold
-                || is_title_line
-                || salutation
-                || self.facts.is_fact_line(&line.text)
-            {
-                if schedule.is_none() {
-                    schedule = self.facts.schedule_in(&line.text);
+        for (line, fate) in laid.iter().zip(fates) {
+            match fate {
+                LineFate::Ignored => {
+                    if schedule.is_none() {
+                        schedule = self.facts().schedule_in(&line.text);
+                    }
+                    ignored.push(line.text.clone());
                 }
-                ignored.push(line.text.clone());
-                continue;
-            }
-            for duty in self.sections.split(&stems, &line.text) {
-                // "Buscamos Community Manager para gestionar …": the duty is what they want done.
-                let duty = match self.titles.duty_after_lead_in(&duty) {
-                    Some(rest) => rest.to_owned(),
-                    None => duty,
-                };
-                // A line of one duty is read by the tokens the section model read it by.
-                let tokens = (duty == line.text).then_some(tokens.as_slice());
-                duties.push((line.source_text.as_str(), duty, tokens));
+                LineFate::Duties(mut some) => duties.append(&mut some),
             }
         }
         // A line given alone that lists several duties is their context, as a posting is its
         // duties' ("plan the calendar, write captions and reply to DMs"); lines typed one at a
         // time (the import) are each read alone.
-        let read = if hint.lines_are_duties && laid.len() > 1 {
-            InPosting::default()
+        let contexts = if hint.lines_are_duties && laid.len() > 1 {
+            Vec::new()
         } else {
-            self.posting_contexts(&stems, &duties)
+            self.posting_contexts(&duties)
         };
         let titled = matches!(
             title_reading,
             Some(TitleReading::Alias | TitleReading::Given | TitleReading::Words)
         );
         let neither_min = self.neither_min(given, titled);
-        let lines = self.read_duties(catalog, &stems, &duties, &read, given, neither_min);
+        let lines = self.read_duties(catalog, &duties, &contexts, given, neither_min);
         let (pay, place) = stated();
         Offer {
             title,
@@ -518,6 +482,61 @@ impl Reader {
             place,
             schedule,
         }
+    }
+
+    /// What becomes of laid-out line `i`: ignored, or its duties, each read alone. (`p`: each
+    /// line's probability of being a duty line; `tokens`: each line's.)
+    fn line_fate<'a>(
+        &self,
+        stems: &Stems,
+        laid: &'a [sections::LaidLine],
+        tokens: &'a [Vec<features::Token>],
+        p: &[f64],
+        title_line: Option<&str>,
+        i: usize,
+    ) -> LineFate<'a> {
+        let line = &laid[i];
+        let is_title_line = laid.len() > 1 && title_line == Some(line.text.as_str());
+        // Pay and place are facts of the offer, never duties, whatever the model says; nor
+        // is a short unbulleted line that ends in a comma, the shape of a greeting or a
+        // sign-off in any language ("Hi Sam,", "Com os melhores cumprimentos,").
+        let salutation = !line.marked
+            && line.text.trim_end().ends_with(',')
+            && line.text.split_whitespace().count() <= 5;
+        if p[i] < self.sections.threshold
+            || is_title_line
+            || salutation
+            || self.facts().is_fact_line(&line.text)
+        {
+            return LineFate::Ignored;
+        }
+        let duties = self
+            .sections
+            .split(stems, &line.text)
+            .into_iter()
+            .map(|duty| {
+                // "Buscamos Community Manager para gestionar …": the duty is what they
+                // want done.
+                let text = match self.titles.duty_after_lead_in(&duty) {
+                    Some(rest) => rest.to_owned(),
+                    None => duty,
+                };
+                // A line of one duty is read by the tokens the section model read it by.
+                let tokens = if text == line.text {
+                    std::borrow::Cow::Borrowed(tokens[i].as_slice())
+                } else {
+                    std::borrow::Cow::Owned(stems.tokens(&text))
+                };
+                let alone = self.roles.line(&tokens);
+                Duty {
+                    source: line.source_text.as_str(),
+                    text,
+                    tokens,
+                    alone,
+                }
+            })
+            .collect();
+        LineFate::Duties(duties)
     }
 
     /// A line near the top that reads as a job title by its shape and words, when no line
@@ -545,32 +564,16 @@ impl Reader {
     }
 
     /// For each duty of a posting, the mean class probabilities of its other duties, drawn
-    /// towards even odds the fewer they are, and the duty as the role model read it on the
-    /// way, which reading it in that context starts from (empty when the posting has fewer
-    /// than two duties, or context is turned off).
-    fn posting_contexts(&self, stems: &Stems, duties: &[Duty<'_>]) -> InPosting {
+    /// towards even odds the fewer they are (empty when the posting has fewer than two duties,
+    /// or context is turned off).
+    fn posting_contexts(&self, duties: &[Duty<'_>]) -> Vec<Vec<f64>> {
         if duties.len() < 2 || self.config.reader.posting_context_weight <= 0.0 {
-            return InPosting::default();
+            return Vec::new();
         }
-        // A duty split from a longer line has tokens of its own, kept for its reading. (On
-        // one thread: a second phase on two threads cost more than it saved on a busy
-        // machine, whose second core a thread may wait for.)
-        let lines: Vec<_> = duties
-            .iter()
-            .map(|(_, duty, tokens)| {
-                if let Some(t) = tokens {
-                    (None, self.roles.line(t))
-                } else {
-                    let own = stems.tokens(duty);
-                    let line = self.roles.line(&own);
-                    (Some(own), line)
-                }
-            })
-            .collect();
-        let classes = lines.first().map_or(0, |(_, l)| l.probabilities().len());
+        let classes = duties.first().map_or(0, |d| d.alone.probabilities().len());
         let mut sum = vec![0.0; classes];
-        for (_, line) in &lines {
-            for (s, v) in sum.iter_mut().zip(line.probabilities()) {
+        for d in duties {
+            for (s, v) in sum.iter_mut().zip(d.alone.probabilities()) {
                 *s += v;
             }
         }
@@ -578,57 +581,40 @@ impl Reader {
         // posting of two duties says less about the one than a posting of twenty.
         let others = (duties.len() - 1) as f64;
         let even = 1.0 / classes.max(1) as f64;
-        let contexts = lines
+        duties
             .iter()
-            .map(|(_, line)| {
+            .map(|d| {
                 sum.iter()
-                    .zip(line.probabilities())
+                    .zip(d.alone.probabilities())
                     .map(|(s, v)| (s - v + even) / (others + 1.0))
                     .collect()
             })
-            .collect();
-        InPosting { contexts, lines }
+            .collect()
     }
 
-    /// Each duty's reading, in order: (the line it is from, the duty, its tokens if at hand),
-    /// with its posting context when there is one. A long posting's duties are read on two
-    /// threads, half each: every duty is read on its own, so the readings are the same either
-    /// way.
+    /// Each duty's reading, in order, in its posting context when there is one, and its
+    /// closest task. Every duty is read on its own, so on two threads for a long posting.
     fn read_duties(
         &self,
         catalog: &Catalog,
-        stems: &Stems,
         duties: &[Duty<'_>],
-        read: &InPosting,
+        contexts: &[Vec<f64>],
         given: bool,
         neither_min: f64,
     ) -> Vec<DutyLine> {
-        in_halves(duties.len(), |i| {
-            let (source, duty, tokens) = &duties[i];
-            let context = read.contexts.get(i).map(|others| roles::PostingContext {
+        parallel::map_in_order(duties.len(), |i| {
+            let duty = &duties[i];
+            let context = contexts.get(i).map(|others| roles::PostingContext {
                 others,
                 weight: self.config.reader.posting_context_weight,
             });
-            let (mapping, reading) = match (read.lines.get(i), context) {
-                (Some((own, line)), Some(context)) => {
-                    let tokens = own.as_deref().or(*tokens).unwrap_or_default();
-                    let guess = self
-                        .roles
-                        .read_line_in(line, tokens, neither_min, Some(context));
-                    self.map_guess(catalog, duty, guess, given)
-                }
-                _ => self.read_duty_tokens(
-                    catalog,
-                    stems,
-                    duty,
-                    *tokens,
-                    context,
-                    DutyReading { given, neither_min },
-                ),
-            };
+            let guess = self
+                .roles
+                .read_line_in(&duty.alone, &duty.tokens, neither_min, context);
+            let (mapping, reading) = self.map_guess(catalog, &duty.text, guess, given);
             DutyLine {
-                source_text: (*source).to_owned(),
-                text: duty.clone(),
+                source_text: duty.source.to_owned(),
+                text: duty.text.clone(),
                 mapping,
                 weight: 1.0,
                 reading: Some(reading),
@@ -695,11 +681,10 @@ impl Reader {
         text: &str,
         given: bool,
     ) -> (Option<Mapping>, LineReading) {
-        let how = DutyReading {
-            given,
-            neither_min: self.neither_min(given, false),
-        };
-        self.read_duty_tokens(catalog, stems, text, None, None, how)
+        let guess = self
+            .roles
+            .read_given(stems, text, self.neither_min(given, false));
+        self.map_guess(catalog, text, guess, given)
     }
 
     /// How sure the role model must be that a duty is no one's work to say so: a duty the
@@ -714,27 +699,6 @@ impl Reader {
         } else {
             reader.posting_line_neither_min
         }
-    }
-
-    /// [`Self::read_duty`], with the duty's tokens when they are at hand.
-    fn read_duty_tokens(
-        &self,
-        catalog: &Catalog,
-        stems: &Stems,
-        text: &str,
-        tokens: Option<&[features::Token]>,
-        context: Option<roles::PostingContext<'_>>,
-        how: DutyReading,
-    ) -> (Option<Mapping>, LineReading) {
-        let DutyReading { given, neither_min } = how;
-        let guess = match (tokens, context) {
-            (Some(tokens), _) => self.roles.read_tokens_in(tokens, neither_min, context),
-            (None, Some(_)) => self
-                .roles
-                .read_tokens_in(&stems.tokens(text), neither_min, context),
-            (None, None) => self.roles.read_given(stems, text, neither_min),
-        };
-        self.map_guess(catalog, text, guess, given)
     }
 
     /// A duty's reading and closest task, from the role model's guess.
@@ -862,7 +826,7 @@ impl Reader {
 
     /// The pay and place reader; [`Facts::is_fact_line`] tells a fact from a duty.
     pub fn facts(&self) -> &Facts {
-        &self.facts
+        self.facts.get_or_init(|| Facts::new(&self.config))
     }
 
     /// The matcher of `catalog` (the catalog the reader was made for), built on first use.

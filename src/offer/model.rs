@@ -294,8 +294,15 @@ impl LinearModel {
                 (weight > 0.0).then(|| (name(i), weight))
             })
             .collect();
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        // Strongest first, ties by name: a line's features are distinct, so this order is
+        // total and the `n` strongest picked out, then sorted, are what a sort of all of them
+        // would keep (a line has some fifty; most are not wanted).
+        let order = |a: &(&str, f64), b: &(&str, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(b.0));
+        if out.len() > n && n > 0 {
+            out.select_nth_unstable_by(n - 1, order);
+        }
         out.truncate(n);
+        out.sort_unstable_by(order);
         out.into_iter()
             .map(|(feature, weight)| Contribution {
                 feature: feature.to_owned(),
