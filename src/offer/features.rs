@@ -83,6 +83,13 @@ pub fn role_features(tokens: &[Token]) -> Vec<String> {
 
 /// [`role_features`], written into `out` (empty), sorted.
 pub fn role_names(tokens: &[Token], out: &mut Names) {
+    // A word of n letters gives a stem, a pair and about 2n letter sequences of some six
+    // bytes each.
+    let letters: usize = tokens.iter().map(|t| t.word.len()).sum();
+    out.reserve(
+        2 * tokens.len() + 2 * letters,
+        12 * letters + 16 * tokens.len(),
+    );
     for t in tokens {
         out.push(&[&t.stem]);
     }

@@ -94,6 +94,8 @@ impl Matcher {
     /// The known terms of a duty line with their weights, and the line's length.
     fn line(&self, text: &str) -> LineTerms {
         let mut names = Names::new();
+        // About one letter sequence a letter, and fewer words and pairs.
+        names.reserve(text.len() + 16, 4 * text.len() + 64);
         pairs(&self.norm.duty_content(text), |parts| names.push(parts));
         let from = names.len();
         let mut letters = Vec::new();

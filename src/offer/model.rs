@@ -226,21 +226,22 @@ impl LinearModel {
         let count = features.len();
         if self.weighting == Weighting::Binary {
             let v = value(count);
-            let rows = features
-                .enumerate()
-                .filter_map(|(i, f)| Some((i, self.index.row(f)?, v)))
-                .collect();
+            // Sized for every feature: a collect of unknown length grows it five times or so.
+            let mut rows = Vec::with_capacity(count);
+            rows.extend(
+                features
+                    .enumerate()
+                    .filter_map(|(i, f)| Some((i, self.index.row(f)?, v))),
+            );
             return Known { rows };
         }
         let mut blocks = Vec::with_capacity(count);
-        let mut rows: Vec<(usize, usize, f64)> = features
-            .enumerate()
-            .filter_map(|(i, f)| {
-                let r = self.index.row(f)?;
-                blocks.push(self.weighting.block(f));
-                Some((i, r, self.idf.get(r)))
-            })
-            .collect();
+        let mut rows: Vec<(usize, usize, f64)> = Vec::with_capacity(count);
+        rows.extend(features.enumerate().filter_map(|(i, f)| {
+            let r = self.index.row(f)?;
+            blocks.push(self.weighting.block(f));
+            Some((i, r, self.idf.get(r)))
+        }));
         let mut values: Vec<f64> = rows.iter().map(|r| r.2).collect();
         normalise(&mut values, &blocks, self.weighting.block_count());
         for (r, v) in rows.iter_mut().zip(values) {
@@ -283,17 +284,14 @@ impl LinearModel {
         n: usize,
     ) -> Vec<Contribution> {
         let k = self.classes.len();
-        let mut out: Vec<(&str, f64)> = known
-            .rows
-            .iter()
-            .filter_map(|&(i, r, v)| {
-                let own = self.weights.get(r * k + class);
-                let sum = self.weights.row(r, k).sum::<f64>();
-                let others = (sum - own) / (k - 1).max(1) as f64;
-                let weight = (own - others) * v;
-                (weight > 0.0).then(|| (name(i), weight))
-            })
-            .collect();
+        let mut out: Vec<(&str, f64)> = Vec::with_capacity(known.rows.len());
+        out.extend(known.rows.iter().filter_map(|&(i, r, v)| {
+            let own = self.weights.get(r * k + class);
+            let sum = self.weights.row(r, k).sum::<f64>();
+            let others = (sum - own) / (k - 1).max(1) as f64;
+            let weight = (own - others) * v;
+            (weight > 0.0).then(|| (name(i), weight))
+        }));
         // Strongest first, ties by name: a line's features are distinct, so this order is
         // total and the `n` strongest picked out, then sorted, are what a sort of all of them
         // would keep (a line has some fifty; most are not wanted).

@@ -60,6 +60,13 @@ impl Names {
         self.spans.push(Span::new(&self.buf, start));
     }
 
+    /// Room for `names` more names of `bytes` bytes in all, so that pushing them does not
+    /// grow the buffers again and again.
+    pub fn reserve(&mut self, names: usize, bytes: usize) {
+        self.spans.reserve(names);
+        self.buf.reserve(bytes);
+    }
+
     pub fn len(&self) -> usize {
         self.spans.len()
     }
