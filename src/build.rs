@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 // The reader's own code for what the build script makes ahead of it: the compact models'
 // hashes, and the matcher's index of the built-in catalogs' tasks (whose files name each other
 // as `super::…`, here the build script's root as in the library `offer`).
+#[allow(dead_code)]
 #[path = "offer/feature_hash.rs"]
 mod feature_hash;
 #[allow(dead_code)]
@@ -293,33 +294,32 @@ fn compact(name: &str, text: &str) -> Vec<u8> {
         classes.len() >= 2 && bias.len() == classes.len(),
         "data/{name}: needs a classes line of two or more classes and a bias line"
     );
-    rows.sort_by_key(|r| r.0);
+    // Rows stay in the order of the features' names (the file's order, which the trainer
+    // writes sorted): a line's features summed in row order are summed as fitting summed them.
     for pair in rows.windows(2) {
+        assert!(
+            pair[0].1 < pair[1].1,
+            "data/{name}: feature `{}` comes before `{}`: features are sorted by name, each once",
+            pair[0].1,
+            pair[1].1
+        );
+    }
+    // The hashes sorted, each with its row.
+    let mut by_hash: Vec<(u64, usize)> = rows.iter().enumerate().map(|(r, x)| (x.0, r)).collect();
+    by_hash.sort_unstable();
+    for pair in by_hash.windows(2) {
         assert!(
             pair[0].0 != pair[1].0,
             "data/{name}: features `{}` and `{}` share a hash",
-            pair[0].1,
-            pair[1].1
+            rows[pair[0].1].1,
+            rows[pair[1].1].1
         );
     }
     let mut out = Vec::new();
     out.extend_from_slice(feature_hash::MAGIC);
     head(&mut out, &classes, &bias, &extras, idf_blocks.as_deref());
     word(&mut out, rows.len());
-    // The directory: for each value of the hashes' top bits, where its run of hashes starts
-    // (and one more entry, the end), so that the reader looks a feature up at once.
-    let top_bits = feature_hash::directory_bits(rows.len());
-    word(&mut out, top_bits as usize);
-    let mut at = 0;
-    for top in 0..=(1u64 << top_bits) {
-        while at < rows.len() && rows[at].0 >> (64 - top_bits) < top {
-            at += 1;
-        }
-        word(&mut out, at);
-    }
-    for (h, _, _, _) in &rows {
-        out.extend_from_slice(&h.to_le_bytes());
-    }
+    hash_index(&mut out, &by_hash);
     for (_, _, w, _) in &rows {
         for x in w {
             out.extend_from_slice(&x.to_le_bytes());
@@ -331,6 +331,27 @@ fn compact(name: &str, text: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+/// A compact model's index of its features: the directory (for each value of the hashes' top
+/// bits, where its run of hashes starts, and one more entry, the end, so that the reader looks
+/// a feature up at once), the sorted hashes, and each hash's row.
+fn hash_index(out: &mut Vec<u8>, by_hash: &[(u64, usize)]) {
+    let top_bits = feature_hash::directory_bits(by_hash.len());
+    word(out, top_bits as usize);
+    let mut at = 0;
+    for top in 0..=(1u64 << top_bits) {
+        while at < by_hash.len() && by_hash[at].0 >> (64 - top_bits) < top {
+            at += 1;
+        }
+        word(out, at);
+    }
+    for (h, _) in by_hash {
+        out.extend_from_slice(&h.to_le_bytes());
+    }
+    for (_, r) in by_hash {
+        word(out, *r);
+    }
 }
 
 /// A compact model's head, after the magic: its classes, biases, extras, and weighting (0:

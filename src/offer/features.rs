@@ -7,8 +7,10 @@ use std::sync::{Mutex, PoisonError};
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 
+use super::feature_hash::Fnv;
 use super::language::Language;
 pub use super::letters::{GRAM, fold, fold_into, wrapped_word};
+use super::model::HashedFeature;
 use super::names::Names;
 
 /// A language's stemmer, made once per posting, and the stems it has given so far.
@@ -106,6 +108,106 @@ pub fn role_names(tokens: &[Token], out: &mut Names) {
         }
     }
     out.sort_dedup_from(0);
+}
+
+/// Where a role feature of a line comes from, so that its name can be written when an
+/// explanation needs it ([`role_feature_name`]) rather than for every feature of every line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleFeature {
+    /// The stem of token `n`.
+    Stem(u32),
+    /// The stems of tokens `n` and `n + 1`.
+    Pair(u32),
+    /// `len` letters from `start` of token `token`'s `<word>`.
+    Letters { token: u32, start: u16, len: u8 },
+}
+
+/// [`role_names`] as hashes: each feature's name's hash and block (`gram_block` for a letter
+/// sequence, 0 for a stem or a pair) into `hashes`, where it comes from into `origins`, in
+/// the same order; repeats are left in ([`super::model::LinearModel::known_hashed`] reads each
+/// once). The same features as [`role_names`], without writing or sorting their names.
+pub fn role_hashed(
+    tokens: &[Token],
+    gram_block: u8,
+    hashes: &mut Vec<HashedFeature>,
+    origins: &mut Vec<RoleFeature>,
+) {
+    let mut push = |hash: Fnv, block: u8, origin: RoleFeature| {
+        hashes.push(HashedFeature {
+            hash: hash.finish(),
+            block,
+        });
+        origins.push(origin);
+    };
+    let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    for (i, t) in tokens.iter().enumerate() {
+        let mut h = Fnv::new();
+        h.str(&t.stem);
+        push(h, 0, RoleFeature::Stem(index(i)));
+    }
+    for (i, p) in tokens.windows(2).enumerate() {
+        let mut h = Fnv::new();
+        h.str(&p[0].stem);
+        h.byte(b' ');
+        h.str(&p[1].stem);
+        push(h, 0, RoleFeature::Pair(index(i)));
+    }
+    let mut letters = Vec::new();
+    let mut mark = Fnv::new();
+    mark.str(GRAM_MARK);
+    for (i, t) in tokens.iter().enumerate() {
+        wrapped_word(&t.word, &mut letters);
+        for n in ROLE_GRAMS {
+            for (start, g) in letters.windows(n).enumerate() {
+                let mut h = mark;
+                for &c in g {
+                    h.char(c);
+                }
+                let origin = RoleFeature::Letters {
+                    token: index(i),
+                    start: u16::try_from(start).unwrap_or(u16::MAX),
+                    len: u8::try_from(n).unwrap_or(u8::MAX),
+                };
+                push(h, gram_block, origin);
+            }
+        }
+    }
+}
+
+/// The name of a feature [`role_hashed`] found in `tokens` (`"repli comment"`, `"#<rep"`).
+pub fn role_feature_name(tokens: &[Token], feature: RoleFeature) -> String {
+    let stem = |i: u32| tokens.get(i as usize).map_or("", |t| t.stem.as_str());
+    match feature {
+        RoleFeature::Stem(i) => stem(i).to_owned(),
+        RoleFeature::Pair(i) => format!("{} {}", stem(i), stem(i + 1)),
+        RoleFeature::Letters { token, start, len } => {
+            let mut letters = Vec::new();
+            if let Some(t) = tokens.get(token as usize) {
+                wrapped_word(&t.word, &mut letters);
+            }
+            let from = usize::from(start).min(letters.len());
+            let to = (from + usize::from(len)).min(letters.len());
+            let mut name = GRAM_MARK.to_owned();
+            name.extend(&letters[from..to]);
+            name
+        }
+    }
+}
+
+/// The words of the line a feature [`role_hashed`] found in `tokens` stands for, as written:
+/// [`surface`] of its name, read from where it came from. (Of a feature found more than once,
+/// [`super::model::LinearModel::known_hashed`] keeps the first, and the first token whose
+/// word holds a letter sequence is the first that gave it.)
+pub fn role_feature_surface(tokens: &[Token], feature: RoleFeature) -> Option<String> {
+    match feature {
+        RoleFeature::Stem(i) | RoleFeature::Letters { token: i, .. } => {
+            tokens.get(i as usize).map(|t| t.word.clone())
+        }
+        RoleFeature::Pair(i) => {
+            let (a, b) = (tokens.get(i as usize)?, tokens.get(i as usize + 1)?);
+            Some(format!("{} {}", a.word, b.word))
+        }
+    }
 }
 
 /// The words of the line a role feature stands for, as written ("reply comments").
@@ -320,6 +422,54 @@ mod tests {
         );
         assert_eq!(surface(&t, "#<dms>").as_deref(), Some("DMs"));
         assert_eq!(surface(&t, "#omme").as_deref(), Some("comments"));
+    }
+
+    #[test]
+    fn hashed_role_features_are_the_named_ones() {
+        use crate::offer::feature_hash::feature_hash;
+        let lines = [
+            (
+                "reply to comments, reply to DMs and reply again",
+                Language::English,
+            ),
+            (
+                "Modérer le serveur Discord et créer des événements",
+                Language::French,
+            ),
+            (
+                "Gestionar las redes sociales: Instagram, TikTok",
+                Language::Spanish,
+            ),
+            ("a", Language::English),
+        ];
+        for (text, language) in lines {
+            let t = Stems::new(language).tokens(text);
+            let (mut hashes, mut origins) = (Vec::new(), Vec::new());
+            role_hashed(&t, 1, &mut hashes, &mut origins);
+            assert_eq!(hashes.len(), origins.len());
+            // Every origin names its feature, hashed as the name is, in its block.
+            let mut named: Vec<String> = Vec::new();
+            for (h, &o) in hashes.iter().zip(&origins) {
+                let name = role_feature_name(&t, o);
+                assert_eq!(h.hash, feature_hash(&name), "{name}");
+                assert_eq!(h.block, u8::from(name.starts_with(GRAM_MARK)), "{name}");
+                named.push(name);
+            }
+            // The same features as the named path, repeats aside.
+            named.sort_unstable();
+            named.dedup();
+            assert_eq!(named, role_features(&t), "{text}");
+            // The first origin of a feature stands for the words its name does.
+            for (i, &o) in origins.iter().enumerate() {
+                let name = role_feature_name(&t, o);
+                let first = origins[..i]
+                    .iter()
+                    .all(|&e| role_feature_name(&t, e) != name);
+                if first {
+                    assert_eq!(role_feature_surface(&t, o), surface(&t, &name), "{name}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -81,23 +81,41 @@ impl Weighting {
 /// How a model finds a feature's row.
 #[derive(Debug, Clone, PartialEq)]
 enum Index {
-    /// By name: a model fitted or read from its text file (and written back to one).
-    Names(FxHashMap<String, usize>),
-    /// By the name's hash: the compact form the binary embeds (row = position).
+    /// By name: a model fitted or read from its text file (and written back to one); and by
+    /// the name's hash, for a line whose features come as hashes ([`LinearModel::known_hashed`]).
+    Names {
+        names: FxHashMap<String, usize>,
+        hashes: FxHashMap<u64, usize>,
+    },
+    /// By the name's hash: the compact form the binary embeds.
     Hashes(HashIndex),
 }
 
 impl Index {
+    /// The index of features by name, rows as given (in the order of the names, as fitting
+    /// and the model file have them).
+    fn of_names(names: FxHashMap<String, usize>) -> Index {
+        let hashes = names.iter().map(|(n, &r)| (feature_hash(n), r)).collect();
+        Index::Names { names, hashes }
+    }
+
     fn row(&self, feature: &str) -> Option<usize> {
         match self {
-            Index::Names(names) => names.get(feature).copied(),
+            Index::Names { names, .. } => names.get(feature).copied(),
             Index::Hashes(hashes) => hashes.row(feature_hash(feature)),
+        }
+    }
+
+    fn row_of_hash(&self, hash: u64) -> Option<usize> {
+        match self {
+            Index::Names { hashes, .. } => hashes.get(&hash).copied(),
+            Index::Hashes(index) => index.row(hash),
         }
     }
 
     fn len(&self) -> usize {
         match self {
-            Index::Names(names) => names.len(),
+            Index::Names { names, .. } => names.len(),
             Index::Hashes(hashes) => hashes.len(),
         }
     }
@@ -134,14 +152,18 @@ fn eight(bytes: &[u8], i: usize) -> [u8; 8] {
     out
 }
 
-/// Sorted feature hashes (little-endian `u64`s) and, for each value of their top bits, where
-/// its run of hashes starts (little-endian `u32`s): a lookup reads one run of about one hash
-/// instead of binary-searching thousands (the models are looked up some 150 times a line).
-/// Both are laid out by the build script and read in place from the embedded bytes: a reader
-/// starts without a pass over them, and touches only the pages its lookups need.
+/// Sorted feature hashes (little-endian `u64`s), each hash's row (little-endian `u32`s), and,
+/// for each value of their top bits, where its run of hashes starts (little-endian `u32`s): a
+/// lookup reads one run of about one hash instead of binary-searching thousands (the models
+/// are looked up some 150 times a line). The rows are in the order of the features' names, as
+/// in the model's file, so that a line's features summed in row order are summed as fitting
+/// summed them. All laid out by the build script and read in place from the embedded bytes: a
+/// reader starts without a pass over them, and touches only the pages its lookups need.
 #[derive(Debug, Clone, PartialEq)]
 struct HashIndex {
     hashes: &'static [u8],
+    /// The row of each hash, in the hashes' order.
+    rows: &'static [u8],
     /// `starts[b]..starts[b + 1]`: the positions of the hashes whose top bits are `b`.
     starts: &'static [u8],
     /// 64 minus the number of top bits.
@@ -163,7 +185,11 @@ impl HashIndex {
             Some(u32::from_le_bytes(bytes.try_into().ok()?) as usize)
         };
         let (from, to) = (start(top)?, start(top + 1)?.min(self.len()));
-        (from..to).find(|&i| u64::from_le_bytes(eight(self.hashes, i)) == hash)
+        let at = (from..to).find(|&i| u64::from_le_bytes(eight(self.hashes, i)) == hash)?;
+        let row = self.rows.get(at * 4..at * 4 + 4)?;
+        let row = u32::from_le_bytes(row.try_into().ok()?) as usize;
+        // (Checked here rather than for every row at start, which would read them all.)
+        (row < self.len()).then_some(row)
     }
 }
 
@@ -172,6 +198,14 @@ impl HashIndex {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Known {
     rows: Vec<(usize, usize, f64)>,
+}
+
+/// A feature of a line given by its name's hash ([`super::feature_hash::Fnv`]) rather than its
+/// name, and its block ([`LinearModel::known_hashed`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HashedFeature {
+    pub hash: u64,
+    pub block: u8,
 }
 
 /// A feature's part in a decision.
@@ -250,6 +284,48 @@ impl LinearModel {
         Known { rows }
     }
 
+    /// [`Self::known`] of a line whose features come as their names' hashes, each with its
+    /// block (as [`Weighting::Idf`] numbers them: 0, or one more than the index of the name's
+    /// prefix), in any order and repeated or not: each known feature once, in row order, the
+    /// order of the names, so the line is valued and summed as [`Self::known`] would its names.
+    /// (Positions in the result are positions in `features`.)
+    pub fn known_hashed(&self, features: &[HashedFeature]) -> Known {
+        // (row, position, block) of each known feature, the first of its repeats: packed into
+        // one number that sorts as the triple does (a row below 2^32, a line of fewer than
+        // 2^24 features), so the sort compares numbers, not tuples.
+        let mut packed: Vec<u64> = Vec::with_capacity(features.len());
+        packed.extend(features.iter().enumerate().filter_map(|(i, f)| {
+            let row = u64::try_from(self.index.row_of_hash(f.hash)?).ok()?;
+            let i = u64::try_from(i).ok().filter(|&i| i < 1 << 24)?;
+            Some(row << 32 | i << 8 | u64::from(f.block))
+        }));
+        packed.sort_unstable();
+        packed.dedup_by_key(|p| *p >> 32);
+        #[allow(clippy::cast_possible_truncation)]
+        let found: Vec<(usize, usize, u8)> = packed
+            .iter()
+            .map(|&p| ((p >> 32) as usize, (p >> 8 & 0xff_ffff) as usize, p as u8))
+            .collect();
+        if self.weighting == Weighting::Binary {
+            // Every distinct feature counts, known or not.
+            let mut hashes: Vec<u64> = features.iter().map(|f| f.hash).collect();
+            hashes.sort_unstable();
+            hashes.dedup();
+            let v = value(hashes.len());
+            let rows = found.into_iter().map(|(r, i, _)| (i, r, v)).collect();
+            return Known { rows };
+        }
+        let mut values: Vec<f64> = found.iter().map(|f| self.idf.get(f.0)).collect();
+        let blocks: Vec<usize> = found.iter().map(|f| usize::from(f.2)).collect();
+        normalise(&mut values, &blocks, self.weighting.block_count());
+        let rows = found
+            .iter()
+            .zip(values)
+            .map(|(&(r, i, _), v)| (i, r, v))
+            .collect();
+        Known { rows }
+    }
+
     /// [`Self::probabilities`] of features already looked up.
     pub fn probabilities_of(&self, known: &Known) -> Vec<f64> {
         let k = self.classes.len();
@@ -283,30 +359,47 @@ impl LinearModel {
         class: usize,
         n: usize,
     ) -> Vec<Contribution> {
+        self.explain_rows(known, class, n)
+            .into_iter()
+            .map(|(i, weight)| Contribution {
+                feature: name(i).to_owned(),
+                weight,
+            })
+            .collect()
+    }
+
+    /// The `n` features that raised `class` most over the other classes, strongest first, as
+    /// (position among the line's features, weight); ties go to the feature whose name comes
+    /// first (rows are in the order of the names).
+    pub fn explain_rows(&self, known: &Known, class: usize, n: usize) -> Vec<(usize, f64)> {
         let k = self.classes.len();
-        let mut out: Vec<(&str, f64)> = Vec::with_capacity(known.rows.len());
+        // (weight, row, position)
+        let mut out: Vec<(f64, usize, usize)> = Vec::with_capacity(known.rows.len());
         out.extend(known.rows.iter().filter_map(|&(i, r, v)| {
             let own = self.weights.get(r * k + class);
             let sum = self.weights.row(r, k).sum::<f64>();
             let others = (sum - own) / (k - 1).max(1) as f64;
             let weight = (own - others) * v;
-            (weight > 0.0).then(|| (name(i), weight))
+            (weight > 0.0).then_some((weight, r, i))
         }));
-        // Strongest first, ties by name: a line's features are distinct, so this order is
+        // Strongest first, ties by row: a line's known features are distinct, so this order is
         // total and the `n` strongest picked out, then sorted, are what a sort of all of them
         // would keep (a line has some fifty; most are not wanted).
-        let order = |a: &(&str, f64), b: &(&str, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(b.0));
+        let order = |a: &(f64, usize, usize), b: &(f64, usize, usize)| {
+            b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+        };
         if out.len() > n && n > 0 {
             out.select_nth_unstable_by(n - 1, order);
         }
         out.truncate(n);
         out.sort_unstable_by(order);
-        out.into_iter()
-            .map(|(feature, weight)| Contribution {
-                feature: feature.to_owned(),
-                weight,
-            })
-            .collect()
+        out.into_iter().map(|(w, _, i)| (i, w)).collect()
+    }
+
+    /// The block ([`Weighting::Idf`]) of features whose names start with `prefix`: 0, or one
+    /// more than the index of that prefix among the blocks'.
+    pub fn block_of(&self, prefix: &str) -> u8 {
+        u8::try_from(self.weighting.block(prefix)).unwrap_or(u8::MAX)
     }
 
     pub fn class_index(&self, name: &str) -> Option<usize> {
@@ -403,7 +496,7 @@ impl LinearModel {
         LinearModel {
             classes,
             bias: b,
-            index: Index::Names(index),
+            index: Index::of_names(index),
             weights: Weights::Owned(w),
             extras: Vec::new(),
             weighting,
@@ -430,7 +523,7 @@ impl LinearModel {
         }
         // A compact model keeps no names: it is only read, never written back.
         let mut names: Vec<(&String, &usize)> = match &self.index {
-            Index::Names(names) => names.iter().collect(),
+            Index::Names { names, .. } => names.iter().collect(),
             Index::Hashes(_) => Vec::new(),
         };
         names.sort();
@@ -541,7 +634,7 @@ impl LinearModel {
         Ok(LinearModel {
             classes,
             bias,
-            index: Index::Names(index),
+            index: Index::of_names(index),
             weights: Weights::Owned(weights),
             extras,
             weighting,
@@ -593,6 +686,7 @@ impl LinearModel {
             return Err(r.error("the compact model ends too early"));
         };
         let hashes = r.take(hash_bytes)?;
+        let rows = r.take(n * 4)?;
         let weights = r.take(weight_bytes)?;
         let idf = match weighting {
             Weighting::Binary => &[][..],
@@ -603,6 +697,7 @@ impl LinearModel {
         }
         let index = HashIndex {
             hashes,
+            rows,
             starts,
             shift: 64 - top_bits as u32,
         };
@@ -836,6 +931,53 @@ mod tests {
             why.iter()
                 .all(|c| c.feature != "the" || c.weight < why[0].weight)
         );
+    }
+
+    #[test]
+    fn a_line_read_by_hashes_is_read_as_by_names() {
+        use super::super::feature_hash::feature_hash;
+        for m in [toy(), toy_weighted(blocks())] {
+            // In any order, repeated, with features the model does not know.
+            let given = [
+                "the",
+                "#ord",
+                "nobody",
+                "discord",
+                "the",
+                "#ord",
+                "instagram",
+            ];
+            let hashed: Vec<HashedFeature> = given
+                .iter()
+                .map(|f| HashedFeature {
+                    hash: feature_hash(f),
+                    block: m.block_of(f),
+                })
+                .collect();
+            let mut names: Vec<&str> = given.to_vec();
+            names.sort_unstable();
+            names.dedup();
+            let by_names = m.known(names.iter().copied());
+            let by_hashes = m.known_hashed(&hashed);
+            assert_eq!(
+                m.probabilities_of(&by_hashes),
+                m.probabilities_of(&by_names),
+                "bit for bit"
+            );
+            for class in 0..2 {
+                let want: Vec<(String, f64)> = m
+                    .explain_of(&by_names, |i| names[i], class, 3)
+                    .into_iter()
+                    .map(|c| (c.feature, c.weight))
+                    .collect();
+                let got: Vec<(String, f64)> = m
+                    .explain_rows(&by_hashes, class, 3)
+                    .into_iter()
+                    .map(|(i, w)| (given[i].to_owned(), w))
+                    .collect();
+                assert_eq!(got, want);
+            }
+        }
     }
 
     #[test]

@@ -6,9 +6,10 @@
 //! catalog adds has no weights: it is read through its tasks' texts (the [`super::Matcher`]),
 //! and the line says so ([`Reading::Tasks`]).
 
-use super::features::{Stems, Token, role_features, role_names, surface_in};
+use super::features::{
+    GRAM_MARK, RoleFeature, Stems, Token, role_feature_surface, role_features, role_hashed,
+};
 use super::model::{Known, LinearModel};
-use super::names::Names;
 
 /// The role model's class for work that is neither role's.
 pub const NEITHER: &str = "neither";
@@ -68,7 +69,8 @@ pub struct PostingContext<'a> {
 /// every duty's probabilities before any duty is read in it ([`RoleReader::read_line_in`]).
 #[derive(Debug, Clone)]
 pub struct RoleLine {
-    features: Names,
+    /// Where each feature came from, in the order the model's lookup numbers them.
+    features: Vec<RoleFeature>,
     known: Known,
     alone: Vec<f64>,
 }
@@ -89,6 +91,8 @@ pub struct RoleReader {
     /// `shared`'s position among the classes and the factor its odds are taken by
     /// ([`Self::with_shared_odds`]).
     shared_odds: Option<(usize, f64)>,
+    /// The block of the model's letter sequences (`#…`) among its IDF-weighted features.
+    gram_block: u8,
 }
 
 /// How many words a line's evidence names at most.
@@ -97,6 +101,7 @@ pub const EVIDENCE_WORDS: usize = 3;
 impl RoleReader {
     pub fn new(model: LinearModel, stopwords: &[String]) -> RoleReader {
         RoleReader {
+            gram_block: model.block_of(GRAM_MARK),
             model,
             stopwords: stopwords.iter().map(|w| w.to_lowercase()).collect(),
             shared_odds: None,
@@ -166,9 +171,13 @@ impl RoleReader {
 
     /// A line of tokens ([`Stems::tokens`]) as the model reads it.
     pub fn line(&self, tokens: &[Token]) -> RoleLine {
-        let mut features = Names::new();
-        role_names(tokens, &mut features);
-        let known = self.model.known(features.iter());
+        // Hashed, not named: a line has some sixty features and only an explanation needs
+        // a few of their names.
+        let n = 2 * tokens.len() + 2 * tokens.iter().map(|t| t.word.len() + 2).sum::<usize>();
+        let mut hashes = Vec::with_capacity(n);
+        let mut features = Vec::with_capacity(n);
+        role_hashed(tokens, self.gram_block, &mut hashes, &mut features);
+        let known = self.model.known_hashed(&hashes);
         let alone = self.adjusted(self.model.probabilities_of(&known));
         RoleLine {
             features,
@@ -225,15 +234,11 @@ impl RoleReader {
         };
         let own = best_of(alone);
         let mut best = best_of(&p);
-        let mut raised =
-            self.model
-                .explain_of(known, |i| features.get(i), best, EVIDENCE_WORDS * 3);
+        let mut raised = self.model.explain_rows(known, best, EVIDENCE_WORDS * 3);
         // The posting may tip a line only to a class some word of the line speaks for.
         if raised.is_empty() && best != own {
             best = own;
-            raised = self
-                .model
-                .explain_of(known, |i| features.get(i), best, EVIDENCE_WORDS * 3);
+            raised = self.model.explain_rows(known, best, EVIDENCE_WORDS * 3);
         }
         let tipped_by_posting = best != own;
         // No feature of the line raised its class: the model has only its prior to go on,
@@ -246,10 +251,12 @@ impl RoleReader {
                 tipped_by_posting: false,
             };
         }
-        let mut wrapped = Vec::new();
         let mut evidence: Vec<String> = Vec::new();
-        for c in raised {
-            let Some(words) = surface_in(tokens, &mut wrapped, &c.feature) else {
+        for (i, _) in raised {
+            let Some(feature) = features.get(i) else {
+                continue;
+            };
+            let Some(words) = role_feature_surface(tokens, *feature) else {
                 continue;
             };
             // Function words ("our", "for the", "every") can carry weight, but name nothing a
