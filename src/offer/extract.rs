@@ -30,8 +30,6 @@ const WEEKS_A_YEAR: f64 = 52.0;
 /// One line after cleaning.
 pub(super) struct Line {
     pub(super) text: String,
-    /// The text's words, lower-cased and joined by single spaces: what cues are compared with.
-    pub(super) plain: String,
     /// It started with a bullet or a number.
     pub(super) marked: bool,
     /// It was a Markdown heading or ends with ":".
@@ -235,8 +233,6 @@ pub(super) fn text_lines(text: &str) -> Vec<Line> {
         {
             prev.text.push(' ');
             prev.text.push_str(&line.text);
-            prev.plain.push(' ');
-            prev.plain.push_str(&line.plain);
         } else {
             lines.push(line);
         }
@@ -279,8 +275,6 @@ pub(super) fn join_continuations(lines: Vec<Line>) -> Vec<Line> {
         {
             prev.text.push(' ');
             prev.text.push_str(&line.text);
-            prev.plain.push(' ');
-            prev.plain.push_str(&line.plain);
             continue;
         }
         out.push(line);
@@ -330,7 +324,6 @@ pub(super) fn clean(raw: &str) -> Option<Line> {
     }
     let text = s.trim_end_matches(':').trim().to_owned();
     Some(Line {
-        plain: plain(&text),
         text,
         marked,
         heading_like,
