@@ -253,7 +253,13 @@ impl Bytes<'_> {
         if n > self.0.len() {
             return None;
         }
-        (0..n).map(|_| one(self)).collect()
+        // Sized at once: a collect through `Option` knows no length, and growing the vector
+        // step by step wrote twice the memory (some 400 KB of the index, each page a fault).
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(one(self)?);
+        }
+        Some(out)
     }
 }
 
