@@ -363,6 +363,17 @@ fn strip_number(t: &str) -> Option<&str> {
 /// "e.g. Discord" and "Dr. Who" stay whole), and never inside brackets ("Evangelist (Paid!
 /// Part Time, Fall)" is one title).
 pub(super) fn sentences(text: &str) -> Vec<String> {
+    // Most lines hold no ".", "!" or "?" before a space: one sentence, with no pass over their
+    // characters (every line is cut so, some twice).
+    let ends_a_sentence = |w: &[u8]| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ';
+    if !text.as_bytes().windows(2).any(ends_a_sentence) {
+        let whole = text.trim();
+        return if whole.is_empty() {
+            Vec::new()
+        } else {
+            vec![whole.to_owned()]
+        };
+    }
     let mut out = Vec::new();
     let mut start = 0;
     let mut depth = 0usize;
