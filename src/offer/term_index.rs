@@ -49,23 +49,116 @@ pub struct IndexWeights {
 pub struct TermIndex {
     /// Every term's 64-bit hash ([`feature_hash`]), in increasing order. (Some 10,000 terms:
     /// two sharing a hash is a chance of about one in 10^11.)
-    hashes: Vec<u64>,
+    hashes: Table<u64>,
     /// How many top bits of a hash [`Self::directory`] is by.
     bits: u32,
     /// For each value of the top bits, where its hashes start; one more entry, the end.
-    directory: Vec<u32>,
+    directory: Table<u32>,
     /// Per term: the line-side weight (idf × weak-word factor × phrase boost).
-    term_weight: Vec<f64>,
+    term_weight: Table<f64>,
     /// Term `id`'s postings are `postings[starts[id]..starts[id + 1]]`.
-    starts: Vec<u32>,
+    starts: Table<u32>,
     /// Per term, in task order: (task position, task-side weight).
-    postings: Vec<(u32, f64)>,
+    postings: Table<(u32, f64)>,
     /// Per task: the length divisor.
     task_norm: Vec<f64>,
 }
 
+/// A list of numbers: owned (an index built at run time), or little-endian in the bytes the
+/// binary embeds, read in place, so that a reader of the built-in catalogs copies nothing
+/// (copying the index back was a fifth of a one-line offer's instructions, and its 500 KB
+/// as many page faults) and touches only the pages its lookups need.
+#[derive(Debug, Clone)]
+enum Table<T> {
+    Owned(Vec<T>),
+    Embedded(&'static [u8]),
+}
+
+/// A number as the embedded index lays it out.
+trait Le: Copy + PartialEq {
+    const SIZE: usize;
+    /// From exactly [`Self::SIZE`] bytes.
+    fn read(bytes: &[u8]) -> Self;
+    fn write(self, out: &mut Vec<u8>);
+}
+
+impl Le for u32 {
+    const SIZE: usize = 4;
+    fn read(b: &[u8]) -> u32 {
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+    }
+    fn write(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+}
+
+impl Le for u64 {
+    const SIZE: usize = 8;
+    fn read(b: &[u8]) -> u64 {
+        let mut x = [0; 8];
+        x.copy_from_slice(&b[..8]);
+        u64::from_le_bytes(x)
+    }
+    fn write(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+}
+
+impl Le for f64 {
+    const SIZE: usize = 8;
+    fn read(b: &[u8]) -> f64 {
+        f64::from_bits(u64::read(b))
+    }
+    fn write(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.to_le_bytes());
+    }
+}
+
+/// A posting: the task's position, then its weight.
+impl Le for (u32, f64) {
+    const SIZE: usize = 12;
+    fn read(b: &[u8]) -> (u32, f64) {
+        (u32::read(&b[..4]), f64::read(&b[4..12]))
+    }
+    fn write(self, out: &mut Vec<u8>) {
+        self.0.write(out);
+        self.1.write(out);
+    }
+}
+
+impl<T: Le> Table<T> {
+    fn len(&self) -> usize {
+        match self {
+            Table::Owned(v) => v.len(),
+            Table::Embedded(b) => b.len() / T::SIZE,
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<T> {
+        match self {
+            Table::Owned(v) => v.get(i).copied(),
+            Table::Embedded(b) => b.get(i * T::SIZE..(i + 1) * T::SIZE).map(T::read),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = T> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        self.iter().for_each(|x| x.write(out));
+    }
+}
+
+/// Two tables are equal when they hold the same numbers, owned or embedded.
+impl<T: Le> PartialEq for Table<T> {
+    fn eq(&self, other: &Table<T>) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
 /// The index's first bytes in its embedded form.
-const MAGIC: &[u8; 4] = b"RSX1";
+const MAGIC: &[u8; 4] = b"RSX2";
 
 impl TermIndex {
     /// Reads every task's texts into terms and weighs them.
@@ -112,38 +205,48 @@ impl TermIndex {
         let (starts, postings) = postings_of(&df, &entries, &ends, &term_weight, &renumber);
         TermIndex {
             bits,
-            directory,
-            term_weight: by_hash
-                .iter()
-                .map(|&(_, old)| term_weight[old as usize])
-                .collect(),
-            hashes,
-            starts,
-            postings,
+            directory: Table::Owned(directory),
+            term_weight: Table::Owned(
+                by_hash
+                    .iter()
+                    .map(|&(_, old)| term_weight[old as usize])
+                    .collect(),
+            ),
+            hashes: Table::Owned(hashes),
+            starts: Table::Owned(starts),
+            postings: Table::Owned(postings),
             task_norm,
         }
     }
 
     /// The id of the term whose hash is `hash`, if some task uses it.
     pub fn id(&self, hash: u64) -> Option<u32> {
-        let top = (hash >> (64 - self.bits)) as usize;
-        let from = *self.directory.get(top)? as usize;
-        let to = *self.directory.get(top + 1)? as usize;
-        let at = self.hashes.get(from..to)?.binary_search(&hash).ok()?;
-        Some((from + at) as u32)
+        let top = usize::try_from(hash >> (64 - self.bits)).ok()?;
+        let from = self.directory.get(top)? as usize;
+        let to = (self.directory.get(top + 1)? as usize).min(self.hashes.len());
+        // A run holds about one hash.
+        let at = (from..to).find(|&i| self.hashes.get(i) == Some(hash))?;
+        u32::try_from(at).ok()
     }
 
     /// Term `id`'s line-side weight.
     pub fn weight(&self, id: u32) -> f64 {
-        self.term_weight[id as usize]
+        self.term_weight.get(id as usize).unwrap_or(0.0)
     }
 
-    /// Term `id`'s (task position, task-side weight), in task order.
+    /// Term `id`'s (task position, task-side weight), in task order. (A posting of a task the
+    /// index does not have, which only damaged bytes could hold, is left out.)
     pub fn postings(&self, id: u32) -> impl Iterator<Item = (u32, f64)> + '_ {
         let id = id as usize;
-        self.postings[self.starts[id] as usize..self.starts[id + 1] as usize]
-            .iter()
-            .copied()
+        let from = self.starts.get(id).map_or(0, |s| s as usize);
+        let to = self
+            .starts
+            .get(id + 1)
+            .map_or(0, |s| s as usize)
+            .min(self.postings.len());
+        (from..to.max(from))
+            .filter_map(|i| self.postings.get(i))
+            .filter(|&(task, _)| (task as usize) < self.task_norm.len())
     }
 
     /// Per task: the length its score is divided by.
@@ -152,36 +255,35 @@ impl TermIndex {
     }
 
     /// The index as the build script embeds it, for the tasks whose ids give `key`
-    /// ([`tasks_key`]): the magic, then little-endian counts, hashes, where each term's
-    /// postings start, the weights, the task norms and the postings. (The directory is made
-    /// again from the hashes: one pass.)
+    /// ([`tasks_key`]): the magic, then little-endian counts (terms, tasks, postings, the
+    /// directory's bits), the hashes, the directory, where each term's postings start, the
+    /// terms' weights, the task norms and the postings.
     pub fn to_bytes(&self, key: u64) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&key.to_le_bytes());
-        for n in [self.hashes.len(), self.task_norm.len(), self.postings.len()] {
+        for n in [
+            self.hashes.len(),
+            self.task_norm.len(),
+            self.postings.len(),
+            self.bits as usize,
+        ] {
             out.extend_from_slice(&(n as u32).to_le_bytes());
         }
-        self.hashes
-            .iter()
-            .for_each(|h| out.extend_from_slice(&h.to_le_bytes()));
-        self.starts
-            .iter()
-            .for_each(|n| out.extend_from_slice(&n.to_le_bytes()));
-        self.term_weight
-            .iter()
-            .chain(&self.task_norm)
-            .for_each(|w| out.extend_from_slice(&w.to_le_bytes()));
-        for (task, w) in &self.postings {
-            out.extend_from_slice(&task.to_le_bytes());
-            out.extend_from_slice(&w.to_le_bytes());
-        }
+        self.hashes.write(&mut out);
+        self.directory.write(&mut out);
+        self.starts.write(&mut out);
+        self.term_weight.write(&mut out);
+        self.task_norm.iter().for_each(|w| w.write(&mut out));
+        self.postings.write(&mut out);
         out
     }
 
-    /// The index [`Self::to_bytes`] wrote, if it was written for the tasks whose ids give
-    /// `key` and holds together (every count and range within bounds): otherwise `None`, and
-    /// the caller builds one.
-    pub fn from_bytes(bytes: &[u8], key: u64) -> Option<TermIndex> {
+    /// The index [`Self::to_bytes`] wrote, read in place, if it was written for the tasks
+    /// whose ids give `key` and its parts are the sizes its counts say: otherwise `None`, and
+    /// the caller builds one. (Its numbers are not all read here, which would touch every
+    /// page: a lookup stays within bounds whatever they are, and a test holds the embedded
+    /// index to the one the catalogs give at run time.)
+    pub fn from_bytes(bytes: &'static [u8], key: u64) -> Option<TermIndex> {
         let mut r = Bytes(bytes.strip_prefix(MAGIC)?);
         if r.u64()? != key {
             return None;
@@ -189,20 +291,20 @@ impl TermIndex {
         let terms = r.u32()? as usize;
         let tasks = r.u32()? as usize;
         let postings = r.u32()? as usize;
-        let hashes = r.many(terms, Bytes::u64)?;
-        let starts = r.many(terms + 1, Bytes::u32)?;
-        let term_weight = r.many(terms, Bytes::f64)?;
-        let task_norm = r.many(tasks, Bytes::f64)?;
-        let postings = r.many(postings, |r| Some((r.u32()?, r.f64()?)))?;
-        let ordered = |v: &[u32], end: usize| {
-            v.windows(2).all(|w| w[0] <= w[1]) && v.last().is_some_and(|&l| l as usize == end)
-        };
+        let bits = r.u32()?;
+        if bits != directory_bits(terms) {
+            return None;
+        }
+        let hashes = Table::<u64>::Embedded(r.part(terms, 8)?);
+        let directory = Table::<u32>::Embedded(r.part((1 << bits) + 1, 4)?);
+        let starts = Table::<u32>::Embedded(r.part(terms + 1, 4)?);
+        let term_weight = Table::<f64>::Embedded(r.part(terms, 8)?);
+        let task_norm = r.part(tasks, 8)?.chunks_exact(8).map(f64::read).collect();
+        let postings = Table::<(u32, f64)>::Embedded(r.part(postings, 12)?);
         let sound = r.0.is_empty()
-            && hashes.windows(2).all(|w| w[0] < w[1])
-            && ordered(&starts, postings.len())
-            && starts.first() == Some(&0)
-            && postings.iter().all(|&(t, _)| (t as usize) < tasks);
-        let (bits, directory) = directory_of(&hashes);
+            && starts.get(0) == Some(0)
+            && starts.get(terms).map(|s| s as usize) == Some(postings.len())
+            && directory.get(1 << bits).map(|d| d as usize) == Some(terms);
         sound.then_some(TermIndex {
             hashes,
             bits,
@@ -227,9 +329,9 @@ pub fn tasks_key<'a>(ids: impl IntoIterator<Item = &'a str>) -> u64 {
 }
 
 /// Reads little-endian numbers off the front of a byte string.
-struct Bytes<'a>(&'a [u8]);
+struct Bytes(&'static [u8]);
 
-impl Bytes<'_> {
+impl Bytes {
     fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
         let (head, rest) = self.0.split_first_chunk::<N>()?;
         self.0 = rest;
@@ -244,22 +346,12 @@ impl Bytes<'_> {
         self.take().map(u64::from_le_bytes)
     }
 
-    fn f64(&mut self) -> Option<f64> {
-        self.take().map(f64::from_le_bytes)
-    }
-
-    /// `n` items read by `one`; `None` (before allocating) if the bytes cannot hold them.
-    fn many<T>(&mut self, n: usize, one: impl Fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
-        if n > self.0.len() {
-            return None;
-        }
-        // Sized at once: a collect through `Option` knows no length, and growing the vector
-        // step by step wrote twice the memory (some 400 KB of the index, each page a fault).
-        let mut out = Vec::with_capacity(n);
-        for _ in 0..n {
-            out.push(one(self)?);
-        }
-        Some(out)
+    /// The next `n` numbers of `size` bytes, as they are.
+    fn part(&mut self, n: usize, size: usize) -> Option<&'static [u8]> {
+        let len = n.checked_mul(size)?;
+        let (head, rest) = self.0.split_at_checked(len)?;
+        self.0 = rest;
+        Some(head)
     }
 }
 
@@ -485,37 +577,56 @@ mod tests {
         TermIndex::build(&tasks, &weights, &norm)
     }
 
-    #[test]
-    fn the_embedded_form_reads_back_as_it_was_written() {
-        let index = small();
-        let bytes = index.to_bytes(7);
-        assert_eq!(TermIndex::from_bytes(&bytes, 7), Some(index.clone()));
-        // Written for other tasks: not taken.
-        assert_eq!(TermIndex::from_bytes(&bytes, 8), None);
-        // Every term is found by its hash, and nothing else is.
-        for (id, &h) in index.hashes.iter().enumerate() {
-            assert_eq!(index.id(h), Some(id as u32));
-        }
-        assert_eq!(index.id(feature_hash("no such term")), None);
+    /// Bytes that live as long as the binary's own, as the embedded index does.
+    fn embedded(bytes: Vec<u8>) -> &'static [u8] {
+        Box::leak(bytes.into_boxed_slice())
     }
 
     #[test]
-    fn damaged_bytes_are_refused_without_a_panic() {
+    fn the_embedded_form_reads_back_as_it_was_written() {
+        let index = small();
+        let bytes = embedded(index.to_bytes(7));
+        assert_eq!(TermIndex::from_bytes(bytes, 7), Some(index.clone()));
+        // Written for other tasks: not taken.
+        assert_eq!(TermIndex::from_bytes(bytes, 8), None);
+        // Every term is found by its hash, and nothing else is, read in place or not.
+        let back = TermIndex::from_bytes(bytes, 7).unwrap();
+        for (id, h) in index.hashes.iter().enumerate() {
+            assert_eq!(index.id(h), Some(id as u32));
+            assert_eq!(back.id(h), Some(id as u32));
+            assert!(back.postings(id as u32).eq(index.postings(id as u32)));
+            assert_eq!(back.weight(id as u32), index.weight(id as u32));
+        }
+        assert_eq!(index.id(feature_hash("no such term")), None);
+        assert_eq!(back.id(feature_hash("no such term")), None);
+    }
+
+    #[test]
+    fn damaged_bytes_are_refused_or_read_without_a_panic() {
         let bytes = small().to_bytes(7);
         for end in 0..bytes.len() {
             assert_eq!(
-                TermIndex::from_bytes(&bytes[..end], 7),
+                TermIndex::from_bytes(embedded(bytes[..end].to_vec()), 7),
                 None,
                 "cut at {end}"
             );
         }
         let mut longer = bytes.clone();
         longer.push(0);
-        assert_eq!(TermIndex::from_bytes(&longer, 7), None);
-        // A posting's task past the tasks (the last posting's task number is 12 bytes from the end).
+        assert_eq!(TermIndex::from_bytes(embedded(longer), 7), None);
+        // A posting's task past the tasks (the last posting's task number is 12 bytes from
+        // the end): read in place, the index does not look at every posting when it starts,
+        // and leaves that one out when it is looked up.
         let mut wrong = bytes;
         let at = wrong.len() - 12;
         wrong[at..at + 4].copy_from_slice(&9u32.to_le_bytes());
-        assert_eq!(TermIndex::from_bytes(&wrong, 7), None);
+        let index = TermIndex::from_bytes(embedded(wrong), 7).unwrap();
+        let tasks = index.task_norms().len();
+        for id in 0..index.hashes.len() {
+            assert!(index.postings(id as u32).all(|(t, _)| (t as usize) < tasks));
+        }
+        // Nothing looked up out of bounds panics.
+        assert_eq!(index.postings(u32::MAX).count(), 0);
+        assert!(index.weight(u32::MAX).abs() < f64::EPSILON);
     }
 }
