@@ -1,10 +1,11 @@
 //! Embeds every `data/**/*.yaml` file into the binary, so that rolescope works with no files
 //! installed and a new built-in role is a YAML-only change (drop a file into `data/roles/`).
 //! The learned `data/reader/*.model` files are embedded in a compact form made here: feature
-//! names as 64-bit hashes in sorted order with a directory of their top bits, and weights (and
-//! the IDFs of an IDF-weighted model) as little-endian `f64`, so the reader starts without
-//! parsing tens of thousands of lines of text or indexing their hashes
-//! (`LinearModel::from_compact` reads it in place).
+//! names as 64-bit hashes in sorted order with a directory of their top bits and each hash's
+//! row, and the rows' weights (and the IDFs of an IDF-weighted model) as little-endian `f64`
+//! in the order of the features' names, as the file has them, so the reader starts without
+//! parsing tens of thousands of lines of text or indexing their hashes, and sums a line's
+//! features in the order fitting summed them (`LinearModel::from_compact` reads it in place).
 //! The built-in catalogs (`roles/*.yaml`, `shared.yaml`) are also embedded parsed: read as
 //! YAML here, once, and laid out as a flat tree of nodes and strings that the catalog loader
 //! walks on every start without scanning any text or copying any string (`catalog/tree.rs`,

@@ -110,8 +110,9 @@ pub fn role_names(tokens: &[Token], out: &mut Names) {
     out.sort_dedup_from(0);
 }
 
-/// Where a role feature of a line comes from, so that its name can be written when an
-/// explanation needs it ([`role_feature_name`]) rather than for every feature of every line.
+/// Where a role feature of a line comes from: an explanation finds the words a feature stands
+/// for from it ([`role_feature_surface`]), with no name written for any feature of any line
+/// ([`role_feature_name`] writes one, for tests and tools).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoleFeature {
     /// The stem of token `n`.
@@ -123,7 +124,8 @@ pub enum RoleFeature {
 }
 
 /// [`role_names`] as hashes: each feature's name's hash and block (`gram_block` for a letter
-/// sequence, 0 for a stem or a pair) into `hashes`, where it comes from into `origins`, in
+/// sequence, 0 for a stem or a pair: the blocks of a model weighted by IDF with the letter
+/// sequences apart, or all together) into `hashes`, where it comes from into `origins`, in
 /// the same order; repeats are left in ([`super::model::LinearModel::known_hashed`] reads each
 /// once). The same features as [`role_names`], without writing or sorting their names.
 pub fn role_hashed(

@@ -328,7 +328,7 @@ impl Reader {
     /// phrase lists, the extractor's title and hours, then the catalog's matcher (needed only
     /// once the duties are found), then the pay and the place. The lines and the section model
     /// take about as long (on a 200-line posting some 13 M instructions against 9 M); the
-    /// duties are then read on both threads.
+    /// duties are then shared with a second thread ([`parallel`]).
     pub fn read(&self, catalog: &Catalog, text: &str, hint: &RoleHint) -> Offer {
         if self.matcher.get().is_some() {
             return self.read_lines(

@@ -93,7 +93,8 @@ enum Index {
 
 impl Index {
     /// The index of features by name, rows as given (in the order of the names, as fitting
-    /// and the model file have them).
+    /// and the model file have them). (Two of a model's ~100,000 names sharing a 64-bit hash is
+    /// a chance of about one in 10^9; the build script refuses such an embedded model.)
     fn of_names(names: FxHashMap<String, usize>) -> Index {
         let hashes = names.iter().map(|(n, &r)| (feature_hash(n), r)).collect();
         Index::Names { names, hashes }
@@ -290,21 +291,25 @@ impl LinearModel {
     /// order of the names, so the line is valued and summed as [`Self::known`] would its names.
     /// (Positions in the result are positions in `features`.)
     pub fn known_hashed(&self, features: &[HashedFeature]) -> Known {
-        // (row, position, block) of each known feature, the first of its repeats: packed into
-        // one number that sorts as the triple does (a row below 2^32, a line of fewer than
-        // 2^24 features), so the sort compares numbers, not tuples.
+        // (row, position) of each known feature, the first of its repeats: packed into one
+        // number that sorts as the pair does, so the sort compares numbers, not tuples. (A
+        // line has far fewer than 2^32 features: the 32 MB a text may hold gives 2^26 at
+        // most; a model far fewer than 2^32 rows.)
         let mut packed: Vec<u64> = Vec::with_capacity(features.len());
         packed.extend(features.iter().enumerate().filter_map(|(i, f)| {
-            let row = u64::try_from(self.index.row_of_hash(f.hash)?).ok()?;
-            let i = u64::try_from(i).ok().filter(|&i| i < 1 << 24)?;
-            Some(row << 32 | i << 8 | u64::from(f.block))
+            let row = u32::try_from(self.index.row_of_hash(f.hash)?).ok()?;
+            let i = u32::try_from(i).ok()?;
+            Some(u64::from(row) << 32 | u64::from(i))
         }));
         packed.sort_unstable();
         packed.dedup_by_key(|p| *p >> 32);
         #[allow(clippy::cast_possible_truncation)]
         let found: Vec<(usize, usize, u8)> = packed
             .iter()
-            .map(|&p| ((p >> 32) as usize, (p >> 8 & 0xff_ffff) as usize, p as u8))
+            .map(|&p| {
+                let (row, i) = ((p >> 32) as usize, (p & 0xffff_ffff) as usize);
+                (row, i, features[i].block)
+            })
             .collect();
         if self.weighting == Weighting::Binary {
             // Every distinct feature counts, known or not.
@@ -400,6 +405,15 @@ impl LinearModel {
     /// more than the index of that prefix among the blocks'.
     pub fn block_of(&self, prefix: &str) -> u8 {
         u8::try_from(self.weighting.block(prefix)).unwrap_or(u8::MAX)
+    }
+
+    /// The prefixes that put a feature in a block of its own (none but in a model weighted by
+    /// IDF in blocks).
+    pub fn block_prefixes(&self) -> &[String] {
+        match &self.weighting {
+            Weighting::Binary => &[],
+            Weighting::Idf { blocks } => blocks,
+        }
     }
 
     pub fn class_index(&self, name: &str) -> Option<usize> {
@@ -552,6 +566,7 @@ impl LinearModel {
         let mut extras = Vec::new();
         let mut weighting = Weighting::Binary;
         let mut idf = Vec::new();
+        let mut last_name: Option<&str> = None;
         for (i, line) in text.lines().enumerate() {
             let err = |message: String| ModelError {
                 line: i + 1,
@@ -610,6 +625,10 @@ impl LinearModel {
                     let name = parts
                         .next()
                         .ok_or_else(|| err("a feature line needs a name".to_owned()))?;
+                    // Rows in the names' order: a line is summed in row order (`known_hashed`).
+                    if last_name.replace(name).is_some_and(|last| last >= name) {
+                        return Err(err(format!("`{name}`: not sorted by name, or repeated")));
+                    }
                     let mut row = numbers(parts, width)?;
                     if weighting != Weighting::Binary {
                         let x = row.remove(0);
@@ -645,8 +664,9 @@ impl LinearModel {
     /// Reads the compact form the build script embeds (`src/build.rs`): the magic, the
     /// classes, the biases, the extras, the weighting (0, or 1 and the blocks' prefixes), the
     /// number of features, the directory's bits and the directory, then the sorted feature
-    /// hashes, their weights, and their IDFs (an IDF-weighted model), all little-endian.
-    /// `line` in an error is the byte offset.
+    /// hashes, each hash's row (`u32`), the rows' weights and IDFs (an IDF-weighted model) in
+    /// the order of the features' names, all little-endian. `line` in an error is the byte
+    /// offset.
     pub fn from_compact(bytes: &'static [u8]) -> Result<LinearModel, ModelError> {
         let mut r = Bytes { bytes, at: 0 };
         if r.take(MAGIC.len())? != MAGIC {
@@ -686,7 +706,10 @@ impl LinearModel {
             return Err(r.error("the compact model ends too early"));
         };
         let hashes = r.take(hash_bytes)?;
-        let rows = r.take(n * 4)?;
+        let rows = r.take(
+            n.checked_mul(4)
+                .ok_or_else(|| r.error("too many features"))?,
+        )?;
         let weights = r.take(weight_bytes)?;
         let idf = match weighting {
             Weighting::Binary => &[][..],
@@ -750,7 +773,8 @@ fn idf_of(n: usize, examples: &[Example]) -> Vec<f64> {
 
 /// A line's IDFs made its features' values: each divided by the root of the sum of the
 /// squares of its block's ([`Weighting::Idf`]). Fitting and reading both call it with the
-/// features in name order, so both sum alike, bit for bit. A block of IDFs all zero (no model
+/// features in name order (reading by hashes, in row order, which is the names' order), so
+/// both sum alike, bit for bit. A block of IDFs all zero (no model
 /// writes one) stays zero rather than becoming NaN.
 fn normalise(values: &mut [f64], blocks: &[usize], block_count: usize) {
     let mut sums = vec![0.0; block_count];
@@ -978,6 +1002,26 @@ mod tests {
                 assert_eq!(got, want);
             }
         }
+    }
+
+    #[test]
+    fn a_model_file_whose_features_are_out_of_order_or_repeated_is_refused() {
+        for (text, line) in [
+            (
+                "classes\ta\tb\nbias\t0\t0\nf\tzeta\t1\t0\nf\talpha\t0\t1\n",
+                4,
+            ),
+            (
+                "classes\ta\tb\nbias\t0\t0\nf\talpha\t1\t0\nf\talpha\t0\t1\n",
+                4,
+            ),
+        ] {
+            let e = LinearModel::parse(text).unwrap_err();
+            assert_eq!(e.line, line, "{e}");
+            assert!(e.message.contains("not sorted by name"), "{e}");
+        }
+        let sorted = "classes\ta\tb\nbias\t0\t0\nf\talpha\t1\t0\nf\tzeta\t0\t1\n";
+        assert!(LinearModel::parse(sorted).is_ok());
     }
 
     #[test]

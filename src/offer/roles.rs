@@ -100,6 +100,12 @@ pub const EVIDENCE_WORDS: usize = 3;
 
 impl RoleReader {
     pub fn new(model: LinearModel, stopwords: &[String]) -> RoleReader {
+        // A line's features are hashed with their block told by their kind (a letter sequence
+        // or not): right for the only blocks training makes, none or the letter sequences'.
+        debug_assert!(
+            model.block_prefixes().is_empty() || model.block_prefixes() == [GRAM_MARK],
+            "the role model's blocks are the letter sequences'"
+        );
         RoleReader {
             gram_block: model.block_of(GRAM_MARK),
             model,
@@ -171,8 +177,8 @@ impl RoleReader {
 
     /// A line of tokens ([`Stems::tokens`]) as the model reads it.
     pub fn line(&self, tokens: &[Token]) -> RoleLine {
-        // Hashed, not named: a line has some sixty features and only an explanation needs
-        // a few of their names.
+        // Hashed, not named: a line has some sixty features, and an explanation finds its
+        // words from where each came from, with no name to write.
         let n = 2 * tokens.len() + 2 * tokens.iter().map(|t| t.word.len() + 2).sum::<usize>();
         let mut hashes = Vec::with_capacity(n);
         let mut features = Vec::with_capacity(n);
@@ -447,8 +453,8 @@ mod tests {
         let model = LinearModel::parse(
             "classes\tcommunity-manager\tsocial-media-manager\tshared\tneither\n\
              bias\t0\t0\t0\t0\n\
-             f\tmetric\t0.5\t0\t0.3\t-1\n\
-             f\tmeetup\t3\t-2\t0\t-1\n",
+             f\tmeetup\t3\t-2\t0\t-1\n\
+             f\tmetric\t0.5\t0\t0.3\t-1\n",
         )
         .unwrap();
         let stems = Stems::new(Language::English);

@@ -5,9 +5,10 @@
 //! keywords), weighted by field, by the weak-word list and by how distinctive the term is
 //! across the catalog. Reading the catalog's texts into terms was half of a short `offer`'s
 //! instructions (19 M), so the build script compiles this file and indexes the built-in
-//! catalogs once ([`TermIndex::to_bytes`]); the reader takes that index back with
-//! [`TermIndex::from_bytes`], which copies numbers and hashes nothing, and builds one at run
-//! time ([`TermIndex::build`]) only for a user's catalog. A test holds the two equal.
+//! catalogs once ([`TermIndex::to_bytes`]); the reader reads that index in place with
+//! [`TermIndex::from_bytes`], which copies only the task norms and hashes nothing, and builds
+//! one at run time ([`TermIndex::build`]) only for a user's catalog. A test holds the two
+//! equal.
 //!
 //! A term's id is its place among the terms' hashes in increasing order, so a line's term is
 //! found by the top bits of its hash and a short search, with no hash table to build.
@@ -65,7 +66,7 @@ pub struct TermIndex {
 }
 
 /// A list of numbers: owned (an index built at run time), or little-endian in the bytes the
-/// binary embeds, read in place, so that a reader of the built-in catalogs copies nothing
+/// binary embeds, read in place, so that a reader of the built-in catalogs copies none of them
 /// (copying the index back was a fifth of a one-line offer's instructions, and its 500 KB
 /// as many page faults) and touches only the pages its lookups need.
 #[derive(Debug, Clone)]
