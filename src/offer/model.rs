@@ -196,9 +196,16 @@ impl HashIndex {
 
 /// A line's features as a model sees them: (position among the line's features, row, value)
 /// of each feature the model has weights for, its value by the model's [`Weighting`].
+/// (Positions and rows as `u32`: a posting's duties keep theirs until all are read.)
 #[derive(Debug, Clone, PartialEq)]
 pub struct Known {
-    rows: Vec<(usize, usize, f64)>,
+    rows: Vec<(u32, u32, f64)>,
+}
+
+/// A position or a row as [`Known`] keeps it (a line's features and a model's rows are far
+/// fewer than 2^32).
+fn small(n: usize) -> Option<u32> {
+    u32::try_from(n).ok()
 }
 
 /// A feature of a line given by its name's hash ([`super::feature_hash::Fnv`]) rather than its
@@ -266,16 +273,17 @@ impl LinearModel {
             rows.extend(
                 features
                     .enumerate()
-                    .filter_map(|(i, f)| Some((i, self.index.row(f)?, v))),
+                    .filter_map(|(i, f)| Some((small(i)?, small(self.index.row(f)?)?, v))),
             );
             return Known { rows };
         }
         let mut blocks = Vec::with_capacity(count);
-        let mut rows: Vec<(usize, usize, f64)> = Vec::with_capacity(count);
+        let mut rows: Vec<(u32, u32, f64)> = Vec::with_capacity(count);
         rows.extend(features.enumerate().filter_map(|(i, f)| {
             let r = self.index.row(f)?;
+            let (at, row) = (small(i)?, small(r)?);
             blocks.push(self.weighting.block(f));
-            Some((i, r, self.idf.get(r)))
+            Some((at, row, self.idf.get(r)))
         }));
         let mut values: Vec<f64> = rows.iter().map(|r| r.2).collect();
         normalise(&mut values, &blocks, self.weighting.block_count());
@@ -304,11 +312,11 @@ impl LinearModel {
         packed.sort_unstable();
         packed.dedup_by_key(|p| *p >> 32);
         #[allow(clippy::cast_possible_truncation)]
-        let found: Vec<(usize, usize, u8)> = packed
+        let found: Vec<(u32, u32, u8)> = packed
             .iter()
             .map(|&p| {
-                let (row, i) = ((p >> 32) as usize, (p & 0xffff_ffff) as usize);
-                (row, i, features[i].block)
+                let (row, i) = ((p >> 32) as u32, p as u32);
+                (row, i, features[i as usize].block)
             })
             .collect();
         if self.weighting == Weighting::Binary {
@@ -320,7 +328,7 @@ impl LinearModel {
             let rows = found.into_iter().map(|(r, i, _)| (i, r, v)).collect();
             return Known { rows };
         }
-        let mut values: Vec<f64> = found.iter().map(|f| self.idf.get(f.0)).collect();
+        let mut values: Vec<f64> = found.iter().map(|f| self.idf.get(f.0 as usize)).collect();
         let blocks: Vec<usize> = found.iter().map(|f| usize::from(f.2)).collect();
         normalise(&mut values, &blocks, self.weighting.block_count());
         let rows = found
@@ -336,7 +344,7 @@ impl LinearModel {
         let k = self.classes.len();
         let mut scores = self.bias.clone();
         for &(_, r, v) in &known.rows {
-            for (s, w) in scores.iter_mut().zip(self.weights.row(r, k)) {
+            for (s, w) in scores.iter_mut().zip(self.weights.row(r as usize, k)) {
                 *s += w * v;
             }
         }
@@ -381,6 +389,7 @@ impl LinearModel {
         // (weight, row, position)
         let mut out: Vec<(f64, usize, usize)> = Vec::with_capacity(known.rows.len());
         out.extend(known.rows.iter().filter_map(|&(i, r, v)| {
+            let (i, r) = (i as usize, r as usize);
             let own = self.weights.get(r * k + class);
             let sum = self.weights.row(r, k).sum::<f64>();
             let others = (sum - own) / (k - 1).max(1) as f64;

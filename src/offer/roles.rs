@@ -183,6 +183,8 @@ impl RoleReader {
         let mut hashes = Vec::with_capacity(n);
         let mut features = Vec::with_capacity(n);
         role_hashed(tokens, self.gram_block, &mut hashes, &mut features);
+        // Kept until the posting's duties are read in context: no room to spare.
+        features.shrink_to_fit();
         let known = self.model.known_hashed(&hashes);
         let alone = self.adjusted(self.model.probabilities_of(&known));
         RoleLine {
