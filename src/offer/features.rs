@@ -212,28 +212,16 @@ pub fn role_feature_surface(tokens: &[Token], feature: RoleFeature) -> Option<St
     }
 }
 
-/// The words of the line a role feature stands for, as written ("reply comments").
+/// The words of the line a role feature stands for, as written ("reply comments"), found by
+/// its name: what [`role_feature_surface`] finds from where the feature came from (a test
+/// holds the two equal).
 pub fn surface(tokens: &[Token], feature: &str) -> Option<String> {
-    surface_in(tokens, &mut Vec::new(), feature)
-}
-
-/// [`surface`], with each token's `<word>` (lower-cased, folded) made once for all the
-/// features of a line: `wrapped` is empty until a letter sequence needs it.
-pub fn surface_in(tokens: &[Token], wrapped: &mut Vec<String>, feature: &str) -> Option<String> {
     // A letter sequence names the word it was taken from ("#agra" → "Instagram").
     if let Some(gram) = feature.strip_prefix(GRAM_MARK) {
-        if wrapped.is_empty() {
-            wrapped.extend(
-                tokens
-                    .iter()
-                    .map(|t| format!("<{}>", fold(&t.word.to_lowercase()))),
-            );
-        }
         return tokens
             .iter()
-            .zip(wrapped.iter())
-            .find(|(_, w)| w.contains(gram))
-            .map(|(t, _)| t.word.clone());
+            .find(|t| format!("<{}>", fold(&t.word.to_lowercase())).contains(gram))
+            .map(|t| t.word.clone());
     }
     match feature.split_once(' ') {
         None => tokens
