@@ -255,6 +255,39 @@ enum LineFate<'a> {
     Duties(Vec<Duty<'a>>),
 }
 
+/// A posting laid out for its lines' fates: its lines, their tokens, each one's probability of
+/// being a duty line, the stemmer of its language, and the line taken for its title.
+struct LaidPosting {
+    laid: Vec<sections::LaidLine>,
+    tokens: Vec<Vec<features::Token>>,
+    p: Vec<f64>,
+    stems: Stems,
+    title_line: Option<String>,
+}
+
+/// A posting's duties, to be read in their posting's context (each duty's `contexts`, empty
+/// when there is none).
+struct DutiesToRead<'a> {
+    duties: Vec<Duty<'a>>,
+    contexts: Vec<Vec<f64>>,
+    given: bool,
+    neither_min: f64,
+}
+
+/// What a read's caller and helper share: the side tasks, and the two stages of the
+/// posting's lines (`'x`: the laid-out posting the stages read from).
+#[derive(Default)]
+struct Shared<'x> {
+    crew: parallel::Crew,
+    language: parallel::Aside<(Language, LanguageSource)>,
+    facts: parallel::Aside<()>,
+    extracted: parallel::Aside<extract::Extracted>,
+    matcher: parallel::Aside<()>,
+    stated: parallel::Aside<(Option<Pay>, Option<String>)>,
+    fates: parallel::Stage<&'x LaidPosting, LineFate<'x>>,
+    duties: parallel::Stage<DutiesToRead<'x>, DutyLine>,
+}
+
 /// Where the learned models live under `data/`.
 pub const SECTIONS_MODEL: &str = "reader/sections.model";
 pub const SECTIONS_FIRST_MODEL: &str = "reader/sections-first.model";
@@ -323,59 +356,62 @@ impl Reader {
 
     /// Reads `text`: finds the title and the duty lines, and reads each duty's role and task.
     ///
-    /// A reader's first read does on a second thread, meanwhile, what the lines' reading does
-    /// not wait for at once: the language (wanted once the lines are laid out), the facts'
-    /// phrase lists, the extractor's title and hours, then the catalog's matcher (needed only
-    /// once the duties are found), then the pay and the place. The lines and the section model
-    /// take about as long (on a 200-line posting some 13 M instructions against 9 M); the
-    /// duties are then shared with a second thread ([`parallel`]).
+    /// A first read (or a long posting's) starts one helper thread at once ([`parallel`]).
+    /// Meanwhile it does what the lines' reading does not wait for at once: the language
+    /// (wanted once the lines are laid out), the facts' phrase lists, the extractor's title and
+    /// hours, then the catalog's matcher (needed only once the duties are found), then the pay
+    /// and the place; then it helps with each line's fate and each duty's reading. Whatever it
+    /// has not begun when the reading needs it, the reading does itself.
     pub fn read(&self, catalog: &Catalog, text: &str, hint: &RoleHint) -> Offer {
-        if self.matcher.get().is_some() {
-            return self.read_lines(
-                catalog,
-                text,
-                hint,
-                || self.language_of(text, hint),
-                || self.extract(catalog, text),
-                || self.stated(text),
-            );
-        }
+        let posting = std::sync::OnceLock::new();
+        let shared = Shared::default();
+        // A helper is some 0.2 ms to start: worth it for a first read's side tasks and for a
+        // long posting's lines, not for a short text once the reader is warm.
+        let wanted = self.matcher.get().is_none()
+            || memchr::memchr_iter(b'\n', text.as_bytes()).count() >= parallel::PARALLEL_FROM;
         std::thread::scope(|scope| {
-            let (send_language, language) = std::sync::mpsc::channel();
-            let (send, extracted) = std::sync::mpsc::channel();
-            let aside = scope.spawn(move || {
-                // The lines' reading needs the language once they are laid out, then the
-                // facts' lists, then the extraction, long after it starts. (Nobody waits any
-                // more only when the reading panicked.)
-                let _ = send_language.send(self.language_of(text, hint));
-                self.facts();
-                let _ = send.send(self.extract(catalog, text));
-                self.matcher(catalog);
-                self.stated(text)
-            });
-            self.read_lines(
-                catalog,
-                text,
-                hint,
-                // The thread sends as soon as it has them; should it have panicked, they are
-                // worked out here and the panic is passed on at the join.
-                || {
-                    language
-                        .recv()
-                        .unwrap_or_else(|_| self.language_of(text, hint))
-                },
-                || {
-                    extracted
-                        .recv()
-                        .unwrap_or_else(|_| self.extract(catalog, text))
-                },
-                || {
-                    aside
-                        .join()
-                        .unwrap_or_else(|e| std::panic::resume_unwind(e))
-                },
-            )
+            let helper = wanted
+                .then(|| {
+                    std::thread::Builder::new()
+                        .spawn_scoped(scope, || self.help(catalog, text, hint, &shared))
+                        .ok()
+                })
+                .flatten();
+            // No helper wanted, or a system that will not start a thread (a process or memory
+            // limit): the caller does all the work.
+            if helper.is_none() {
+                shared.crew.without_helper();
+            }
+            let closing = shared.crew.caller_closing();
+            let offer = self.read_lines(catalog, text, hint, &posting, &shared);
+            drop(closing);
+            // A panic on the helper reaches the caller as it was.
+            if let Some(Err(panic)) = helper.map(std::thread::ScopedJoinHandle::join) {
+                std::panic::resume_unwind(panic);
+            }
+            offer
         })
+    }
+
+    /// The helper's part of a read: the side tasks in the order the reading needs them, then
+    /// its share of the lines' fates and the duties' readings.
+    fn help<'x>(&self, catalog: &Catalog, text: &str, hint: &RoleHint, shared: &Shared<'x>) {
+        let _leaving = shared.crew.helper_leaving();
+        shared.language.make(|| self.language_of(text, hint));
+        shared.facts.make(|| {
+            self.facts();
+        });
+        shared.extracted.make(|| self.extract(catalog, text));
+        shared.matcher.make(|| {
+            self.matcher(catalog);
+        });
+        shared.stated.make(|| self.stated(text));
+        shared
+            .fates
+            .help(&shared.crew, |posting, i| self.line_fate(posting, i));
+        shared
+            .duties
+            .help(&shared.crew, |duties, i| self.duty_line(catalog, duties, i));
     }
 
     /// The extractor's reading of `text`: a title line found by the catalog's names, and the
@@ -401,26 +437,27 @@ impl Reader {
         )
     }
 
-    /// [`Self::read`], with the language, the extractor's reading and the pay and place as
-    /// they are worked out (beside it, or on demand).
-    fn read_lines(
+    /// [`Self::read`] on the caller's thread: the posting laid out into `posting`, where the
+    /// helper finds it; the side tasks and the two stages of lines through `shared`.
+    fn read_lines<'x>(
         &self,
         catalog: &Catalog,
         text: &str,
         hint: &RoleHint,
-        language: impl FnOnce() -> (Language, LanguageSource),
-        extracted: impl FnOnce() -> extract::Extracted,
-        stated: impl FnOnce() -> (Option<Pay>, Option<String>),
+        posting: &'x std::sync::OnceLock<LaidPosting>,
+        shared: &Shared<'x>,
     ) -> Offer {
+        let crew = &shared.crew;
         let laid = sections::lay_out(text);
-        let (language, language_source) = language();
+        let &(language, language_source) =
+            shared.language.get(crew, || self.language_of(text, hint));
         let stems = Stems::new(language);
         let tokens = sections::tokens_of(&stems, &laid);
         let (mut p, first_is_title) = self.sections.duty_probabilities(language, &laid, &tokens);
         // The extractor still finds a title line by the catalog's names and the hours; the
         // learned section model decides which lines are duties, and takes a first line it
         // reads as a title ("Discord Moderator") when no line names a role.
-        let extracted = extracted();
+        let extracted = shared.extracted.get(crew, || self.extract(catalog, text));
         let from_layout = !hint.lines_are_duties && laid.len() > 1;
         let title_line = extracted
             .title
@@ -450,15 +487,27 @@ impl Reader {
         if given {
             p.fill(1.0);
         }
-        // Each line's fate and its duties, each duty read alone: every line on its own, so on
-        // two threads for a long posting.
-        let fates = parallel::map_in_order(laid.len(), |i| {
-            self.line_fate(&stems, &laid, &tokens, &p, title_line.as_deref(), i)
+        // Each line's fate and its duties, each duty read alone: every line on its own, so
+        // shared with the helper for a long posting.
+        let laid_posting = posting.get_or_init(|| LaidPosting {
+            laid,
+            tokens,
+            p,
+            stems,
+            title_line,
         });
+        shared.facts.get(crew, || {
+            self.facts();
+        });
+        let fates = shared
+            .fates
+            .run(crew, laid_posting, laid_posting.laid.len(), |posting, i| {
+                self.line_fate(posting, i)
+            });
         let mut ignored = Vec::new();
         let mut duties = Vec::new();
         let mut schedule = None;
-        for (line, fate) in laid.iter().zip(fates) {
+        for (line, fate) in laid_posting.laid.iter().zip(fates) {
             match fate {
                 LineFate::Ignored => {
                     if schedule.is_none() {
@@ -472,7 +521,7 @@ impl Reader {
         // A line given alone that lists several duties is their context, as a posting is its
         // duties' ("plan the calendar, write captions and reply to DMs"); lines typed one at a
         // time (the import) are each read alone.
-        let contexts = if hint.lines_are_duties && laid.len() > 1 {
+        let contexts = if hint.lines_are_duties && laid_posting.laid.len() > 1 {
             Vec::new()
         } else {
             self.posting_contexts(&duties)
@@ -481,9 +530,20 @@ impl Reader {
             title_reading,
             Some(TitleReading::Alias | TitleReading::Given | TitleReading::Words)
         );
-        let neither_min = self.neither_min(given, titled);
-        let lines = self.read_duties(catalog, &duties, &contexts, given, neither_min);
-        let (pay, place) = stated();
+        shared.matcher.get(crew, || {
+            self.matcher(catalog);
+        });
+        let n = duties.len();
+        let input = DutiesToRead {
+            duties,
+            contexts,
+            given,
+            neither_min: self.neither_min(given, titled),
+        };
+        let lines = shared.duties.run(crew, input, n, |duties, i| {
+            self.duty_line(catalog, duties, i)
+        });
+        let (pay, place) = shared.stated.get(crew, || self.stated(text)).clone();
         Offer {
             title,
             role,
@@ -500,19 +560,17 @@ impl Reader {
         }
     }
 
-    /// What becomes of laid-out line `i`: ignored, or its duties, each read alone. (`p`: each
-    /// line's probability of being a duty line; `tokens`: each line's.)
-    fn line_fate<'a>(
-        &self,
-        stems: &Stems,
-        laid: &'a [sections::LaidLine],
-        tokens: &'a [Vec<features::Token>],
-        p: &[f64],
-        title_line: Option<&str>,
-        i: usize,
-    ) -> LineFate<'a> {
+    /// What becomes of laid-out line `i`: ignored, or its duties, each read alone.
+    fn line_fate<'a>(&self, posting: &'a LaidPosting, i: usize) -> LineFate<'a> {
+        let LaidPosting {
+            laid,
+            tokens,
+            p,
+            stems,
+            title_line,
+        } = posting;
         let line = &laid[i];
-        let is_title_line = laid.len() > 1 && title_line == Some(line.text.as_str());
+        let is_title_line = laid.len() > 1 && title_line.as_deref() == Some(line.text.as_str());
         // Pay and place are facts of the offer, never duties, whatever the model says; nor
         // is a short unbulleted line that ends in a comma, the shape of a greeting or a
         // sign-off in any language ("Hi Sam,", "Com os melhores cumprimentos,").
@@ -608,34 +666,24 @@ impl Reader {
             .collect()
     }
 
-    /// Each duty's reading, in order, in its posting context when there is one, and its
-    /// closest task. Every duty is read on its own, so on two threads for a long posting.
-    fn read_duties(
-        &self,
-        catalog: &Catalog,
-        duties: &[Duty<'_>],
-        contexts: &[Vec<f64>],
-        given: bool,
-        neither_min: f64,
-    ) -> Vec<DutyLine> {
-        parallel::map_in_order(duties.len(), |i| {
-            let duty = &duties[i];
-            let context = contexts.get(i).map(|others| roles::PostingContext {
-                others,
-                weight: self.config.reader.posting_context_weight,
-            });
-            let guess = self
-                .roles
-                .read_line_in(&duty.alone, &duty.tokens, neither_min, context);
-            let (mapping, reading) = self.map_guess(catalog, &duty.text, guess, given);
-            DutyLine {
-                source_text: duty.source.to_owned(),
-                text: duty.text.clone(),
-                mapping,
-                weight: 1.0,
-                reading: Some(reading),
-            }
-        })
+    /// Duty `i`'s reading, in its posting context when there is one, and its closest task.
+    fn duty_line(&self, catalog: &Catalog, input: &DutiesToRead<'_>, i: usize) -> DutyLine {
+        let duty = &input.duties[i];
+        let context = input.contexts.get(i).map(|others| roles::PostingContext {
+            others,
+            weight: self.config.reader.posting_context_weight,
+        });
+        let guess = self
+            .roles
+            .read_line_in(&duty.alone, &duty.tokens, input.neither_min, context);
+        let (mapping, reading) = self.map_guess(catalog, &duty.text, guess, input.given);
+        DutyLine {
+            source_text: duty.source.to_owned(),
+            text: duty.text.clone(),
+            mapping,
+            weight: 1.0,
+            reading: Some(reading),
+        }
     }
 
     /// The role a posting is judged against, where it came from and how the title was read.
