@@ -395,7 +395,7 @@ impl Reader {
 
     /// The helper's part of a read: the side tasks in the order the reading needs them, then
     /// its share of the lines' fates and the duties' readings.
-    fn help<'x>(&self, catalog: &Catalog, text: &str, hint: &RoleHint, shared: &Shared<'x>) {
+    fn help(&self, catalog: &Catalog, text: &str, hint: &RoleHint, shared: &Shared<'_>) {
         let _leaving = shared.crew.helper_leaving();
         shared.language.make(|| self.language_of(text, hint));
         shared.facts.make(|| {
@@ -504,20 +504,7 @@ impl Reader {
             .run(crew, laid_posting, laid_posting.laid.len(), |posting, i| {
                 self.line_fate(posting, i)
             });
-        let mut ignored = Vec::new();
-        let mut duties = Vec::new();
-        let mut schedule = None;
-        for (line, fate) in laid_posting.laid.iter().zip(fates) {
-            match fate {
-                LineFate::Ignored => {
-                    if schedule.is_none() {
-                        schedule = self.facts().schedule_in(&line.text);
-                    }
-                    ignored.push(line.text.clone());
-                }
-                LineFate::Duties(mut some) => duties.append(&mut some),
-            }
-        }
+        let (duties, ignored, schedule) = self.sort_fates(&laid_posting.laid, fates);
         // A line given alone that lists several duties is their context, as a posting is its
         // duties' ("plan the calendar, write captions and reply to DMs"); lines typed one at a
         // time (the import) are each read alone.
@@ -558,6 +545,30 @@ impl Reader {
             place,
             schedule,
         }
+    }
+
+    /// The duties of a posting's lines, in order; the lines ignored; and the first working
+    /// time an ignored line states.
+    fn sort_fates<'a>(
+        &self,
+        laid: &[sections::LaidLine],
+        fates: Vec<LineFate<'a>>,
+    ) -> (Vec<Duty<'a>>, Vec<String>, Option<Schedule>) {
+        let mut ignored = Vec::new();
+        let mut duties = Vec::new();
+        let mut schedule = None;
+        for (line, fate) in laid.iter().zip(fates) {
+            match fate {
+                LineFate::Ignored => {
+                    if schedule.is_none() {
+                        schedule = self.facts().schedule_in(&line.text);
+                    }
+                    ignored.push(line.text.clone());
+                }
+                LineFate::Duties(mut some) => duties.append(&mut some),
+            }
+        }
+        (duties, ignored, schedule)
     }
 
     /// What becomes of laid-out line `i`: ignored, or its duties, each read alone.

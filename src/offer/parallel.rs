@@ -3,7 +3,7 @@
 //! Why one helper, started early and kept busy, and why neither thread ever sleeps on the
 //! other: on the virtual machine the reader is measured on, a thread that blocks and is woken
 //! by the other one, or a thread just started, is often left waiting for a core until the
-//! other thread's time slice ends. Measured there (`examples/wake_latency.rs`): a blocked
+//! other thread's time slice ends. Measured there (`examples/thread_start.rs`): a blocked
 //! receiver woken by a busy sender waits under 20 µs at the median but 1–4 ms one time in
 //! four or five; a new thread starts in about 0.2 ms, and 1.5–3 ms one time in ten. A 200-line
 //! posting is read in about 10 ms, and a read that started two threads and waited on each
@@ -351,16 +351,16 @@ mod tests {
             let crew = Crew::default();
             let aside: Aside<u32> = Aside::default();
             let made = AtomicUsize::new(0);
-            let make = || {
+            let work_out = || {
                 made.fetch_add(1, SeqCst);
                 7
             };
             if helper_first {
-                aside.make(make);
+                aside.make(work_out);
             }
             crew.without_helper();
-            assert_eq!(*aside.get(&crew, make), 7);
-            aside.make(make);
+            assert_eq!(*aside.get(&crew, work_out), 7);
+            aside.make(work_out);
             assert_eq!(made.load(SeqCst), 1, "helper first {helper_first}");
         }
     }
