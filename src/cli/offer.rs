@@ -8,7 +8,7 @@ use super::paint::{AnsiPaint, use_colour, width};
 use super::{Cli, FailOn, Format, catalog_sources, load_catalog, output};
 use crate::analysis::reaches;
 use crate::error::InputError;
-use crate::offer::{Language, MatchingConfig, Reader, RoleHint, judge};
+use crate::offer::{EarlyRead, Language, Layout, MatchingConfig, Reader, RoleHint, judge};
 use crate::plan::save_plan;
 use crate::report::check_text::TextOptions;
 use crate::report::{Paint, Plain, ReportFormat, offer_json, offer_text, render_offer_reply};
@@ -106,8 +106,19 @@ fn parse_language(s: &str) -> Result<Language, String> {
         })
 }
 
-pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
-    check_outputs(cli, args)?;
+/// What `offer` reads with: the catalog, the reader, the text and where it came from, and the
+/// user's hint.
+struct Loaded {
+    catalog: crate::catalog::Catalog,
+    reader: Reader,
+    origin: String,
+    text: String,
+    hint: RoleHint,
+}
+
+/// The catalog, the text (a file or standard input), the reader and the hint, every bad input
+/// refused with its reason before anything is read.
+fn load(cli: &Cli, args: &OfferArgs) -> anyhow::Result<Loaded> {
     let catalog = load_catalog(&cli.catalogs)?;
     let (origin, text) = if args.file.as_os_str() == "-" {
         let origin = "<stdin>".to_owned();
@@ -151,12 +162,54 @@ pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
         language: args.lang,
         lines_are_duties: false,
     };
-    let offer = reader.read(&catalog, &text, &hint);
-    let judgement = judge(&catalog, &offer, &reader.config);
+    Ok(Loaded {
+        catalog,
+        reader,
+        origin,
+        text,
+        hint,
+    })
+}
+
+pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
+    check_outputs(cli, args)?;
+    // The reader's helper thread is started first, while the catalog, the text and the reader
+    // are loaded: the machine's second core is most likely still awake from starting the
+    // process, and the helper keeps it so until the read begins (`offer::EarlyRead`).
+    let loaded = std::sync::OnceLock::new();
+    let layout = Layout::default();
+    let early = EarlyRead::default();
+    let (l, offer) = std::thread::scope(|scope| {
+        let helper = std::thread::Builder::new()
+            .spawn_scoped(scope, || early.help())
+            .ok();
+        if helper.is_none() {
+            early.without_helper();
+        }
+        let closing = early.caller_closing();
+        let read = load(cli, args).map(|inputs| {
+            let l: &Loaded = loaded.get_or_init(|| inputs);
+            let offer = early.read(&layout, &l.reader, &l.catalog, &l.text, &l.hint);
+            (l, offer)
+        });
+        drop(closing);
+        // A panic on the helper reaches the caller as it was.
+        if let Some(Err(panic)) = helper.map(std::thread::ScopedJoinHandle::join) {
+            std::panic::resume_unwind(panic);
+        }
+        read
+    })?;
+    let Loaded {
+        catalog,
+        reader,
+        origin,
+        ..
+    } = l;
+    let judgement = judge(catalog, &offer, &reader.config);
 
     let colour = use_colour(cli.color);
     if let Some(format) = args.report {
-        let text = render_offer_reply(format.into(), &catalog, &offer, &judgement, &origin);
+        let text = render_offer_reply(format.into(), catalog, &offer, &judgement, origin);
         match args.output.as_deref().filter(|p| !output::is_stdout(p)) {
             Some(path) => fsio::write_atomic(path, text.as_bytes()).map_err(|e| {
                 anyhow::anyhow!(
@@ -170,7 +223,7 @@ pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
     } else {
         match args.format {
             Format::Json => {
-                let doc = offer_json(&offer, &judgement, &catalog);
+                let doc = offer_json(&offer, &judgement, catalog);
                 console::print(&report::json::pretty(&doc), false)?;
             }
             Format::Text => {
@@ -180,7 +233,7 @@ pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
                     explain: !args.brief,
                 };
                 console::print(
-                    &offer_text(&offer, &judgement, &catalog, paint, opts),
+                    &offer_text(&offer, &judgement, catalog, paint, opts),
                     colour,
                 )?;
             }
@@ -199,6 +252,8 @@ pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
     // the memory back at once.
     std::mem::forget(judgement);
     std::mem::forget(offer);
-    std::mem::forget(reader);
+    std::mem::forget(early);
+    std::mem::forget(layout);
+    std::mem::forget(loaded);
     Ok(u8::from(failed))
 }

@@ -288,6 +288,73 @@ struct Shared<'x> {
     duties: parallel::Stage<DutiesToRead<'x>, DutyLine>,
 }
 
+/// Room for the posting a read lays out, where the read's helper finds it: made before the
+/// [`EarlyRead`] whose stages read from it.
+#[derive(Default)]
+pub struct Layout(std::sync::OnceLock<LaidPosting>);
+
+/// What an early read waits for: the reader, its catalog, the text and the hint.
+struct ReadInputs<'x> {
+    reader: &'x Reader,
+    catalog: &'x Catalog,
+    text: &'x str,
+    hint: &'x RoleHint,
+}
+
+/// A read whose helper thread is started before the reader, the catalog and the text are
+/// ready: a command that reads one posting starts it first thing, while the machine's second
+/// core is most likely still awake from starting the process ([`parallel`] says why that
+/// matters). The helper waits for the read awake ([`EarlyRead::help`]), then helps as
+/// [`Reader::read`]'s own helper does.
+#[derive(Default)]
+pub struct EarlyRead<'x> {
+    inputs: std::sync::OnceLock<ReadInputs<'x>>,
+    shared: Shared<'x>,
+}
+
+impl<'x> EarlyRead<'x> {
+    /// On the helper thread: waits for the read, then helps with it. Returns once the read is
+    /// done, or at once when the caller is done without reading.
+    pub fn help(&self) {
+        let crew = &self.shared.crew;
+        let leaving = crew.helper_leaving();
+        parallel::wait_until(|| self.inputs.get().is_some() || crew.caller_done());
+        if let Some(r) = self.inputs.get() {
+            r.reader.help(r.catalog, r.text, r.hint, &self.shared);
+        }
+        drop(leaving);
+    }
+
+    /// Says that no helper is coming (the system would not start one): the caller does all.
+    pub fn without_helper(&self) {
+        self.shared.crew.without_helper();
+    }
+
+    /// Marks the caller done when dropped, so that the helper stops waiting: at the end of the
+    /// read, or as soon as the command fails before reading.
+    pub fn caller_closing(&self) -> impl Drop + '_ {
+        self.shared.crew.caller_closing()
+    }
+
+    /// On the caller: [`Reader::read`] of `text`, with the helper started beforehand.
+    pub fn read(
+        &self,
+        layout: &'x Layout,
+        reader: &'x Reader,
+        catalog: &'x Catalog,
+        text: &'x str,
+        hint: &'x RoleHint,
+    ) -> Offer {
+        let _ = self.inputs.set(ReadInputs {
+            reader,
+            catalog,
+            text,
+            hint,
+        });
+        reader.read_lines(catalog, text, hint, &layout.0, &self.shared)
+    }
+}
+
 /// Where the learned models live under `data/`.
 pub const SECTIONS_MODEL: &str = "reader/sections.model";
 pub const SECTIONS_FIRST_MODEL: &str = "reader/sections-first.model";
@@ -363,7 +430,7 @@ impl Reader {
     /// and the place; then it helps with each line's fate and each duty's reading. Whatever it
     /// has not begun when the reading needs it, the reading does itself.
     pub fn read(&self, catalog: &Catalog, text: &str, hint: &RoleHint) -> Offer {
-        let posting = std::sync::OnceLock::new();
+        let layout = Layout::default();
         let shared = Shared::default();
         // A helper is some 0.2 ms to start: worth it for a first read's side tasks and for a
         // long posting's lines, not for a short text once the reader is warm.
@@ -383,7 +450,7 @@ impl Reader {
                 shared.crew.without_helper();
             }
             let closing = shared.crew.caller_closing();
-            let offer = self.read_lines(catalog, text, hint, &posting, &shared);
+            let offer = self.read_lines(catalog, text, hint, &layout.0, &shared);
             drop(closing);
             // A panic on the helper reaches the caller as it was.
             if let Some(Err(panic)) = helper.map(std::thread::ScopedJoinHandle::join) {

@@ -64,7 +64,7 @@ impl Crew {
         self.helper_gone.load(SeqCst)
     }
 
-    fn caller_done(&self) -> bool {
+    pub fn caller_done(&self) -> bool {
         self.caller_done.load(SeqCst)
     }
 }
@@ -80,7 +80,7 @@ impl Drop for Flag<'_> {
 
 /// Waits, awake, until `done`: spins a little, then yields the core to anyone who wants it.
 /// Sleeping would let the core go idle, and waking it again is what costs milliseconds.
-fn wait_until(done: impl Fn() -> bool) {
+pub fn wait_until(done: impl Fn() -> bool) {
     let mut spins = 0;
     while !done() {
         if spins < SPINS {

@@ -922,3 +922,61 @@ fn the_posting_does_not_overrule_a_duty_its_words_make_clear() {
     );
     assert_eq!(role("Moderate the forum"), "community-manager");
 }
+
+/// A long posting (the helper's stages share its lines) with a title, a blurb and hours.
+fn long_posting() -> String {
+    let mut text = String::from(
+        "Community Manager (20h/week)\nWe are a small co-operative bakery.\nWhat you'll do:\n",
+    );
+    for i in 0..40 {
+        let duty = if i % 2 == 0 {
+            "Welcome new members to our forum and answer their questions"
+        } else {
+            "Schedule posts on our Instagram account and reply to comments"
+        };
+        text.push_str("- ");
+        text.push_str(duty);
+        text.push_str(" (item ");
+        text.push_str(&i.to_string());
+        text.push(')');
+        text.push('\n');
+    }
+    text.push_str("Pay: 25 EUR/hour\n");
+    text
+}
+
+#[test]
+fn an_early_read_reads_as_a_read_with_or_without_its_helper() {
+    let (catalog, _) = setup();
+    let text = long_posting();
+    let hint = RoleHint::default();
+    // A fresh reader each time: a first read does the side tasks too.
+    let fresh = || Reader::new(&catalog, MatchingConfig::builtin().unwrap()).unwrap();
+    let want = fresh().read(&catalog, &text, &hint);
+    assert!(want.lines.len() >= 40, "{} duties", want.lines.len());
+    for with_helper in [true, false] {
+        let reader = fresh();
+        let layout = Layout::default();
+        let early = EarlyRead::default();
+        let got = std::thread::scope(|scope| {
+            if with_helper {
+                scope.spawn(|| early.help());
+            } else {
+                early.without_helper();
+            }
+            let _closing = early.caller_closing();
+            early.read(&layout, &reader, &catalog, &text, &hint)
+        });
+        assert_eq!(got, want, "helper {with_helper}");
+    }
+}
+
+#[test]
+fn an_early_helper_leaves_when_the_command_fails_before_reading() {
+    let early = EarlyRead::default();
+    // The scope ends only when the helper has returned.
+    std::thread::scope(|scope| {
+        scope.spawn(|| early.help());
+        let _closing = early.caller_closing();
+    });
+}
