@@ -10,6 +10,12 @@
 //! measures the binary more carefully (the figures in docs/offers.md):
 //! `hyperfine -N -i --warmup 20 --runs 101 'target/release/rolescope offer DIR/posting-200.txt --format json'`
 //! (`-i`: the verdict's findings make it exit 1).
+//!
+//! `offer_bench --against OTHER [RUNS]` times this build's binary and another one (an older
+//! build, say) run by run in turn, on each posting size and a one-line offer: the host's
+//! speed drifts from minute to minute on a shared machine, and runs taken in turn see the same
+//! drift (sets of runs taken one after the other do not). Prints each binary's median and
+//! quartiles.
 
 // An example prints its own measurements of trusted data; the terminal gate is for the app.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -95,6 +101,13 @@ fn main() {
         }
         return;
     }
+    if let [flag, other, rest @ ..] = args.as_slice()
+        && flag == "--against"
+    {
+        let runs = rest.first().map_or(300, |r| r.parse().unwrap());
+        in_turn(std::path::Path::new(other), runs);
+        return;
+    }
     let runs = 31;
     let text200 = posting(200);
     let whole = time(runs, || {
@@ -147,14 +160,73 @@ fn main() {
 
 /// `rolescope offer FILE --format json` of the posting, through the binary built beside this
 /// example, output to nowhere: what a user waits for, process start included.
-fn through_the_binary(text: &str) {
+/// The binary built beside this example, if it is.
+fn built_binary() -> Option<std::path::PathBuf> {
     let exe = std::env::current_exe().unwrap();
-    let Some(bin) = exe
-        .parent()
+    exe.parent()
         .and_then(|examples| examples.parent())
         .map(|dir| dir.join("rolescope"))
         .filter(|bin| bin.is_file())
-    else {
+}
+
+/// `bin offer FILE --format json`, its output dropped; how long it took.
+fn offer_run(bin: &std::path::Path, file: &std::path::Path) -> Duration {
+    let t = Instant::now();
+    std::process::Command::new(bin)
+        .args(["offer", file.to_str().unwrap(), "--format", "json"])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    t.elapsed()
+}
+
+/// This build's binary and `other`, run by run in turn (which goes first alternating), on
+/// each posting size and a one-line offer.
+fn in_turn(other: &std::path::Path, runs: usize) {
+    let Some(bin) = built_binary() else {
+        println!("the binary is not built; `cargo build --release` first");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs = vec![(
+        "one line".to_owned(),
+        "Reply to comments on our Instagram account\n".to_owned(),
+    )];
+    inputs.extend(SIZES.iter().map(|&n| (format!("{n} lines"), posting(n))));
+    println!("{runs} runs each, in turn; medians (quartiles):");
+    for (name, text) in inputs {
+        let file = dir.path().join("posting.txt");
+        std::fs::write(&file, text).unwrap();
+        let pair = [bin.as_path(), other];
+        for b in pair {
+            for _ in 0..10 {
+                offer_run(b, &file);
+            }
+        }
+        let mut times = [Vec::new(), Vec::new()];
+        for i in 0..runs {
+            for k in [i % 2, 1 - i % 2] {
+                times[k].push(offer_run(pair[k], &file));
+            }
+        }
+        let mut line = format!("  {name:>9}:");
+        for (b, t) in pair.iter().zip(&mut times) {
+            t.sort();
+            let _ = write!(
+                line,
+                "  {} {} ({}–{})",
+                b.display(),
+                ms(t[t.len() / 2]),
+                ms(t[t.len() / 4]),
+                ms(t[t.len() * 3 / 4])
+            );
+        }
+        println!("{line}");
+    }
+}
+
+fn through_the_binary(text: &str) {
+    let Some(bin) = built_binary() else {
         println!("  (through the binary: not built; `cargo build --release` first)");
         return;
     };

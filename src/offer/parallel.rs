@@ -3,17 +3,18 @@
 //! Why one helper, started early and kept busy, and why neither thread ever sleeps on the
 //! other: on the virtual machine the reader is measured on, a thread that blocks and is woken
 //! by the other one, or a thread just started, is often left waiting for a core until the
-//! other thread's time slice ends. Measured there (`examples/thread_start.rs`): a blocked
-//! receiver woken by a busy sender waits under 20 µs at the median but 1–4 ms one time in
-//! four or five; a new thread starts in about 0.2 ms, and 1.5–3 ms one time in ten. A 200-line
+//! next scheduler tick. Measured there (`examples/thread_start.rs`): a blocked receiver woken
+//! by a busy sender waits under 20 µs at the median but 3.5 ms at the 90th percentile; a new
+//! thread starts in about 0.1 ms, and in 1–4 ms one time in ten to forty. A 200-line
 //! posting is read in about 10 ms, and a read that started two threads and waited on each
 //! paid those milliseconds in most runs (the second thread of its last step started after 3 ms,
 //! when the caller had done nearly all the work alone).
 //!
-//! So: the helper is started once per read, works through the read's side tasks
+//! So: the helper is started once per read (`rolescope offer` starts it before it even loads
+//! the catalog: `super::EarlyRead`), works through the read's side tasks
 //! ([`Aside`]), then helps with each [`Stage`] of lines the caller posts. Between them it spins,
-//! then yields, rather than sleeps, which keeps its core awake; it stops when the caller is
-//! done. The caller never sleeps on the helper either: a side task the helper has not begun,
+//! then yields, rather than sleeps, which keeps its core awake (for up to 20 ms: a longer wait
+//! is no wait inside a read, and it naps); it stops when the caller is done. The caller never sleeps on the helper either: a side task the helper has not begun,
 //! the caller does itself; what the helper holds, it spins for (an item takes some 20 µs).
 //!
 //! Each item of a stage is worked out on its own, so the results, put back in order, are the
@@ -21,6 +22,7 @@
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
 use std::sync::{Mutex, OnceLock, PoisonError};
+use std::time::{Duration, Instant};
 
 /// From this many items a stage is shared with the helper (an item takes some 20 µs).
 pub const PARALLEL_FROM: usize = 16;
@@ -31,6 +33,15 @@ const CHUNK: usize = 4;
 
 /// Spins before a waiting thread starts yielding its core to anyone else who wants it.
 const SPINS: u32 = 200;
+
+/// How long a waiting thread stays awake (spinning, then yielding) before it sleeps between
+/// looks: far longer than any wait inside a read, short enough that a wait that is no part of
+/// one (a posting still being pasted at the keyboard while the helper waits for it) costs no
+/// core.
+const AWAKE_FOR: Duration = Duration::from_millis(20);
+
+/// A sleeping waiter's time between looks.
+const NAP: Duration = Duration::from_millis(1);
 
 /// What the caller and the helper of one read know of each other.
 #[derive(Debug, Default)]
@@ -79,15 +90,19 @@ impl Drop for Flag<'_> {
 }
 
 /// Waits, awake, until `done`: spins a little, then yields the core to anyone who wants it.
-/// Sleeping would let the core go idle, and waking it again is what costs milliseconds.
+/// Sleeping would let the core go idle, and waking it again is what costs milliseconds. A wait
+/// longer than [`AWAKE_FOR`] is no wait inside a read: it sleeps between looks.
 pub fn wait_until(done: impl Fn() -> bool) {
     let mut spins = 0;
+    let mut since: Option<Instant> = None;
     while !done() {
         if spins < SPINS {
             spins += 1;
             std::hint::spin_loop();
-        } else {
+        } else if since.get_or_insert_with(Instant::now).elapsed() < AWAKE_FOR {
             std::thread::yield_now();
+        } else {
+            std::thread::sleep(NAP);
         }
     }
 }
@@ -343,6 +358,24 @@ mod tests {
             scope.spawn(|| never.help(&crew, |(), _| ()));
             let _closing = crew.caller_closing();
         });
+    }
+
+    #[test]
+    fn a_long_wait_sleeps_between_looks() {
+        // A helper left waiting (a posting still being typed) must not hold a core: after
+        // AWAKE_FOR it naps, so it looks some twenty times in the next AWAKE_FOR.
+        let late_looks = AtomicUsize::new(0);
+        let start = Instant::now();
+        wait_until(|| {
+            let elapsed = start.elapsed();
+            if elapsed >= AWAKE_FOR * 2 {
+                late_looks.fetch_add(1, SeqCst);
+            }
+            elapsed >= AWAKE_FOR * 3
+        });
+        // Yielding all the way would look tens of thousands of times.
+        let late_looks = late_looks.load(SeqCst);
+        assert!(late_looks <= 25, "{late_looks} looks");
     }
 
     #[test]
