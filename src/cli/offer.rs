@@ -175,30 +175,39 @@ pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
     check_outputs(cli, args)?;
     // The reader's helper thread is started first, while the catalog, the text and the reader
     // are loaded: the machine's second core is most likely still awake from starting the
-    // process, and the helper keeps it so until the read begins (`offer::EarlyRead`).
+    // process, and the helper keeps it so until the read begins (`offer::EarlyRead`). Not for
+    // a posting pasted at the keyboard, which takes seconds: the read starts its own helper.
     let loaded = std::sync::OnceLock::new();
     let layout = Layout::default();
     let early = EarlyRead::default();
-    let (l, offer) = std::thread::scope(|scope| {
-        let helper = std::thread::Builder::new()
-            .spawn_scoped(scope, || early.help())
-            .ok();
-        if helper.is_none() {
-            early.without_helper();
-        }
-        let closing = early.caller_closing();
-        let read = load(cli, args).map(|inputs| {
+    let read = if args.file.as_os_str() == "-" && console::stdin_is_terminal() {
+        load(cli, args).map(|inputs| {
             let l: &Loaded = loaded.get_or_init(|| inputs);
-            let offer = early.read(&layout, &l.reader, &l.catalog, &l.text, &l.hint);
-            (l, offer)
-        });
-        drop(closing);
-        // A panic on the helper reaches the caller as it was.
-        if let Some(Err(panic)) = helper.map(std::thread::ScopedJoinHandle::join) {
-            std::panic::resume_unwind(panic);
-        }
-        read
-    })?;
+            (l, l.reader.read(&l.catalog, &l.text, &l.hint))
+        })
+    } else {
+        std::thread::scope(|scope| {
+            let helper = std::thread::Builder::new()
+                .spawn_scoped(scope, || early.help())
+                .ok();
+            if helper.is_none() {
+                early.without_helper();
+            }
+            let closing = early.caller_closing();
+            let read = load(cli, args).map(|inputs| {
+                let l: &Loaded = loaded.get_or_init(|| inputs);
+                let offer = early.read(&layout, &l.reader, &l.catalog, &l.text, &l.hint);
+                (l, offer)
+            });
+            drop(closing);
+            // A panic on the helper reaches the caller as it was.
+            if let Some(Err(panic)) = helper.map(std::thread::ScopedJoinHandle::join) {
+                std::panic::resume_unwind(panic);
+            }
+            read
+        })
+    };
+    let (l, offer) = read?;
     let Loaded {
         catalog,
         reader,

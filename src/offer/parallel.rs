@@ -14,7 +14,7 @@
 //! the catalog: `super::EarlyRead`), works through the read's side tasks
 //! ([`Aside`]), then helps with each [`Stage`] of lines the caller posts. Between them it spins,
 //! then yields, rather than sleeps, which keeps its core awake (for up to 20 ms: a longer wait
-//! is no wait inside a read, and it naps); it stops when the caller is done. The caller never sleeps on the helper either: a side task the helper has not begun,
+//! is no wait inside a read, and it naps, longer each time); it stops when the caller is done. The caller never sleeps on the helper either: a side task the helper has not begun,
 //! the caller does itself; what the helper holds, it spins for (an item takes some 20 µs).
 //!
 //! Each item of a stage is worked out on its own, so the results, put back in order, are the
@@ -40,8 +40,10 @@ const SPINS: u32 = 200;
 /// core.
 const AWAKE_FOR: Duration = Duration::from_millis(20);
 
-/// A sleeping waiter's time between looks.
+/// A sleeping waiter's first time between looks; each nap is twice the last, up to
+/// [`LONGEST_NAP`]: a waiter left waiting for long wakes some ten times a second.
 const NAP: Duration = Duration::from_millis(1);
+const LONGEST_NAP: Duration = Duration::from_millis(100);
 
 /// What the caller and the helper of one read know of each other.
 #[derive(Debug, Default)]
@@ -95,6 +97,7 @@ impl Drop for Flag<'_> {
 pub fn wait_until(done: impl Fn() -> bool) {
     let mut spins = 0;
     let mut since: Option<Instant> = None;
+    let mut nap = NAP;
     while !done() {
         if spins < SPINS {
             spins += 1;
@@ -102,7 +105,8 @@ pub fn wait_until(done: impl Fn() -> bool) {
         } else if since.get_or_insert_with(Instant::now).elapsed() < AWAKE_FOR {
             std::thread::yield_now();
         } else {
-            std::thread::sleep(NAP);
+            std::thread::sleep(nap);
+            nap = (nap * 2).min(LONGEST_NAP);
         }
     }
 }
@@ -362,8 +366,8 @@ mod tests {
 
     #[test]
     fn a_long_wait_sleeps_between_looks() {
-        // A helper left waiting (a posting still being typed) must not hold a core: after
-        // AWAKE_FOR it naps, so it looks some twenty times in the next AWAKE_FOR.
+        // A helper left waiting must not hold a core: after AWAKE_FOR it naps (1, 2, 4, 8 ms
+        // ...), so it looks a handful of times in the next AWAKE_FOR.
         let late_looks = AtomicUsize::new(0);
         let start = Instant::now();
         wait_until(|| {
