@@ -158,8 +158,6 @@ fn main() {
     );
 }
 
-/// `rolescope offer FILE --format json` of the posting, through the binary built beside this
-/// example, output to nowhere: what a user waits for, process start included.
 /// The binary built beside this example, if it is.
 fn built_binary() -> Option<std::path::PathBuf> {
     let exe = std::env::current_exe().unwrap();
@@ -225,6 +223,8 @@ fn in_turn(other: &std::path::Path, runs: usize) {
     }
 }
 
+/// `rolescope offer FILE --format json` of the posting, through the binary built beside this
+/// example, output to nowhere: what a user waits for, process start included.
 fn through_the_binary(text: &str) {
     let Some(bin) = built_binary() else {
         println!("  (through the binary: not built; `cargo build --release` first)");

@@ -318,7 +318,7 @@ impl<'x> EarlyRead<'x> {
     pub fn help(&self) {
         let crew = &self.shared.crew;
         let leaving = crew.helper_leaving();
-        parallel::wait_until(|| self.inputs.get().is_some() || crew.caller_done());
+        crew.wait_until(|| self.inputs.get().is_some() || crew.caller_done());
         if let Some(r) = self.inputs.get() {
             r.reader.help(r.catalog, r.text, r.hint, &self.shared);
         }
@@ -345,12 +345,14 @@ impl<'x> EarlyRead<'x> {
         text: &'x str,
         hint: &'x RoleHint,
     ) -> Offer {
-        let _ = self.inputs.set(ReadInputs {
+        let first = self.inputs.set(ReadInputs {
             reader,
             catalog,
             text,
             hint,
         });
+        debug_assert!(first.is_ok(), "an early read reads once");
+        self.shared.crew.wake();
         reader.read_lines(catalog, text, hint, &layout.0, &self.shared)
     }
 }
@@ -464,15 +466,19 @@ impl Reader {
     /// its share of the lines' fates and the duties' readings.
     fn help(&self, catalog: &Catalog, text: &str, hint: &RoleHint, shared: &Shared<'_>) {
         let _leaving = shared.crew.helper_leaving();
-        shared.language.make(|| self.language_of(text, hint));
-        shared.facts.make(|| {
+        shared
+            .language
+            .make(&shared.crew, || self.language_of(text, hint));
+        shared.facts.make(&shared.crew, || {
             self.facts();
         });
-        shared.extracted.make(|| self.extract(catalog, text));
-        shared.matcher.make(|| {
+        shared
+            .extracted
+            .make(&shared.crew, || self.extract(catalog, text));
+        shared.matcher.make(&shared.crew, || {
             self.matcher(catalog);
         });
-        shared.stated.make(|| self.stated(text));
+        shared.stated.make(&shared.crew, || self.stated(text));
         shared
             .fates
             .help(&shared.crew, |posting, i| self.line_fate(posting, i));

@@ -1,7 +1,7 @@
 //! A read's two threads: the caller, and one helper started once at the start of the read.
 //!
-//! Why one helper, started early and kept busy, and why neither thread ever sleeps on the
-//! other: on the virtual machine the reader is measured on, a thread that blocks and is woken
+//! Why one helper, started early and kept busy, and why neither thread goes to sleep while the
+//! other works: on the virtual machine the reader is measured on, a thread that blocks and is woken
 //! by the other one, or a thread just started, is often left waiting for a core until the
 //! next scheduler tick. Measured there (`examples/thread_start.rs`): a blocked receiver woken
 //! by a busy sender waits under 20 µs at the median but 3.5 ms at the 90th percentile; a new
@@ -11,11 +11,13 @@
 //! when the caller had done nearly all the work alone).
 //!
 //! So: the helper is started once per read (`rolescope offer` starts it before it even loads
-//! the catalog: `super::EarlyRead`), works through the read's side tasks
-//! ([`Aside`]), then helps with each [`Stage`] of lines the caller posts. Between them it spins,
-//! then yields, rather than sleeps, which keeps its core awake (for up to 20 ms: a longer wait
-//! is no wait inside a read, and it naps, longer each time); it stops when the caller is done. The caller never sleeps on the helper either: a side task the helper has not begun,
-//! the caller does itself; what the helper holds, it spins for (an item takes some 20 µs).
+//! the catalog: `super::EarlyRead`), works through the read's side tasks ([`Aside`]), then
+//! helps with each [`Stage`] of lines the caller posts. Between them it spins, then yields,
+//! rather than sleeps, which keeps its core awake; it stops when the caller is done. The caller
+//! does not sleep on the helper either: a side task the helper has not begun, the caller does
+//! itself; what the helper holds, it spins for (an item takes some 20 µs). A wait past 20 ms
+//! is no wait inside a read (a slow disk, a pipe): it naps, longer each time, and whatever the
+//! waiter waits for wakes it at once ([`Crew::wake`]).
 //!
 //! Each item of a stage is worked out on its own, so the results, put back in order, are the
 //! same on one thread or two.
@@ -52,6 +54,9 @@ pub struct Crew {
     caller_done: AtomicBool,
     /// The helper is gone: its work done, it panicked, or it was never started.
     helper_gone: AtomicBool,
+    /// Threads napping in [`Crew::wait_until`]: whatever either thread does that another may
+    /// wait for wakes them ([`Crew::wake`]), so a nap never delays the read.
+    nappers: Mutex<Vec<std::thread::Thread>>,
 }
 
 impl Crew {
@@ -64,13 +69,61 @@ impl Crew {
     /// Marks the helper gone when dropped: at the end of its work, or as a panic unwinds it,
     /// so that the caller never waits for a helper that will not come.
     pub fn helper_leaving(&self) -> impl Drop + '_ {
-        Flag(&self.helper_gone)
+        Flag {
+            crew: self,
+            flag: &self.helper_gone,
+        }
     }
 
     /// Marks the caller done when dropped: at the end of the read, or as a panic unwinds it,
     /// so that the helper stops waiting for stages that will not come.
     pub fn caller_closing(&self) -> impl Drop + '_ {
-        Flag(&self.caller_done)
+        Flag {
+            crew: self,
+            flag: &self.caller_done,
+        }
+    }
+
+    /// Wakes every thread napping in [`Crew::wait_until`], to look again at what it waits for.
+    pub fn wake(&self) {
+        for t in self
+            .nappers
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+        {
+            t.unpark();
+        }
+    }
+
+    /// Waits, awake, until `done`: spins a little, then yields the core to anyone who wants
+    /// it. Sleeping would let the core go idle, and waking it again is what costs
+    /// milliseconds. A wait longer than [`AWAKE_FOR`] is no wait inside a read: it naps
+    /// between looks, longer each time, and [`Crew::wake`] ends a nap at once.
+    pub fn wait_until(&self, done: impl Fn() -> bool) {
+        let mut spins = 0;
+        let mut since: Option<Instant> = None;
+        let mut nap = NAP;
+        let mut napping = false;
+        while !done() {
+            if spins < SPINS {
+                spins += 1;
+                std::hint::spin_loop();
+            } else if since.get_or_insert_with(Instant::now).elapsed() < AWAKE_FOR {
+                std::thread::yield_now();
+            } else if !napping {
+                // Known to the crew before the next look, so that a wake between that look
+                // and the nap ends the nap.
+                napping = true;
+                self.nappers
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(std::thread::current());
+            } else {
+                std::thread::park_timeout(nap);
+                nap = (nap * 2).min(LONGEST_NAP);
+            }
+        }
     }
 
     fn helper_gone(&self) -> bool {
@@ -82,32 +135,16 @@ impl Crew {
     }
 }
 
-/// Sets its flag when dropped.
-struct Flag<'a>(&'a AtomicBool);
+/// Sets its flag when dropped, and wakes whoever naps waiting for it.
+struct Flag<'a> {
+    crew: &'a Crew,
+    flag: &'a AtomicBool,
+}
 
 impl Drop for Flag<'_> {
     fn drop(&mut self) {
-        self.0.store(true, SeqCst);
-    }
-}
-
-/// Waits, awake, until `done`: spins a little, then yields the core to anyone who wants it.
-/// Sleeping would let the core go idle, and waking it again is what costs milliseconds. A wait
-/// longer than [`AWAKE_FOR`] is no wait inside a read: it sleeps between looks.
-pub fn wait_until(done: impl Fn() -> bool) {
-    let mut spins = 0;
-    let mut since: Option<Instant> = None;
-    let mut nap = NAP;
-    while !done() {
-        if spins < SPINS {
-            spins += 1;
-            std::hint::spin_loop();
-        } else if since.get_or_insert_with(Instant::now).elapsed() < AWAKE_FOR {
-            std::thread::yield_now();
-        } else {
-            std::thread::sleep(nap);
-            nap = (nap * 2).min(LONGEST_NAP);
-        }
+        self.flag.store(true, SeqCst);
+        self.crew.wake();
     }
 }
 
@@ -131,9 +168,10 @@ impl<T> Default for Aside<T> {
 
 impl<T> Aside<T> {
     /// On the helper: works the value out, unless the caller has begun it.
-    pub fn make(&self, f: impl FnOnce() -> T) {
+    pub fn make(&self, crew: &Crew, f: impl FnOnce() -> T) {
         if !self.begun.swap(true, SeqCst) {
             let _ = self.value.set(f());
+            crew.wake();
         }
     }
 
@@ -143,7 +181,7 @@ impl<T> Aside<T> {
             return v;
         }
         if self.begun.swap(true, SeqCst) {
-            wait_until(|| self.value.get().is_some() || crew.helper_gone());
+            crew.wait_until(|| self.value.get().is_some() || crew.helper_gone());
         }
         // Set by the helper, or begun by nobody else, or the helper is gone (it panicked)
         // without it: only this thread initialises the cell then, so this never blocks.
@@ -183,7 +221,10 @@ impl<I: Sync, U: Send> Stage<I, U> {
         if alone {
             self.next.store(n, SeqCst);
         }
+        // A stage is posted once: a second run would read the first one's input.
+        debug_assert!(self.posted.get().is_none(), "a stage runs once");
         let (input, _) = self.posted.get_or_init(|| (input, n));
+        crew.wake();
         if alone {
             return (0..n).map(|i| f(input, i)).collect();
         }
@@ -193,7 +234,7 @@ impl<I: Sync, U: Send> Stage<I, U> {
         }
         // The counter is spent: every item is done but those the helper still holds. (It
         // marks itself helping before it takes any, so it is seen here.)
-        wait_until(|| !self.helping.load(SeqCst) || crew.helper_gone());
+        crew.wait_until(|| !self.helping.load(SeqCst) || crew.helper_gone());
         let helped =
             std::mem::take(&mut *self.helped.lock().unwrap_or_else(PoisonError::into_inner));
         for (i, u) in helped {
@@ -211,7 +252,7 @@ impl<I: Sync, U: Send> Stage<I, U> {
     /// On the helper: waits (awake) for the caller to post the stage, then takes items until
     /// none is left. Returns at once when the caller is done without posting it.
     pub fn help(&self, crew: &Crew, f: impl Fn(&I, usize) -> U) {
-        wait_until(|| self.posted.get().is_some() || crew.caller_done());
+        crew.wait_until(|| self.posted.get().is_some() || crew.caller_done());
         let Some((input, n)) = self.posted.get() else {
             return;
         };
@@ -222,6 +263,7 @@ impl<I: Sync, U: Send> Stage<I, U> {
             .unwrap_or_else(PoisonError::into_inner)
             .extend(done);
         self.helping.store(false, SeqCst);
+        crew.wake();
     }
 }
 
@@ -290,7 +332,7 @@ mod tests {
         let item = |(): &(), i| {
             let me = std::thread::current().id();
             if me == caller {
-                wait_until(|| i > 0 || helper_began.load(SeqCst));
+                crew.wait_until(|| i > 0 || helper_began.load(SeqCst));
             } else {
                 helper_began.store(true, SeqCst);
             }
@@ -338,7 +380,7 @@ mod tests {
                 let closing = crew.caller_closing();
                 // The caller's first item waits until the helper has taken (and dropped) one.
                 let got = stage.run(&crew, (), 200, |(), i| {
-                    wait_until(|| i > 0 || helper_began.load(SeqCst));
+                    crew.wait_until(|| i > 0 || helper_began.load(SeqCst));
                     i
                 });
                 assert_eq!(got, (0..200).collect::<Vec<_>>());
@@ -370,7 +412,7 @@ mod tests {
         // ...), so it looks a handful of times in the next AWAKE_FOR.
         let late_looks = AtomicUsize::new(0);
         let start = Instant::now();
-        wait_until(|| {
+        Crew::default().wait_until(|| {
             let elapsed = start.elapsed();
             if elapsed >= AWAKE_FOR * 2 {
                 late_looks.fetch_add(1, SeqCst);
@@ -380,6 +422,25 @@ mod tests {
         // Yielding all the way would look tens of thousands of times.
         let late_looks = late_looks.load(SeqCst);
         assert!(late_looks <= 25, "{late_looks} looks");
+    }
+
+    #[test]
+    fn a_napping_helper_is_woken_when_the_caller_is_done() {
+        // The helper waits past AWAKE_FOR (a slow disk, a pipe), then naps; the caller's end
+        // must end its nap at once, or the join waits out the nap.
+        let crew = Crew::default();
+        let never: Stage<(), ()> = Stage::default();
+        let joined = std::thread::scope(|scope| {
+            scope.spawn(|| never.help(&crew, |(), _| ()));
+            // Awake for 20 ms, then naps of 1, 2, 4 … 64, 100, 100 ms: at 297 ms the helper
+            // is halfway through a nap of 100 ms, which only a wake cuts short.
+            std::thread::sleep(Duration::from_millis(297));
+            let closed = Instant::now();
+            drop(crew.caller_closing());
+            closed
+        });
+        let late = joined.elapsed();
+        assert!(late < Duration::from_millis(25), "the join waited {late:?}");
     }
 
     #[test]
@@ -393,11 +454,11 @@ mod tests {
                 7
             };
             if helper_first {
-                aside.make(work_out);
+                aside.make(&crew, work_out);
             }
             crew.without_helper();
             assert_eq!(*aside.get(&crew, work_out), 7);
-            aside.make(work_out);
+            aside.make(&crew, work_out);
             assert_eq!(made.load(SeqCst), 1, "helper first {helper_first}");
         }
     }
@@ -408,7 +469,7 @@ mod tests {
         let aside: Aside<u32> = Aside::default();
         let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let _leaving = crew.helper_leaving();
-            aside.make(|| panic!("the helper's panic"));
+            aside.make(&crew, || panic!("the helper's panic"));
         }));
         assert_eq!(*aside.get(&crew, || 9), 9);
     }
