@@ -180,33 +180,18 @@ pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
     let loaded = std::sync::OnceLock::new();
     let layout = Layout::default();
     let early = EarlyRead::default();
-    let read = if args.file.as_os_str() == "-" && console::stdin_is_terminal() {
+    let at_keyboard = args.file.as_os_str() == "-" && console::stdin_is_terminal();
+    let read = early.with_helper(!at_keyboard, || {
         load(cli, args).map(|inputs| {
             let l: &Loaded = loaded.get_or_init(|| inputs);
-            (l, l.reader.read(&l.catalog, &l.text, &l.hint))
+            let offer = if at_keyboard {
+                l.reader.read(&l.catalog, &l.text, &l.hint)
+            } else {
+                early.read(&layout, &l.reader, &l.catalog, &l.text, &l.hint)
+            };
+            (l, offer)
         })
-    } else {
-        std::thread::scope(|scope| {
-            let helper = std::thread::Builder::new()
-                .spawn_scoped(scope, || early.help())
-                .ok();
-            if helper.is_none() {
-                early.without_helper();
-            }
-            let closing = early.caller_closing();
-            let read = load(cli, args).map(|inputs| {
-                let l: &Loaded = loaded.get_or_init(|| inputs);
-                let offer = early.read(&layout, &l.reader, &l.catalog, &l.text, &l.hint);
-                (l, offer)
-            });
-            drop(closing);
-            // A panic on the helper reaches the caller as it was.
-            if let Some(Err(panic)) = helper.map(std::thread::ScopedJoinHandle::join) {
-                std::panic::resume_unwind(panic);
-            }
-            read
-        })
-    };
+    });
     let (l, offer) = read?;
     let Loaded {
         catalog,

@@ -325,15 +325,11 @@ impl<'x> EarlyRead<'x> {
         drop(leaving);
     }
 
-    /// Says that no helper is coming (the system would not start one): the caller does all.
-    pub fn without_helper(&self) {
-        self.shared.crew.without_helper();
-    }
-
-    /// Marks the caller done when dropped, so that the helper stops waiting: at the end of the
-    /// read, or as soon as the command fails before reading.
-    pub fn caller_closing(&self) -> impl Drop + '_ {
-        self.shared.crew.caller_closing()
+    /// `caller` on this thread, which loads what the read needs and calls [`Self::read`],
+    /// and [`Self::help`] on a second one when `wanted`; the helper stops waiting as soon as
+    /// `caller` returns, read or not ([`parallel::with_helper`]).
+    pub fn with_helper<R>(&self, wanted: bool, caller: impl FnOnce() -> R) -> R {
+        parallel::with_helper(&self.shared.crew, wanted, || self.help(), caller)
     }
 
     /// On the caller: [`Reader::read`] of `text`, with the helper started beforehand.
@@ -438,28 +434,12 @@ impl Reader {
         // long posting's lines, not for a short text once the reader is warm.
         let wanted = self.matcher.get().is_none()
             || memchr::memchr_iter(b'\n', text.as_bytes()).count() >= parallel::PARALLEL_FROM;
-        std::thread::scope(|scope| {
-            let helper = wanted
-                .then(|| {
-                    std::thread::Builder::new()
-                        .spawn_scoped(scope, || self.help(catalog, text, hint, &shared))
-                        .ok()
-                })
-                .flatten();
-            // No helper wanted, or a system that will not start a thread (a process or memory
-            // limit): the caller does all the work.
-            if helper.is_none() {
-                shared.crew.without_helper();
-            }
-            let closing = shared.crew.caller_closing();
-            let offer = self.read_lines(catalog, text, hint, &layout.0, &shared);
-            drop(closing);
-            // A panic on the helper reaches the caller as it was.
-            if let Some(Err(panic)) = helper.map(std::thread::ScopedJoinHandle::join) {
-                std::panic::resume_unwind(panic);
-            }
-            offer
-        })
+        parallel::with_helper(
+            &shared.crew,
+            wanted,
+            || self.help(catalog, text, hint, &shared),
+            || self.read_lines(catalog, text, hint, &layout.0, &shared),
+        )
     }
 
     /// The helper's part of a read: the side tasks in the order the reading needs them, then

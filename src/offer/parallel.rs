@@ -135,6 +135,33 @@ impl Crew {
     }
 }
 
+/// `caller` on this thread, and `helper` on a second one when `wanted`: the crew told when no
+/// helper comes (not wanted, or a system that will not start a thread: a process or memory
+/// limit), the caller's end marked as it returns or panics (so the helper stops waiting), and
+/// a panic on the helper passed on to the caller as it was.
+pub fn with_helper<'env, R>(
+    crew: &'env Crew,
+    wanted: bool,
+    helper: impl FnOnce() + Send + 'env,
+    caller: impl FnOnce() -> R,
+) -> R {
+    std::thread::scope(|scope| {
+        let helper = wanted
+            .then(|| std::thread::Builder::new().spawn_scoped(scope, helper).ok())
+            .flatten();
+        if helper.is_none() {
+            crew.without_helper();
+        }
+        let closing = crew.caller_closing();
+        let done = caller();
+        drop(closing);
+        if let Some(Err(panic)) = helper.map(std::thread::ScopedJoinHandle::join) {
+            std::panic::resume_unwind(panic);
+        }
+        done
+    })
+}
+
 /// Sets its flag when dropped, and wakes whoever naps waiting for it.
 struct Flag<'a> {
     crew: &'a Crew,

@@ -958,13 +958,7 @@ fn an_early_read_reads_as_a_read_with_or_without_its_helper() {
         let reader = fresh();
         let layout = Layout::default();
         let early = EarlyRead::default();
-        let got = std::thread::scope(|scope| {
-            if with_helper {
-                scope.spawn(|| early.help());
-            } else {
-                early.without_helper();
-            }
-            let _closing = early.caller_closing();
+        let got = early.with_helper(with_helper, || {
             early.read(&layout, &reader, &catalog, &text, &hint)
         });
         assert_eq!(got, want, "helper {with_helper}");
@@ -974,9 +968,6 @@ fn an_early_read_reads_as_a_read_with_or_without_its_helper() {
 #[test]
 fn an_early_helper_leaves_when_the_command_fails_before_reading() {
     let early = EarlyRead::default();
-    // The scope ends only when the helper has returned.
-    std::thread::scope(|scope| {
-        scope.spawn(|| early.help());
-        let _closing = early.caller_closing();
-    });
+    // This returns only when the helper has returned.
+    early.with_helper(true, || ());
 }
