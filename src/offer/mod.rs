@@ -315,14 +315,12 @@ pub struct EarlyRead<'x> {
 impl<'x> EarlyRead<'x> {
     /// On the helper thread: waits for the read, then helps with it. Returns once the read is
     /// done, or at once when the caller is done without reading.
-    pub fn help(&self) {
+    fn help(&self) {
         let crew = &self.shared.crew;
-        let leaving = crew.helper_leaving();
         crew.wait_until(|| self.inputs.get().is_some() || crew.caller_done());
         if let Some(r) = self.inputs.get() {
             r.reader.help(r.catalog, r.text, r.hint, &self.shared);
         }
-        drop(leaving);
     }
 
     /// `caller` on this thread, which loads what the read needs and calls [`Self::read`],
@@ -445,7 +443,6 @@ impl Reader {
     /// The helper's part of a read: the side tasks in the order the reading needs them, then
     /// its share of the lines' fates and the duties' readings.
     fn help(&self, catalog: &Catalog, text: &str, hint: &RoleHint, shared: &Shared<'_>) {
-        let _leaving = shared.crew.helper_leaving();
         shared
             .language
             .make(&shared.crew, || self.language_of(text, hint));

@@ -1,14 +1,15 @@
 //! A read's two threads: the caller, and one helper started once at the start of the read.
 //!
 //! Why one helper, started early and kept busy, and why neither thread goes to sleep while the
-//! other works: on the virtual machine the reader is measured on, a thread that blocks and is woken
-//! by the other one, or a thread just started, is often left waiting for a core until the
+//! other works: on the virtual machine the reader is measured on, a thread that blocks and is
+//! woken by the other one, or a thread just started, is often left waiting for a core until the
 //! next scheduler tick. Measured there (`examples/thread_start.rs`): a blocked receiver woken
-//! by a busy sender waits under 20 µs at the median but 3.5 ms at the 90th percentile; a new
-//! thread starts in about 0.1 ms, and in 1–4 ms one time in ten to forty. A 200-line
-//! posting is read in about 10 ms, and a read that started two threads and waited on each
-//! paid those milliseconds in most runs (the second thread of its last step started after 3 ms,
-//! when the caller had done nearly all the work alone).
+//! by a busy sender waits 13–42 µs at the median, but 3.3–3.8 ms at the 90th percentile in six
+//! of eight runs of forty tries; a new thread starts in 0.1–0.2 ms at the median, but the
+//! slowest of forty took 3.2–4.1 ms in six of the eight runs. A 200-line posting is read in
+//! about 10 ms, and a read that started two threads and waited on each paid those milliseconds
+//! in most runs (the second thread of its last step started after 3 ms, when the caller had
+//! done nearly all the work alone).
 //!
 //! So: the helper is started once per read (`rolescope offer` starts it before it even loads
 //! the catalog: `super::EarlyRead`), works through the read's side tasks ([`Aside`]), then
@@ -137,8 +138,9 @@ impl Crew {
 
 /// `caller` on this thread, and `helper` on a second one when `wanted`: the crew told when no
 /// helper comes (not wanted, or a system that will not start a thread: a process or memory
-/// limit), the caller's end marked as it returns or panics (so the helper stops waiting), and
-/// a panic on the helper passed on to the caller as it was.
+/// limit), the helper's end marked as it returns or panics (so the caller never waits for it),
+/// the caller's end likewise (so the helper stops waiting), and a panic on the helper passed
+/// on to the caller as it was.
 pub fn with_helper<'env, R>(
     crew: &'env Crew,
     wanted: bool,
@@ -147,7 +149,14 @@ pub fn with_helper<'env, R>(
 ) -> R {
     std::thread::scope(|scope| {
         let helper = wanted
-            .then(|| std::thread::Builder::new().spawn_scoped(scope, helper).ok())
+            .then(|| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, || {
+                        let _leaving = crew.helper_leaving();
+                        helper();
+                    })
+                    .ok()
+            })
             .flatten();
         if helper.is_none() {
             crew.without_helper();
