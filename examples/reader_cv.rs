@@ -76,6 +76,8 @@ struct Outcome {
     /// The verdict on the posting's title and labelled duty lines as bullets, with `--title`
     /// (as `offer_lines_eval.py` gives the dev duty lists).
     list_got: String,
+    /// The duty-list reading's line counts against the labels': `read c/s/sh, labelled c/s/sh`.
+    list_counts: String,
     /// Lines of company, requirement, benefit or application text of more than one sentence,
     /// each given alone as the duty lines are: whether a duty was read in it.
     paragraphs: Vec<bool>,
@@ -315,11 +317,13 @@ fn read_one(
     let AsGiven {
         alone,
         list_got,
+        list_counts,
         paragraphs,
     } = read_as_given(catalog, reader, config, posting);
     Outcome {
         alone,
         list_got,
+        list_counts,
         paragraphs,
         name: name.to_owned(),
         language: posting.language.clone(),
@@ -386,7 +390,26 @@ fn read_as_given(
         ..RoleHint::default()
     };
     let offer = reader.read(catalog, &list, &with_title);
-    let list_got = short_verdict(&judge(catalog, &offer, config).verdict.id());
+    let judgement = judge(catalog, &offer, config);
+    let list_got = short_verdict(&judgement.verdict.id());
+    let labelled = |label: &str| {
+        duties
+            .iter()
+            .filter(|l| l.label.as_deref() == Some(label))
+            .count()
+    };
+    let slots = &judgement.tally.by_slot;
+    let list_counts = format!(
+        "read {}, labelled {}/{}/{}",
+        slots
+            .iter()
+            .map(|c| format!("{c:.1}"))
+            .collect::<Vec<_>>()
+            .join("/"),
+        labelled("community"),
+        labelled("social"),
+        labelled("shared")
+    );
     let paragraphs = posting
         .lines
         .iter()
@@ -406,6 +429,7 @@ fn read_as_given(
     AsGiven {
         alone,
         list_got,
+        list_counts,
         paragraphs,
     }
 }
@@ -414,6 +438,7 @@ fn read_as_given(
 struct AsGiven {
     alone: Vec<(String, Option<String>, String)>,
     list_got: String,
+    list_counts: String,
     paragraphs: Vec<bool>,
 }
 
@@ -708,51 +733,71 @@ fn report(outcomes: &[Outcome], show_misses: bool) {
         println!("  {want:<10} -> {got:<10} {n}");
     }
     if show_misses {
-        println!("\nwrong verdicts:");
-        for o in outcomes.iter().filter(|o| o.want != o.got) {
-            let name = o.file_name();
-            println!(
-                "  {name}: want {}, got {} (title {:?} read by {})",
-                o.want,
-                o.got,
-                o.found_title.as_deref().unwrap_or(""),
-                o.title
-            );
-        }
+        report_misses(outcomes);
+    }
+}
+
+/// Every posting, line and title the reader got wrong (`--show-misses`).
+fn report_misses(outcomes: &[Outcome]) {
+    println!("\nwrong verdicts:");
+    for o in outcomes.iter().filter(|o| o.want != o.got) {
+        let name = o.file_name();
         println!(
-            "\nduty lines given alone not read as their label's work (label -> got, `none`: no duty read, `unmatched`: a duty of no class; file: line):"
+            "  {name}: want {}, got {} (title {:?} read by {})",
+            o.want,
+            o.got,
+            o.found_title.as_deref().unwrap_or(""),
+            o.title
         );
-        for o in outcomes {
-            for (want, got, text) in o
-                .alone
-                .iter()
-                .filter(|(w, g, _)| g.as_deref() != Some(w.as_str()))
-            {
-                println!(
-                    "  {} {want} -> {} ({}): {text}",
-                    o.language,
-                    got.as_deref().unwrap_or("none"),
-                    o.file_name()
-                );
-            }
-        }
-        println!("\ntitles found that are not the gold title or a part of it:");
-        for o in outcomes.iter().filter(|o| !o.title_text_right) {
-            let name = o.file_name();
+    }
+    println!(
+        "\nduty lines given alone not read as their label's work (label -> got, `none`: no duty read, `unmatched`: a duty of no class; file: line):"
+    );
+    for o in outcomes {
+        for (want, got, text) in o
+            .alone
+            .iter()
+            .filter(|(w, g, _)| g.as_deref() != Some(w.as_str()))
+        {
             println!(
-                "  {name}: found {:?}",
-                o.found_title.as_deref().unwrap_or("")
+                "  {} {want} -> {} ({}): {text}",
+                o.language,
+                got.as_deref().unwrap_or("none"),
+                o.file_name()
             );
         }
-        println!("\ntitles not read as their gold role:");
-        for o in outcomes.iter().filter(|o| o.read_role != o.title_role) {
-            let name = o.file_name();
-            println!(
-                "  {name}: gold {}, read {} (title {:?})",
-                o.title_role,
-                o.read_role,
-                o.found_title.as_deref().unwrap_or("")
-            );
-        }
+    }
+    println!(
+        "\nduty-list verdicts missed, postings titled as a role (counts: community/social/shared):"
+    );
+    for o in outcomes
+        .iter()
+        .filter(|o| titled_as_role(&o.title_role) && o.list_got != o.want)
+    {
+        println!(
+            "  {}: want {}, got {} ({})",
+            o.file_name(),
+            o.want,
+            o.list_got,
+            o.list_counts
+        );
+    }
+    println!("\ntitles found that are not the gold title or a part of it:");
+    for o in outcomes.iter().filter(|o| !o.title_text_right) {
+        let name = o.file_name();
+        println!(
+            "  {name}: found {:?}",
+            o.found_title.as_deref().unwrap_or("")
+        );
+    }
+    println!("\ntitles not read as their gold role:");
+    for o in outcomes.iter().filter(|o| o.read_role != o.title_role) {
+        let name = o.file_name();
+        println!(
+            "  {name}: gold {}, read {} (title {:?})",
+            o.title_role,
+            o.read_role,
+            o.found_title.as_deref().unwrap_or("")
+        );
     }
 }
