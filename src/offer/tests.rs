@@ -561,6 +561,29 @@ fn the_title_leaves_the_company_and_place_behind() {
 }
 
 #[test]
+fn a_heading_above_the_title_is_not_taken_for_it() {
+    let (catalog, reader) = setup();
+    let read = |text: &str| reader.read(&catalog, text, &RoleHint::default());
+    // A paste that opens with a page's heading: the title is the role the sentence names.
+    let offer = read(
+        "Company\n\nAcme Games is looking for an experienced Community Manager to join our \
+         small team.\n\nResponsibilities\n- Welcome new members to our Discord server\n\
+         - Run our monthly online meetups\n- Keep the forum guidelines\n",
+    );
+    assert_eq!(offer.title.as_deref(), Some("Community Manager"));
+    assert_eq!(offer.title_reading, Some(TitleReading::Alias));
+    // A first line that is a job title (a rank word) stays the title, though it names
+    // neither role: the posting is judged against the role its duties fit.
+    let offer = read(
+        "Marketing Executive\n\nWe are looking for a Social Media Manager to help our \
+         team.\n\nResponsibilities\n- Plan and publish posts on Instagram\n\
+         - Reply to comments on our accounts\n",
+    );
+    assert_eq!(offer.title.as_deref(), Some("Marketing Executive"));
+    assert_eq!(offer.title_reading, None);
+}
+
+#[test]
 fn the_hours_a_posting_offers_become_the_capacity() {
     let (catalog, reader) = setup();
     let hours = |text: &str| {
