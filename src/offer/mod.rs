@@ -667,12 +667,6 @@ impl Reader {
         LineFate::Duties(duties)
     }
 
-    /// A line near the top that reads as a job title by its shape and words, when no line
-    /// names a role: short, unbulleted, not a sentence, no duty, no question, no label line
-    /// ("Reports to: Head of Marketing"), and holding a rank word ("Marketing Coordinator",
-    /// "Director/a de comunicación"). Taken when the first line is no title by the section
-    /// model (a heading, a notice, a date): preferred to it, it measured one title worse in
-    /// the end-to-end cross-validation, since a real first-line title may lack a rank word.
     /// The posting's title line (`None` when the title was found inside a sentence) and its
     /// title, tidied. The candidates are `lines` (title-shaped lines, in order of trust), then a
     /// title inside a sentence ("we're looking for a …"). The first wins, unless it is no job
@@ -722,6 +716,12 @@ impl Reader {
             .map_or((title_line, found), |(line, t)| (line, Some(t)))
     }
 
+    /// A line near the top that reads as a job title by its shape and words, when no line
+    /// names a role: short, unbulleted, not a sentence, no duty, no question, no label line
+    /// ("Reports to: Head of Marketing"), and holding a rank word ("Marketing Coordinator",
+    /// "Director/a de comunicación"). Taken when the first line is no title by the section
+    /// model (a heading, a notice, a date): preferred to it, it measured one title worse in
+    /// the end-to-end cross-validation, since a real first-line title may lack a rank word.
     fn ranked_title_line(&self, laid: &[sections::LaidLine], p: &[f64]) -> Option<String> {
         laid.iter()
             .zip(p)
