@@ -1,8 +1,12 @@
 //! The offer matcher's measured quality on `../shared/devset/` (read at test time; CI always has
 //! `../shared` beside the clone, so a missing devset fails loudly). The thresholds are the
 //! figures of the reader learned from the corpus of 457 postings, role descriptions and
-//! job-description templates (session 15; see corpus/README.md), with the odds of `shared`
-//! taken 1.5 times (`reader.shared_odds`): 80/93 lines, 25/33 hard, 9/12 verdicts. Learned from
+//! job-description templates with every posting audited (session 18; see corpus/README.md),
+//! with the odds of `shared` taken 1.5 times (`reader.shared_odds`): 78/93 lines, 24/33 hard,
+//! 10/12 verdicts. Before session 18's audit of 102 postings (84 labels changed, decided blind)
+//! the reader had 80, 25 and 9 here; on the audited corpus the cross-validated figures moved
+//! within noise (verdicts 290 → 287 of 457, lines given alone 2,466 → 2,468 of 3,080, learned
+//! from the first labels and from the audited ones). Learned from
 //! the 377 postings before the templates it had 79, 25 and 9 here. The templates were kept for
 //! the cross-validation's sake, not this set's, and not every figure rose: on the 377 postings
 //! (learned from the grown corpus, the same folds), lines given alone 2,034 → 2,025 of 2,518 in
@@ -33,22 +37,22 @@ fn devset_accuracy_holds() {
         "the devset changed size; re-measure and update docs/offers.md"
     );
     assert!(
-        all.correct() >= 80,
-        "per-line accuracy fell: {}/{} (was 80/93)\n{}",
+        all.correct() >= 78,
+        "per-line accuracy fell: {}/{} (was 78/93)\n{}",
         all.correct(),
         all.total(),
         report.text
     );
     assert!(
-        hard.correct() >= 25,
-        "hard-subset accuracy fell: {}/{} (was 25/33)\n{}",
+        hard.correct() >= 24,
+        "hard-subset accuracy fell: {}/{} (was 24/33)\n{}",
         hard.correct(),
         hard.total(),
         report.text
     );
     assert!(
-        report.verdicts_right >= 9,
-        "posting verdicts fell: {}/{} (was 9/12)\n{}",
+        report.verdicts_right >= 10,
+        "posting verdicts fell: {}/{} (was 10/12)\n{}",
         report.verdicts_right,
         report.verdicts_total,
         report.text

@@ -658,7 +658,7 @@ fn and_followed_by_a_duty_verb_starts_a_second_duty() {
     let (catalog, reader) = setup();
     let offer = reader.read(
         &catalog,
-        "- Grow our follower base and increase brand awareness\n\
+        "- Grow our follower base and promote our events\n\
          - Collect feedback from power users and bring it to the product team\n\
          - Plan and publish content",
         &RoleHint::default(),
@@ -673,7 +673,7 @@ fn and_followed_by_a_duty_verb_starts_a_second_duty() {
         [
             // Each duty of a line that lists two counts as one duty.
             ("Grow our follower base", 1.0),
-            ("increase brand awareness", 1.0),
+            ("promote our events", 1.0),
             // "bring" continues the duty; "Plan and publish" is one verb pair, too short to split.
             (
                 "Collect feedback from power users and bring it to the product team",

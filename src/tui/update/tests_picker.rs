@@ -203,16 +203,16 @@ fn an_unmatched_or_dropped_line_gets_the_picked_task() {
     key(&mut app, 'i');
     update(
         &mut app,
-        Action::Paste("- Fix bugs in the website code and deploy new releases\n- Moderate our Discord server\n".into()),
+        Action::Paste("- Maintain the servers, databases and the deployment pipeline\n- Moderate our Discord server\n".into()),
     );
     press(&mut app, KeyCode::Enter);
-    let at = line_index(&app, "website code");
+    let at = line_index(&app, "deployment pipeline");
     let line = &review(&app).lines[at];
     assert!(
         line.mapping().is_none(),
         "this test needs a line the reader leaves unmapped: {line:?}"
     );
-    open_on(&mut app, "website code");
+    open_on(&mut app, "deployment pipeline");
     type_text(&mut app, "cm-moderate-member-spaces");
     press(&mut app, KeyCode::Enter);
     let line = &review(&app).lines[at];
