@@ -673,8 +673,9 @@ impl Reader {
     /// title (no rank word, and it names neither role) and a later one names a role by the
     /// catalog's names: a paste often opens with a heading, a site's name or a menu left in
     /// the copy ("Description", "Company", "Eastern Cape") above the title. (In the
-    /// end-to-end cross-validation, `reader_cv`: verdicts of postings titled as a role
-    /// 261 → 265 of 335; titles read as their role 379 → 383 of 457.)
+    /// end-to-end cross-validation, `reader_cv`, on the corpus's labels before session 18's
+    /// audit: verdicts of postings titled as a role 261 → 265 of 335; titles read as their
+    /// role 379 → 383 of 457.)
     fn choose_title(
         &self,
         catalog: &Catalog,
@@ -703,7 +704,14 @@ impl Reader {
             let short = self.titles.short(catalog, title);
             self.titles.resolve(catalog, &short) != TitleRoles::None
         };
-        let in_sentence = || self.titles.find_in(text).map(|t| (None, t));
+        // A title inside a sentence is a later candidate only when the first was a line.
+        let in_sentence = || {
+            title_line
+                .is_some()
+                .then(|| self.titles.find_in(text))
+                .flatten()
+                .map(|t| (None, t))
+        };
         lines
             .into_iter()
             .skip(1)
