@@ -6,7 +6,7 @@
 //! ```text
 //! cargo run --release --example reader_cv                  # 10 folds of whole sources
 //! cargo run --release --example reader_cv -- --folds 5
-//! cargo run --release --example reader_cv -- --show-misses # every wrong verdict, by file, and every line given alone read wrong, with its file
+//! cargo run --release --example reader_cv -- --show-misses # every wrong verdict, by file; every line given alone read wrong, with its file; every duty-list verdict missed, with the line counts read and labelled; every title misfound or misread
 //! cargo run --release --example reader_cv -- --cache target/reader-cv --matching FILE
 //! cargo run --release --example reader_cv -- --cache target/reader-cv --training FILE
 //! cargo run --release --example reader_cv -- --learn-from DIR   # a grown copy of the corpus
@@ -398,6 +398,7 @@ fn read_as_given(
             .filter(|l| l.label.as_deref() == Some(label))
             .count()
     };
+    // The built-in catalog's slots: community manager, social media manager, shared.
     let slots = &judgement.tally.by_slot;
     let list_counts = format!(
         "read {}, labelled {}/{}/{}",

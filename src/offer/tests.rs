@@ -581,6 +581,24 @@ fn a_heading_above_the_title_is_not_taken_for_it() {
     );
     assert_eq!(offer.title.as_deref(), Some("Marketing Executive"));
     assert_eq!(offer.title_reading, None);
+    // A role the text only mentions is no title: "Developer Advocate" stays.
+    let offer = read(
+        "Developer Advocate\n\nYou will report to our Social Media Manager.\n\n\
+         Responsibilities\n- Write tutorials for our API\n- Speak at developer conferences\n",
+    );
+    assert_eq!(offer.title.as_deref(), Some("Developer Advocate"));
+    // A role given with `--role` does not change which line is the title.
+    let with_role = RoleHint {
+        role: Some("social-media-manager".to_owned()),
+        ..RoleHint::default()
+    };
+    let offer = reader.read(
+        &catalog,
+        "Company\n\nAcme Games is looking for an experienced Community Manager to join our \
+         small team.\n\nResponsibilities\n- Welcome new members to our Discord server\n",
+        &with_role,
+    );
+    assert_eq!(offer.title.as_deref(), Some("Community Manager"));
 }
 
 #[test]

@@ -376,8 +376,10 @@ impl TitleResolver {
             .or_else(|| self.core_and_rank(text))
     }
 
-    /// The title after the first lead-in that is followed by one (see [`Self::find_in`]).
-    fn after_lead_in(&self, text: &str) -> Option<String> {
+    /// The title after the first lead-in that is followed by one (rule 1 of [`Self::find_in`]):
+    /// a title the text says it is hiring for, not a role it mentions ("report to our Social
+    /// Media Manager").
+    pub fn after_lead_in(&self, text: &str) -> Option<String> {
         // ASCII lower-casing keeps every byte offset of `text`.
         let lower = text.to_ascii_lowercase();
         let mut starts: Vec<usize> = self
