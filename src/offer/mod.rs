@@ -695,20 +695,22 @@ impl Reader {
             return (None, self.titles.find_in(text));
         };
         let title = self.titles.tidy(&line);
-        // Read without `--role`: the role given says whose work is asked about, not which
-        // line is the title.
-        let unhinted = RoleHint {
-            role: None,
-            ..hint.clone()
+        let no_job_title = || {
+            // Read without `--role`: the role given says whose work is asked about, not which
+            // line is the title.
+            let unhinted = RoleHint {
+                role: None,
+                ..hint.clone()
+            };
+            let short = self.titles.short(catalog, &title);
+            !self.titles.has_rank(&title)
+                && self
+                    .title_role(catalog, stems, &unhinted, Some(&short))
+                    .0
+                    .is_none()
         };
-        let short = self.titles.short(catalog, &title);
-        let no_job_title = !self.titles.has_rank(&title)
-            && self
-                .title_role(catalog, stems, &unhinted, Some(&short))
-                .0
-                .is_none();
         if hint.title.is_none()
-            && no_job_title
+            && no_job_title()
             && let Some(hired) = self.titles.after_lead_in(text)
         {
             return (None, Some(hired));
