@@ -4,24 +4,48 @@
 //! threshold.
 //!
 //! `cargo run --release --example offer_sections -- posting.txt` (or the text on stdin).
+//! `-- --models DIR posting.txt` reads with the models in `DIR` (`sections-first.model`,
+//! `sections.model`, `roles.model`), such as a fold's that `reader_cv --cache` keeps: how a
+//! posting reads to models that never saw it.
 
 // An example prints its own measurements of trusted data; the terminal gate is for the app.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::io::Read as _;
 
+use anyhow::Context as _;
+
 use rolescope::catalog::Catalog;
 use rolescope::offer::features::Stems;
-use rolescope::offer::{MatchingConfig, Reader, language, sections};
+use rolescope::offer::model::LinearModel;
+use rolescope::offer::{LearnedModels, MatchingConfig, Reader, language, sections};
 
 fn main() -> anyhow::Result<()> {
     let catalog = Catalog::builtin()?;
     let config = MatchingConfig::builtin()?;
     let threshold = config.reader.duty_threshold;
     let min_confidence = config.reader.language_min_confidence;
-    let reader = Reader::new(&catalog, config).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let text = if let Some(path) = std::env::args().nth(1) {
-        std::fs::read_to_string(&path)?
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let reader = if args.first().is_some_and(|a| a == "--models") {
+        let dir = std::path::PathBuf::from(args.get(1).context("--models needs a folder")?);
+        let parse = |file: &str| -> anyhow::Result<LinearModel> {
+            let text = std::fs::read_to_string(dir.join(file))
+                .with_context(|| format!("reading {}", dir.join(file).display()))?;
+            LinearModel::parse(&text).map_err(|e| anyhow::anyhow!("{file}: {e:?}"))
+        };
+        let models = LearnedModels {
+            sections_first: parse("sections-first.model")?,
+            sections: parse("sections.model")?,
+            roles: parse("roles.model")?,
+        };
+        args.drain(..2);
+        Reader::with_models(&catalog, config, models)
+    } else {
+        Reader::new(&catalog, config)
+    }
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let text = if let Some(path) = args.first() {
+        std::fs::read_to_string(path)?
     } else {
         let mut s = String::new();
         std::io::stdin().read_to_string(&mut s)?;

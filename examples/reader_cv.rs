@@ -69,6 +69,9 @@ struct Outcome {
     neither_lines: Vec<Option<String>>,
     /// Lines read as duties that are no labelled duty: the section each stands in.
     false_duties: Vec<String>,
+    /// The whole text's line counts (community/social/shared) and, of them, those of lines
+    /// that are no labelled duty: what the non-duties read as duties did to the verdict.
+    raw_counts: String,
     /// Labelled duty lines of some role's work, each given alone with `--role
     /// community-manager` (as `offer_lines_eval.py` gives the dev lines): (label, the role of
     /// the first duty read; `None` = none read; the line).
@@ -276,6 +279,7 @@ fn read_one(
         .map(|l| (key(&l.text, 40), l.label.as_deref().unwrap_or("neither")))
         .collect();
     // Each line read as a duty that is no labelled duty, by the section it stands in.
+    let raw_counts = raw_counts(&read, &labelled, &judgement.tally.by_slot);
     let false_duties = {
         let mut seen: Vec<&str> = read.iter().map(|(t, _)| t.as_str()).collect();
         seen.sort_unstable();
@@ -340,7 +344,35 @@ fn read_one(
         lines,
         neither_lines,
         false_duties,
+        raw_counts,
     }
+}
+
+/// The whole text's line counts per slot (community/social/shared) and, of the lines read as
+/// each role's work, those that are no labelled duty: what the non-duties read as duties did to
+/// the verdict.
+fn raw_counts(read: &[(String, String)], labelled: &[(String, &str)], slots: &[f64]) -> String {
+    let is_labelled = |t: &str| {
+        labelled
+            .iter()
+            .any(|(k, _)| !k.is_empty() && t.contains(k.as_str()))
+    };
+    let unlabelled = |class: &str| {
+        read.iter()
+            .filter(|(t, c)| c == class && !is_labelled(t))
+            .count()
+    };
+    format!(
+        "read {}, of them no labelled duty {}/{}/{}",
+        slots
+            .iter()
+            .map(|c| format!("{c:.1}"))
+            .collect::<Vec<_>>()
+            .join("/"),
+        unlabelled("community"),
+        unlabelled("social"),
+        unlabelled("shared")
+    )
 }
 
 /// The posting in the two forms `offer_lines_eval.py` gives the dev set through the binary:
@@ -744,11 +776,15 @@ fn report_misses(outcomes: &[Outcome]) {
     for o in outcomes.iter().filter(|o| o.want != o.got) {
         let name = o.file_name();
         println!(
-            "  {name}: want {}, got {} (title {:?} read by {})",
+            "  {name}: want {}, got {} (title {:?} read by {} as {}, gold {}; {}; as a duty list {})",
             o.want,
             o.got,
             o.found_title.as_deref().unwrap_or(""),
-            o.title
+            o.title,
+            o.read_role,
+            o.title_role,
+            o.raw_counts,
+            o.list_got,
         );
     }
     println!(
