@@ -35,6 +35,9 @@ pub struct TitleResolver {
     /// Stems of rank words ("manager", "lead"): a line of the text is taken as the title only
     /// if it has one (or is an exact alias), so "Grow the community" is not a title.
     rank: FxHashSet<String>,
+    /// Stems of seniority and small words ("senior", "de"): what may stand between a rank
+    /// and a core ("gestor sénior de comunidad").
+    fillers: FxHashSet<String>,
     /// " – ", " | ", " at ": what may follow a title on its line (with spaces around it).
     separators: Vec<String>,
     /// Lower-cased lead-ins of a title in a sentence ("looking for"), longest first.
@@ -73,8 +76,9 @@ impl TitleResolver {
                 .collect()
         };
         let rank = stems(&config.titles.rank_words);
+        let fillers = stems(&config.titles.filler_words);
         let mut generic = rank.clone();
-        generic.extend(stems(&config.titles.filler_words));
+        generic.extend(fillers.iter().cloned());
         let mut cores = Vec::new();
         for role in catalog.roles() {
             let names = std::iter::once(&role.title)
@@ -116,6 +120,7 @@ impl TitleResolver {
         TitleResolver {
             cores,
             rank,
+            fillers,
             separators,
             lead_ins: lower(&t.lead_ins),
             articles: lower(&t.articles),
@@ -369,8 +374,9 @@ impl TitleResolver {
     ///    punctuation or a stop word ("para", "pour", "who"), or, in a capitalised title, up to
     ///    the first word in lower case. Taken when it names a role's core or has a rank word
     ///    ("Marketing Coordinator" is kept as the title and names no role).
-    /// 2. Otherwise a role's core followed by a rank word ("we'd love to have you as our
-    ///    Community Manager on a 6-month contract").
+    /// 2. Otherwise a role's core with a rank word after it ("we'd love to have you as our
+    ///    Community Manager on a 6-month contract") or, as Spanish, French and Portuguese
+    ///    write it, before it ("O analista de mídias sociais é o profissional…").
     pub fn find_in(&self, text: &str) -> Option<String> {
         self.after_lead_in(text)
             .or_else(|| self.core_and_rank(text))
@@ -478,7 +484,10 @@ impl TitleResolver {
         (1..=6).contains(&n) && (names_role || ranked)
     }
 
-    /// A role's core followed by a rank word, as written.
+    /// A role's core and a rank word, as written: the rank after the core as English writes it
+    /// ("Community Manager"), or before it, with at most two small or seniority words between,
+    /// as Spanish, French and Portuguese write it ("analista de mídias sociais", "gestora da
+    /// comunidade", "chargé de communauté").
     fn core_and_rank(&self, text: &str) -> Option<String> {
         let written: Vec<&str> = text
             .split(|c: char| !c.is_alphanumeric())
@@ -488,9 +497,19 @@ impl TitleResolver {
         (0..stems.len()).find_map(|i| {
             self.cores.iter().find_map(|(_, core)| {
                 let end = i + core.len();
-                (stems.get(i..end) == Some(&core[..])
-                    && stems.get(end).is_some_and(|w| self.rank.contains(w)))
-                .then(|| written[i..=end].join(" "))
+                if stems.get(i..end) != Some(&core[..]) {
+                    return None;
+                }
+                if stems.get(end).is_some_and(|w| self.rank.contains(w)) {
+                    return Some(written[i..=end].join(" "));
+                }
+                // The rank before the core, as Spanish, French and Portuguese write it
+                // ("analista de mídias sociais", "chargé de communauté").
+                let rank = (1..=3).filter_map(|back| i.checked_sub(back)).find(|&r| {
+                    self.rank.contains(&stems[r])
+                        && stems[r + 1..i].iter().all(|w| self.fillers.contains(w))
+                })?;
+                Some(written[rank..end].join(" "))
             })
         })
     }
@@ -645,6 +664,50 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_rank_before_the_core_names_the_role_in_a_sentence() {
+        let (catalog, titles) = setup();
+        let cases = [
+            (
+                "O analista de mídias sociais é o profissional responsável pelas redes da marca.",
+                "analista de mídias sociais",
+                "social-media-manager",
+            ),
+            (
+                "A gestora da comunidade acolhe os novos membros no fórum.",
+                "gestora da comunidade",
+                "community-manager",
+            ),
+            (
+                "Le chargé de communauté anime le forum et accueille les membres.",
+                "chargé de communauté",
+                "community-manager",
+            ),
+            (
+                "El coordinador sénior de redes sociales planifica las publicaciones.",
+                "coordinador sénior de redes sociales",
+                "social-media-manager",
+            ),
+        ];
+        for (text, title, role) in cases {
+            assert_eq!(titles.find_in(text).as_deref(), Some(title), "{text}");
+            assert_eq!(
+                titles.resolve(&catalog, title),
+                TitleRoles::One(role.to_owned()),
+                "{text}"
+            );
+        }
+        // A rank with other words between it and the core names no role: the rank is someone
+        // else's ("the director of communication and social media").
+        assert_no_title(
+            &titles,
+            &[
+                "La responsable de comunicación y redes sociales supervisa el trabajo.",
+                "Experiencia en redes sociales y en comunidades en línea.",
+            ],
+        );
     }
 
     #[test]
