@@ -75,7 +75,21 @@ impl TitleResolver {
                 .flat_map(|w| words(w).map(|w| stem(&w)).collect::<Vec<_>>())
                 .collect()
         };
-        let rank = stems(&config.titles.rank_words);
+        // A rank word's plural in Spanish and Portuguese ("moderadores", "gestores",
+        // "coordinadores") loses its "es" and keeps the "or" the singular's stem loses: its
+        // stem is added too, so "MODERADORES" has a rank word as "Moderador" has.
+        let mut rank = stems(&config.titles.rank_words);
+        let plurals: Vec<String> = config
+            .titles
+            .rank_words
+            .iter()
+            .flat_map(|w| {
+                words(w)
+                    .map(|w| stem(&format!("{w}es")))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        rank.extend(plurals);
         let fillers = stems(&config.titles.filler_words);
         let mut generic = rank.clone();
         generic.extend(fillers.iter().cloned());
@@ -955,5 +969,21 @@ mod tests {
         assert!(titles.has_rank("Marketing Coordinator"));
         assert!(!titles.has_rank("About us"));
         assert!(!titles.has_rank("Requisitos de admissão"));
+    }
+
+    #[test]
+    fn a_rank_word_in_the_plural_is_a_rank_word() {
+        let (catalog, titles) = setup();
+        for title in [
+            "MODERADORES",
+            "Gestores de comunidad",
+            "Coordinadores de redes sociales",
+            "Diretores de comunidade",
+            "Community Managers",
+        ] {
+            assert!(titles.has_rank(title), "{title}");
+        }
+        assert!(titles.is_title_line(&catalog, "Gestores de comunidad"));
+        assert!(!titles.has_rank("Deberes y tareas"));
     }
 }
