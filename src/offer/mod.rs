@@ -520,7 +520,11 @@ impl Reader {
                     .then(|| self.ranked_title_line(&laid, &p))
                     .flatten()
             });
-        let (title_line, found_title) = self.choose_title(catalog, &stems, hint, text, title_line);
+        let ranked_head = from_layout
+            .then(|| self.ranked_head_line(&laid, &p))
+            .flatten();
+        let (title_line, found_title) =
+            self.choose_title(catalog, &stems, hint, text, title_line, ranked_head);
         let title = hint
             .title
             .clone()
@@ -672,17 +676,20 @@ impl Reader {
     }
 
     /// The posting's title line and its title, tidied: the title-shaped `line` found, else a
-    /// title inside a sentence (the line is then `None`, as when there is no title). A line
-    /// that is no job title (no rank word, and it names neither role by the catalog's names or
-    /// its words) gives way to a title the text says it is hiring for, after a lead-in ("Acme
-    /// is looking for an experienced Community Manager"): a paste often opens with a heading, a
-    /// site's name or a menu left in the copy ("Company", "Description", "Eastern Cape"). A role
-    /// the text only mentions ("report to our Social Media Manager") never replaces a line, nor
-    /// does anything replace a `--title`; a `--role` changes nothing here. (In the end-to-end
-    /// cross-validation, `reader_cv`, on the audited labels of session 18: verdicts 282 → 283
-    /// of 457, of postings titled as a role 257 → 258 of 335. Taking a role the text mentions
-    /// too gave 287 and 261, but turned "Developer Advocate" or "Software Engineer" titles
-    /// into the manager they report to.)
+    /// title inside a sentence, else `ranked_head` (the line is then `None`, as when there is
+    /// no title). A line that is no job title (no rank word, and it names neither role by the
+    /// catalog's names or its words) gives way to a title the text says it is hiring for, after
+    /// a lead-in ("Acme is looking for an experienced Community Manager"), or else to
+    /// `ranked_head`, a ranked line just below it ("Chat Moderation Specialist:
+    /// Responsibilities, Job Description, Salary"): a paste often opens with a heading, a
+    /// site's name or a menu left in the copy ("Job description", "JobDescription.org",
+    /// "Eastern Cape"). A role the text only mentions ("report to our Social Media Manager")
+    /// never replaces a line, nor does anything replace a `--title`; a `--role` changes nothing
+    /// here. (In the end-to-end cross-validation, `reader_cv`, on the audited labels of session
+    /// 18: verdicts 282 → 283 of 457, of postings titled as a role 257 → 258 of 335. Taking a
+    /// role the text mentions too gave 287 and 261, but turned "Developer Advocate" or
+    /// "Software Engineer" titles into the manager they report to. The ranked line below, in
+    /// session 19: 286 → 291, 261 → 265.)
     fn choose_title(
         &self,
         catalog: &Catalog,
@@ -690,9 +697,10 @@ impl Reader {
         hint: &RoleHint,
         text: &str,
         line: Option<String>,
+        ranked_head: Option<String>,
     ) -> (Option<String>, Option<String>) {
         let Some(line) = line else {
-            return (None, self.titles.find_in(text));
+            return (None, self.titles.find_in(text).or(ranked_head));
         };
         let title = self.titles.tidy(&line);
         let no_job_title = || {
@@ -711,7 +719,7 @@ impl Reader {
         };
         if hint.title.is_none()
             && no_job_title()
-            && let Some(hired) = self.titles.after_lead_in(text)
+            && let Some(hired) = self.titles.after_lead_in(text).or(ranked_head)
         {
             return (None, Some(hired));
         }
@@ -740,6 +748,29 @@ impl Reader {
                     && self.titles.has_rank(text)
             })
             .map(|(l, _)| l.text.clone())
+    }
+
+    /// The head of the first line below the first one, among the top lines and before any
+    /// duty, that has a rank word: the part before a colon, a comma or a bracket ("Chat
+    /// Moderation Specialist" of "Chat Moderation Specialist: Responsibilities, Job
+    /// Description, Salary"; "Social Media & Marketing Officer" of "Social Media & Marketing
+    /// Officer, Eastern Cape Provincial Legislature (Fixed Term Contract …)"). Not a bulleted
+    /// line, a question or a date.
+    fn ranked_head_line(&self, laid: &[sections::LaidLine], p: &[f64]) -> Option<String> {
+        laid.iter()
+            .zip(p)
+            .take(extract::TITLE_LINES)
+            .skip(1)
+            .find_map(|(l, p)| {
+                if l.marked || *p >= self.sections.threshold || l.text.contains('?') {
+                    return None;
+                }
+                let head = l.text.split([':', ',', '(']).next()?.trim();
+                ((1..=8).contains(&head.split_whitespace().count())
+                    && !extract::mostly_numbers(head)
+                    && self.titles.has_rank(head))
+                .then(|| head.to_owned())
+            })
     }
 
     /// For each duty of a posting, the mean class probabilities of its other duties, drawn

@@ -587,6 +587,20 @@ fn a_heading_above_the_title_is_not_taken_for_it() {
          Responsibilities\n- Write tutorials for our API\n- Speak at developer conferences\n",
     );
     assert_eq!(offer.title.as_deref(), Some("Developer Advocate"));
+    // With no lead-in, a ranked line just below is the title, less what follows its comma.
+    let offer = read(
+        "Careers\nTrust and Safety Specialist, Lisbon office (contract)\nYou keep our chat \
+         rooms friendly and safe.\n- Remove spam and enforce the chat rules\n\
+         - Welcome new members\n",
+    );
+    assert_eq!(offer.title.as_deref(), Some("Trust and Safety Specialist"));
+    // ...but not a bulleted line, nor one below the duties.
+    let offer =
+        read("Careers\n- Help our Support Specialist answer tickets\n- Welcome new members\n");
+    assert_ne!(
+        offer.title.as_deref(),
+        Some("Help our Support Specialist answer tickets")
+    );
     // A role given with `--role` does not change which line is the title.
     let with_role = RoleHint {
         role: Some("social-media-manager".to_owned()),
