@@ -683,13 +683,17 @@ impl Reader {
     /// `ranked_head`, a ranked line just below it ("Chat Moderation Specialist:
     /// Responsibilities, Job Description, Salary"): a paste often opens with a heading, a
     /// site's name or a menu left in the copy ("Job description", "JobDescription.org",
-    /// "Eastern Cape"). A role the text only mentions ("report to our Social Media Manager")
-    /// never replaces a line, nor does anything replace a `--title`; a `--role` changes nothing
-    /// here. (In the end-to-end cross-validation, `reader_cv`, on the audited labels of session
-    /// 18: verdicts 282 → 283 of 457, of postings titled as a role 257 → 258 of 335. Taking a
-    /// role the text mentions too gave 287 and 261, but turned "Developer Advocate" or
-    /// "Software Engineer" titles into the manager they report to. The ranked line below, in
-    /// session 19: 286 → 291, 261 → 265.)
+    /// "Eastern Cape"). A line read as a role by its words alone, with no rank word (an
+    /// e-mail's subject, "Propuesta de colaboración"), gives way only to a hired title that
+    /// names a role by the catalog's names ("Buscamos una community manager para…"). A role the
+    /// text only mentions ("report to our Social Media Manager") never replaces a line, nor
+    /// does anything replace a `--title`; a `--role` changes nothing here. (In the end-to-end
+    /// cross-validation, `reader_cv`, on the audited labels of session 18: verdicts 282 → 283
+    /// of 457, of postings titled as a role 257 → 258 of 335. Taking a role the text mentions
+    /// too gave 287 and 261, but turned "Developer Advocate" or "Software Engineer" titles into
+    /// the manager they report to. Session 19: the ranked line below, 286 → 291 and 261 → 265;
+    /// the hired title over a line read by its words, titles found right 308 → 310 of 457,
+    /// verdicts the same.)
     fn choose_title(
         &self,
         catalog: &Catalog,
@@ -703,24 +707,36 @@ impl Reader {
             return (None, self.titles.find_in(text).or(ranked_head));
         };
         let title = self.titles.tidy(&line);
-        let no_job_title = || {
-            // Read without `--role`: the role given says whose work is asked about, not which
-            // line is the title.
-            let unhinted = RoleHint {
-                role: None,
-                ..hint.clone()
-            };
-            let short = self.titles.short(catalog, &title);
-            !self.titles.has_rank(&title)
-                && self
-                    .title_role(catalog, stems, &unhinted, Some(&short))
-                    .0
-                    .is_none()
+        if hint.title.is_some() || self.titles.has_rank(&title) {
+            return (Some(line), Some(title));
+        }
+        let names_a_role = |t: &str| {
+            self.titles.resolve(catalog, &self.titles.short(catalog, t)) != TitleRoles::None
         };
-        if hint.title.is_none()
-            && no_job_title()
-            && let Some(hired) = self.titles.after_lead_in(text).or(ranked_head)
-        {
+        // Read without `--role`: the role given says whose work is asked about, not which line
+        // is the title.
+        let unhinted = RoleHint {
+            role: None,
+            ..hint.clone()
+        };
+        let read_as_a_role = || {
+            let short = self.titles.short(catalog, &title);
+            self.title_role(catalog, stems, &unhinted, Some(&short))
+                .0
+                .is_some()
+        };
+        let hired = self.titles.after_lead_in(text);
+        let replacement = if !read_as_a_role() {
+            hired.or(ranked_head)
+        } else if !names_a_role(&title) {
+            // Read as a role by its words alone ("Propuesta de colaboración", an e-mail's
+            // subject), it gives way only to a hired title that names a role by the catalog's
+            // names ("Buscamos una community manager para…").
+            hired.filter(|h| names_a_role(h))
+        } else {
+            None
+        };
+        if let Some(hired) = replacement {
             return (None, Some(hired));
         }
         (Some(line), Some(title))

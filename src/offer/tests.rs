@@ -601,6 +601,13 @@ fn a_heading_above_the_title_is_not_taken_for_it() {
         offer.title.as_deref(),
         Some("Help our Support Specialist answer tickets")
     );
+    // An e-mail's subject that names no role but reads as one by its words gives way to the
+    // role the e-mail says it is looking for.
+    let offer = read(
+        "Asunto: Propuesta de colaboración\n\nHola Lucía:\n\nBuscamos una community manager \
+         para llevar nuestras redes sociales.\n\nUn saludo,\nCarmen\n",
+    );
+    assert_eq!(offer.title.as_deref(), Some("community manager"));
     // A role given with `--role` does not change which line is the title.
     let with_role = RoleHint {
         role: Some("social-media-manager".to_owned()),
