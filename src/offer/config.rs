@@ -101,6 +101,10 @@ pub struct ReaderConfig {
     /// How much a posting's other duties weigh in reading one of its duty lines (0: not at
     /// all; 1: as much as the line's own words). See [`super::roles::PostingContext`].
     pub posting_context_weight: f64,
+    /// A duty line whose most likely class alone has at least this probability keeps that
+    /// class in its posting: the posting tips close calls, not lines that clearly say what
+    /// they are ("Schedule our Instagram posts" amid community duties stays social media work).
+    pub context_keeps_line_from: f64,
     /// The odds of `shared` (the work both roles share: metrics, user content, support) are
     /// multiplied by this before a line's class is chosen. The role model is learned with its
     /// classes weighed equally, yet calls the overlap too rarely (it is the class with the
@@ -298,6 +302,16 @@ impl MatchingConfig {
                 format!("reader.posting_context_weight is {w}; expected a weight of 0 or more"),
             ));
         }
+        let keep = config.reader.context_keeps_line_from;
+        if !(keep > 0.0 && keep <= 1.0) {
+            return Err(InputError::new(
+                origin,
+                None,
+                format!(
+                    "reader.context_keeps_line_from is {keep}; expected a probability above 0 and at most 1"
+                ),
+            ));
+        }
         let k = config.reader.shared_odds;
         if !(k.is_finite() && k > 0.0) {
             return Err(InputError::new(
@@ -320,7 +334,7 @@ mod tests {
         let text = builtin_data_file(BUILTIN_PATH).unwrap();
         for (from, to, message) in [
             (
-                "posting_context_weight: 1.0",
+                "posting_context_weight: 2.0",
                 "posting_context_weight: -1",
                 "reader.posting_context_weight is -1",
             ),
@@ -338,6 +352,11 @@ mod tests {
                 "shared_odds: 1.5",
                 "shared_odds: .inf",
                 "reader.shared_odds is inf",
+            ),
+            (
+                "context_keeps_line_from: 0.8",
+                "context_keeps_line_from: 1.5",
+                "reader.context_keeps_line_from is 1.5",
             ),
             (
                 "named_task_min_confidence: 0.15",

@@ -824,6 +824,7 @@ impl Reader {
         let context = input.contexts.get(i).map(|others| roles::PostingContext {
             others,
             weight: self.config.reader.posting_context_weight,
+            keep_from: self.config.reader.context_keeps_line_from,
         });
         let guess = self
             .roles

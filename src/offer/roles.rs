@@ -62,6 +62,8 @@ pub struct RoleGuess {
 pub struct PostingContext<'a> {
     pub others: &'a [f64],
     pub weight: f64,
+    /// A line whose most likely class alone has at least this probability keeps it.
+    pub keep_from: f64,
 }
 
 /// A line as the role model reads it: its features, those the model has weights for, and its
@@ -233,14 +235,21 @@ impl RoleReader {
         // Whether a line is anyone's work at all is the line's own business: the posting only
         // tips which work it is.
         let no_ones = neither.is_some_and(|c| alone[c] >= neither_min);
+        let own = best_of(alone);
+        // The posting tips a close call, not a line that clearly says what it is.
+        let keeps_own = context.is_some_and(|ctx| alone[own] >= ctx.keep_from);
         let p = match context {
-            Some(ctx) if !no_ones && ctx.weight > 0.0 && ctx.others.len() == alone.len() => {
+            Some(ctx)
+                if !no_ones
+                    && !keeps_own
+                    && ctx.weight > 0.0
+                    && ctx.others.len() == alone.len() =>
+            {
                 let shared = self.model.class_index(crate::catalog::SHARED);
                 in_posting(alone, ctx, neither, shared)
             }
             _ => alone.clone(),
         };
-        let own = best_of(alone);
         let mut best = best_of(&p);
         let mut raised = self.model.explain_rows(known, best, EVIDENCE_WORDS * 3);
         // The posting may tip a line only to a class some word of the line speaks for.
@@ -434,10 +443,24 @@ mod tests {
         let context = PostingContext {
             others: &others,
             weight: 1.0,
+            keep_from: 1.0,
         };
         let read = r.read_tokens_in(&line, 0.5, Some(context));
         assert_eq!(read.class, "community-manager");
         assert!(read.tipped_by_posting);
+        // A line as sure of itself alone as `keep_from` keeps its class, and its odds.
+        let sure = r.class_probabilities(&line)[1];
+        let kept = r.read_tokens_in(
+            &line,
+            0.5,
+            Some(PostingContext {
+                keep_from: sure,
+                ..context
+            }),
+        );
+        assert!((kept.probability - sure).abs() < 1e-12);
+        assert_eq!(kept.class, "social-media-manager");
+        assert!(!kept.tipped_by_posting);
         // With no weight the posting says nothing.
         let off = r.read_tokens_in(
             &line,
@@ -493,6 +516,7 @@ mod tests {
         let context = PostingContext {
             others: &others,
             weight: 1.0,
+            keep_from: 1.0,
         };
         let read = r.read_tokens_in(&stems.tokens("Post on Instagram"), 0.5, Some(context));
         assert_eq!(read.class, "social-media-manager");
