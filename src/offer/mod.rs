@@ -725,14 +725,13 @@ impl Reader {
                 .0
                 .is_some()
         };
-        let hired = self.titles.after_lead_in(text);
         let replacement = if !read_as_a_role() {
-            hired.or(ranked_head)
+            self.titles.after_lead_in(text).or(ranked_head)
         } else if !names_a_role(&title) {
             // Read as a role by its words alone ("Propuesta de colaboración", an e-mail's
             // subject), it gives way only to a hired title that names a role by the catalog's
             // names ("Buscamos una community manager para…").
-            hired.filter(|h| names_a_role(h))
+            self.titles.after_lead_in(text).filter(|h| names_a_role(h))
         } else {
             None
         };
