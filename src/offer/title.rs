@@ -32,8 +32,11 @@ pub enum TitleRoles {
 pub struct TitleResolver {
     /// (role id, core as stems), longest cores first.
     cores: Vec<(String, Vec<String>)>,
-    /// Stems of rank words ("manager", "lead"): a line of the text is taken as the title only
-    /// if it has one (or is an exact alias), so "Grow the community" is not a title.
+    /// Rank words ("manager", "lead") as written, lower-cased, with their plurals ("managers",
+    /// "moderadores"): a line of the text is taken as the title only if it has one (or is an
+    /// exact alias), so "Grow the community" is not a title. Words, not stems: the stem of
+    /// "moderator" is the stem of "moderate", of "manager" that of "manage", and a duty line
+    /// ("Moderate the forum", "Manage our community forum") is no title.
     rank: FxHashSet<String>,
     /// Stems of seniority and small words ("senior", "de"): what may stand between a rank
     /// and a core ("gestor sénior de comunidad").
@@ -75,23 +78,15 @@ impl TitleResolver {
                 .flat_map(|w| words(w).map(|w| stem(&w)).collect::<Vec<_>>())
                 .collect()
         };
-        // A rank word's plural in Spanish and Portuguese ("moderadores", "gestores",
-        // "coordinadores") loses its "es" and keeps the "or" the singular's stem loses: its
-        // stem is added too, so "MODERADORES" has a rank word as "Moderador" has.
-        let mut rank = stems(&config.titles.rank_words);
-        let plurals: Vec<String> = config
+        let rank: FxHashSet<String> = config
             .titles
             .rank_words
             .iter()
-            .flat_map(|w| {
-                words(w)
-                    .map(|w| stem(&format!("{w}es")))
-                    .collect::<Vec<_>>()
-            })
+            .flat_map(|w| words(w).collect::<Vec<_>>())
+            .flat_map(|w| [format!("{w}s"), format!("{w}es"), w])
             .collect();
-        rank.extend(plurals);
         let fillers = stems(&config.titles.filler_words);
-        let mut generic = rank.clone();
+        let mut generic = stems(&config.titles.rank_words);
         generic.extend(fillers.iter().cloned());
         let mut cores = Vec::new();
         for role in catalog.roles() {
@@ -494,7 +489,7 @@ impl TitleResolver {
             .cores
             .iter()
             .any(|(_, core)| stems.windows(core.len()).any(|w| w == &core[..]));
-        let ranked = stems.iter().any(|s| self.rank.contains(s));
+        let ranked = words(title).any(|w| self.rank.contains(&w));
         (1..=6).contains(&n) && (names_role || ranked)
     }
 
@@ -507,20 +502,21 @@ impl TitleResolver {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        let stems: Vec<String> = written.iter().map(|w| stem(&w.to_lowercase())).collect();
+        let lower: Vec<String> = written.iter().map(|w| w.to_lowercase()).collect();
+        let stems: Vec<String> = lower.iter().map(|w| stem(w)).collect();
         (0..stems.len()).find_map(|i| {
             self.cores.iter().find_map(|(_, core)| {
                 let end = i + core.len();
                 if stems.get(i..end) != Some(&core[..]) {
                     return None;
                 }
-                if stems.get(end).is_some_and(|w| self.rank.contains(w)) {
+                if lower.get(end).is_some_and(|w| self.rank.contains(w)) {
                     return Some(written[i..=end].join(" "));
                 }
                 // The rank before the core, as Spanish, French and Portuguese write it
                 // ("analista de mídias sociais", "chargé de communauté").
                 let rank = (1..=3).filter_map(|back| i.checked_sub(back)).find(|&r| {
-                    self.rank.contains(&stems[r])
+                    self.rank.contains(&lower[r])
                         && stems[r + 1..i].iter().all(|w| self.fillers.contains(w))
                 })?;
                 Some(written[rank..end].join(" "))
@@ -581,7 +577,7 @@ impl TitleResolver {
                     .cores
                     .iter()
                     .any(|(_, core)| stems.windows(core.len()).any(|w| w == &core[..]));
-                if !head.trim().is_empty() && !names && !stems.iter().any(|s| self.rank.contains(s))
+                if !head.trim().is_empty() && !names && !words(tail).any(|w| self.rank.contains(&w))
                 {
                     title = head.to_owned();
                 }
@@ -612,15 +608,14 @@ impl TitleResolver {
 
     /// Whether `line` holds a rank word ("manager", "coordinator", "director/a").
     pub fn has_rank(&self, line: &str) -> bool {
-        words(line).any(|w| self.rank.contains(&stem(&w)))
+        words(line).any(|w| self.rank.contains(&w))
     }
 
     /// Whether a line of a posting reads as a job title naming a role: an exact title or
     /// alias, or a role's core together with a rank word ("Discord Community Manager").
     pub fn is_title_line(&self, catalog: &Catalog, line: &str) -> bool {
         catalog.role_by_title(line).is_some()
-            || (words(line).any(|w| self.rank.contains(&stem(&w)))
-                && self.resolve(catalog, line) != TitleRoles::None)
+            || (self.has_rank(line) && self.resolve(catalog, line) != TitleRoles::None)
     }
 }
 
@@ -985,5 +980,16 @@ mod tests {
         }
         assert!(titles.is_title_line(&catalog, "Gestores de comunidad"));
         assert!(!titles.has_rank("Deberes y tareas"));
+        // A rank word is a word, not a stem: the verb a rank is named after is no rank.
+        for duty in [
+            "Moderate the forum and welcome new members",
+            "Manage our community forum",
+            "Coordinate the meetups",
+            "Direct the team",
+        ] {
+            assert!(!titles.has_rank(duty), "{duty}");
+            assert!(!titles.is_title_line(&catalog, duty), "{duty}");
+            assert_eq!(titles.find_in(duty), None, "{duty}");
+        }
     }
 }
