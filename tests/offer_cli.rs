@@ -572,3 +572,28 @@ fn the_place_is_labelled_so_a_mode_of_work_is_no_verdict() {
     let header = header.lines().take(2).collect::<Vec<_>>().join(" ");
     assert!(header.contains("place: hybrid"), "{header}");
 }
+
+#[test]
+fn a_text_with_no_role_and_no_duty_says_so_in_its_heading() {
+    let o = offer(&["-"], b"Marketing Coordinator\nWe need help.\n");
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    let heading = out.lines().next().unwrap_or_default();
+    assert!(
+        heading.contains("no role named, and no duty to judge by"),
+        "{out}"
+    );
+    assert!(!heading.contains("judged as -"), "{out}");
+    // With duties, the heading names the role they fit.
+    let o = offer(
+        &["-"],
+        b"Marketing Coordinator\n\n- Welcome new members to our Discord server\n\
+          - Moderate the forum and keep its guidelines\n",
+    );
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        out.lines()
+            .next()
+            .is_some_and(|h| h.contains("no role named; judged as community-manager")),
+        "{out}"
+    );
+}

@@ -141,10 +141,10 @@ pub fn offer_text(
     let role = match (&offer.role, offer.role_source) {
         (Some(r), RoleSource::Given) => format!("{r} (given)"),
         (Some(r), _) => format!("{r} (from the title)"),
-        (None, _) => format!(
-            "no role named; judged as {}",
-            j.best_fit.as_deref().unwrap_or("-")
-        ),
+        (None, _) => match j.best_fit.as_deref() {
+            Some(fit) => format!("no role named; judged as {fit}"),
+            None => "no role named, and no duty to judge by".to_owned(),
+        },
     };
     let mut head = format!(
         "{} — {role}",
