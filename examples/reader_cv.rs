@@ -348,6 +348,16 @@ fn read_one(
     }
 }
 
+/// A verdict's line counts per slot of the built-in catalog (community manager, social media
+/// manager, shared), as `12.0/3.0/1.0`.
+fn slot_counts(slots: &[f64]) -> String {
+    slots
+        .iter()
+        .map(|c| format!("{c:.1}"))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// The whole text's line counts per slot (community/social/shared) and, of the lines read as
 /// each role's work, those that are no labelled duty: what the non-duties read as duties did to
 /// the verdict.
@@ -364,11 +374,7 @@ fn raw_counts(read: &[(String, String)], labelled: &[(String, &str)], slots: &[f
     };
     format!(
         "read {}, of them no labelled duty {}/{}/{}",
-        slots
-            .iter()
-            .map(|c| format!("{c:.1}"))
-            .collect::<Vec<_>>()
-            .join("/"),
+        slot_counts(slots),
         unlabelled("community"),
         unlabelled("social"),
         unlabelled("shared")
@@ -434,11 +440,7 @@ fn read_as_given(
     let slots = &judgement.tally.by_slot;
     let list_counts = format!(
         "read {}, labelled {}/{}/{}",
-        slots
-            .iter()
-            .map(|c| format!("{c:.1}"))
-            .collect::<Vec<_>>()
-            .join("/"),
+        slot_counts(slots),
         labelled("community"),
         labelled("social"),
         labelled("shared")

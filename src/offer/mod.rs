@@ -775,9 +775,10 @@ impl Reader {
         laid.iter()
             .zip(p)
             .take(extract::TITLE_LINES)
+            .take_while(|(_, p)| **p < self.sections.threshold)
             .skip(1)
-            .find_map(|(l, p)| {
-                if l.marked || *p >= self.sections.threshold || l.text.contains('?') {
+            .find_map(|(l, _)| {
+                if l.marked || l.text.contains('?') {
                     return None;
                 }
                 let head = l.text.split([':', ',', '(']).next()?.trim();
