@@ -583,6 +583,9 @@ fn a_text_with_no_role_and_no_duty_says_so_in_its_heading() {
         "{out}"
     );
     assert!(!heading.contains("judged as -"), "{out}");
+    // Nor do the rules speak of a role nobody offered.
+    assert!(!out.contains("Community Manager"), "{out}");
+    assert!(!out.contains("coverage-gap"), "{out}");
     // With duties, the heading names the role they fit.
     let o = offer(
         &["-"],

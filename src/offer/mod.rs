@@ -1135,7 +1135,13 @@ pub fn judge(catalog: &Catalog, offer: &Offer, config: &MatchingConfig) -> Judge
     let verdict = verdict::verdict(catalog, offer.role.as_ref(), &tally, &config.verdict);
     let titled_hybrid = verdict::titled_hybrid(&named, &tally, &verdict);
     let plan = plan_of(catalog, offer, best_fit.as_deref());
-    let analysis = analyze(catalog, &plan);
+    let mut analysis = analyze(catalog, &plan);
+    // With no role named and no duty to judge by, the plan's role is only a placeholder (the
+    // catalog's first): what the rules find is about a role nobody offered ("nobody covers the
+    // core work of a Community Manager" for a "Marketing Coordinator" text), so nothing is said.
+    if offer.role.is_none() && best_fit.is_none() {
+        analysis.findings.clear();
+    }
     Judgement {
         verdict,
         tally,
