@@ -586,6 +586,19 @@ fn a_text_with_no_role_and_no_duty_says_so_in_its_heading() {
     // Nor do the rules speak of a role nobody offered.
     assert!(!out.contains("Community Manager"), "{out}");
     assert!(!out.contains("coverage-gap"), "{out}");
+    // Duties that are all shared work are no role's to judge by.
+    let o = offer(
+        &["-"],
+        b"Marketing Coordinator\n- Report on reach and engagement metrics\n\
+          - Answer customer support tickets\n",
+    );
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        out.lines()
+            .next()
+            .is_some_and(|h| h.contains("no role named, and no duty that is one role's work")),
+        "{out}"
+    );
     // With duties, the heading names the role they fit.
     let o = offer(
         &["-"],

@@ -354,7 +354,7 @@ mod tests {
                 "reader.shared_odds is inf",
             ),
             (
-                "context_keeps_line_from: 0.8",
+                "context_keeps_line_from: 0.6",
                 "context_keeps_line_from: 1.5",
                 "reader.context_keeps_line_from is 1.5",
             ),

@@ -766,7 +766,8 @@ impl Reader {
     }
 
     /// The head of the first line below the first one, among the top lines and before any
-    /// duty, that has a rank word: the part before a colon, a comma or a bracket ("Chat
+    /// duty, that has a rank word: the part before a colon, a comma, a bracket, a bar or a dash
+    /// ("Chat
     /// Moderation Specialist" of "Chat Moderation Specialist: Responsibilities, Job
     /// Description, Salary"; "Social Media & Marketing Officer" of "Social Media & Marketing
     /// Officer, Eastern Cape Provincial Legislature (Fixed Term Contract …)"). Not a bulleted
@@ -781,7 +782,7 @@ impl Reader {
                 if l.marked || l.text.contains('?') {
                     return None;
                 }
-                let head = l.text.split([':', ',', '(']).next()?.trim();
+                let head = l.text.split([':', ',', '(', '|', '–', '—']).next()?.trim();
                 ((1..=8).contains(&head.split_whitespace().count())
                     && !extract::mostly_numbers(head)
                     && self.titles.has_rank(head))

@@ -493,17 +493,32 @@ impl TitleResolver {
         (1..=6).contains(&n) && (names_role || ranked)
     }
 
-    /// A role's core and a rank word, as written: the rank after the core as English writes it
-    /// ("Community Manager"), or before it, with at most two small or seniority words between,
-    /// as Spanish, French and Portuguese write it ("analista de mídias sociais", "gestora da
-    /// comunidade", "chargé de communauté").
+    /// A role's core and a rank word, as written, within one sentence: the rank after the core
+    /// as English writes it ("Community Manager"), or before it as Spanish, French and
+    /// Portuguese write it, with one or two small or seniority words between ("de", "da",
+    /// "sénior de"), and only as the sentence's subject, at its start or after an article ("O
+    /// analista de mídias sociais é…", "Le chargé de communauté anime…"): a rank met inside a
+    /// sentence is someone else's ("Apoyar al responsable de comunidad", "avec le responsable
+    /// de la communauté"), and an English verb before a core is no title ("Lead community
+    /// events").
     fn core_and_rank(&self, text: &str) -> Option<String> {
-        let written: Vec<&str> = text
+        text.split(['.', '!', '?', ';', ':', '\n'])
+            .find_map(|sentence| self.core_and_rank_in(sentence))
+    }
+
+    /// [`Self::core_and_rank`] in one sentence.
+    fn core_and_rank_in(&self, sentence: &str) -> Option<String> {
+        let written: Vec<&str> = sentence
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
         let lower: Vec<String> = written.iter().map(|w| w.to_lowercase()).collect();
         let stems: Vec<String> = lower.iter().map(|w| stem(w)).collect();
+        let subject_at = |r: usize| {
+            r == 0
+                || (r == 1
+                    && (self.articles.contains(&lower[0]) || self.fillers.contains(&stems[0])))
+        };
         (0..stems.len()).find_map(|i| {
             self.cores.iter().find_map(|(_, core)| {
                 let end = i + core.len();
@@ -513,10 +528,9 @@ impl TitleResolver {
                 if lower.get(end).is_some_and(|w| self.rank.contains(w)) {
                     return Some(written[i..=end].join(" "));
                 }
-                // The rank before the core, as Spanish, French and Portuguese write it
-                // ("analista de mídias sociais", "chargé de communauté").
-                let rank = (1..=3).filter_map(|back| i.checked_sub(back)).find(|&r| {
+                let rank = (2..=3).filter_map(|back| i.checked_sub(back)).find(|&r| {
                     self.rank.contains(&lower[r])
+                        && subject_at(r)
                         && stems[r + 1..i].iter().all(|w| self.fillers.contains(w))
                 })?;
                 Some(written[rank..end].join(" "))
@@ -715,6 +729,13 @@ mod tests {
             &[
                 "La responsable de comunicación y redes sociales supervisa el trabajo.",
                 "Experiencia en redes sociales y en comunidades en línea.",
+                // A rank inside a sentence is someone else's; an English verb is no rank.
+                "Apoyar al responsable de comunidad en los eventos.",
+                "Reportarás al director de redes sociales.",
+                "Tu travailleras avec le responsable de la communauté.",
+                "Você vai trabalhar com a gerente de redes sociais.",
+                "Lead community events and meetups.",
+                "You will lead the community team.",
             ],
         );
     }

@@ -143,7 +143,8 @@ pub fn offer_text(
         (Some(r), _) => format!("{r} (from the title)"),
         (None, _) => match j.best_fit.as_deref() {
             Some(fit) => format!("no role named; judged as {fit}"),
-            None => "no role named, and no duty to judge by".to_owned(),
+            None if offer.lines.is_empty() => "no role named, and no duty to judge by".to_owned(),
+            None => "no role named, and no duty that is one role's work".to_owned(),
         },
     };
     let mut head = format!(
