@@ -684,8 +684,9 @@ impl Reader {
     /// Responsibilities, Job Description, Salary"): a paste often opens with a heading, a
     /// site's name or a menu left in the copy ("Job description", "JobDescription.org",
     /// "Eastern Cape"). A line read as a role by its words alone, with no rank word (an
-    /// e-mail's subject, "Propuesta de colaboración"), gives way only to a hired title that
-    /// names a role by the catalog's names ("Buscamos una community manager para…"). A role the
+    /// e-mail's subject, "Propuesta de colaboración"; a menu, "Home"), gives way to a hired
+    /// title that names a role by the catalog's names ("Buscamos una community manager
+    /// para…"), or else to `ranked_head`. A role the
     /// text only mentions ("report to our Social Media Manager") never replaces a line, nor
     /// does anything replace a `--title`; a `--role` changes nothing here. (In the end-to-end
     /// cross-validation, `reader_cv`, on the audited labels of session 18: verdicts 282 → 283
@@ -729,9 +730,13 @@ impl Reader {
             self.titles.after_lead_in(text).or(ranked_head)
         } else if !names_a_role(&title) {
             // Read as a role by its words alone ("Propuesta de colaboración", an e-mail's
-            // subject), it gives way only to a hired title that names a role by the catalog's
-            // names ("Buscamos una community manager para…").
-            self.titles.after_lead_in(text).filter(|h| names_a_role(h))
+            // subject; "Home", a menu), it gives way to a hired title that names a role by the
+            // catalog's names ("Buscamos una community manager para…"), or to a ranked line
+            // below it.
+            self.titles
+                .after_lead_in(text)
+                .filter(|h| names_a_role(h))
+                .or(ranked_head)
         } else {
             None
         };
@@ -786,7 +791,7 @@ impl Reader {
                 ((1..=8).contains(&head.split_whitespace().count())
                     && !extract::mostly_numbers(head)
                     && self.titles.has_rank(head))
-                .then(|| head.to_owned())
+                .then(|| self.titles.tidy(head))
             })
     }
 

@@ -594,6 +594,12 @@ fn a_heading_above_the_title_is_not_taken_for_it() {
          - Welcome new members\n",
     );
     assert_eq!(offer.title.as_deref(), Some("Trust and Safety Specialist"));
+    // A menu line the role model reads as a role by its words gives way to a ranked line below.
+    let offer = read(
+        "Home\nMarketing Coordinator\n- Welcome new members to our Discord\n\
+         - Moderate the forum\n",
+    );
+    assert_eq!(offer.title.as_deref(), Some("Marketing Coordinator"));
     // An e-mail's subject that names no role but reads as one by its words gives way to the
     // role the e-mail says it is looking for.
     let offer = read(
