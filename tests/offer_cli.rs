@@ -575,9 +575,13 @@ fn the_place_is_labelled_so_a_mode_of_work_is_no_verdict() {
 
 #[test]
 fn a_text_with_no_role_and_no_duty_says_so_in_its_heading() {
-    let o = offer(&["-"], b"Marketing Coordinator\nWe need help.\n");
-    let out = String::from_utf8_lossy(&o.stdout).into_owned();
-    let heading = out.lines().next().unwrap_or_default();
+    // The text output of `offer -` on `text`, and its first line.
+    let read = |text: &[u8]| {
+        let out = String::from_utf8_lossy(&offer(&["-"], text).stdout).into_owned();
+        let heading = out.lines().next().unwrap_or_default().to_owned();
+        (heading, out)
+    };
+    let (heading, out) = read(b"Marketing Coordinator\nWe need help.\n");
     assert!(
         heading.contains("no role named, and no duty to judge by"),
         "{out}"
@@ -587,29 +591,21 @@ fn a_text_with_no_role_and_no_duty_says_so_in_its_heading() {
     assert!(!out.contains("Community Manager"), "{out}");
     assert!(!out.contains("coverage-gap"), "{out}");
     // Duties that are all shared work are no role's to judge by.
-    let o = offer(
-        &["-"],
+    let (heading, out) = read(
         b"Marketing Coordinator\n- Report on reach and engagement metrics\n\
           - Answer customer support tickets\n",
     );
-    let out = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(
-        out.lines()
-            .next()
-            .is_some_and(|h| h.contains("no role named, and no duty that is one role's work")),
+        heading.contains("no role named, and no duty that is one role's work"),
         "{out}"
     );
     // With duties, the heading names the role they fit.
-    let o = offer(
-        &["-"],
+    let (heading, out) = read(
         b"Marketing Coordinator\n\n- Welcome new members to our Discord server\n\
           - Moderate the forum and keep its guidelines\n",
     );
-    let out = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(
-        out.lines()
-            .next()
-            .is_some_and(|h| h.contains("no role named; judged as community-manager")),
+        heading.contains("no role named; judged as community-manager"),
         "{out}"
     );
 }

@@ -356,6 +356,11 @@ pub const SECTIONS_MODEL: &str = "reader/sections.model";
 pub const SECTIONS_FIRST_MODEL: &str = "reader/sections-first.model";
 pub const ROLES_MODEL: &str = "reader/roles.model";
 
+/// The most words the head of a ranked line below the first can have to be taken for the
+/// title ("Social Media & Marketing Officer"): past it, the line is a sentence that holds a
+/// rank word, not a title.
+const HEAD_WORDS: usize = 8;
+
 fn builtin_model(path: &str) -> Result<model::LinearModel, InputError> {
     let origin = format!("<built-in>/{path}");
     let bytes = crate::catalog::builtin_model_bytes(path)
@@ -788,7 +793,7 @@ impl Reader {
                     return None;
                 }
                 let head = l.text.split([':', ',', '(', '|', '–', '—']).next()?.trim();
-                ((1..=8).contains(&head.split_whitespace().count())
+                ((1..=HEAD_WORDS).contains(&head.split_whitespace().count())
                     && !extract::mostly_numbers(head)
                     && self.titles.has_rank(head))
                 .then(|| self.titles.tidy(head))
