@@ -84,6 +84,10 @@ struct Outcome {
     /// Lines of company, requirement, benefit or application text of more than one sentence,
     /// each given alone as the duty lines are: whether a duty was read in it.
     paragraphs: Vec<bool>,
+    /// The title over the duty lines with their bullets lost (as a web page copies a list):
+    /// the verdict, and how many of the duty lines were read as duties, of how many.
+    bare_got: String,
+    bare_read: (usize, usize),
 }
 
 impl Outcome {
@@ -324,11 +328,14 @@ fn read_one(
         list_counts,
         paragraphs,
     } = read_as_given(catalog, reader, config, posting);
+    let (bare_got, bare_read) = read_bare_list(catalog, reader, config, posting);
     Outcome {
         alone,
         list_got,
         list_counts,
         paragraphs,
+        bare_got,
+        bare_read,
         name: name.to_owned(),
         language: posting.language.clone(),
         want: posting.verdict.clone(),
@@ -467,6 +474,43 @@ fn read_as_given(
         list_counts,
         paragraphs,
     }
+}
+
+/// The posting's title over its duty lines with their bullets and numbers lost, as a list
+/// copied from a web page often comes: the verdict, and how many duty lines were read as
+/// duties (of how many).
+fn read_bare_list(
+    catalog: &Catalog,
+    reader: &Reader,
+    config: &MatchingConfig,
+    posting: &CorpusPosting,
+) -> (String, (usize, usize)) {
+    let duties: Vec<String> = posting
+        .lines
+        .iter()
+        .filter(|l| l.section == "duty")
+        .map(|l| {
+            l.text
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .to_owned()
+        })
+        .collect();
+    let text = format!("{}\n\n{}\n", posting.title, duties.join("\n"));
+    let offer = reader.read(catalog, &text, &RoleHint::default());
+    let verdict = short_verdict(&judge(catalog, &offer, config).verdict.id());
+    let read: Vec<String> = offer
+        .lines
+        .iter()
+        .map(|l| key(&l.source_text, usize::MAX))
+        .collect();
+    let found = duties
+        .iter()
+        .filter(|d| {
+            let k = key(d, 40);
+            !k.is_empty() && read.iter().any(|r| r.contains(&k))
+        })
+        .count();
+    (verdict, (found, duties.len()))
 }
 
 /// A posting read in the forms `offer_lines_eval.py` gives (see the fields of [`Outcome`]).
@@ -710,6 +754,16 @@ fn report_as_given(by_lang: &BTreeMap<&str, Vec<&Outcome>>) {
     for (lang, os) in by_lang {
         let (all, titled) = all_and_titled(os, |o| o.list_got == o.want);
         println!("  {lang:<5} {all}; {titled}");
+    }
+    println!(
+        "  the title over the duty lines with no bullets: duty lines read as duties; verdicts (all; titled as a role):"
+    );
+    for (lang, os) in by_lang {
+        let (found, n) = os
+            .iter()
+            .fold((0, 0), |(f, n), o| (f + o.bare_read.0, n + o.bare_read.1));
+        let (all, titled) = all_and_titled(os, |o| o.bare_got == o.want);
+        println!("  {lang:<5} {}; {all}; {titled}", interval(found, n));
     }
     let mut confusion: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for o in by_lang.get("all").into_iter().flatten() {

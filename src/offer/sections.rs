@@ -22,6 +22,11 @@ pub const TITLE: &str = "title";
 pub const HEADING: &str = "heading";
 /// The most duties one line gives: a line that lists more is a run-on text, not a list.
 pub const MAX_DUTIES_PER_LINE: usize = 12;
+/// The fewest lines a list that lost its bullets has ([`SectionReader::bare_list`]): two
+/// short lines in a row are as often a heading and its one line.
+pub const BARE_LIST_MIN_LINES: usize = 3;
+/// The section model's class of text that is none of the others (menus, notes, stray lines).
+pub const OTHER: &str = "other";
 /// The model's list of stems that open a duty ("host", "gestion", "anim").
 pub const OPENERS: &str = "openers";
 
@@ -260,9 +265,10 @@ impl SectionReader {
         tokens: &[Vec<Token>],
     ) -> (Vec<f64>, bool) {
         let mut first_is_title = false;
-        let p = self
-            .probabilities_of(language, lines, tokens)
-            .1
+        let mut second = self.probabilities_of(language, lines, tokens).1;
+        let relaid = self.reread_bare_list(language, lines, tokens, &mut second);
+        let lines = relaid.as_deref().unwrap_or(lines);
+        let p = second
             .into_iter()
             .enumerate()
             .map(|(i, p)| {
@@ -295,15 +301,115 @@ impl SectionReader {
         (p, first_is_title)
     }
 
+    /// The lines of a list that lost its bullets (copied from a web page, or typed bare), to be
+    /// read again as bullets: the section model reads a short line with no bullet as a heading,
+    /// so "Community Manager" over four bare duties gave one duty. A heading heads something:
+    /// two of them in a row, or one that ends the text, have nothing under them, and a run of
+    /// such lines is a list. Taken: a run of plain lines (no bullet, no heading mark such as
+    /// `#` or a closing colon, not a sentence cut from prose, no greeting, sign-off or question
+    /// ending in `,` `!` `?`: "Kind regards," over a name and a job title), each read as a heading, a duty or
+    /// other text, with at least [`BARE_LIST_MIN_LINES`] of them read as items and one heading with nothing
+    /// under it (a heading or other text follows it, or the text ends) among them, in a text with no bullet anywhere (one that marks its lists marks
+    /// them all). A heading that opens the run stays a heading (the list's own, "What you'll
+    /// do"), as does one that closes it with lines of another kind below it (the next
+    /// section's, "Requirements").
+    pub(super) fn bare_list(&self, lines: &[LaidLine], p: &[Vec<f64>]) -> Vec<usize> {
+        let Some(heading) = self.heading else {
+            return Vec::new();
+        };
+        // A text that marks its lists marks them all: a plain run in it is no list.
+        if lines.iter().any(|l| l.marked) {
+            return Vec::new();
+        }
+        let best = |i: usize| {
+            (0..p[i].len())
+                .max_by(|&a, &b| p[i][a].total_cmp(&p[i][b]).then(b.cmp(&a)))
+                .unwrap_or(0)
+        };
+        let other = self.model.class_index(OTHER);
+        // Items of a list read as headings, duties or other text ("Publicar en Instagram"
+        // read as a stray line).
+        let reads_as = |i: usize, class: usize| best(i) == class;
+        let item = |i: usize| {
+            let line = &lines[i];
+            !line.heading_like
+                && !line.sentence
+                && !line.text.trim_end().ends_with([',', '!', '?'])
+                && (reads_as(i, heading)
+                    || reads_as(i, self.duty)
+                    || other.is_some_and(|o| reads_as(i, o)))
+        };
+        // A line that leaves the heading above it with nothing under it.
+        let no_body = |j: usize| reads_as(j, heading) || other.is_some_and(|o| reads_as(j, o));
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            if !item(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < lines.len() && item(i) {
+                i += 1;
+            }
+            let mut first = start;
+            let mut end = i;
+            if reads_as(first, heading) {
+                first += 1;
+            }
+            if end > first && end < lines.len() && reads_as(end - 1, heading) {
+                end -= 1;
+            }
+            // A heading with nothing under it: the next line of the run is a heading or other
+            // text, or the text ends.
+            let empty = (first..end).any(|j| {
+                reads_as(j, heading) && (j + 1 == lines.len() || (j + 1 < i && no_body(j + 1)))
+            });
+            if end >= first + BARE_LIST_MIN_LINES && empty {
+                out.extend(first..end);
+            }
+        }
+        out
+    }
+
+    /// A list that lost its bullets ([`Self::bare_list`]) read again as the bulleted list it
+    /// was: its lines' readings in `second` replaced, and the lines as read (`None`: no such
+    /// list).
+    fn reread_bare_list(
+        &self,
+        language: Language,
+        lines: &[LaidLine],
+        tokens: &[Vec<Token>],
+        second: &mut [Vec<f64>],
+    ) -> Option<Vec<LaidLine>> {
+        let bare = self.bare_list(lines, second);
+        if bare.is_empty() {
+            return None;
+        }
+        let mut relaid = lines.to_vec();
+        for &i in &bare {
+            relaid[i].marked = true;
+        }
+        let reread = self.probabilities_of(language, &relaid, tokens).1;
+        for &i in &bare {
+            second[i].clone_from(&reread[i]);
+        }
+        Some(relaid)
+    }
+
     /// Every line's probability of each class ([`Self::classes`]), after the first pass and
-    /// after the second.
+    /// after the second (where a list that lost its bullets is read again as bullets, as the
+    /// reader reads it).
     pub fn probabilities(
         &self,
         language: Language,
         stems: &Stems,
         lines: &[LaidLine],
     ) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {
-        self.probabilities_of(language, lines, &tokens_of(stems, lines))
+        let tokens = tokens_of(stems, lines);
+        let (first, mut second) = self.probabilities_of(language, lines, &tokens);
+        self.reread_bare_list(language, lines, &tokens, &mut second);
+        (first, second)
     }
 
     /// [`Self::probabilities`] of lines whose tokens are given.

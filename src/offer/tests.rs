@@ -1032,3 +1032,95 @@ fn an_early_helper_leaves_when_the_command_fails_before_reading() {
     // This returns only when the helper has returned.
     early.with_helper(true, || ());
 }
+
+#[test]
+fn a_list_that_lost_its_bullets_is_read_as_the_list_it_was() {
+    // Copied from a web page, a list loses its bullets; its short lines read like headings.
+    let lists: [(&str, &[&str]); 2] = [
+        (
+            "Community Manager",
+            &[
+                "Welcome new members to our forum",
+                "Organise monthly meetups for users",
+                "Run the ambassador programme",
+                "Collect member feedback for the product team",
+                "Schedule posts on Instagram",
+            ],
+        ),
+        (
+            "Community Manager",
+            &[
+                "Bienvenida a los nuevos miembros del foro",
+                "Organizar encuentros mensuales",
+                "Coordinar el programa de embajadores",
+                "Recoger las opiniones de los miembros",
+                "Publicar en Instagram",
+            ],
+        ),
+    ];
+    for (title, items) in lists {
+        let bare = duties(&format!("{title}\n\n{}\n", items.join("\n")));
+        assert_eq!(bare, items, "{title}: {bare:?}");
+    }
+}
+
+/// A laid-out line of the given text and shape, for [`sections::SectionReader::bare_list`].
+fn laid(text: &str, marked: bool) -> sections::LaidLine {
+    sections::LaidLine {
+        text: text.to_owned(),
+        source_text: text.to_owned(),
+        source: 0,
+        marked,
+        heading_like: false,
+        sentence: false,
+    }
+}
+
+#[test]
+fn only_a_run_of_headings_with_nothing_under_them_is_a_bare_list() {
+    let (_, reader) = setup();
+    let sections = reader.sections();
+    let bare = |classes: &[&str], marked: Option<usize>| {
+        let lines: Vec<_> = (0..classes.len())
+            .map(|i| laid(&format!("line {i}"), marked == Some(i)))
+            .collect();
+        let p: Vec<Vec<f64>> = classes
+            .iter()
+            .map(|class| {
+                let at = sections.classes().iter().position(|c| c == class).unwrap();
+                (0..sections.classes().len())
+                    .map(|c| if c == at { 0.9 } else { 0.01 })
+                    .collect()
+            })
+            .collect();
+        sections.bare_list(&lines, &p)
+    };
+    // Items read as duties or headings, two headings in a row and one that ends the text.
+    let list = ["title", "duty", "heading", "heading", "duty", "heading"];
+    assert_eq!(bare(&list, None), [1, 2, 3, 4, 5]);
+    // A text that marks its lists marks them all.
+    assert!(bare(&list, Some(0)).is_empty());
+    // Headings, each with its line under it: sections, not a list.
+    let sections_with_bodies = [
+        "title", "heading", "duty", "heading", "duty", "heading", "duty",
+    ];
+    assert!(bare(&sections_with_bodies, None).is_empty());
+    // The list's own heading and the next section's heading stay headings.
+    let headed = [
+        "title",
+        "heading",
+        "duty",
+        "heading",
+        "heading",
+        "heading",
+        "requirement",
+    ];
+    assert_eq!(bare(&headed, None), [2, 3, 4]);
+    // A stray line (`other`) after a heading leaves it with nothing under it too.
+    assert_eq!(
+        bare(&["title", "duty", "heading", "other", "duty"], None),
+        [1, 2, 3, 4]
+    );
+    // Two lines are as often a heading and its line.
+    assert!(bare(&["title", "heading", "heading", "heading"], None).is_empty());
+}
