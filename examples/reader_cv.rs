@@ -179,6 +179,8 @@ fn main() -> anyhow::Result<()> {
     );
     let started = std::time::Instant::now();
     let mut outcomes = Vec::new();
+    // The postings that mark lines with bullets, read again with every bullet lost.
+    let mut unbulleted = Vec::new();
     for fold in 0..folds {
         let models = fold_models(
             &learn_corpus,
@@ -192,12 +194,16 @@ fn main() -> anyhow::Result<()> {
         let reader = Reader::with_models(&catalog, config.clone(), models)
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         for (name, posting) in corpus.iter().filter(|(_, p)| fold_of(p) == Some(fold)) {
-            outcomes.push(read_one(&catalog, &reader, &config, name, posting));
+            outcomes.push(read_one(&catalog, &reader, &config, name, posting, true));
+            if let Some(bare) = without_bullets(posting) {
+                unbulleted.push(read_one(&catalog, &reader, &config, name, &bare, false));
+            }
         }
         eprint!("\rfold {}/{folds}", fold + 1);
     }
     eprintln!();
     report(&outcomes, show_misses);
+    report_unbulleted(&outcomes, &unbulleted);
     println!("(in {:.0} s)", started.elapsed().as_secs_f64());
     Ok(())
 }
@@ -262,6 +268,7 @@ fn read_one(
     config: &MatchingConfig,
     name: &str,
     posting: &CorpusPosting,
+    as_given: bool,
 ) -> Outcome {
     let text: Vec<&str> = posting.lines.iter().map(|l| l.text.as_str()).collect();
     let offer = reader.read(catalog, &text.join("\n"), &RoleHint::default());
@@ -327,8 +334,16 @@ fn read_one(
         list_got,
         list_counts,
         paragraphs,
-    } = read_as_given(catalog, reader, config, posting);
-    let (bare_got, bare_read) = read_bare_list(catalog, reader, config, posting);
+    } = if as_given {
+        read_as_given(catalog, reader, config, posting)
+    } else {
+        AsGiven::default()
+    };
+    let (bare_got, bare_read) = if as_given {
+        read_bare_list(catalog, reader, config, posting)
+    } else {
+        (String::new(), (0, 0))
+    };
     Outcome {
         alone,
         list_got,
@@ -476,6 +491,88 @@ fn read_as_given(
     }
 }
 
+/// A bullet or number that opens a line, and the space after it: what a copy from a web page
+/// loses.
+fn bullet_len(text: &str) -> usize {
+    let t = text.trim_start();
+    let lead = text.len() - t.len();
+    let mut chars = t.char_indices();
+    let Some((_, c)) = chars.next() else {
+        return 0;
+    };
+    let marker_end = if "•·▪◦‣⁃○●■□◆◇➢➤►▶▸✓✔→*+-–—>".contains(c)
+    {
+        c.len_utf8()
+    } else if c.is_ascii_digit() {
+        let digits = t.find(|d: char| !d.is_ascii_digit()).unwrap_or(t.len());
+        if t[digits..].starts_with(['.', ')']) && t[digits + 1..].starts_with(' ') {
+            digits + 1
+        } else {
+            return 0;
+        }
+    } else {
+        return 0;
+    };
+    let rest = &t[marker_end..];
+    if !rest.starts_with(char::is_whitespace) {
+        return 0;
+    }
+    lead + marker_end + (rest.len() - rest.trim_start().len())
+}
+
+/// The posting with every bullet and number that opens a line lost (as a copy from a web
+/// page loses them); `None` when it has none.
+fn without_bullets(posting: &CorpusPosting) -> Option<CorpusPosting> {
+    if posting.lines.iter().all(|l| bullet_len(&l.text) == 0) {
+        return None;
+    }
+    let mut bare = posting.clone();
+    for line in &mut bare.lines {
+        let cut = bullet_len(&line.text);
+        line.text.drain(..cut);
+    }
+    Some(bare)
+}
+
+/// The postings that mark lines with bullets, as found and with every bullet lost.
+fn report_unbulleted(outcomes: &[Outcome], unbulleted: &[Outcome]) {
+    let names: std::collections::BTreeSet<&str> =
+        unbulleted.iter().map(|o| o.name.as_str()).collect();
+    let as_found: Vec<&Outcome> = outcomes
+        .iter()
+        .filter(|o| names.contains(o.name.as_str()))
+        .collect();
+    println!(
+        "
+the {} postings with bullets, as found and with every bullet lost (verdicts all; titled as a role / role duty lines right, missed, non-duties read as duties):",
+        unbulleted.len()
+    );
+    let lost: Vec<&Outcome> = unbulleted.iter().collect();
+    for (how, os) in [("as found", &as_found), ("bare", &lost)] {
+        let (all, titled) = all_and_titled(os, |o| o.want == o.got);
+        let lines: Vec<&(String, Option<String>)> = os.iter().flat_map(|o| &o.lines).collect();
+        let right = lines
+            .iter()
+            .filter(|(want, got)| got.as_deref() == Some(want.as_str()))
+            .count();
+        let missed = lines.iter().filter(|(_, got)| got.is_none()).count();
+        let false_duties: usize = os.iter().map(|o| o.false_duties.len()).sum();
+        let mut by_section: BTreeMap<&str, usize> = BTreeMap::new();
+        for section in os.iter().flat_map(|o| &o.false_duties) {
+            *by_section.entry(section.as_str()).or_default() += 1;
+        }
+        let by_section: Vec<String> = by_section
+            .iter()
+            .map(|(section, n)| format!("{section} {n}"))
+            .collect();
+        println!(
+            "  {how:<9} {all}; {titled} / {}, missed {missed}, non-duties {false_duties} ({})",
+            interval(right, lines.len()),
+            by_section.join(", ")
+        );
+    }
+}
+
 /// The posting's title over its duty lines with their bullets and numbers lost, as a list
 /// copied from a web page often comes: the verdict, and how many duty lines were read as
 /// duties (of how many).
@@ -514,6 +611,7 @@ fn read_bare_list(
 }
 
 /// A posting read in the forms `offer_lines_eval.py` gives (see the fields of [`Outcome`]).
+#[derive(Default)]
 struct AsGiven {
     alone: Vec<(String, Option<String>, String)>,
     list_got: String,

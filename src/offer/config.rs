@@ -120,6 +120,22 @@ pub struct ReaderConfig {
     /// The words that join two duties listed on one line ("plan the calendar and reply to
     /// DMs"), in the four languages.
     pub joiners: Vec<String>,
+    /// When a run of plain lines is read as a list that lost its bullets.
+    pub bare_list: BareListConfig,
+}
+
+/// When a run of plain lines is a list that lost its bullets (copied from a web page), read
+/// again as bullets. See [`super::sections::SectionReader::bare_list`].
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BareListConfig {
+    /// The fewest lines of a run: two short lines in a row are as often a heading and its
+    /// one line.
+    pub min_lines: usize,
+    /// A line of the run read as a heading from this probability stays a heading.
+    pub heading_from: f64,
+    /// The lines read again must be at least this share of the text's lines.
+    pub min_share: f64,
 }
 
 /// The words of "N hours a week": a number, a unit, then a word for the week within a few
@@ -312,6 +328,28 @@ impl MatchingConfig {
                 ),
             ));
         }
+        let bare = config.reader.bare_list;
+        let out_of_range = if bare.min_lines < 2 {
+            Some(format!(
+                "reader.bare_list.min_lines is {}; expected 2 or more",
+                bare.min_lines
+            ))
+        } else if !(bare.heading_from > 0.0 && bare.heading_from <= 1.0) {
+            Some(format!(
+                "reader.bare_list.heading_from is {}; expected a probability above 0 and at most 1",
+                bare.heading_from
+            ))
+        } else if !(0.0..=1.0).contains(&bare.min_share) {
+            Some(format!(
+                "reader.bare_list.min_share is {}; expected a share from 0 to 1",
+                bare.min_share
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = out_of_range {
+            return Err(InputError::new(origin, None, message));
+        }
         let k = config.reader.shared_odds;
         if !(k.is_finite() && k > 0.0) {
             return Err(InputError::new(
@@ -357,6 +395,21 @@ mod tests {
                 "context_keeps_line_from: 0.6",
                 "context_keeps_line_from: 1.5",
                 "reader.context_keeps_line_from is 1.5",
+            ),
+            (
+                "min_lines: 3",
+                "min_lines: 1",
+                "reader.bare_list.min_lines is 1",
+            ),
+            (
+                "heading_from: 0.5",
+                "heading_from: 0",
+                "reader.bare_list.heading_from is 0",
+            ),
+            (
+                "min_share: 0.5",
+                "min_share: 1.5",
+                "reader.bare_list.min_share is 1.5",
             ),
             (
                 "named_task_min_confidence: 0.15",

@@ -404,6 +404,7 @@ impl Reader {
             config.reader.duty_threshold,
             config.reader.first_line_title_min,
             &config.reader.joiners,
+            config.reader.bare_list,
         )
         .map_err(|e| InputError::new(format!("<built-in>/{SECTIONS_MODEL}"), None, e.message))?;
         let roles =

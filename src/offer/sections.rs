@@ -8,6 +8,7 @@
 
 use rustc_hash::FxHashSet;
 
+use super::config::BareListConfig;
 use super::extract::{Line, clean, sentences, split_duties, text_lines};
 use super::features::{Context, LineShape, Stems, Token, heads_a_block, section_names};
 use super::language::Language;
@@ -22,9 +23,6 @@ pub const TITLE: &str = "title";
 pub const HEADING: &str = "heading";
 /// The most duties one line gives: a line that lists more is a run-on text, not a list.
 pub const MAX_DUTIES_PER_LINE: usize = 12;
-/// The fewest lines a list that lost its bullets has ([`SectionReader::bare_list`]): two
-/// short lines in a row are as often a heading and its one line.
-pub const BARE_LIST_MIN_LINES: usize = 3;
 /// The section model's class of text that is none of the others (menus, notes, stray lines).
 pub const OTHER: &str = "other";
 /// The model's list of stems that open a duty ("host", "gestion", "anim").
@@ -221,6 +219,8 @@ pub struct SectionReader {
     /// A short first line that is no duty is the title from this probability of the title
     /// class.
     first_line_title_min: f64,
+    /// When a run of plain lines is a list that lost its bullets ([`Self::bare_list`]).
+    bare_list: BareListConfig,
 }
 
 impl SectionReader {
@@ -230,6 +230,7 @@ impl SectionReader {
         threshold: f64,
         first_line_title_min: f64,
         joiners: &[String],
+        bare_list: BareListConfig,
     ) -> Result<SectionReader, ModelError> {
         if first.classes != model.classes {
             return Err(ModelError {
@@ -252,6 +253,7 @@ impl SectionReader {
             joiners: joiners.iter().map(|j| j.to_lowercase()).collect(),
             first_line_title_min,
             threshold,
+            bare_list,
         })
     }
 
@@ -303,21 +305,20 @@ impl SectionReader {
 
     /// The lines of a list that lost its bullets (copied from a web page, or typed bare), to be
     /// read again as bullets: the section model reads a short line with no bullet as a heading,
-    /// so "Community Manager" over four bare duties gave one duty. A heading heads something:
-    /// two of them in a row, or one that ends the text, have nothing under them, and a run of
-    /// such lines is a list. Taken: a run of plain lines (no bullet, no heading mark such as
-    /// `#` or a closing colon, not a sentence cut from prose, no greeting, sign-off or question
-    /// ending in `,` `!` `?`: "Kind regards," over a name and a job title), each read as a heading, a duty or
-    /// other text, with at least [`BARE_LIST_MIN_LINES`] of them read as items and one heading with nothing
-    /// under it (a heading or other text follows it, or the text ends) among them, in a text with no bullet anywhere (one that marks its lists marks
-    /// them all). A heading that opens the run stays a heading (the list's own, "What you'll
-    /// do"), as does one that closes it with lines of another kind below it (the next
-    /// section's, "Requirements").
+    /// so "Community Manager" over five bare duties gave one or two. Taken, in a text with no
+    /// bullet anywhere (one that marks its lists marks them all): each run of at least
+    /// `bare_list.min_lines` plain lines (no heading mark such as `#` or a closing colon, not a
+    /// sentence cut from prose, no greeting, sign-off or question ending in `,` `!` `?`: "Kind
+    /// regards," over a name and a job title) read as headings, duties or other text; but not
+    /// a line read as a heading from `bare_list.heading_from` ("Requisitos" between the duties
+    /// and the requirements stays the heading it is), and nothing unless the lines taken are at
+    /// least `bare_list.min_share` of the text. In a whole posting, plain short lines are as
+    /// often headings, field labels and lists of requirements or benefits: read as bullets,
+    /// they gave as many lines that are no duty as duties (`examples/reader_cv.rs`).
     pub(super) fn bare_list(&self, lines: &[LaidLine], p: &[Vec<f64>]) -> Vec<usize> {
         let Some(heading) = self.heading else {
             return Vec::new();
         };
-        // A text that marks its lists marks them all: a plain run in it is no list.
         if lines.iter().any(|l| l.marked) {
             return Vec::new();
         }
@@ -327,20 +328,14 @@ impl SectionReader {
                 .unwrap_or(0)
         };
         let other = self.model.class_index(OTHER);
-        // Items of a list read as headings, duties or other text ("Publicar en Instagram"
-        // read as a stray line).
-        let reads_as = |i: usize, class: usize| best(i) == class;
         let item = |i: usize| {
             let line = &lines[i];
+            let class = best(i);
             !line.heading_like
                 && !line.sentence
                 && !line.text.trim_end().ends_with([',', '!', '?'])
-                && (reads_as(i, heading)
-                    || reads_as(i, self.duty)
-                    || other.is_some_and(|o| reads_as(i, o)))
+                && (class == heading || class == self.duty || Some(class) == other)
         };
-        // A line that leaves the heading above it with nothing under it.
-        let no_body = |j: usize| reads_as(j, heading) || other.is_some_and(|o| reads_as(j, o));
         let mut out = Vec::new();
         let mut i = 0;
         while i < lines.len() {
@@ -352,22 +347,14 @@ impl SectionReader {
             while i < lines.len() && item(i) {
                 i += 1;
             }
-            let mut first = start;
-            let mut end = i;
-            if reads_as(first, heading) {
-                first += 1;
+            if i - start >= self.bare_list.min_lines {
+                out.extend((start..i).filter(|&j| p[j][heading] < self.bare_list.heading_from));
             }
-            if end > first && end < lines.len() && reads_as(end - 1, heading) {
-                end -= 1;
-            }
-            // A heading with nothing under it: the next line of the run is a heading or other
-            // text, or the text ends.
-            let empty = (first..end).any(|j| {
-                reads_as(j, heading) && (j + 1 == lines.len() || (j + 1 < i && no_body(j + 1)))
-            });
-            if end >= first + BARE_LIST_MIN_LINES && empty {
-                out.extend(first..end);
-            }
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let share = out.len() as f64 / lines.len().max(1) as f64;
+        if share < self.bare_list.min_share {
+            return Vec::new();
         }
         out
     }
@@ -596,7 +583,12 @@ mod tests {
         );
         let model = LinearModel::parse(&text).unwrap();
         let joiners = ["and", "y", "et", "e"].map(str::to_owned);
-        SectionReader::new(model.clone(), model, 0.5, 0.1, &joiners).unwrap()
+        let bare_list = BareListConfig {
+            min_lines: 3,
+            heading_from: 0.5,
+            min_share: 0.5,
+        };
+        SectionReader::new(model.clone(), model, 0.5, 0.1, &joiners, bare_list).unwrap()
     }
 
     #[test]
