@@ -279,6 +279,28 @@ fn save_writes_a_plan_check_accepts() {
 }
 
 #[test]
+fn save_refuses_a_plan_with_no_role_to_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("offer.yaml");
+    let save = ["--save", plan.to_str().unwrap(), "--fail-on", "never"];
+    let o = offer(&save, b"Marketing Coordinator\nWe need help.\n");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nothing saved to"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--role"), "{}", stderr(&o));
+    assert!(!plan.exists());
+    // The reading is still given before the refusal.
+    assert!(String::from_utf8_lossy(&o.stdout).contains("no role named"));
+    // Duties of one role's work, or a role given, are enough to save.
+    let o = offer(
+        &save,
+        b"Marketing Coordinator\n\n- Welcome new members to our Discord server\n\
+          - Moderate the forum and keep its guidelines\n",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(plan.exists());
+}
+
+#[test]
 fn report_markdown_goes_to_stdout_with_the_exit_code_of_offer() {
     let o = offer(&["--report", "markdown"], SOCIAL_IN_DISGUISE.as_bytes());
     // The findings of the offer's plan still set the exit code: role-drift is an error.

@@ -234,6 +234,14 @@ pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
         }
     }
     if let Some(path) = &args.save {
+        // With no role named and no duty of one role's work, the plan's role would only be a
+        // placeholder (the catalog's first): a file that says a role was offered when none was.
+        if offer.role.is_none() && judgement.best_fit.is_none() {
+            anyhow::bail!(
+                "nothing saved to {}: the text names no role and no duty in it is one role's work; give the role with --role or --title, or paste the duties",
+                path.display()
+            );
+        }
         save_plan(path, &judgement.plan)?;
         console::eprint_line(&format!("saved the mapped plan to {}", path.display()));
     }
