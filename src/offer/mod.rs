@@ -975,9 +975,7 @@ impl Reader {
         let slot = owner_slot(catalog, &guess.class);
         let mapping = slot.and_then(|slot| {
             self.matcher(catalog)
-                .ranked_in(text, slot, 1)
-                .into_iter()
-                .next()
+                .closest_in(text, slot)
                 .map(|s| (s.task, s.confidence))
                 .or_else(|| {
                     self.typical(catalog)
