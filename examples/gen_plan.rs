@@ -211,6 +211,7 @@ fn synthetic_tasks(
                 )
                 .into(),
                 keywords: keywords.into_iter().map(Into::into).collect(),
+                keywords_by_language: std::collections::BTreeMap::new(),
                 references: Vec::new(),
             }
         })

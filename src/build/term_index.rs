@@ -66,6 +66,10 @@ pub fn term_index_bytes(catalogs: &[Value], matching: &Value) -> Vec<u8> {
     let weights = IndexWeights {
         title: number(&fw["title"], "field_weights.title"),
         keywords: number(&fw["keywords"], "field_weights.keywords"),
+        keywords_by_language: number(
+            &fw["keywords_by_language"],
+            "field_weights.keywords_by_language",
+        ),
         why: number(&fw["why"], "field_weights.why"),
         category_title: number(&fw["category_title"], "field_weights.category_title"),
         category_summary: number(&fw["category_summary"], "field_weights.category_summary"),
@@ -90,6 +94,14 @@ pub fn term_index_bytes(catalogs: &[Value], matching: &Value) -> Vec<u8> {
                 keywords: t["keywords"]
                     .as_sequence()
                     .into_iter()
+                    .flatten()
+                    .map(text)
+                    .collect(),
+                other_keywords: t["keywords_by_language"]
+                    .as_mapping()
+                    .into_iter()
+                    .flat_map(|m| m.values())
+                    .filter_map(|v| v.as_sequence())
                     .flatten()
                     .map(text)
                     .collect(),

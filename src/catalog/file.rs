@@ -71,7 +71,7 @@ pub struct CategoryEntry {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(
     deny_unknown_fields,
-    expecting = "a task: a mapping with `id`, `title`, `role`, `category`, `hours`, `why` and optional `keywords`, `references`"
+    expecting = "a task: a mapping with `id`, `title`, `role`, `category`, `hours`, `why` and optional `keywords`, `keywords_by_language`, `references`"
 )]
 pub struct TaskEntry {
     pub id: Text,
@@ -82,6 +82,9 @@ pub struct TaskEntry {
     pub why: Text,
     #[serde(default)]
     pub keywords: Vec<Text>,
+    /// How postings in other languages name the work, by language code (`es`, `fr`, `pt`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub keywords_by_language: std::collections::BTreeMap<Text, Vec<Text>>,
     #[serde(default)]
     pub references: Vec<Text>,
 }

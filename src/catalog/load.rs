@@ -276,6 +276,17 @@ impl HasId for TaskEntry {
         ]
         .into_iter()
         .chain(self.keywords.iter().map(|k| ("keywords", k)))
+        .chain(
+            self.keywords_by_language
+                .keys()
+                .map(|k| ("keywords_by_language", k)),
+        )
+        .chain(
+            self.keywords_by_language
+                .values()
+                .flatten()
+                .map(|k| ("keywords_by_language", k)),
+        )
     }
 }
 
@@ -506,6 +517,13 @@ impl Merger {
                     hours: t.hours,
                     why: t.why.trimmed(),
                     keywords: t.keywords.into_iter().map(Text::lowercased).collect(),
+                    keywords_by_language: t
+                        .keywords_by_language
+                        .into_iter()
+                        .map(|(language, k)| {
+                            (language, k.into_iter().map(Text::lowercased).collect())
+                        })
+                        .collect(),
                     references: t.references,
                     origin,
                 }
@@ -655,6 +673,17 @@ impl Merger {
                     locate(src, &t.id),
                     format!("task `{}` has {} typical hours; expected a number of hours a week above 0 and at most 168", t.id, t.hours),
                 ));
+            }
+            for language in t.keywords_by_language.keys() {
+                let code = (2..=3).contains(&language.len())
+                    && language.bytes().all(|b| b.is_ascii_lowercase());
+                if !code {
+                    errors.push(InputError::new(
+                        &src.origin,
+                        at(language),
+                        format!("task `{}` has keywords for `{language}`; expected a language code such as `es`, `fr` or `pt`", t.id),
+                    ));
+                }
             }
         }
     }

@@ -155,8 +155,21 @@ pub struct Task {
     pub why: Text,
     /// Words and phrases postings use for this duty, for matching free text.
     pub keywords: Vec<Text>,
+    /// The same in other languages, by language code (`es`, `fr`, `pt`): matched like the
+    /// keywords, but not learned from as English by the role model.
+    pub keywords_by_language: std::collections::BTreeMap<Text, Vec<Text>>,
     pub references: Vec<Text>,
     pub origin: Origin,
+}
+
+impl Task {
+    /// Every phrase a posting may name the task by: its keywords, then those of other
+    /// languages.
+    pub fn all_keywords(&self) -> impl Iterator<Item = &Text> {
+        self.keywords
+            .iter()
+            .chain(self.keywords_by_language.values().flatten())
+    }
 }
 
 /// The merged, validated catalog, indexed for lookups by id.

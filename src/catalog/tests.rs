@@ -281,3 +281,26 @@ fn an_empty_posting_is_no_posting_and_the_job_ad_falls_back_to_the_summary() {
         Some(Text::from("You will run it."))
     );
 }
+
+#[test]
+fn keywords_by_language_load_in_lower_case_and_need_a_language_code() {
+    let user = "tasks:\n- id: t\n  title: T\n  role: cm\n  category: cm-welcome\n  hours: 1\n  why: w\n  \
+                keywords_by_language:\n    es: [Dar la Bienvenida]\n";
+    let catalog = Catalog::from_sources(&[
+        src("<built-in>/b.yaml", BASE, true),
+        src("u.yaml", user, false),
+    ])
+    .expect("loads");
+    let task = catalog.task("t").expect("the task");
+    let all: Vec<&str> = task.all_keywords().map(Text::as_str).collect();
+    assert_eq!(all, ["dar la bienvenida"]);
+    let wrong = user.replace("    es:", "    Spanish:");
+    let e = errors(&[
+        src("<built-in>/b.yaml", BASE, true),
+        src("u.yaml", &wrong, false),
+    ]);
+    assert!(
+        e.len() == 1 && e[0].starts_with("u.yaml:2:") && e[0].contains("expected a language code"),
+        "{e:?}"
+    );
+}

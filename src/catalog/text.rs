@@ -44,11 +44,18 @@ impl Text {
     #[must_use]
     pub fn lowercased(self) -> Text {
         // Every byte looked at, no early exit: the loop is vectorised.
-        let upper_or_wide = self
-            .0
-            .bytes()
-            .fold(false, |any, b| any | b.is_ascii_uppercase() | !b.is_ascii());
-        if upper_or_wide {
+        let (upper, wide) = self.0.bytes().fold((false, false), |(upper, wide), b| {
+            (upper | b.is_ascii_uppercase(), wide | !b.is_ascii())
+        });
+        // Letters beyond ASCII ("présentation", "reuniões") are looked at one by one only
+        // when there are some: a keyword already in lower case stays the binary's own text.
+        let lower_wide = || {
+            self.0.chars().all(|c| {
+                let mut lower = c.to_lowercase();
+                lower.next() == Some(c) && lower.next().is_none()
+            })
+        };
+        if upper || (wide && !lower_wide()) {
             Text(Cow::Owned(self.0.to_lowercase()))
         } else {
             self
@@ -182,4 +189,31 @@ pub(super) fn offset_within(whole: &str, part: &str) -> Option<usize> {
     let start = whole.as_ptr() as usize;
     let at = part.as_ptr() as usize;
     (at >= start && at + part.len() <= start + whole.len()).then(|| at - start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Text;
+
+    #[test]
+    fn lower_case_text_stays_the_binarys_own_in_any_language() {
+        for kept in [
+            "welcome new members",
+            "accueil des nouveaux membres",
+            "reuniões",
+            "ñandú",
+        ] {
+            let t = Text::from_static(kept).lowercased();
+            assert!(t.is_static() && t.as_str() == kept, "{kept}");
+        }
+        for (text, lower) in [
+            ("Welcome", "welcome"),
+            ("Présentation", "présentation"),
+            ("ÉVÉNEMENTS", "événements"),
+            ("ǅ", "ǆ"),
+        ] {
+            let t = Text::from_static(text).lowercased();
+            assert!(!t.is_static() && t.as_str() == lower, "{text}");
+        }
+    }
 }

@@ -211,6 +211,8 @@ pub struct ScoringConfig {
 pub struct FieldWeights {
     pub title: f64,
     pub keywords: f64,
+    /// A task's keywords in other languages (`keywords_by_language`).
+    pub keywords_by_language: f64,
     pub category_title: f64,
     pub why: f64,
     pub category_summary: f64,

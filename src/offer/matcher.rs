@@ -249,6 +249,12 @@ fn task_texts(catalog: &Catalog) -> Vec<TaskText<'_>> {
                 .iter()
                 .map(crate::catalog::Text::as_str)
                 .collect(),
+            other_keywords: t
+                .keywords_by_language
+                .values()
+                .flatten()
+                .map(crate::catalog::Text::as_str)
+                .collect(),
             why: &t.why,
             category: catalog
                 .category(&t.category)
@@ -263,6 +269,7 @@ pub(super) fn index_weights(s: &ScoringConfig) -> IndexWeights {
     IndexWeights {
         title: fw.title,
         keywords: fw.keywords,
+        keywords_by_language: fw.keywords_by_language,
         why: fw.why,
         category_title: fw.category_title,
         category_summary: fw.category_summary,

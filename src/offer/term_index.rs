@@ -24,6 +24,8 @@ use super::normalize::Normalizer;
 pub struct TaskText<'a> {
     pub title: &'a str,
     pub keywords: Vec<&'a str>,
+    /// The keywords of other languages (`keywords_by_language` in a catalog).
+    pub other_keywords: Vec<&'a str>,
     pub why: &'a str,
     /// Its category's id, title and summary, if the category is known.
     pub category: Option<(&'a str, &'a str, &'a str)>,
@@ -34,6 +36,9 @@ pub struct TaskText<'a> {
 pub struct IndexWeights {
     pub title: f64,
     pub keywords: f64,
+    /// A word or phrase of a keyword in another language (no letter sequences: a line in
+    /// that language meets it word for word).
+    pub keywords_by_language: f64,
     pub why: f64,
     pub category_title: f64,
     pub category_summary: f64,
@@ -169,6 +174,7 @@ impl TermIndex {
             factor,
             df,
             entries,
+            in_length,
             ends,
         } = index_tasks(tasks, weights, norm);
         let n = ends.len().max(1) as f64;
@@ -181,7 +187,11 @@ impl TermIndex {
         let mut start = 0;
         for &end in &ends {
             let mut sq = 0.0;
-            for &(id, fwt) in &entries[start..end] {
+            for (&(id, fwt), _) in entries[start..end]
+                .iter()
+                .zip(&in_length[start..end])
+                .filter(|(_, counts)| **counts)
+            {
                 let w = fwt * term_weight[id as usize];
                 sq += w * w;
             }
@@ -385,6 +395,10 @@ struct Vocabulary<'a> {
     seen: Vec<(usize, usize)>,
     /// Every task's (term id, field weight) of each of its terms, task after task.
     entries: Vec<(u32, f64)>,
+    /// Per entry: whether it counts in its task's length (see [`TaskTerms::in_length`]).
+    in_length: Vec<bool>,
+    /// Whether the terms being added count in their task's length.
+    counting: bool,
     /// The term being written.
     scratch: String,
 }
@@ -415,6 +429,7 @@ impl Vocabulary<'_> {
             *last = task + 1;
             *at = self.entries.len();
             self.entries.push((id, f64::max(0.0, w)));
+            self.in_length.push(self.counting);
             self.df[id as usize] += 1.0;
         }
     }
@@ -439,6 +454,10 @@ struct TaskTerms {
     factor: Vec<f64>,
     df: Vec<f64>,
     entries: Vec<(u32, f64)>,
+    /// Per entry: whether it counts in its task's length. A term only a keyword of another
+    /// language brings does not: a task is as long as its description in one language, and
+    /// its translations must not make every English line's match weaker.
+    in_length: Vec<bool>,
     ends: Vec<usize>,
 }
 
@@ -452,6 +471,8 @@ fn index_tasks(tasks: &[TaskText<'_>], fw: &IndexWeights, norm: &Normalizer) -> 
         df: Vec::new(),
         seen: Vec::new(),
         entries: Vec::new(),
+        in_length: Vec::new(),
+        counting: true,
         scratch: String::new(),
     };
     let mut categories: FxHashMap<&str, (Vec<String>, Vec<String>)> = FxHashMap::default();
@@ -462,6 +483,11 @@ fn index_tasks(tasks: &[TaskText<'_>], fw: &IndexWeights, norm: &Normalizer) -> 
         for k in &task.keywords {
             vocab.add_pairs(t, &norm.content(k), fw.keywords);
         }
+        vocab.counting = false;
+        for k in &task.other_keywords {
+            vocab.add_pairs(t, &norm.content(k), fw.keywords_by_language);
+        }
+        vocab.counting = true;
         vocab.add_pairs(t, &norm.content(task.why), fw.why);
         if let Some((id, title, summary)) = task.category {
             let (title, summary) = categories
@@ -487,6 +513,7 @@ fn index_tasks(tasks: &[TaskText<'_>], fw: &IndexWeights, norm: &Normalizer) -> 
         factor: vocab.factor,
         df: vocab.df,
         entries: vocab.entries,
+        in_length: vocab.in_length,
         ends,
     }
 }
@@ -565,12 +592,14 @@ mod tests {
             TaskText {
                 title: "Moderate the forum",
                 keywords: vec!["forum moderation", "modérer"],
+                other_keywords: vec![],
                 why: "Members talk to members.",
                 category: Some(("c", "Moderation", "Keeping spaces safe")),
             },
             TaskText {
                 title: "Schedule posts",
                 keywords: vec![],
+                other_keywords: vec![],
                 why: "The brand speaks.",
                 category: None,
             },
@@ -581,6 +610,38 @@ mod tests {
     /// Bytes that live as long as the binary's own, as the embedded index does.
     fn embedded(bytes: Vec<u8>) -> &'static [u8] {
         Box::leak(bytes.into_boxed_slice())
+    }
+
+    #[test]
+    fn keywords_of_other_languages_match_but_make_no_task_longer() {
+        let config = MatchingConfig::builtin().unwrap();
+        let norm = Normalizer::new(&config.word_lists());
+        let weights = crate::offer::matcher::index_weights(&config.scoring);
+        let task = |other: Vec<&'static str>| TaskText {
+            title: "Moderate the forum",
+            keywords: vec!["forum moderation"],
+            other_keywords: other,
+            why: "Members talk to members.",
+            category: None,
+        };
+        let schedule = TaskText {
+            title: "Schedule posts",
+            keywords: vec![],
+            other_keywords: vec![],
+            why: "The brand speaks.",
+            category: None,
+        };
+        let plain = TermIndex::build(&[task(vec![]), schedule.clone()], &weights, &norm);
+        let translated = TermIndex::build(
+            &[task(vec!["moderar el foro", "modérer le forum"]), schedule],
+            &weights,
+            &norm,
+        );
+        assert_eq!(plain.task_norms(), translated.task_norms());
+        let term = |index: &TermIndex, text: &str| index.id(feature_hash(&norm.content(text)[0]));
+        assert!(term(&plain, "moderar").is_none());
+        let id = term(&translated, "moderar").expect("the Spanish word is a term");
+        assert!(translated.postings(id).any(|(t, w)| t == 0 && w > 0.0));
     }
 
     #[test]

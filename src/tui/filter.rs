@@ -92,7 +92,7 @@ fn searched(catalog: &Catalog, task: &Task) -> Searched {
         .map_or("", |c| c.title.as_str());
     let fields: Vec<&str> = [task.title.as_str(), &task.id, task.role.as_str(), category]
         .into_iter()
-        .chain(task.keywords.iter().map(crate::catalog::Text::as_str))
+        .chain(task.all_keywords().map(crate::catalog::Text::as_str))
         .collect();
     Searched::new(
         vec![Text::new(&task.title), Text::new(&fields.join(" "))],
