@@ -290,6 +290,15 @@ impl HasId for TaskEntry {
     }
 }
 
+/// Keywords in lower case, as they are matched: a built-in catalog's as they are.
+fn lowered(keywords: Vec<Text>, builtin: bool) -> Vec<Text> {
+    if builtin {
+        keywords
+    } else {
+        keywords.into_iter().map(Text::lowercased).collect()
+    }
+}
+
 fn owner_id(owner: &Owner) -> &Text {
     static SHARED: Text = Text::from_static(crate::catalog::SHARED);
     match owner {
@@ -516,13 +525,13 @@ impl Merger {
                     category: t.category,
                     hours: t.hours,
                     why: t.why.trimmed(),
-                    keywords: t.keywords.into_iter().map(Text::lowercased).collect(),
+                    // The built-in catalogs' keywords are written in lower case (a test
+                    // checks it): only a user's are lowered, letter by letter, at each start.
+                    keywords: lowered(t.keywords, origin.builtin),
                     keywords_by_language: t
                         .keywords_by_language
                         .into_iter()
-                        .map(|(language, k)| {
-                            (language, k.into_iter().map(Text::lowercased).collect())
-                        })
+                        .map(|(language, k)| (language, lowered(k, origin.builtin)))
                         .collect(),
                     references: t.references,
                     origin,

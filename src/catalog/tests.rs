@@ -90,6 +90,10 @@ fn the_builtin_catalog_keeps_its_strings_in_the_binary() {
             task.id
         );
         assert!(task.keywords.iter().all(Text::is_static), "{}", task.id);
+        // Matched in lower case, and not lowered at each start: written so.
+        for k in task.all_keywords() {
+            assert_eq!(k.as_str(), k.to_lowercase(), "{}", task.id);
+        }
     }
     for role in catalog.roles() {
         assert!(role.summary.is_static() && role.aliases.iter().all(Text::is_static));
