@@ -236,9 +236,9 @@ pub fn run(cli: &Cli, args: &OfferArgs) -> anyhow::Result<u8> {
     if let Some(path) = &args.save {
         // With no role named and no duty of one role's work, the plan's role would only be a
         // placeholder (the catalog's first): a file that says a role was offered when none was.
-        if offer.role.is_none() && judgement.best_fit.is_none() {
+        if judgement.has_no_role(&offer) {
             anyhow::bail!(
-                "nothing saved to {}: the text names no role and no duty in it is one role's work; give the role with --role or --title, or paste the duties",
+                "nothing saved to {}: neither the title nor the duties name a role of the catalog (no duty in the text is one role's work); give the role with --role ROLE-ID (`rolescope catalog list` shows them)",
                 path.display()
             );
         }

@@ -1109,6 +1109,12 @@ pub struct Judgement {
 }
 
 impl Judgement {
+    /// The text names no role and holds no duty of one role's work: its plan's role would only
+    /// be a placeholder (the catalog's first), so there are no findings and nothing to save.
+    pub fn has_no_role(&self, offer: &Offer) -> bool {
+        offer.role.is_none() && self.best_fit.is_none()
+    }
+
     /// Each owner (role id, then `shared`) with its share of the mapped lines.
     pub fn shares<'a>(&'a self, catalog: &'a Catalog) -> impl Iterator<Item = (&'a str, f64)> {
         catalog
@@ -1149,6 +1155,7 @@ pub fn judge(catalog: &Catalog, offer: &Offer, config: &MatchingConfig) -> Judge
     // With no role named and no duty to judge by, the plan's role is only a placeholder (the
     // catalog's first): what the rules find is about a role nobody offered ("nobody covers the
     // core work of a Community Manager" for a "Marketing Coordinator" text), so nothing is said.
+    // (`Judgement::has_no_role`, before there is a judgement.)
     if offer.role.is_none() && best_fit.is_none() {
         analysis.findings.clear();
     }

@@ -175,12 +175,13 @@ impl TermIndex {
             df,
             entries,
             in_length,
+            rarity_df,
             ends,
         } = index_tasks(tasks, weights, norm);
         let n = ends.len().max(1) as f64;
         let term_weight: Vec<f64> = factor
             .iter()
-            .zip(&df)
+            .zip(&rarity_df)
             .map(|(factor, df)| (1.0 + n / df).ln() * factor)
             .collect();
         let mut lengths = Vec::with_capacity(ends.len());
@@ -391,12 +392,16 @@ struct Vocabulary<'a> {
     factor: Vec<f64>,
     /// Per term: how many tasks use it.
     df: Vec<f64>,
+    /// Per term: how many tasks use it in a field that counts in their length (not only in a
+    /// keyword of another language).
+    df_counted: Vec<f64>,
     /// Per term: the last task that used it (position + 1) and where in `entries`.
     seen: Vec<(usize, usize)>,
     /// Every task's (term id, field weight) of each of its terms, task after task.
     entries: Vec<(u32, f64)>,
-    /// Per entry: whether it counts in its task's length (see [`TaskTerms::in_length`]).
-    in_length: Vec<bool>,
+    /// Per entry: the highest weight of the fields that count in the task's length (`None`:
+    /// only keywords of another language use it), and of the others.
+    weights: Vec<(Option<f64>, f64)>,
     /// Whether the terms being added count in their task's length.
     counting: bool,
     /// The term being written.
@@ -420,17 +425,26 @@ impl Vocabulary<'_> {
                     self.norm.weight(term)
                 });
             self.df.push(0.0);
+            self.df_counted.push(0.0);
             self.seen.push((0, 0));
         }
+        let w = f64::max(0.0, w);
         let (last, at) = &mut self.seen[id as usize];
-        if *last == task + 1 {
-            self.entries[*at].1 = f64::max(self.entries[*at].1, w);
-        } else {
+        if *last != task + 1 {
             *last = task + 1;
             *at = self.entries.len();
-            self.entries.push((id, f64::max(0.0, w)));
-            self.in_length.push(self.counting);
+            self.entries.push((id, 0.0));
+            self.weights.push((None, 0.0));
             self.df[id as usize] += 1.0;
+        }
+        let (counted, other) = &mut self.weights[*at];
+        if self.counting {
+            if counted.is_none() {
+                self.df_counted[id as usize] += 1.0;
+            }
+            *counted = Some(counted.map_or(w, |c| c.max(w)));
+        } else {
+            *other = other.max(w);
         }
     }
 
@@ -456,8 +470,13 @@ struct TaskTerms {
     entries: Vec<(u32, f64)>,
     /// Per entry: whether it counts in its task's length. A term only a keyword of another
     /// language brings does not: a task is as long as its description in one language, and
-    /// its translations must not make every English line's match weaker.
+    /// its translations must not make every English line's match weaker. A term a counted
+    /// field uses keeps that field's weight, and its rarity among the tasks is counted over
+    /// the counted fields: an English line matches as it would with no translations.
     in_length: Vec<bool>,
+    /// Per term: the task count its weight is worked out from: over the fields that count in
+    /// a task's length, or over all for a term only keywords of other languages use.
+    rarity_df: Vec<f64>,
     ends: Vec<usize>,
 }
 
@@ -469,9 +488,10 @@ fn index_tasks(tasks: &[TaskText<'_>], fw: &IndexWeights, norm: &Normalizer) -> 
         ids: FxHashMap::default(),
         factor: Vec::new(),
         df: Vec::new(),
+        df_counted: Vec::new(),
         seen: Vec::new(),
         entries: Vec::new(),
-        in_length: Vec::new(),
+        weights: Vec::new(),
         counting: true,
         scratch: String::new(),
     };
@@ -508,12 +528,25 @@ fn index_tasks(tasks: &[TaskText<'_>], fw: &IndexWeights, norm: &Normalizer) -> 
         }
         ends.push(vocab.entries.len());
     }
+    let mut entries = vocab.entries;
+    let mut in_length = Vec::with_capacity(entries.len());
+    for (entry, &(counted, other)) in entries.iter_mut().zip(&vocab.weights) {
+        entry.1 = counted.unwrap_or(other);
+        in_length.push(counted.is_some());
+    }
+    let rarity_df = vocab
+        .df
+        .iter()
+        .zip(&vocab.df_counted)
+        .map(|(&all, &counted)| if counted > 0.0 { counted } else { all })
+        .collect();
     TaskTerms {
         ids: vocab.ids,
         factor: vocab.factor,
         df: vocab.df,
-        entries: vocab.entries,
-        in_length: vocab.in_length,
+        rarity_df,
+        entries,
+        in_length,
         ends,
     }
 }
@@ -613,35 +646,50 @@ mod tests {
     }
 
     #[test]
-    fn keywords_of_other_languages_match_but_make_no_task_longer() {
+    fn keywords_of_other_languages_match_but_leave_english_matching_as_it_was() {
         let config = MatchingConfig::builtin().unwrap();
         let norm = Normalizer::new(&config.word_lists());
         let weights = crate::offer::matcher::index_weights(&config.scoring);
-        let task = |other: Vec<&'static str>| TaskText {
-            title: "Moderate the forum",
-            keywords: vec!["forum moderation"],
-            other_keywords: other,
-            why: "Members talk to members.",
-            category: None,
+        let tasks = |translated: bool| {
+            let other = |phrases: Vec<&'static str>| if translated { phrases } else { vec![] };
+            [
+                TaskText {
+                    title: "Moderate the forum",
+                    keywords: vec!["forum moderation"],
+                    // "members" is in the task's `why` too, at a lower weight.
+                    other_keywords: other(vec!["moderar el foro", "modérer les members"]),
+                    why: "Members talk to members.",
+                    category: None,
+                },
+                TaskText {
+                    title: "Schedule posts",
+                    keywords: vec![],
+                    // "forum" is the other task's word: still rare among the English texts.
+                    other_keywords: other(vec!["publicar en el forum"]),
+                    why: "The brand speaks.",
+                    category: None,
+                },
+            ]
         };
-        let schedule = TaskText {
-            title: "Schedule posts",
-            keywords: vec![],
-            other_keywords: vec![],
-            why: "The brand speaks.",
-            category: None,
-        };
-        let plain = TermIndex::build(&[task(vec![]), schedule.clone()], &weights, &norm);
-        let translated = TermIndex::build(
-            &[task(vec!["moderar el foro", "modérer le forum"]), schedule],
-            &weights,
-            &norm,
-        );
+        let plain = TermIndex::build(&tasks(false), &weights, &norm);
+        let translated = TermIndex::build(&tasks(true), &weights, &norm);
         assert_eq!(plain.task_norms(), translated.task_norms());
-        let term = |index: &TermIndex, text: &str| index.id(feature_hash(&norm.content(text)[0]));
-        assert!(term(&plain, "moderar").is_none());
-        let id = term(&translated, "moderar").expect("the Spanish word is a term");
-        assert!(translated.postings(id).any(|(t, w)| t == 0 && w > 0.0));
+        let id =
+            |index: &TermIndex, word: &str| index.id(feature_hash(&norm.content(word)[0])).unwrap();
+        for word in ["members", "forum"] {
+            let posting = |index: &TermIndex| {
+                let id = id(index, word);
+                (index.weight(id), index.postings(id).find(|&(t, _)| t == 0))
+            };
+            assert_eq!(posting(&plain), posting(&translated), "{word}");
+        }
+        assert!(
+            plain
+                .id(feature_hash(&norm.content("moderar")[0]))
+                .is_none()
+        );
+        let moderar = id(&translated, "moderar");
+        assert!(translated.postings(moderar).any(|(t, w)| t == 0 && w > 0.0));
     }
 
     #[test]
