@@ -37,6 +37,7 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use rolescope::catalog::Catalog;
+use rolescope::offer::extract::without_marks;
 use rolescope::offer::feature_hash::feature_hash;
 use rolescope::offer::model::LinearModel;
 use rolescope::offer::training::{CorpusPosting, TrainingConfig, interval, load_corpus, train};
@@ -491,45 +492,20 @@ fn read_as_given(
     }
 }
 
-/// A bullet or number that opens a line, and the space after it: what a copy from a web page
-/// loses.
-fn bullet_len(text: &str) -> usize {
-    let t = text.trim_start();
-    let lead = text.len() - t.len();
-    let mut chars = t.char_indices();
-    let Some((_, c)) = chars.next() else {
-        return 0;
-    };
-    let marker_end = if "•·▪◦‣⁃○●■□◆◇➢➤►▶▸✓✔→*+-–—>".contains(c)
-    {
-        c.len_utf8()
-    } else if c.is_ascii_digit() {
-        let digits = t.find(|d: char| !d.is_ascii_digit()).unwrap_or(t.len());
-        if t[digits..].starts_with(['.', ')']) && t[digits + 1..].starts_with(' ') {
-            digits + 1
-        } else {
-            return 0;
-        }
-    } else {
-        return 0;
-    };
-    let rest = &t[marker_end..];
-    if !rest.starts_with(char::is_whitespace) {
-        return 0;
-    }
-    lead + marker_end + (rest.len() - rest.trim_start().len())
-}
-
 /// The posting with every bullet and number that opens a line lost (as a copy from a web
-/// page loses them); `None` when it has none.
+/// page loses them, and as the reader takes them off: [`without_marks`]); `None` when it has
+/// none.
 fn without_bullets(posting: &CorpusPosting) -> Option<CorpusPosting> {
-    if posting.lines.iter().all(|l| bullet_len(&l.text) == 0) {
+    if posting
+        .lines
+        .iter()
+        .all(|l| without_marks(&l.text) == l.text.trim_start())
+    {
         return None;
     }
     let mut bare = posting.clone();
     for line in &mut bare.lines {
-        let cut = bullet_len(&line.text);
-        line.text.drain(..cut);
+        line.text = without_marks(&line.text).to_owned();
     }
     Some(bare)
 }
@@ -586,11 +562,7 @@ fn read_bare_list(
         .lines
         .iter()
         .filter(|l| l.section == "duty")
-        .map(|l| {
-            l.text
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .to_owned()
-        })
+        .map(|l| without_marks(&l.text).to_owned())
         .collect();
     let text = format!("{}\n\n{}\n", posting.title, duties.join("\n"));
     let offer = reader.read(catalog, &text, &RoleHint::default());

@@ -297,16 +297,9 @@ pub(super) fn clean(raw: &str) -> Option<Line> {
         s = s.trim_start_matches('#').trim().to_owned();
         heading_like = true;
     }
-    let mut marked = false;
-    loop {
-        let t = s.trim_start();
-        if let Some(rest) = strip_bullet(t).or_else(|| strip_number(t)) {
-            s = rest.trim_start().to_owned();
-            marked = true;
-        } else {
-            break;
-        }
-    }
+    let unmarked = without_marks(&s);
+    let marked = unmarked.len() < s.trim_start().len();
+    let s = unmarked.to_owned();
     // Markdown emphasis and checkboxes.
     let s = s.replace("**", "").replace("__", "");
     let s = s
@@ -328,6 +321,16 @@ pub(super) fn clean(raw: &str) -> Option<Line> {
         marked,
         heading_like,
     })
+}
+
+/// A line without the bullets and numbers that open it ("• ", "- ", "1. ", "(b) ", "iv. "), as
+/// the reader takes them off, and without the space before its text.
+pub fn without_marks(raw: &str) -> &str {
+    let mut t = raw.trim_start();
+    while let Some(rest) = strip_bullet(t).or_else(|| strip_number(t)) {
+        t = rest.trim_start();
+    }
+    t
 }
 
 fn strip_bullet(t: &str) -> Option<&str> {
