@@ -164,7 +164,7 @@ fn main() -> anyhow::Result<()> {
 fn learned_cv(catalog: &Catalog, all: &[Labelled]) -> anyhow::Result<()> {
     let training = TrainingConfig::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
     let folds = 10usize;
-    let fold_of = employer_folds(folds)?;
+    let fold_of = employer_folds(folds, all)?;
     let tasks = task_examples(catalog, env_or("CAT_W", 3.0));
     let mut classes: Vec<String> = catalog
         .categories()
@@ -244,7 +244,7 @@ fn env_or(name: &str, default: f64) -> f64 {
 }
 
 /// Each posting file's fold, by its employer, as the reader's cross-validation deals them.
-fn employer_folds(folds: usize) -> anyhow::Result<impl Fn(&str) -> usize> {
+fn employer_folds(folds: usize, lines: &[Labelled]) -> anyhow::Result<impl Fn(&str) -> usize> {
     let corpus = load_corpus(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/postings"))?;
     let group_of: BTreeMap<String, String> = corpus
         .iter()
@@ -255,6 +255,13 @@ fn employer_folds(folds: usize) -> anyhow::Result<impl Fn(&str) -> usize> {
             )
         })
         .collect();
+    // A line from a file the corpus does not hold would have no employer to fold by.
+    if let Some(l) = lines.iter().find(|l| !group_of.contains_key(&l.source)) {
+        anyhow::bail!(
+            "a labelled line's source `{}` is no file of corpus/postings",
+            l.source
+        );
+    }
     let mut groups: Vec<String> = group_of.values().cloned().collect();
     groups.sort_unstable();
     groups.dedup();
